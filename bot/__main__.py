@@ -1,0 +1,60 @@
+"""`python -m bot run|console|bench`: load and validate the config, then hand over to one front end."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import ConfigError, load_config
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=None, help="config file (default: ./config.toml)")
+    common.add_argument("--models-dir", type=Path, default=None, help="overrides [paths] models_dir")
+    common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", parents=[common], help="connect to Discord (token from DISCORD_TOKEN)")
+    sub.add_parser("console", parents=[common], help="the same commands in a local dry-run console")
+    bench = sub.add_parser("bench", parents=[common], help="naive pipeline vs. the pool, one run")
+    bench.add_argument("--persona", default=None, help="persona to use (default: the first in models/)")
+    bench.add_argument("--personas", type=int, default=1, metavar="K", help="spread requests over K personas")
+    bench.add_argument("--concurrency", type=int, default=16, metavar="N")
+    bench.add_argument("--requests", type=int, default=64, metavar="M")
+    bench.add_argument("--max-new-tokens", type=int, default=48)
+    bench.add_argument("--skip-naive", action="store_true", help="measure the pool only")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        cfg = load_config(args.config, args.models_dir)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "run":
+        from bot.discord_bot import run_bot
+
+        return run_bot(cfg)
+    if args.command == "console":
+        from bot.console import run_console
+
+        return run_console(cfg)
+    from bot.bench import run_bench
+
+    return run_bench(cfg, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""The whole of config.toml as the bot sees it: training's sections plus `[generation]`, `[pool]`, `[discord]`.
+
+Every entry point of the bot loads it through `load_config`; an unknown key, a wrong type or an
+out-of-range value stops start-up with one line (`ConfigError`). The Discord token is never here:
+it comes from the `DISCORD_TOKEN` environment variable only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from training.config import ConfigError, PathsSettings, Section, TrainingSettings, read_toml, validate
+
+__all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "PoolSettings", "load_config"]
+
+
+class GenerationSettings(Section):
+    """Per-request sampling: defaults, and the bounds a user's values must stay within."""
+
+    # huggingtweets' prediction settings: sampling, top-p 0.95, temperature 1.0.
+    max_new_tokens: int = Field(48, ge=1, le=1024)
+    max_new_tokens_limit: int = Field(128, ge=1, le=1024)
+    temperature: float = Field(1.0, gt=0, le=5)
+    min_temperature: float = Field(0.1, gt=0, le=5)
+    max_temperature: float = Field(2.0, gt=0, le=5)
+    top_p: float = Field(0.95, gt=0, le=1)
+    max_count: int = Field(5, ge=1, le=5)
+    max_prompt_chars: int = Field(300, ge=1, le=1800)
+
+    @model_validator(mode="after")
+    def _bounds_are_ordered(self) -> GenerationSettings:
+        if not self.min_temperature <= self.temperature <= self.max_temperature:
+            raise ValueError("temperature must lie between min_temperature and max_temperature")
+        if self.max_new_tokens > self.max_new_tokens_limit:
+            raise ValueError("max_new_tokens must not exceed max_new_tokens_limit")
+        return self
+
+
+class PoolSettings(Section):
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
+    # Weight bytes kept resident; 0 means `memory_fraction` of the device's memory.
+    memory_budget_bytes: int = Field(0, ge=0)
+    memory_fraction: float = Field(0.5, gt=0, le=0.95)
+    pinned: list[str] = []
+    batch_window_ms: float = Field(5.0, ge=0, le=1000)
+    max_batch: int = Field(32, ge=1, le=512)
+    max_queue: int = Field(256, ge=1, le=100_000)
+    request_timeout_s: float = Field(60.0, gt=0, le=3600)
+    # None: leave one core to the asyncio loop on small machines (see ARCHITECTURE.md).
+    torch_threads: int | None = Field(None, ge=1, le=1024)
+    rescan_interval_s: float = Field(2.0, gt=0, le=3600)
+
+
+class DiscordSettings(Section):
+    guild_ids: list[int] = []
+    admin_user_ids: list[int] = []
+    admin_role_ids: list[int] = []
+    cooldown_s: float = Field(3.0, ge=0, le=3600)
+    max_attachment_bytes: int = Field(100_000_000, ge=1)
+    api_base_url: str = "https://discord.com/api/v10"
+    gateway_url: str | None = None  # None: ask the API for the gateway, as discord.py does
+    health_host: str = "127.0.0.1"
+    health_port: int = Field(8080, ge=0, le=65535)
+    training_timeout_s: float = Field(6 * 3600, gt=0)
+
+
+class Config(Section):
+    paths: PathsSettings = PathsSettings()
+    training: TrainingSettings = TrainingSettings()
+    generation: GenerationSettings = GenerationSettings()
+    pool: PoolSettings = PoolSettings()
+    discord: DiscordSettings = DiscordSettings()
+
+
+def load_config(path: Path | None = None, models_dir: Path | None = None) -> Config:
+    """Load and validate config.toml (`path` None: ./config.toml if present, else defaults)."""
+    cfg = validate(Config, read_toml(path), path)
+    if models_dir is not None:
+        cfg.paths.models_dir = models_dir
+    return cfg

@@ -1,0 +1,46 @@
+"""Build real persona checkpoints for tests in a second: the `tiny` architecture with random weights.
+
+They are in the exact on-disk format `training` writes (save_pretrained + persona.json), just untrained;
+tests of the training itself train for real.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+from training.checkpoint import PERSONA_FILE, DataTable, Handle, Metrics, PersonaMeta, atomic_persona_dir
+from training.tiny import train_tokenizer, tiny_model
+
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marlowe_bakes" / "data" / "tweets.js"
+
+
+@functools.lru_cache(maxsize=1)
+def sample_texts() -> tuple[str, ...]:
+    raw = SAMPLE.read_text(encoding="utf-8")
+    return tuple(item["tweet"]["full_text"] for item in json.loads(raw[raw.index("[") :]))
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    return train_tokenizer(sample_texts(), vocab_size=1024)
+
+
+def make_checkpoint(models_dir: Path, name: str, display_name: str | None = None, seed: int = 0) -> Path:
+    """Write an untrained tiny persona `name` into `models_dir` and return its folder."""
+    tok = _tokenizer()
+    model = tiny_model(tok, seed=seed)
+    meta = PersonaMeta(
+        name=name,
+        handles=[Handle(handle=name, display_name=display_name or name.title(),
+                        data=DataTable(downloaded=10, retweets=1, short=1, kept=8, kept_chars=800))],
+        base_model="tiny",
+        hyperparameters={"epochs": 0},
+        metrics=Metrics(val_loss_before=7.0, val_loss_after=7.0, val_ppl_before=1096.6, val_ppl_after=1096.6),
+    )
+    with atomic_persona_dir(models_dir, name) as tmp:
+        model.save_pretrained(tmp)
+        tok.save_pretrained(tmp)
+        (tmp / PERSONA_FILE).write_text(meta.model_dump_json(indent=2), encoding="utf-8")
+    return models_dir / name

@@ -1,0 +1,192 @@
+"""The checkpoint contract between `training` (the writer) and `bot` (the reader).
+
+A persona is a folder `models/<persona>/` holding the `save_pretrained` files (safetensors weights,
+config, tokenizer, generation_config.json), `persona.json` (the `PersonaMeta` model below) and a
+model card `README.md`. Folders whose names start with a dot are work in progress and never personas.
+
+Writes are atomic: `atomic_persona_dir` builds the new folder beside the old one and swaps it in
+with one rename, so a failure or a kill at any moment leaves the old persona or the new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PERSONA_FILE = "persona.json"
+FORMAT_VERSION = 1
+# A Twitter handle: 1-15 letters, digits or underscores; a blend joins handles with '-'.
+HANDLE_RE = re.compile(r"[A-Za-z0-9_]{1,15}")
+PERSONA_RE = re.compile(r"[A-Za-z0-9_]{1,15}(?:-[A-Za-z0-9_]{1,15})*")
+
+
+def is_valid_handle(name: str) -> bool:
+    return HANDLE_RE.fullmatch(name) is not None
+
+
+def is_valid_persona_name(name: str) -> bool:
+    return PERSONA_RE.fullmatch(name) is not None
+
+
+class DataTable(BaseModel):
+    """huggingtweets' data table for one handle; `filters` holds one count per extra filter enabled."""
+
+    model_config = ConfigDict(extra="forbid")
+    downloaded: int = Field(ge=0)
+    retweets: int = Field(ge=0)
+    short: int = Field(ge=0)
+    filters: dict[str, int] = {}
+    kept: int = Field(ge=0)
+    kept_chars: int = Field(0, ge=0)
+
+
+class Handle(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    handle: str
+    display_name: str
+    data: DataTable
+
+
+class Metrics(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    val_loss_before: float
+    val_loss_after: float
+    val_ppl_before: float
+    val_ppl_after: float
+
+
+class PersonaMeta(BaseModel):
+    """`persona.json`: written by `training`, read by `bot` through this same model."""
+
+    model_config = ConfigDict(extra="allow")
+    format_version: int = FORMAT_VERSION
+    name: str
+    handles: list[Handle] = Field(min_length=1)
+    base_model: str
+    hyperparameters: dict[str, Any] = {}
+    metrics: Metrics
+    created_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+    library_versions: dict[str, str] = {}
+
+    @property
+    def display_name(self) -> str:
+        return " & ".join(h.display_name for h in self.handles)
+
+    @property
+    def handle_text(self) -> str:
+        return " ".join(f"@{h.handle}" for h in self.handles)
+
+
+def read_persona(folder: Path) -> PersonaMeta:
+    """Read and validate `folder/persona.json` (raises OSError or pydantic.ValidationError)."""
+    return PersonaMeta.model_validate_json((folder / PERSONA_FILE).read_bytes())
+
+
+def write_json(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            fd = os.open(os.path.join(root, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(Path(root))
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # some filesystems refuse fsync on directories
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+_RENAME_EXCHANGE = 2
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+_renameat2 = getattr(_libc, "renameat2", None)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where the system cannot."""
+    if _renameat2 is None:
+        return False
+    at_fdcwd = -100
+    rc = _renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return rc == 0
+
+
+def replace_dir(new: Path, dest: Path) -> None:
+    """Put the folder `new` at `dest`, replacing any folder there, atomically where the OS allows."""
+    if not dest.exists():
+        os.rename(new, dest)
+    elif _exchange(new, dest):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old persona
+    else:
+        # Fallback: two renames; `recover_interrupted` restores the old folder if a kill lands between.
+        old = dest.with_name(f".old-{dest.name}")
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(dest, old)
+        os.rename(new, dest)
+        shutil.rmtree(old, ignore_errors=True)
+    _fsync_dir(dest.parent)
+
+
+def recover_interrupted(models_dir: Path) -> None:
+    """Undo what a kill left behind: stale temporary folders, and an old persona set aside mid-swap."""
+    if not models_dir.is_dir():
+        return
+    for entry in models_dir.iterdir():
+        if entry.name.startswith(".old-"):
+            dest = models_dir / entry.name[len(".old-") :]
+            if dest.exists():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                os.rename(entry, dest)
+        elif entry.name.startswith(".tmp-") and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
+    """Yield an empty temporary folder inside `models_dir`; on a clean exit it becomes `models_dir/name`.
+
+    On an exception the temporary folder is removed and `models_dir` is left exactly as it was.
+    """
+    models_dir.mkdir(parents=True, exist_ok=True)
+    tmp = models_dir / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        yield tmp
+        _fsync_tree(tmp)
+        replace_dir(tmp, models_dir / name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def list_persona_dirs(models_dir: Path) -> list[Path]:
+    """The persona folders in `models_dir`: valid names holding a persona.json, sorted by name."""
+    if not models_dir.is_dir():
+        return []
+    return sorted(
+        p
+        for p in models_dir.iterdir()
+        if p.is_dir() and is_valid_persona_name(p.name) and (p / PERSONA_FILE).is_file()
+    )

@@ -1,0 +1,109 @@
+"""The `[paths]` and `[training]` sections of config.toml, and the loader both halves share.
+
+The bot adds its own sections in `bot/config.py`; training validates only what it uses, because
+`training` must never import `bot`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+DEFAULT_CONFIG = Path("config.toml")
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message is one line naming the key and the problem."""
+
+
+class Section(BaseModel):
+    # Unknown keys are typos far more often than intent: refuse them.
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class PathsSettings(Section):
+    models_dir: Path = Path("models")
+    state_dir: Path = Path("state")
+
+
+class TrainingSettings(Section):
+    base: str = Field("gpt2", min_length=1, description="hub id, save_pretrained directory, or 'tiny'")
+    # huggingtweets' defaults: 4 epochs, lr 1.372e-4, cosine schedule.
+    epochs: float = Field(4.0, gt=0, le=100)
+    learning_rate: float = Field(1.372e-4, gt=0, le=1)
+    lr_scheduler: Literal["cosine", "linear", "constant", "constant_with_warmup"] = "cosine"
+    warmup_ratio: float = Field(0.0, ge=0, lt=1)
+    weight_decay: float = Field(0.0, ge=0, le=1)
+    batch_size: int = Field(8, ge=1, le=1024)
+    gradient_accumulation_steps: int = Field(1, ge=1, le=1024)
+    block_size: int = Field(512, ge=16, le=8192)
+    seed: int = Field(42, ge=0)
+    validation_fraction: float = Field(0.1, gt=0, lt=1)
+    mixed_precision: Literal["auto", "no", "fp16", "bf16"] = "auto"
+    # Extra filters beyond huggingtweets' defaults; each gets its own row in the data table.
+    drop_replies: bool = False
+    strip_reply_mentions: bool = False
+    drop_duplicates: bool = False
+    min_chars: int = Field(6000, ge=0, description="below this many kept characters: refuse to train")
+    warn_chars: int = Field(40000, ge=0, description="below this many kept characters: warn")
+    max_tweets_bytes: int = Field(200_000_000, ge=1, description="uncompressed size limit of tweet files")
+
+
+class TrainingConfig(Section):
+    """What `python -m training` reads. The bot's sections are validated by the bot (`bot/config.py`);
+    they are named here only so that a misspelt section is still refused."""
+
+    paths: PathsSettings = PathsSettings()
+    training: TrainingSettings = TrainingSettings()
+    generation: dict[str, Any] = {}
+    pool: dict[str, Any] = {}
+    discord: dict[str, Any] = {}
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_toml(path: Path | None) -> dict[str, Any]:
+    """Read the TOML file; a missing default file means 'all defaults', a missing named one is an error."""
+    if path is None:
+        path = DEFAULT_CONFIG
+        if not path.exists():
+            return {}
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def validate(model: type[M], data: dict[str, Any], source: Path | None) -> M:
+    """Validate `data` against `model`, turning the first problem into one line naming the key."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(describe_error(exc, source or DEFAULT_CONFIG)) from None
+
+
+def describe_error(exc: ValidationError, source: Path) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    loc = [str(p) for p in first["loc"]]
+    where = f"[{loc[0]}] {'.'.join(loc[1:])}" if len(loc) > 1 else f"[{loc[0]}]" if loc else "(top level)"
+    msg = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+    got = "" if first["type"] in ("extra_forbidden", "missing") else f" (got {first.get('input')!r})"
+    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    return f"{source}: {where}: {msg}{got}{more}"
+
+
+def load_training_config(path: Path | None = None, models_dir: Path | None = None) -> TrainingConfig:
+    cfg = validate(TrainingConfig, read_toml(path), path)
+    if models_dir is not None:
+        cfg.paths.models_dir = models_dir
+    return cfg
