@@ -1,0 +1,27 @@
+"""Prometheus metrics of the generation pool, registered on the `CollectorRegistry` it is given."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
+LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120)
+
+
+class PoolMetrics:
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry if registry is not None else CollectorRegistry()
+        r = self.registry
+        self.requests = Counter("pool_requests", "Generation requests received", registry=r)
+        self.errors = Counter("pool_errors", "Generation requests failed, by kind", ["kind"], registry=r)
+        self.queue_depth = Gauge("pool_queue_depth", "Requests waiting for a batch", registry=r)
+        self.batch_rows = Histogram("pool_batch_size", "Sequences per batch (count samples included)",
+                                    buckets=BATCH_BUCKETS, registry=r)
+        self.latency = Histogram("pool_latency_seconds", "Request latency, queue to reply",
+                                 buckets=LATENCY_BUCKETS, registry=r)
+        self.tokens = Counter("pool_generated_tokens", "Tokens generated (all rows)", registry=r)
+        self.loads = Counter("pool_loads", "Persona weights loaded onto the device", registry=r)
+        self.evictions = Counter("pool_evictions", "Personas evicted from the device", registry=r)
+        self.resident = Gauge("pool_resident_personas", "Personas resident on the device", registry=r)
+        self.resident_bytes = Gauge("pool_resident_bytes", "Bytes of weights resident on the device",
+                                    registry=r)

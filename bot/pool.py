@@ -1,0 +1,490 @@
+"""The generation pool: persona weights on the device, requests batched, the event loop never blocked.
+
+One worker thread owns torch and the device. The asyncio side validates a request, puts it in a
+per-persona queue (bounded in total) and awaits a future that the worker completes through
+`loop.call_soon_threadsafe`. The worker serves the persona whose oldest request has waited longest,
+once that request has waited `batch_window_ms` (or the batch is full), so no persona starves.
+Weights are read from disk by a separate loader thread, so a load never stalls other personas'
+batches; residency is a byte budget with least-recently-used eviction and pinned personas.
+
+Sampling settings may differ row by row inside one batch (see `bot.sampling`). A request with a
+`seed` runs in a batch of its own with a generator seeded from it: exactly the same computation every
+time, so the same persona, prompt, settings and seed give the same text on the same machine, whatever
+else is queued. Seeded requests are rare (a user's explicit choice), so isolating them costs little.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import threading
+import time
+from collections import OrderedDict, deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import prometheus_client
+
+from bot.config import GenerationSettings, PoolSettings
+from bot.errors import BotError, GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
+from bot.metrics import PoolMetrics
+from bot.output import DISCORD_LIMIT, format_sample
+from bot.personas import PersonaEntry, PersonaRegistry
+
+log = logging.getLogger(__name__)
+
+MAX_SEED = 2**63 - 1
+
+
+class LoadFailed(BotError):
+    kind = "load_failed"
+
+
+@dataclass(eq=False)
+class _Request:
+    persona: str
+    prompt: str
+    count: int
+    max_new_tokens: int
+    min_new_tokens: int
+    temperature: float
+    top_p: float
+    seed: int | None
+    future: asyncio.Future
+    loop: asyncio.AbstractEventLoop
+    enqueued: float = field(default_factory=time.monotonic)
+
+
+@dataclass(eq=False)
+class _Model:
+    """A persona's weights and tokenizer, on the device (resident) or in CPU memory (loaded, second tier)."""
+
+    version: Any
+    model: Any
+    tokenizer: Any
+    stop_mask: Any
+    nbytes: int
+
+
+def resolve_device(pool: PoolSettings) -> tuple[str, Any]:
+    """The device and dtype to run on: cuda when present (bf16 where supported, else fp16), else CPU fp32."""
+    import torch
+
+    device = pool.device
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    if pool.dtype != "auto":
+        return device, getattr(torch, pool.dtype)
+    if device == "cuda":
+        return device, torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    return device, torch.float32
+
+
+def device_memory(device: str) -> int:
+    """Total memory of the device in bytes: GPU memory on cuda, physical RAM on CPU."""
+    if device == "cuda":
+        import torch
+
+        return torch.cuda.get_device_properties(0).total_memory
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+
+
+def default_threads(pool: PoolSettings) -> int:
+    """`torch_threads`, or all cores but one: the asyncio loop keeps a core of its own."""
+    if pool.torch_threads is not None:
+        return pool.torch_threads
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
+    """Read a persona's weights (safetensors only: nothing is unpickled) and tokenizer into CPU memory."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from bot.sampling import stop_token_mask
+
+    tokenizer = AutoTokenizer.from_pretrained(entry.path)
+    model = AutoModelForCausalLM.from_pretrained(entry.path, use_safetensors=True, dtype=dtype)
+    model.eval()
+    nbytes = sum(t.numel() * t.element_size() for t in (*model.parameters(), *model.buffers()))
+    if tokenizer.eos_token_id is None:
+        raise ValueError("the tokenizer has no end-of-text token")
+    stop = stop_token_mask(tokenizer, model.config.vocab_size)
+    return _Model(entry.version, model, tokenizer, stop, nbytes)
+
+
+class GenerationPool:
+    def __init__(self, registry: PersonaRegistry, pool: PoolSettings, generation: GenerationSettings,
+                 metrics: prometheus_client.CollectorRegistry | None = None) -> None:
+        self.registry = registry
+        self.settings = pool
+        self.generation = generation
+        self.metrics = PoolMetrics(metrics)
+        self.device, self.dtype = resolve_device(pool)
+        self.budget = pool.memory_budget_bytes or int(pool.memory_fraction * device_memory(self.device))
+        # CPU second tier on a GPU: evicted weights wait in RAM, a PCIe copy away instead of a disk read.
+        self.cpu_budget = int(pool.memory_fraction * device_memory("cpu")) if self.device == "cuda" else 0
+        self.threads = default_threads(pool)
+        self.batches: deque[tuple[str, int]] = deque(maxlen=1000)  # (persona, rows) of recent batches
+
+        self._cond = threading.Condition()
+        self._queues: dict[str, deque[_Request]] = {}  # guarded by _cond
+        self._waiting = 0
+        self._closing = False
+        self._started = False
+        self._loading: dict[str, Future] = {}  # persona -> loader future, guarded by _cond
+        self._resident: OrderedDict[str, _Model] = OrderedDict()  # worker thread only; LRU order
+        self._cpu_tier: OrderedDict[str, _Model] = OrderedDict()  # worker thread only
+        self._worker: threading.Thread | None = None
+        self._loader: ThreadPoolExecutor | None = None
+        self._rescan: asyncio.Task | None = None
+
+    # ---- the asyncio side -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Scan `models/`, start the worker and loader threads, and the periodic rescan."""
+        if self._started:
+            return
+        await asyncio.to_thread(self.registry.scan)
+        self._loader = ThreadPoolExecutor(1, thread_name_prefix="pool-loader", initializer=self._set_threads)
+        self._worker = threading.Thread(target=self._work, name="pool-worker", daemon=True)
+        self._started = True
+        self._worker.start()
+        self._rescan = asyncio.create_task(self._rescan_forever(), name="pool-rescan")
+        log.info("generation pool on %s (%s), budget %.0f MB, %d torch thread(s)",
+                 self.device, str(self.dtype).removeprefix("torch."), self.budget / 1e6, self.threads)
+
+    async def close(self) -> None:
+        """Stop taking requests, fail the queued ones with PoolClosed, finish the running batch, join."""
+        with self._cond:
+            if self._closing:
+                return
+            self._closing = True
+            for queue in self._queues.values():
+                for req in queue:
+                    self._fail(req, PoolClosed())
+                queue.clear()
+            self._set_waiting(0)
+            self._cond.notify_all()
+        if self._rescan is not None:
+            self._rescan.cancel()
+        if self._worker is not None:
+            await asyncio.to_thread(self._worker.join)
+        if self._loader is not None:
+            self._loader.shutdown(wait=False, cancel_futures=True)
+
+    async def refresh(self) -> None:
+        """Rescan `models/` now: new personas become servable, retrained ones reload, removed ones unload."""
+        changes = await asyncio.to_thread(self.registry.scan)
+        if changes:
+            log.info("personas: added %s, changed %s, removed %s",
+                     changes.added, changes.changed, changes.removed)
+            with self._cond:
+                self._cond.notify_all()
+
+    async def _rescan_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.rescan_interval_s)
+            try:
+                await self.refresh()
+            except Exception:  # a transient disk error must not end the rescans
+                log.exception("rescanning %s failed", self.registry.models_dir)
+
+    @property
+    def ready(self) -> bool:
+        return self._started and not self._closing and self._worker is not None and self._worker.is_alive()
+
+    async def generate(self, persona: str, prompt: str = "", *, count: int = 1,
+                       max_new_tokens: int | None = None, temperature: float | None = None,
+                       top_p: float | None = None, seed: int | None = None,
+                       timeout: float | None = None, min_new_tokens: int = 0) -> list[str]:
+        """`count` texts in `persona`'s voice, each the prompt followed by one generated tweet.
+
+        `min_new_tokens` (for the benchmark) suppresses end-of-text and stops before that many tokens.
+        Raises UnknownPersona, InvalidRequest, PoolBusy, GenerationTimeout or PoolClosed.
+        """
+        self.metrics.requests.inc()
+        start = time.monotonic()
+        try:
+            texts = await self._generate(persona, prompt, count, max_new_tokens, temperature, top_p, seed,
+                                         timeout, min_new_tokens)
+        except BotError as exc:
+            self.metrics.errors.labels(exc.kind).inc()
+            raise
+        except asyncio.CancelledError:
+            self.metrics.errors.labels("cancelled").inc()
+            raise
+        self.metrics.latency.observe(time.monotonic() - start)
+        return texts
+
+    async def _generate(self, persona: str, prompt: str, count: int, max_new_tokens: int | None,
+                        temperature: float | None, top_p: float | None, seed: int | None,
+                        timeout: float | None, min_new_tokens: int) -> list[str]:
+        if self._closing or not self._started:
+            raise PoolClosed() if self._closing else PoolClosed("The generation pool is not running yet.")
+        g = self.generation
+        prompt = prompt.strip()
+        max_new = g.max_new_tokens if max_new_tokens is None else max_new_tokens
+        temp = g.temperature if temperature is None else temperature
+        p = g.top_p if top_p is None else top_p
+        timeout = self.settings.request_timeout_s if timeout is None else timeout
+        _check(1 <= count <= g.max_count, f"count must be between 1 and {g.max_count} (got {count}).")
+        _check(1 <= max_new <= g.max_new_tokens_limit,
+               f"max_new_tokens must be between 1 and {g.max_new_tokens_limit} (got {max_new}).")
+        _check(g.min_temperature <= temp <= g.max_temperature,
+               f"temperature must be between {g.min_temperature} and {g.max_temperature} (got {temp}).")
+        _check(0 < p <= 1, f"top_p must be above 0 and at most 1 (got {p}).")
+        _check(len(prompt) <= g.max_prompt_chars,
+               f"The prompt is too long: {len(prompt)} characters, the limit is {g.max_prompt_chars}.")
+        _check(seed is None or 0 <= seed <= MAX_SEED, f"seed must be between 0 and {MAX_SEED} (got {seed}).")
+        _check(timeout > 0, f"timeout must be above 0 seconds (got {timeout}).")
+        _check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
+        if self.registry.get(persona) is None:
+            raise UnknownPersona(persona, self.registry.suggest(persona))
+
+        loop = asyncio.get_running_loop()
+        req = _Request(persona, prompt, count, max_new, min_new_tokens, temp, p, seed,
+                       loop.create_future(), loop)
+        with self._cond:
+            if self._waiting >= self.settings.max_queue:
+                raise PoolBusy()
+            self._queues.setdefault(persona, deque()).append(req)
+            self._set_waiting(self._waiting + 1)
+            self._cond.notify_all()
+        try:
+            return await asyncio.wait_for(req.future, timeout)
+        except asyncio.TimeoutError:
+            self._drop(req)
+            raise GenerationTimeout() from None
+        except asyncio.CancelledError:
+            self._drop(req)  # the caller went away: its request leaves the queue (a running one is ignored)
+            raise
+
+    def _drop(self, req: _Request) -> None:
+        with self._cond:
+            queue = self._queues.get(req.persona)
+            if queue is not None and req in queue:
+                queue.remove(req)
+                self._set_waiting(self._waiting - 1)
+
+    def _set_waiting(self, n: int) -> None:
+        self._waiting = n
+        self.metrics.queue_depth.set(n)
+
+    @staticmethod
+    def _resolve(req: _Request, result: list[str] | None = None, error: BaseException | None = None) -> None:
+        """Complete the caller's future from any thread (ignored when the caller is gone)."""
+
+        def settle() -> None:
+            if req.future.done():
+                return
+            if error is not None:
+                req.future.set_exception(error)
+            else:
+                req.future.set_result(result)
+
+        with contextlib.suppress(RuntimeError):  # the caller's loop is closed: nobody is waiting
+            req.loop.call_soon_threadsafe(settle)
+
+    def _fail(self, req: _Request, error: BaseException) -> None:
+        self._resolve(req, error=error)
+
+    # ---- the worker thread ------------------------------------------------------------------------
+
+    def _set_threads(self) -> None:
+        import torch
+
+        torch.set_num_threads(self.threads)
+
+    def _work(self) -> None:
+        self._set_threads()
+        while True:
+            with self._cond:
+                job = self._next_batch()
+            if job is None:
+                return
+            persona, entry, loaded, batch = job
+            try:
+                self._run_batch(persona, entry, loaded, batch)
+            except Exception as exc:  # never let one bad batch end the worker
+                log.exception("generation for %s failed", persona)
+                for req in batch:
+                    self._fail(req, BotError(f"Generation failed for '{persona}': {type(exc).__name__}."))
+
+    def _next_batch(self) -> tuple[str, PersonaEntry, _Model | None, list[_Request]] | None:
+        """Wait (holding `_cond`) until a batch is due; None when closing."""
+        while True:
+            if self._closing:
+                return None
+            self._unload_removed()
+            now = time.monotonic()
+            window = self.settings.batch_window_ms / 1000
+            best: tuple[float, str, PersonaEntry, _Model | None] | None = None
+            wake_at: float | None = None
+            for name, queue in list(self._queues.items()):
+                if not queue:
+                    del self._queues[name]
+                    continue
+                entry = self.registry.get(name)
+                if entry is None:
+                    self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
+                    continue
+                ready, loaded = self._readiness(name, entry)
+                if not ready:
+                    continue
+                head = queue[0]
+                rows = sum(r.count for r in queue)
+                due = head.enqueued + window
+                if due <= now or rows >= self.settings.max_batch:
+                    if best is None or head.enqueued < best[0]:
+                        best = (head.enqueued, name, entry, loaded)
+                elif wake_at is None or due < wake_at:
+                    wake_at = due
+            if best is not None:
+                _, name, entry, loaded = best
+                if loaded is not None:
+                    del self._loading[name]
+                return name, entry, loaded, self._take_batch(name)
+            self._cond.wait(None if wake_at is None else max(wake_at - now, 0.0005))
+
+    def _readiness(self, name: str, entry: PersonaEntry) -> tuple[bool, _Model | None]:
+        """Whether `name` can run now (resident, in the CPU tier, or freshly loaded); starts a load if not."""
+        resident = self._resident.get(name) or self._cpu_tier.get(name)
+        if resident is not None and resident.version == entry.version:
+            return True, None
+        pending = self._loading.get(name)
+        if pending is not None and pending.done():
+            if pending.exception() is None and pending.result().version == entry.version:
+                return True, pending.result()
+            if pending.exception() is not None:
+                del self._loading[name]
+                log.error("loading persona %s failed: %s", name, pending.exception())
+                self._fail_queue(name, LoadFailed(f"Could not load persona '{name}'; see the bot's log."))
+                return False, None
+            pending = None  # loaded an older version: load again
+        if pending is None:
+            future = self._loader.submit(load_persona, entry, self.dtype)
+            self._loading[name] = future
+            future.add_done_callback(lambda _f: self._notify())
+        return False, None
+
+    def _notify(self) -> None:
+        with self._cond:
+            self._cond.notify_all()
+
+    def _fail_queue(self, name: str, error: BotError) -> None:
+        queue = self._queues.pop(name, deque())
+        for req in queue:
+            self._fail(req, error)
+        self._set_waiting(self._waiting - len(queue))
+
+    def _take_batch(self, name: str) -> list[_Request]:
+        """Pop the head request and, unless seeded, the unseeded ones behind it, up to `max_batch` rows."""
+        queue = self._queues[name]
+        head = queue.popleft()
+        batch, rows = [head], head.count
+        if head.seed is None:
+            keep: deque[_Request] = deque()
+            while queue:
+                req = queue.popleft()
+                if req.seed is None and rows + req.count <= self.settings.max_batch:
+                    batch.append(req)
+                    rows += req.count
+                else:
+                    keep.append(req)
+            queue.extend(keep)
+        self._set_waiting(self._waiting - len(batch))
+        return batch
+
+    def _unload_removed(self) -> None:
+        for tier in (self._resident, self._cpu_tier):
+            for name in [n for n in tier if self.registry.get(n) is None]:
+                del tier[name]
+                log.info("persona %s removed from disk: unloaded", name)
+        self._update_residency_metrics()
+
+    def _update_residency_metrics(self) -> None:
+        self.metrics.resident.set(len(self._resident))
+        self.metrics.resident_bytes.set(sum(m.nbytes for m in self._resident.values()))
+
+    def _make_resident(self, name: str, entry: PersonaEntry, loaded: _Model | None) -> _Model:
+        current = self._resident.get(name)
+        if current is not None and current.version == entry.version:
+            self._resident.move_to_end(name)
+            return current
+        if loaded is None:  # promoted from the CPU tier
+            loaded = self._cpu_tier.pop(name)
+        self._resident.pop(name, None)
+        self._evict_for(loaded.nbytes, keep=name)
+        if self.device != "cpu":
+            loaded.model.to(self.device)
+        self._resident[name] = loaded
+        self.metrics.loads.inc()
+        self._update_residency_metrics()
+        log.info("loaded persona %s (%.1f MB) on %s", name, loaded.nbytes / 1e6, self.device)
+        return loaded
+
+    def _evict_for(self, nbytes: int, keep: str) -> None:
+        """Evict least recently used, unpinned personas until `nbytes` more fit the budget."""
+        pinned = set(self.settings.pinned)
+        used = sum(m.nbytes for m in self._resident.values())
+        for name in list(self._resident):
+            if used + nbytes <= self.budget:
+                break
+            if name in pinned or name == keep:
+                continue
+            evicted = self._resident.pop(name)
+            used -= evicted.nbytes
+            self.metrics.evictions.inc()
+            log.info("evicted persona %s (%.1f MB)", name, evicted.nbytes / 1e6)
+            if self.cpu_budget:
+                evicted.model.to("cpu")
+                self._cpu_tier[name] = evicted
+                while sum(m.nbytes for m in self._cpu_tier.values()) > self.cpu_budget:
+                    self._cpu_tier.popitem(last=False)
+        if used + nbytes > self.budget:
+            log.warning("persona %s does not fit the memory budget (%.0f MB); loading it anyway",
+                        keep, self.budget / 1e6)
+
+    def _run_batch(self, persona: str, entry: PersonaEntry, loaded: _Model | None,
+                   batch: list[_Request]) -> None:
+        import torch
+
+        from bot.sampling import Rows, decode
+
+        resident = self._make_resident(persona, entry, loaded)
+        tok, model = resident.tokenizer, resident.model
+        eos = tok.eos_token_id
+        cfg = model.config
+        context = getattr(cfg, "n_positions", None) or getattr(cfg, "max_position_embeddings", 1024)
+        rows = Rows([], [], [], [], [])
+        for req in batch:
+            # huggingtweets: the prompt follows an end-of-text; keep its tail if it overflows the context.
+            ids = [eos, *tok(req.prompt, add_special_tokens=False).input_ids]
+            ids = ids[-max(context - req.max_new_tokens, 1):]
+            for _ in range(req.count):
+                rows.prompts.append(ids)
+                rows.temperature.append(req.temperature)
+                rows.top_p.append(req.top_p)
+                rows.max_new.append(req.max_new_tokens)
+                rows.min_new.append(req.min_new_tokens)
+        generator = None
+        if batch[0].seed is not None:  # a seeded request always runs alone
+            generator = torch.Generator(device=model.device).manual_seed(batch[0].seed)
+        self.batches.append((persona, len(rows.prompts)))
+        self.metrics.batch_rows.observe(len(rows.prompts))
+        new, generated = decode(model, rows, eos, resident.stop_mask, generator)
+        self.metrics.tokens.inc(generated)
+        i = 0
+        for req in batch:
+            texts = [format_sample(req.prompt, tok.decode(t, skip_special_tokens=True), DISCORD_LIMIT)
+                     for t in new[i:i + req.count]]
+            i += req.count
+            self._resolve(req, texts)
+
+
+def _check(ok: bool, message: str) -> None:
+    if not ok:
+        raise InvalidRequest(message)
