@@ -28,6 +28,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     bench.add_argument("--max-new-tokens", type=int, default=48)
     bench.add_argument("--skip-naive", action="store_true", help="measure the pool only")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--make-gpt2-persona", metavar="NAME", default=None,
+                       help="first write a GPT-2-small-sized persona NAME with random weights (for GPU runs)")
     return parser.parse_args(argv)
 
 
@@ -46,11 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from bot.discord_bot import run_bot
 
-        return run_bot(cfg)
+        return run_bot(cfg, args.config)
     if args.command == "console":
         from bot.console import run_console
 
-        return run_console(cfg)
+        return run_console(cfg, args.config)
     from bot.bench import run_bench
 
     return run_bench(cfg, args)

@@ -1,0 +1,184 @@
+"""`python -m bot console`: the bot's commands typed as in Discord, answered locally, no token needed.
+
+`/imitate marlowe_bakes My dream is count=3 seed=7`, `/persona add NAME PATH`, `/persona list`, ...
+The local user is an admin. Each reply prints what the Discord message would contain. With a
+terminal: line editing and a history file in `[paths] state_dir`; piped: runs every line, exits at EOF.
+Lines are read on a thread of their own, so the event loop (and the pool behind it) never waits on input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from bot.commands import Archive, Caller, Commands, Reply, open_commands
+from bot.config import Config
+from bot.errors import InvalidRequest
+
+LOCAL_USER = Caller(user_id=0, administrator=True)
+PROMPT = "> "
+HISTORY_FILE = "console_history"
+INT_OPTIONS = ("count", "seed")
+FLOAT_OPTIONS = ("temperature",)
+
+
+def run_console(cfg: Config, config_path: Path | None = None) -> int:
+    """Open the console on `cfg`; trains the sample persona first if `models/` holds none."""
+    from bot.sample import ensure_sample_persona
+
+    try:
+        ensure_sample_persona(cfg.paths.models_dir, config_path)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    interactive = sys.stdin.isatty()
+    history = cfg.paths.state_dir / HISTORY_FILE if interactive else None
+    try:
+        asyncio.run(console(cfg, config_path, LineReader(interactive, history), sys.stdout))
+    except KeyboardInterrupt:
+        print(file=sys.stdout)
+    return 0
+
+
+async def console(cfg: Config, config_path: Path | None, reader: LineReader, out: TextIO) -> None:
+    async with open_commands(cfg, config_path) as commands:
+        names = ", ".join(commands.registry.names()) or "none yet"
+        print(f"persona-bot console. Personas: {names}. Type /help, or quit.", file=out, flush=True)
+        reader.start(asyncio.get_running_loop())
+        while (line := await reader.next()) is not None:
+            if line.strip() in ("quit", "exit", "/quit", "/exit"):
+                break
+            await execute(commands, line, lambda reply: show(reply, out))
+        reader.close()
+
+
+def show(reply: Reply, out: TextIO) -> None:
+    prefix = "(only you can see this) " if reply.ephemeral else ""
+    print(prefix + reply.text, file=out, flush=True)
+
+
+async def execute(commands: Commands, line: str, emit: Callable[[Reply], None]) -> None:
+    """Run one console line; every outcome, errors included, goes to `emit` as a Reply."""
+    words = line.split()
+    if not words or words[0].startswith("#"):
+        return
+    name = words[0].lstrip("/").lower()
+    if name == "persona" and len(words) > 1:
+        name = f"persona {words[1].lower()}"
+        args = words[2:]
+    else:
+        args = words[1:]
+    try:
+        await _dispatch(commands, name, args, emit)
+    except Exception as exc:  # a bad line is reported and the console carries on
+        emit(commands.error_reply(name, exc))
+
+
+async def _dispatch(commands: Commands, name: str, args: list[str], emit: Callable[[Reply], None]) -> None:
+    if name == "imitate":
+        options, rest = split_options(args)
+        if not rest:
+            raise InvalidRequest("Usage: /imitate persona [prompt] [count=N] [temperature=T] [seed=S]")
+        req = commands.prepare_imitate(LOCAL_USER, rest[0], " ".join(rest[1:]), **options)
+        emit(await commands.imitate(req))
+    elif name == "persona list":
+        emit(commands.persona_list())
+    elif name == "persona info":
+        emit(commands.persona_info(_one(args, "/persona info name")))
+    elif name == "persona add":
+        if len(args) < 2:
+            raise InvalidRequest("Usage: /persona add NAME PATH (a tweet file, an X archive .zip or folder)")
+        path = Path(" ".join(args[1:])).expanduser()
+        size = path.stat().st_size if path.is_file() else None
+        req = commands.prepare_add(LOCAL_USER, args[0], Archive(path.name, size, path=path))
+        async for reply in commands.persona_add(req):
+            emit(reply)
+    elif name == "persona remove":
+        emit(await commands.persona_remove(LOCAL_USER, _one(args, "/persona remove name")))
+    elif name == "help":
+        emit(commands.help())
+    else:
+        raise InvalidRequest(f"Unknown command '/{name}'. Type /help for the list.")
+
+
+def _one(args: list[str], usage: str) -> str:
+    if len(args) != 1:
+        raise InvalidRequest(f"Usage: {usage}")
+    return args[0]
+
+
+def split_options(words: list[str]) -> tuple[dict[str, int | float], list[str]]:
+    """Pull `count=3 temperature=0.8 seed=7` out of the words; everything else is positional."""
+    options: dict[str, int | float] = {}
+    rest: list[str] = []
+    for word in words:
+        key, sep, value = word.partition("=")
+        if sep and key in INT_OPTIONS:
+            try:
+                options[key] = int(value)
+            except ValueError:
+                raise InvalidRequest(f"{key} must be a whole number (got '{value}').") from None
+        elif sep and key in FLOAT_OPTIONS:
+            try:
+                options[key] = float(value)
+            except ValueError:
+                raise InvalidRequest(f"{key} must be a number (got '{value}').") from None
+        else:
+            rest.append(word)
+    return options, rest
+
+
+class LineReader:
+    """Input lines from a thread of their own: `input()` with readline on a terminal, plain reads when
+    piped. The next line is read only once the previous one has been answered (the prompt comes last)."""
+
+    def __init__(self, interactive: bool, history: Path | None = None, stream: TextIO | None = None) -> None:
+        self.interactive = interactive
+        self.history = history
+        self.stream = stream
+        self._want = threading.Event()
+        self._lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        if self.interactive and self.history is not None:
+            import readline
+
+            with contextlib.suppress(OSError):
+                readline.read_history_file(self.history)
+        # A daemon thread: a blocked input() must not keep the process alive after Ctrl-C or quit.
+        threading.Thread(target=self._read, name="console-input", daemon=True).start()
+
+    async def next(self) -> str | None:
+        self._want.set()
+        return await self._lines.get()
+
+    def close(self) -> None:
+        if self.interactive and self.history is not None:
+            import readline
+
+            with contextlib.suppress(OSError):
+                self.history.parent.mkdir(parents=True, exist_ok=True)
+                readline.write_history_file(self.history)
+
+    def _read(self) -> None:
+        assert self._loop is not None
+        stream = self.stream or sys.stdin
+        while True:
+            self._want.wait()
+            self._want.clear()
+            line: str | None
+            try:
+                line = input(PROMPT) if self.interactive else (stream.readline() or None)
+            except (EOFError, OSError, ValueError):
+                line = None
+            self._loop.call_soon_threadsafe(self._lines.put_nowait, line)
+            if line is None:
+                return
+
