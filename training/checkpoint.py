@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 PERSONA_FILE = "persona.json"
+CARD_FILE = "README.md"
 FORMAT_VERSION = 1
 # A Twitter handle: 1-15 letters, digits or underscores; a blend joins handles with '-'.
 HANDLE_RE = re.compile(r"[A-Za-z0-9_]{1,15}")
@@ -49,6 +50,9 @@ class DataTable(BaseModel):
     filters: dict[str, int] = {}
     kept: int = Field(ge=0)
     kept_chars: int = Field(0, ge=0)
+    # Tweets whose leading reply mentions were stripped ([training] strip_reply_mentions); not a row
+    # of the table, since those tweets are still counted where they ended up.
+    mentions_stripped: int = Field(0, ge=0)
 
 
 class Handle(BaseModel):
@@ -78,6 +82,8 @@ class PersonaMeta(BaseModel):
     metrics: Metrics
     created_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
     library_versions: dict[str, str] = {}
+    # Put before every prompt: training put the tokenizer's end-of-text before every tweet.
+    prompt_prefix: str | None = None
 
     @property
     def display_name(self) -> str:
@@ -179,6 +185,17 @@ def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any, card: str) -> Path:
+    """Write a complete persona folder atomically: `save_pretrained` files (safetensors), persona.json
+    and the model card. An existing persona of that name is replaced only if everything was written."""
+    with atomic_persona_dir(models_dir, meta.name) as tmp:
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        write_json(tmp / PERSONA_FILE, meta.model_dump_json(indent=2))
+        (tmp / CARD_FILE).write_text(card, encoding="utf-8")
+    return models_dir / meta.name
 
 
 def list_persona_dirs(models_dir: Path) -> list[Path]:

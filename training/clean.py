@@ -1,0 +1,109 @@
+"""huggingtweets' cleaning rules, each step counted into the data table of one handle.
+
+Order: retweets dropped; then (optional) replies dropped; HTML unescaped, links removed, whitespace
+collapsed, (optional) leading reply mentions stripped; short tweets dropped (fewer than 3 words free of
+`http`, `@` and `#`); then (optional) exact duplicates dropped. Every tweet read lands in exactly one
+row, so retweets + short + extra filters + kept == downloaded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from training.checkpoint import DataTable
+from training.config import TrainingSettings
+from training.ingest import Record
+
+URL_RE = re.compile(r"https?://\S+")
+LEADING_MENTIONS_RE = re.compile(r"^(?:\.?@\w+[:,]?\s+)+")
+BORING_MARKS = ("http", "@", "#")
+
+
+def clean_text(text: str, strip_mentions: bool = False) -> str:
+    """One tweet as huggingtweets keeps it: entities unescaped, links gone, whitespace collapsed."""
+    text = html.unescape(text)
+    text = URL_RE.sub(" ", text)
+    text = " ".join(text.split())
+    if strip_mentions:
+        text = LEADING_MENTIONS_RE.sub("", text + " ").strip()
+    return text
+
+
+def is_short(text: str) -> bool:
+    """huggingtweets' "boring tweet": fewer than 3 words free of `http`, `@` and `#`."""
+    words = [w for w in text.split() if not any(mark in w.lower() for mark in BORING_MARKS)]
+    return len(words) < 3
+
+
+def clean_records(records: Iterable[Record], settings: TrainingSettings) -> tuple[list[str], DataTable]:
+    """The kept tweets of one handle, in input order, and the table counting what happened to each."""
+    downloaded = retweets = short = replies = duplicates = stripped = 0
+    kept: list[str] = []
+    seen: set[str] = set()
+    for record in records:
+        downloaded += 1
+        if record.retweet:
+            retweets += 1
+            continue
+        if settings.drop_replies and record.reply:
+            replies += 1
+            continue
+        text = clean_text(record.text)
+        if settings.strip_reply_mentions:
+            without = clean_text(record.text, strip_mentions=True)
+            stripped += without != text
+            text = without
+        if is_short(text):
+            short += 1
+            continue
+        if settings.drop_duplicates:
+            if text in seen:
+                duplicates += 1
+                continue
+            seen.add(text)
+        kept.append(text)
+    filters = {}
+    if settings.drop_replies:
+        filters["replies"] = replies
+    if settings.drop_duplicates:
+        filters["duplicates"] = duplicates
+    table = DataTable(downloaded=downloaded, retweets=retweets, short=short, filters=filters, kept=len(kept),
+                      kept_chars=sum(len(t) for t in kept), mentions_stripped=stripped)
+    return kept, table
+
+
+ROW_LABELS = {"downloaded": "Tweets downloaded", "retweets": "Retweets", "short": "Short tweets",
+              "replies": "Replies", "duplicates": "Duplicates", "kept": "Tweets kept"}
+
+
+def table_rows(table: DataTable) -> dict[str, int]:
+    """The table's counted rows in display order: downloaded, retweets, short, extra filters, kept."""
+    return {"downloaded": table.downloaded, "retweets": table.retweets, "short": table.short,
+            **table.filters, "kept": table.kept}
+
+
+def format_table(tables: dict[str, DataTable]) -> str:
+    """huggingtweets' data table in Markdown: one row per count, one column per handle."""
+    handles = list(tables)
+    lines = ["| Data | " + " | ".join(f"@{h}" for h in handles) + " |",
+             "| --- |" + " --- |" * len(handles)]
+    first = next(iter(tables.values()))
+    for key in table_rows(first):
+        label = ROW_LABELS.get(key, key.replace("_", " ").capitalize())
+        lines.append(f"| {label} | " + " | ".join(str(table_rows(t)[key]) for t in tables.values()) + " |")
+    return "\n".join(lines)
+
+
+def table_json(tables: dict[str, DataTable], warnings: list[str] | None = None) -> dict:
+    """`inspect --json`: the counts summed over handles as top-level integers (and nothing else
+    integer at the top), per-handle tables and the rest nested."""
+    total: dict[str, int] = {}
+    for table in tables.values():
+        for key, value in table_rows(table).items():
+            total[key] = total.get(key, 0) + value
+    details = {"kept_chars": sum(t.kept_chars for t in tables.values()),
+               "mentions_stripped": sum(t.mentions_stripped for t in tables.values()),
+               "warnings": warnings or []}
+    return {**total, "handles": {h: t.model_dump() for h, t in tables.items()}, "details": details}

@@ -1,0 +1,273 @@
+"""`python -m training inspect|train`: the data table of an export, or a persona trained from it.
+
+Exit status: 0 done, 2 bad input (one `error: ...` line on stderr, nothing written), 1 internal failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import NoReturn
+
+from training.checkpoint import (
+    DataTable,
+    Handle,
+    Metrics,
+    PersonaMeta,
+    is_valid_handle,
+    is_valid_persona_name,
+)
+from training.config import ConfigError, TrainingConfig, TrainingSettings, load_training_config
+from training.events import JsonReporter, Reporter
+from training.ingest import DataError, Record, read_source
+
+
+class BadInput(Exception):
+    """Anything the user can fix: one line, exit 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, like every other bad input (argparse would print the usage block too).
+        self.exit(2, f"error: {message} (see python -m training {self.prog.split()[-1]} --help)\n")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=None, help="config file (default: ./config.toml)")
+    common.add_argument("--models-dir", type=Path, default=None, help="overrides [paths] models_dir")
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+
+    parser = Parser(prog="python -m training", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    inspect = sub.add_parser("inspect", parents=[common], help="print the data table; train nothing")
+    inspect.add_argument("paths", nargs="+", metavar="[HANDLE=]PATH", help="exports, one column per handle")
+    train = sub.add_parser("train", parents=[common], help="train a persona into MODELS_DIR/PERSONA")
+    train.add_argument("persona", metavar="PERSONA", help="a handle, or handles joined by '-' for a blend")
+    train.add_argument("--data", action="append", required=True, metavar="[HANDLE=]PATH",
+                       help="an export of PERSONA (repeat for more files); HANDLE=PATH per handle to blend")
+    train.add_argument("--base", default=None,
+                       help="hub id, save_pretrained folder, or 'tiny' (default: [training] base)")
+    train.add_argument("--epochs", type=float, default=None, help="overrides [training] epochs")
+    train.add_argument("--seed", type=int, default=None, help="overrides [training] seed")
+    return parser.parse_args(argv)
+
+
+# --- reading and cleaning: shared by inspect and train ------------------------------------------
+
+
+@dataclass
+class HandleData:
+    handle: str
+    display_name: str
+    records: list[Record]
+    paths: list[Path]
+
+
+def split_prefix(value: str) -> tuple[str | None, Path]:
+    """`handle=PATH` → (handle, PATH); anything else is a plain path (paths may contain '=')."""
+    prefix, sep, rest = value.partition("=")
+    if sep and rest and is_valid_handle(prefix):
+        return prefix, Path(rest)
+    return None, Path(value)
+
+
+def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings) -> list[HandleData]:
+    """Read every group's paths; the manifest's user name and display name win over the group's label."""
+    result: dict[str, HandleData] = {}
+    for label, paths in groups.items():
+        sources = [read_source(p, settings.max_tweets_bytes) for p in paths]
+        handle = next((s.handle for s in sources if s.handle), label)
+        display = next((s.display_name for s in sources if s.display_name), handle)
+        if handle in result:
+            raise BadInput(f"two data sources are both the account @{handle}: give its files one handle")
+        result[handle] = HandleData(handle, display, [r for s in sources for r in s.records], paths)
+    return list(result.values())
+
+
+def clean_handles(handles: list[HandleData], settings: TrainingSettings) -> tuple[dict[str, list[str]],
+                                                                               dict[str, DataTable]]:
+    from training.clean import clean_records
+
+    texts, tables = {}, {}
+    for h in handles:
+        texts[h.handle], tables[h.handle] = clean_records(h.records, settings)
+    return texts, tables
+
+
+def check_amount(tables: dict[str, DataTable], settings: TrainingSettings) -> list[str]:
+    """Raise on too little text for any handle; return the warnings for little text."""
+    warnings = []
+    for handle, t in tables.items():
+        if t.kept == 0:
+            raise BadInput(f"@{handle}: nothing left after cleaning ({t.downloaded} tweets read: "
+                           f"{t.retweets} retweets, {t.short} short"
+                           + "".join(f", {n} {k}" for k, n in t.filters.items()) + ")")
+        if t.kept_chars < settings.min_chars:
+            raise BadInput(f"@{handle}: only {t.kept_chars:,} characters of tweets left after cleaning "
+                           f"({t.kept} tweets); {settings.min_chars:,} needed ([training] min_chars)")
+        if t.kept_chars < settings.warn_chars:
+            warnings.append(f"@{handle}: only {t.kept_chars:,} characters of tweets kept (under "
+                            f"{settings.warn_chars:,}): the model may mostly repeat them")
+    return warnings
+
+
+# --- inspect ------------------------------------------------------------------------------------
+
+
+def run_inspect(args: argparse.Namespace, cfg: TrainingConfig) -> int:
+    from training.clean import format_table, table_json
+
+    settings = cfg.training
+    groups: dict[str, list[Path]] = {}
+    for value in args.paths:
+        prefix, path = split_prefix(value)
+        label = prefix or (path.name if path.is_dir() else path.stem) or str(path)
+        groups.setdefault(label, []).append(path)
+    handles = read_handles(groups, settings)
+    _texts, tables = clean_handles(handles, settings)
+    try:
+        warnings = check_amount(tables, settings)
+    except BadInput as exc:  # inspecting is not training: say it, don't fail
+        warnings = [f"not enough to train: {exc}"]
+    if args.json:
+        print(json.dumps(table_json(tables, warnings), indent=2))
+        return 0
+    print(format_table(tables))
+    print("\nKept characters: " + ", ".join(f"@{h} {t.kept_chars:,}" for h, t in tables.items()))
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    return 0
+
+
+# --- train --------------------------------------------------------------------------------------
+
+
+def data_groups(persona: str, values: list[str]) -> dict[str, list[Path]]:
+    """Plain `--data PATH`s are files of one account; `--data handle=PATH` names a blend's accounts."""
+    parsed = [split_prefix(v) for v in values]
+    prefixed = [p for p, _ in parsed if p]
+    if prefixed and len(prefixed) != len(parsed):
+        raise BadInput("mix of --data HANDLE=PATH and plain --data PATH: for a blend, name every handle")
+    groups: dict[str, list[Path]] = {}
+    for prefix, path in parsed:
+        groups.setdefault(prefix or persona, []).append(path)
+    return groups
+
+
+def library_versions() -> dict[str, str]:
+    versions = {}
+    for name in ("torch", "transformers", "tokenizers", "accelerate", "safetensors"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions[name] = metadata.version(name)
+    versions["python"] = sys.version.split()[0]
+    return versions
+
+
+def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter) -> int:
+    started = time.monotonic()
+    settings = cfg.training
+    if not is_valid_persona_name(args.persona):
+        raise BadInput(f"persona name {args.persona!r} is not a handle (1-15 letters, digits or '_'; "
+                       "a blend joins handles with '-')")
+    if args.epochs is not None and not 0 < args.epochs <= 100:
+        raise BadInput(f"--epochs must be above 0 and at most 100 (got {args.epochs:g})")
+    if args.seed is not None and args.seed < 0:
+        raise BadInput(f"--seed must not be negative (got {args.seed})")
+    base = args.base or settings.base
+    seed = settings.seed if args.seed is None else args.seed
+    models_dir = cfg.paths.models_dir
+
+    groups = data_groups(args.persona, args.data)
+    reporter.phase("ingest", f"reading {len(args.data)} source(s)")
+    handles = read_handles(groups, settings)
+
+    reporter.phase("clean", "applying the huggingtweets cleaning rules")
+    texts, tables = clean_handles(handles, settings)
+    for warning in check_amount(tables, settings):
+        reporter.warning(warning)
+    from training.clean import format_table, table_json
+
+    reporter.text(format_table(tables))
+
+    from training.card import model_card
+    from training.checkpoint import save_persona
+    from training.dataset import split_tweets
+    from training.finetune import finetune, quiet_libraries
+
+    quiet_libraries(reporter.json_mode)
+    split = split_tweets([texts[h.handle] for h in handles], seed, settings.validation_fraction)
+    result = finetune(split, base, settings, reporter, epochs=args.epochs, seed=seed)
+    if not result.main_process:
+        return 0
+
+    reporter.phase("save", f"writing {models_dir / args.persona}")
+    meta = PersonaMeta(
+        name=args.persona,
+        handles=[Handle(handle=h.handle, display_name=h.display_name, data=tables[h.handle])
+                 for h in handles],
+        base_model=base,
+        hyperparameters=result.hyperparameters,
+        metrics=Metrics(**result.metrics),
+        library_versions=library_versions(),
+        prompt_prefix=result.tokenizer.eos_token,
+    )
+    path = save_persona(models_dir, meta, result.model, result.tokenizer, model_card(meta))
+    seconds = round(time.monotonic() - started, 1)
+    reporter.done({"persona": args.persona, "path": str(path), "table": table_json(tables),
+                   "metrics": meta.metrics.model_dump(), "seconds": seconds})
+    if not reporter.json_mode:
+        print_summary(meta, path, seconds)
+    return 0
+
+
+def print_summary(meta: PersonaMeta, path: Path, seconds: float) -> None:
+    m, hp = meta.metrics, meta.hyperparameters
+    print(f"""
+Persona {meta.name} ({meta.display_name}, {meta.handle_text}) saved to {path}
+  base {meta.base_model}: {hp['epochs']:g} epoch(s), {m.train_steps} steps, lr {hp['learning_rate']:g}, \
+{hp['parameters']:,} parameters
+  validation loss {m.val_loss_before:.3f} -> {m.val_loss_after:.3f}, \
+perplexity {m.val_ppl_before:.1f} -> {m.val_ppl_after:.1f}
+  {seconds:.1f} s in all ({m.train_seconds:.1f} s training)
+  try it: python -m bot console   (or transformers.pipeline("text-generation", model="{path}"))""")
+
+
+# --- entry point --------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    json_train = args.command == "train" and args.json
+    real_stdout = sys.stdout
+    reporter = JsonReporter(real_stdout) if json_train else Reporter()
+    try:
+        # In --json mode stdout belongs to the protocol: whatever a library prints goes to stderr.
+        with contextlib.redirect_stdout(sys.stderr) if json_train else contextlib.nullcontext():
+            cfg = load_training_config(args.config, args.models_dir)
+            if args.command == "inspect":
+                return run_inspect(args, cfg)
+            return run_train(args, cfg, reporter)
+    except (ConfigError, DataError, BadInput) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        from training.finetune import BaseModelError
+
+        if isinstance(exc, BaseModelError):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if not json_train:
+            traceback.print_exc()
+        print(f"error: internal failure: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 1

@@ -1,0 +1,76 @@
+"""Where a training run reports what it is doing: JSON lines for a parent process, or a terminal.
+
+`--json` (the bot runs training as a child and reads stdout line by line): stdout carries only JSON
+objects, one per line, each with an "event" key (phase, progress, warning, done). Anything else a
+library prints goes to stderr instead, so it can never break the protocol.
+Without `--json`: phase lines and warnings on stderr, tqdm bars for the slow phases, and the table and
+summary on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import Any, TextIO
+
+PHASES = ("ingest", "clean", "tokenizer", "dataset", "evaluate", "train", "save")
+
+
+class Reporter:
+    """Terminal output (no --json)."""
+
+    json_mode = False
+
+    def __init__(self, out: TextIO | None = None, err: TextIO | None = None) -> None:
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+
+    def phase(self, phase: str, message: str) -> None:
+        print(f"[{phase}] {message}", file=self.err, flush=True)
+
+    def progress(self, step: int, total: int, loss: float | None) -> None:
+        pass  # the Trainer's own tqdm bar shows it
+
+    def warning(self, message: str) -> None:
+        print(f"warning: {message}", file=self.err, flush=True)
+
+    def text(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    def done(self, payload: dict[str, Any]) -> None:
+        pass  # the caller prints the summary
+
+
+class JsonReporter(Reporter):
+    """JSON lines on the real stdout; `progress` at most once per `interval` seconds."""
+
+    json_mode = True
+
+    def __init__(self, out: TextIO | None = None, interval: float = 1.0) -> None:
+        super().__init__(out, sys.stderr)
+        self.interval = interval
+        self._last_progress = 0.0
+
+    def emit(self, event: str, **fields: Any) -> None:
+        self.out.write(json.dumps({"event": event, **fields}) + "\n")
+        self.out.flush()
+
+    def phase(self, phase: str, message: str) -> None:
+        self.emit("phase", phase=phase, message=message)
+
+    def progress(self, step: int, total: int, loss: float | None) -> None:
+        now = time.monotonic()
+        if step < total and now - self._last_progress < self.interval:
+            return
+        self._last_progress = now
+        self.emit("progress", phase="train", step=step, total=total, loss=loss)
+
+    def warning(self, message: str) -> None:
+        self.emit("warning", message=message)
+
+    def text(self, text: str) -> None:
+        pass  # tables and summaries are in the done event
+
+    def done(self, payload: dict[str, Any]) -> None:
+        self.emit("done", **payload)

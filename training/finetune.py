@@ -1,0 +1,204 @@
+"""Fine-tuning with the Hugging Face Trainer: load the base, evaluate, train, evaluate again.
+
+The base is a hub id or a `save_pretrained` folder (the real `from_pretrained` code path), or `tiny`
+(`training/tiny.py`: a small GPT-2 from scratch with a tokenizer trained on the persona's own text).
+Using the Trainer means `accelerate launch` / `torchrun` run the same command on several GPUs.
+The Trainer writes nothing into `models/`: its output folder is a temporary one and saving is off.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import tempfile
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+from transformers import (
+    AutoModelForCausalLM,
+    AutoTokenizer,
+    GenerationConfig,
+    PreTrainedModel,
+    PreTrainedTokenizerBase,
+    PrinterCallback,
+    Trainer,
+    TrainerCallback,
+    TrainingArguments,
+    default_data_collator,
+)
+from transformers.utils import logging as hf_logging
+
+from training import tiny
+from training.config import TrainingSettings
+from training.dataset import Split, pack, token_stream
+from training.events import Reporter
+
+
+class BaseModelError(Exception):
+    """The base model cannot be loaded or used (bad input: a wrong id or folder)."""
+
+
+@dataclass
+class FinetuneResult:
+    model: PreTrainedModel
+    tokenizer: PreTrainedTokenizerBase
+    metrics: dict[str, float]
+    hyperparameters: dict[str, Any] = field(default_factory=dict)
+    main_process: bool = True  # under torchrun / accelerate launch only one process writes the persona
+
+
+def load_base(base: str, train_texts: list[str], seed: int
+              ) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+    """The model and tokenizer to fine-tune; `tiny` builds both from the training tweets."""
+    if base == "tiny":
+        tokenizer = tiny.train_tokenizer(train_texts)
+        return tiny.tiny_model(tokenizer, seed=seed), tokenizer
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(base)
+        # float32 master weights whatever the checkpoint's dtype: the Trainer's mixed precision
+        # does the rest, and fp16 weights cannot be trained with a gradient scaler.
+        model = AutoModelForCausalLM.from_pretrained(base, dtype=torch.float32)
+    except (OSError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise BaseModelError(f"base model {base!r} cannot be loaded: {first}") from None
+    if tokenizer.eos_token_id is None:
+        raise BaseModelError(f"base model {base!r} has no end-of-text token to separate tweets with")
+    if tokenizer.pad_token_id is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return model, tokenizer
+
+
+def context_length(model: PreTrainedModel) -> int:
+    config = model.config
+    for key in ("n_positions", "max_position_embeddings", "n_ctx"):
+        value = getattr(config, key, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    return 1024
+
+
+def precision(setting: str) -> tuple[bool, bool, str]:
+    """(bf16, fp16, label): mixed precision only on a GPU; `auto` takes bf16 where the GPU has it."""
+    if not torch.cuda.is_available():
+        return False, False, "no"
+    if setting == "auto":
+        setting = "bf16" if torch.cuda.is_bf16_supported() else "fp16"
+    return setting == "bf16", setting == "fp16", setting
+
+
+def generation_config(tokenizer: PreTrainedTokenizerBase, max_new_tokens: int = 48) -> GenerationConfig:
+    """huggingtweets' prediction settings: sampling, top-p 0.95, temperature 1.0; EOS ends and pads."""
+    eos = tokenizer.eos_token_id
+    return GenerationConfig(do_sample=True, top_p=0.95, top_k=0, temperature=1.0,
+                            max_new_tokens=max_new_tokens,
+                            bos_token_id=eos, eos_token_id=eos, pad_token_id=eos)
+
+
+class ProgressEvents(TrainerCallback):
+    """Hands training progress (step, total, latest loss) to the reporter."""
+
+    def __init__(self, reporter: Reporter) -> None:
+        self.reporter = reporter
+
+    def on_log(self, args, state, control, logs=None, **kwargs):
+        # Logs come after the step they follow, so reporting here pairs each step with its loss.
+        if logs and "loss" in logs:
+            self.reporter.progress(state.global_step, state.max_steps, round(float(logs["loss"]), 4))
+
+
+def perplexity(loss: float) -> float:
+    return math.exp(min(loss, 80.0))  # keep it finite (and JSON-writable) for an untrained model
+
+
+def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Reporter,
+             epochs: float | None = None, seed: int | None = None) -> FinetuneResult:
+    seed = settings.seed if seed is None else seed
+    epochs = settings.epochs if epochs is None else epochs
+    tiny_base = base == "tiny"
+    learning_rate = settings.tiny_learning_rate if tiny_base else settings.learning_rate
+
+    reporter.phase("tokenizer", "training a byte-level BPE tokenizer on the tweets" if tiny_base
+                   else f"loading {base}")
+    model, tokenizer = load_base(base, split.train, seed)
+
+    block_size = min(settings.block_size, context_length(model))
+    reporter.phase("dataset", f"packing into blocks of {block_size} tokens")
+    pad = tokenizer.pad_token_id
+    train_blocks = pack(token_stream(split.train, tokenizer), block_size, pad)
+    val_blocks = pack(token_stream(split.validation, tokenizer), block_size, pad)
+
+    bf16, fp16, mixed = precision(settings.mixed_precision)
+    if mixed == "no" and settings.mixed_precision in ("bf16", "fp16"):
+        reporter.warning(f"mixed_precision = {settings.mixed_precision} needs a GPU: training in float32")
+    with tempfile.TemporaryDirectory(prefix="persona-trainer-") as scratch:
+        args = TrainingArguments(
+            output_dir=scratch,
+            num_train_epochs=epochs,
+            learning_rate=learning_rate,
+            lr_scheduler_type=settings.lr_scheduler,
+            warmup_steps=settings.warmup_ratio,
+            weight_decay=settings.weight_decay,
+            per_device_train_batch_size=settings.batch_size,
+            per_device_eval_batch_size=settings.batch_size,
+            gradient_accumulation_steps=settings.gradient_accumulation_steps,
+            seed=seed,
+            bf16=bf16,
+            fp16=fp16,
+            save_strategy="no",
+            eval_strategy="no",
+            report_to="none",
+            # JSON mode: log every step so progress events carry a fresh loss (nothing is printed);
+            # terminal: ten log lines under the bar.
+            logging_strategy="steps",
+            logging_steps=1 if reporter.json_mode else 0.1,
+            disable_tqdm=reporter.json_mode,
+            dataloader_pin_memory=False,
+        )
+        progress = ProgressEvents(reporter)
+        trainer = Trainer(model=model, args=args, train_dataset=train_blocks, eval_dataset=val_blocks,
+                          data_collator=default_data_collator, callbacks=[progress])
+        trainer.remove_callback(PrinterCallback)  # it prints log dicts to stdout
+
+        reporter.phase("evaluate", f"validation loss before training ({len(val_blocks)} blocks)")
+        before = trainer.evaluate()["eval_loss"]
+        steps = math.ceil(len(train_blocks) / (settings.batch_size * settings.gradient_accumulation_steps))
+        reporter.phase("train", f"{epochs:g} epoch(s) over {len(train_blocks)} blocks, about "
+                                f"{math.ceil(steps * epochs)} steps, lr {learning_rate:g}")
+        started = time.monotonic()
+        train_output = trainer.train()
+        train_seconds = time.monotonic() - started
+        reporter.phase("evaluate", "validation loss after training")
+        after = trainer.evaluate()["eval_loss"]
+
+    model = trainer.model
+    model.generation_config = generation_config(tokenizer)
+    metrics = {
+        "val_loss_before": round(before, 4), "val_loss_after": round(after, 4),
+        "val_ppl_before": round(perplexity(before), 2), "val_ppl_after": round(perplexity(after), 2),
+        "train_loss": round(train_output.training_loss, 4), "train_seconds": round(train_seconds, 1),
+        "train_steps": train_output.global_step,
+    }
+    hyperparameters = {
+        "epochs": epochs, "learning_rate": learning_rate, "lr_scheduler": settings.lr_scheduler,
+        "warmup_ratio": settings.warmup_ratio, "weight_decay": settings.weight_decay,
+        "batch_size": settings.batch_size,
+        "gradient_accumulation_steps": settings.gradient_accumulation_steps,
+        "block_size": block_size, "seed": seed, "validation_fraction": settings.validation_fraction,
+        "mixed_precision": mixed, "train_tweets": len(split.train),
+        "validation_tweets": len(split.validation), "train_blocks": len(train_blocks),
+        "validation_blocks": len(val_blocks), "blend_repeats": split.repeats,
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "vocab_size": len(tokenizer), "devices": trainer.args.world_size,
+    }
+    return FinetuneResult(model, tokenizer, metrics, hyperparameters, trainer.is_world_process_zero())
+
+
+def quiet_libraries(json_mode: bool) -> None:
+    """Keep the libraries' info chatter off the terminal, and their progress bars off the JSON
+    protocol's stderr."""
+    hf_logging.set_verbosity_error()
+    logging.getLogger("accelerate").setLevel(logging.ERROR)
+    if json_mode:
+        hf_logging.disable_progress_bar()

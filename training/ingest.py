@@ -1,0 +1,291 @@
+"""Readers for every tweet export we accept, turning each into `Record`s (text + retweet/reply flags).
+
+Formats: the X archive (whole `.zip`, unpacked folder, or the tweets `.js` file alone), the Trump
+Twitter Archive "condensed" JSON list, CSV with a `text`/`full_text` column, JSONL, and plain text with
+one tweet per line. Archive JavaScript is parsed from its first `[` as JSON, never executed. From a zip
+only the tweet files and `manifest.js` are read, with their sizes checked before and while reading.
+Every problem with the input is a `DataError` whose message is one line naming the path.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+# data/tweets.js, older data/tweet.js, and the split data/tweets-part1.js, data/tweets-part2.js, ...
+TWEET_FILE_RE = re.compile(r"tweets?(?:-part(\d+))?\.js")
+MANIFEST = "manifest.js"
+MANIFEST_MAX_BYTES = 10_000_000  # the manifest lists files and counts; real ones are tens of kB
+SUFFIXES = ".zip, .js, .json, .jsonl, .csv, .txt or an archive folder"
+
+
+class DataError(Exception):
+    """Bad input data: the message is one line naming the path and the problem."""
+
+
+@dataclass
+class Record:
+    text: str
+    retweet: bool = False
+    reply: bool = False
+
+
+@dataclass
+class Source:
+    """What one export gives: its tweets, and the account it belongs to when the export says so."""
+
+    path: Path
+    records: list[Record] = field(default_factory=list)
+    handle: str | None = None
+    display_name: str | None = None
+
+
+def read_source(path: Path, max_bytes: int) -> Source:
+    """Read one export of any accepted format; `max_bytes` caps the tweet files' uncompressed size."""
+    if not path.exists():
+        raise DataError(f"{path}: no such file or directory")
+    if path.is_dir():
+        return _read_folder(path, max_bytes)
+    if path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):
+        return _read_zip(path, max_bytes)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataError(f"{path}: {size:,} bytes, over the limit of {max_bytes:,} "
+                        "([training] max_tweets_bytes)")
+    raw = path.read_bytes()
+    records = parse_file(path, path.name, raw)
+    if not records:
+        raise DataError(f"{path}: no tweets in this file")
+    return Source(path, records)
+
+
+# --- parsing one file's bytes -------------------------------------------------------------------
+
+
+def parse_file(path: Path, name: str, raw: bytes) -> list[Record]:
+    """Parse the bytes of one tweets file; the format comes from the name's suffix, else the content."""
+    text = _decode(path, raw)
+    suffix = PurePosixPath(name).suffix.lower()
+    head = text.lstrip()[:200]
+    if suffix == ".csv":
+        return _parse_csv(path, text)
+    if suffix == ".txt":
+        return [_record(line) for line in text.splitlines() if line.strip()]
+    if suffix == ".js" or head.startswith("window."):
+        return _records(path, _parse_archive_js(path, text))
+    if suffix == ".json" or head.startswith("["):
+        return _records(path, _parse_json(path, text))
+    if suffix in (".jsonl", ".ndjson") or head.startswith("{"):
+        return _records(path, _parse_jsonl(path, text))
+    raise DataError(f"{path}: not a tweet export this reads (expected {SUFFIXES})")
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text, so not a tweet export (expected {SUFFIXES})") from None
+
+
+def _parse_archive_js(path: Path, text: str) -> Any:
+    # `window.YTD.tweets.part0 = [ ... ]` (sometimes with a trailing `;`): JSON from the first `[`.
+    start = text.find("[")
+    if start < 0:
+        raise DataError(f"{path}: no '[' found, so not an archive tweets file")
+    return _loads(path, text[start:].rstrip().rstrip(";"))
+
+
+def _parse_json(path: Path, text: str) -> Any:
+    data = _loads(path, text)
+    if not isinstance(data, list):
+        raise DataError(f"{path}: expected a JSON list of tweets, found a {type(data).__name__}")
+    return data
+
+
+def _parse_jsonl(path: Path, text: str) -> list[Any]:
+    items = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise DataError(f"{path}: line {number} is not JSON: {exc.msg}") from None
+    return items
+
+
+def _loads(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path}: not valid JSON (line {exc.lineno} col {exc.colno}): {exc.msg}") from None
+
+
+def _parse_csv(path: Path, text: str) -> list[Record]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = reader.fieldnames or []
+    column = next((c for c in ("full_text", "text") if c in fields), None)
+    if column is None:
+        found = ", ".join(fields) or "none"
+        raise DataError(f"{path}: CSV has no 'text' or 'full_text' column (columns: {found})")
+    try:
+        return [_record_from_dict(path, row, column) for row in reader]
+    except csv.Error as exc:
+        raise DataError(f"{path}: bad CSV at line {reader.line_num}: {exc}") from None
+
+
+def _records(path: Path, items: Iterable[Any]) -> list[Record]:
+    records = []
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            records.append(_record(item))
+            continue
+        if isinstance(item, dict) and isinstance(item.get("tweet"), dict):
+            item = item["tweet"]  # the archive wraps each tweet: {"tweet": {...}}
+        if not isinstance(item, dict):
+            raise DataError(f"{path}: item {index} is a {type(item).__name__}, not a tweet")
+        records.append(_record_from_dict(path, item, None, index))
+    return records
+
+
+def _record_from_dict(path: Path, item: dict[str, Any], column: str | None,
+                      index: int | None = None) -> Record:
+    text = item.get(column) if column else item.get("full_text", item.get("text"))
+    if not isinstance(text, str):
+        where = f"item {index}" if index is not None else "a row"
+        raise DataError(f"{path}: {where} has no 'full_text' or 'text' string")
+    retweet = bool(item.get("retweeted_status")) or _truthy(item.get("is_retweet"))
+    reply = any(_truthy(item.get(k)) for k in ("in_reply_to_screen_name", "in_reply_to_status_id",
+                                                 "in_reply_to_status_id_str"))
+    return _record(text, retweet, reply)
+
+
+def _record(text: str, retweet: bool = False, reply: bool = False) -> Record:
+    # Archives set `retweeted: false` even on retweets: the "RT @" prefix is what marks them.
+    stripped = text.lstrip()
+    return Record(text, retweet or stripped.startswith("RT @"), reply or stripped.startswith("@"))
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):  # CSV cells, and archive numbers written as strings
+        return value.strip().lower() not in ("", "0", "false", "none", "null", "nan")
+    return bool(value)
+
+
+# --- archives: the zip and the unpacked folder --------------------------------------------------
+
+
+def _tweet_file_key(name: str) -> tuple[int, str] | None:
+    """Sort key for a tweet file name (`tweets.js` first, then the parts in order), None for others."""
+    match = TWEET_FILE_RE.fullmatch(name)
+    if match is None:
+        return None
+    return (int(match.group(1) or 0), name)
+
+
+def _parse_manifest(path: Path, raw: bytes) -> tuple[str | None, str | None]:
+    text = _decode(path, raw)
+    start = text.find("{")
+    if start < 0:
+        return None, None
+    data = _loads(path, text[start:].rstrip().rstrip(";"))
+    info = data.get("userInfo") if isinstance(data, dict) else None
+    if not isinstance(info, dict):
+        return None, None
+    handle, name = info.get("userName"), info.get("displayName")
+    return (handle if isinstance(handle, str) and handle else None,
+            name if isinstance(name, str) and name else None)
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Source:
+    data = folder / "data" if (folder / "data").is_dir() else folder
+    files = sorted((f for f in data.iterdir() if f.is_file() and _tweet_file_key(f.name)),
+                   key=lambda f: _tweet_file_key(f.name))
+    if not files:
+        raise DataError(f"{folder}: no tweet files (data/tweets.js, data/tweet.js, data/tweets-part1.js...)")
+    total = sum(f.stat().st_size for f in files)
+    if total > max_bytes:
+        raise DataError(f"{folder}: tweet files hold {total:,} bytes, over the limit of {max_bytes:,} "
+                        "([training] max_tweets_bytes)")
+    source = Source(folder)
+    for f in files:
+        source.records += parse_file(f, f.name, f.read_bytes())
+    manifest = data / MANIFEST
+    if manifest.is_file() and manifest.stat().st_size <= MANIFEST_MAX_BYTES:
+        source.handle, source.display_name = _parse_manifest(manifest, manifest.read_bytes())
+    if not source.records:
+        raise DataError(f"{folder}: the archive holds no tweets")
+    return source
+
+
+def _safe_member(name: str) -> bool:
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return not name.startswith(("/", "\\")) and ".." not in parts and not re.match(r"[A-Za-z]:", name)
+
+
+def _read_zip(path: Path, max_bytes: int) -> Source:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return _read_zip_members(path, zf, max_bytes)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise DataError(f"{path}: corrupt or truncated zip ({exc})") from None
+    except NotImplementedError as exc:  # an unsupported compression method
+        raise DataError(f"{path}: unreadable zip ({exc})") from None
+
+
+def _read_zip_members(path: Path, zf: zipfile.ZipFile, max_bytes: int) -> Source:
+    infos = zf.infolist()
+    for info in infos:
+        if not _safe_member(info.filename):
+            raise DataError(f"{path}: refusing a zip whose member {info.filename!r} escapes its folder")
+    # Tweet files sit in `data/` at the root, or under one top folder when the zip was re-packed.
+    tweets = [i for i in infos
+              if not i.is_dir() and _in_data(i.filename) and _tweet_file_key(_base(i.filename))]
+    if not tweets:
+        raise DataError(f"{path}: the archive holds no tweet files (data/tweets.js, data/tweet.js, "
+                        "data/tweets-part1.js, ...)")
+    tweets.sort(key=lambda i: (i.filename.count("/"), _tweet_file_key(_base(i.filename))))
+    declared = sum(i.file_size for i in tweets)
+    if declared > max_bytes:
+        raise DataError(f"{path}: tweet files hold {declared:,} bytes uncompressed, over the limit of "
+                        f"{max_bytes:,} ([training] max_tweets_bytes)")
+    source = Source(path)
+    budget = max_bytes
+    for info in tweets:
+        raw = _read_capped(zf, info, budget)
+        if raw is None:  # the declared size lied: stop reading at the limit all the same
+            raise DataError(f"{path}: tweet files are over the limit of {max_bytes:,} bytes "
+                            "([training] max_tweets_bytes)")
+        budget -= len(raw)
+        source.records += parse_file(path, info.filename, raw)
+    manifest = next((i for i in infos if _in_data(i.filename) and _base(i.filename) == MANIFEST), None)
+    if manifest is not None:
+        raw = _read_capped(zf, manifest, MANIFEST_MAX_BYTES)
+        if raw is not None:
+            source.handle, source.display_name = _parse_manifest(path, raw)
+    if not source.records:
+        raise DataError(f"{path}: the archive holds no tweets")
+    return source
+
+
+def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
+    """The member's bytes, or None if it holds more than `limit` (only limit + 1 bytes are ever read)."""
+    with zf.open(info) as fh:
+        raw = fh.read(limit + 1)
+    return None if len(raw) > limit else raw
+
+
+def _base(name: str) -> str:
+    return name.rsplit("/", 1)[-1]
+
+
+def _in_data(name: str) -> bool:
+    parts = name.split("/")
+    return len(parts) in (2, 3) and parts[-2] == "data"
