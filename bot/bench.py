@@ -1,0 +1,264 @@
+"""`python -m bot bench`: the naive pipeline against the pool, same workload, one process, one run.
+
+(a) naive: `transformers.pipeline('text-generation')` per persona, called once per request, in turn;
+(b) the pool with N concurrent callers, while a ticker task measures how long the asyncio loop stalls.
+Both generate exactly `--max-new-tokens` tokens per request (end-of-text suppressed until then, stops
+ignored), and both count the tokens they actually generated, so tokens per second compare fairly.
+Loading weights happens before the clock starts in both modes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bot.config import Config
+from bot.errors import BotError
+from bot.personas import PersonaRegistry
+from bot.pool import GenerationPool, resolve_device
+
+PROMPTS = (
+    "My dream is",
+    "I think",
+    "Today",
+    "The best thing about mornings is",
+    "Honestly,",
+    "Nobody talks about how",
+    "",
+    "Hot take:",
+)
+TOP_P = 0.95
+TEMPERATURE = 1.0
+
+
+def make_gpt2_persona(models_dir: Path, name: str) -> Path:
+    """Write a GPT-2-small-sized persona (124M parameters, random weights) for benchmarks on a GPU.
+
+    The tokenizer is the tiny preset's, trained on the sample export; the vocabulary stays GPT-2's 50257
+    so the model has GPT-2's exact shape (ids past the tokenizer's own decode to nothing).
+    """
+    import json as _json
+
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    from bot.sample import SAMPLE_DATA
+    from training.checkpoint import (
+        PERSONA_FILE,
+        DataTable,
+        Handle,
+        Metrics,
+        PersonaMeta,
+        atomic_persona_dir,
+        is_valid_persona_name,
+    )
+    from training.tiny import train_tokenizer
+
+    if not is_valid_persona_name(name):
+        raise ValueError(f"'{name}' is not a persona name (1-15 letters, digits or underscores)")
+    raw = (SAMPLE_DATA / "data" / "tweets.js").read_text(encoding="utf-8")
+    texts = [item["tweet"]["full_text"] for item in _json.loads(raw[raw.index("["):])]
+    tok = train_tokenizer(texts)
+    tok.model_max_length = 1024
+    eos = tok.eos_token_id
+    model = GPT2LMHeadModel(GPT2Config(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos))
+    meta = PersonaMeta(
+        name=name,
+        handles=[Handle(handle=name, display_name="GPT-2 small (random weights)",
+                        data=DataTable(downloaded=0, retweets=0, short=0, kept=0))],
+        base_model="gpt2-architecture, random weights (benchmark only)",
+        metrics=Metrics(val_loss_before=0, val_loss_after=0, val_ppl_before=0, val_ppl_after=0),
+    )
+    with atomic_persona_dir(models_dir, name) as tmp:
+        model.save_pretrained(tmp)
+        tok.save_pretrained(tmp)
+        (tmp / PERSONA_FILE).write_text(meta.model_dump_json(indent=2), encoding="utf-8")
+    return models_dir / name
+
+
+def pick_personas(registry: PersonaRegistry, first: str | None, k: int) -> list[str]:
+    names = registry.names()
+    if first is not None:
+        if registry.get(first) is None:
+            raise ValueError(f"no persona named '{first}' in {registry.models_dir}")
+        names = [first] + [n for n in names if n != first]
+    if k < 1 or len(names) < k:
+        raise ValueError(f"--personas {k} needs {k} personas in {registry.models_dir}, it holds {len(names)}")
+    return names[:k]
+
+
+def run_naive(registry: PersonaRegistry, personas: list[str], requests: int, new_tokens: int,
+              device: str, dtype) -> dict:
+    """One pipeline per persona (built before timing), called once per request, one after another."""
+    from transformers import pipeline
+
+    pipes = {}
+    for name in personas:
+        pipe = pipeline("text-generation", model=str(registry.get(name).path), device=device, dtype=dtype)
+        pipes[name] = pipe
+    tokens, latencies = 0, []
+    start = time.perf_counter()
+    for i in range(requests):
+        pipe = pipes[personas[i % len(personas)]]
+        prompt = PROMPTS[i % len(PROMPTS)] or pipe.tokenizer.eos_token  # an empty prompt cannot be encoded
+        prompt_len = len(pipe.tokenizer(prompt).input_ids)
+        t0 = time.perf_counter()
+        out = pipe(prompt, max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=True, top_p=TOP_P,
+                   temperature=TEMPERATURE, return_tensors=True, pad_token_id=pipe.tokenizer.eos_token_id)
+        latencies.append(time.perf_counter() - t0)
+        tokens += len(out[0]["generated_token_ids"]) - prompt_len
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "tokens": tokens, "latencies": latencies}
+
+
+async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency: int,
+                   new_tokens: int) -> dict:
+    registry = PersonaRegistry(cfg.paths.models_dir)
+    settings = cfg.pool.model_copy(update={"max_queue": max(cfg.pool.max_queue, concurrency)})
+    generation = cfg.generation.model_copy(
+        update={"max_new_tokens_limit": max(cfg.generation.max_new_tokens_limit, new_tokens),
+                "max_new_tokens": new_tokens})
+    pool = GenerationPool(registry, settings, generation)
+    await pool.start()
+    try:
+        for name in personas:  # load every persona before the clock starts, as the naive pipelines are
+            await pool.generate(name, "warm up", max_new_tokens=1)
+        def counter(name: str) -> int:
+            return int(pool.metrics.registry.get_sample_value(name) or 0)
+
+        tokens_before, loads_before = counter("pool_generated_tokens_total"), counter("pool_loads_total")
+        evictions_before = counter("pool_evictions_total")
+        batches_before = len(pool.batches)
+        next_request = iter(range(requests))
+        latencies: list[float] = []
+        lag = {"max": 0.0}
+        stop = asyncio.Event()
+
+        async def ticker() -> None:
+            # The loop's longest stall: how late a 5 ms sleep wakes up.
+            while not stop.is_set():
+                t0 = time.perf_counter()
+                await asyncio.sleep(0.005)
+                lag["max"] = max(lag["max"], time.perf_counter() - t0 - 0.005)
+
+        async def caller() -> None:
+            for i in next_request:
+                t0 = time.perf_counter()
+                await pool.generate(personas[i % len(personas)], PROMPTS[i % len(PROMPTS)],
+                                    max_new_tokens=new_tokens, min_new_tokens=new_tokens,
+                                    top_p=TOP_P, temperature=TEMPERATURE)
+                latencies.append(time.perf_counter() - t0)
+
+        tick = asyncio.create_task(ticker())
+        start = time.perf_counter()
+        await asyncio.gather(*(caller() for _ in range(concurrency)))
+        seconds = time.perf_counter() - start
+        stop.set()
+        await tick
+        sizes = [rows for _, rows in list(pool.batches)[batches_before:]]
+        return {
+            "seconds": seconds,
+            "tokens": counter("pool_generated_tokens_total") - tokens_before,
+            "latencies": latencies,
+            "loop_lag_max_ms": lag["max"] * 1000,
+            "batches": len(sizes),
+            "mean_batch": statistics.fmean(sizes) if sizes else 0.0,
+            "loads": counter("pool_loads_total") - loads_before,
+            "evictions": counter("pool_evictions_total") - evictions_before,
+            "torch_threads": pool.threads,
+        }
+    finally:
+        await pool.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def run_bench(cfg: Config, args: argparse.Namespace) -> int:
+    from bot.sample import ensure_sample_persona
+
+    models_dir = cfg.paths.models_dir
+    if args.requests < 1 or args.concurrency < 1 or args.max_new_tokens < 1:
+        print("error: --requests, --concurrency and --max-new-tokens must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        if args.make_gpt2_persona:
+            make_gpt2_persona(models_dir, args.make_gpt2_persona)
+            args.persona = args.persona or args.make_gpt2_persona
+        ensure_sample_persona(models_dir, args.config)
+        registry = PersonaRegistry(models_dir)
+        registry.scan()
+        personas = pick_personas(registry, args.persona, args.personas)
+    except (ValueError, RuntimeError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    device, dtype = resolve_device(cfg.pool)
+    result: dict = {"personas": personas, "requests": args.requests, "concurrency": args.concurrency,
+                    "new_tokens": args.max_new_tokens, "device": device,
+                    "dtype": str(dtype).removeprefix("torch.")}
+    naive = None
+    if not args.skip_naive:
+        naive = run_naive(registry, personas, args.requests, args.max_new_tokens, device, dtype)
+    try:
+        pool = asyncio.run(run_pool(cfg, personas, args.requests, args.concurrency, args.max_new_tokens))
+    except BotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    pool_tps = pool["tokens"] / pool["seconds"]
+    result.update({
+        "pool_tokens_per_s": round(pool_tps, 1),
+        "pool_seconds": round(pool["seconds"], 3),
+        "pool_tokens": pool["tokens"],
+        "p50_ms": round(percentile(pool["latencies"], 0.5) * 1000, 1),
+        "p95_ms": round(percentile(pool["latencies"], 0.95) * 1000, 1),
+        "loop_lag_max_ms": round(pool["loop_lag_max_ms"], 2),
+        "batches": pool["batches"],
+        "mean_batch": round(pool["mean_batch"], 2),
+        "loads": pool["loads"],
+        "evictions": pool["evictions"],
+        "torch_threads": pool["torch_threads"],
+        "naive_tokens_per_s": None,
+        "naive_seconds": None,
+        "naive_tokens": None,
+        "naive_p50_ms": None,
+        "speedup": None,
+    })
+    if naive is not None:
+        naive_tps = naive["tokens"] / naive["seconds"]
+        result.update({
+            "naive_tokens_per_s": round(naive_tps, 1),
+            "naive_seconds": round(naive["seconds"], 3),
+            "naive_tokens": naive["tokens"],
+            "naive_p50_ms": round(percentile(naive["latencies"], 0.5) * 1000, 1),
+            "speedup": round(pool_tps / naive_tps, 2),
+        })
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print_table(result)
+    return 0
+
+
+def print_table(r: dict) -> None:
+    def fmt(v) -> str:
+        return "-" if v is None else str(v)
+
+    print(f"bench: {r['requests']} requests x {r['new_tokens']} new tokens, "
+          f"personas {', '.join(r['personas'])}, "
+          f"{r['device']} ({r['dtype']}), {r['torch_threads']} torch thread(s)")
+    print(f"{'':24}{'naive pipeline':>16}{'pool':>16}")
+    print(f"{'tokens generated':24}{fmt(r['naive_tokens']):>16}{r['pool_tokens']:>16}")
+    print(f"{'seconds':24}{fmt(r['naive_seconds']):>16}{r['pool_seconds']:>16}")
+    print(f"{'tokens/s':24}{fmt(r['naive_tokens_per_s']):>16}{r['pool_tokens_per_s']:>16}")
+    print(f"{'latency p50 ms':24}{fmt(r['naive_p50_ms']):>16}{r['p50_ms']:>16}")
+    print(f"{'latency p95 ms':24}{'':>16}{r['p95_ms']:>16}")
+    print(f"speedup {fmt(r['speedup'])}x at concurrency {r['concurrency']}; "
+          f"mean batch {r['mean_batch']} rows "
+          f"over {r['batches']} batches; loads {r['loads']}, evictions {r['evictions']}; "
+          f"longest event-loop stall {r['loop_lag_max_ms']} ms")
