@@ -1,0 +1,276 @@
+import asyncio
+import shutil
+
+import pytest
+from checkpoints import make_checkpoint
+
+from bot.config import GenerationSettings, PoolSettings
+from bot.errors import GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
+from bot.output import DISCORD_LIMIT
+from bot.personas import PersonaRegistry
+from bot.pool import GenerationPool
+
+
+@pytest.fixture(scope="module")
+def shared_models(tmp_path_factory):
+    d = tmp_path_factory.mktemp("pool") / "models"
+    for i, name in enumerate(("alpha", "beta", "gamma")):
+        make_checkpoint(d, name, seed=i)
+    return d
+
+
+@pytest.fixture
+async def make_pool(shared_models):
+    """Start pools on the shared personas (or a given folder); every one is closed at the end."""
+    pools = []
+
+    async def make(models=shared_models, **pool_settings):
+        settings = PoolSettings(**{"rescan_interval_s": 3600, **pool_settings})
+        pool = GenerationPool(PersonaRegistry(models), settings, GenerationSettings(max_new_tokens=16))
+        await pool.start()
+        pools.append(pool)
+        return pool
+
+    yield make
+    for pool in pools:
+        await pool.close()
+
+
+def sample(pool: GenerationPool, name: str, labels: dict | None = None) -> float:
+    return pool.metrics.registry.get_sample_value(name, labels or {}) or 0.0
+
+
+async def until(predicate, what: str) -> None:
+    """Let the worker run until `predicate()` holds (a guard against hanging, not a timing assertion)."""
+    for _ in range(2000):
+        if predicate():
+            return
+        await asyncio.sleep(0.005)
+    raise AssertionError(f"never happened: {what}")
+
+
+async def test_many_callers_one_persona_are_batched(make_pool):
+    pool = await make_pool(batch_window_ms=20)
+    prompts = [f"Caller {i} says" for i in range(24)]
+    calls = [pool.generate("alpha", p, count=1 + i % 3) for i, p in enumerate(prompts)]
+    results = await asyncio.gather(*calls)
+    for i, (prompt, texts) in enumerate(zip(prompts, results, strict=True)):
+        assert len(texts) == 1 + i % 3
+        assert all(t.startswith(prompt) and "\n" not in t and len(t) <= DISCORD_LIMIT for t in texts)
+    rows = [r for _, r in pool.batches]
+    assert sum(rows) == sum(1 + i % 3 for i in range(24))
+    assert max(rows) > 1 and len(rows) < 24  # requests shared forward passes
+    assert sample(pool, "pool_batch_size_count") == len(rows)
+    assert sample(pool, "pool_requests_total") == 24
+    assert sample(pool, "pool_latency_seconds_count") == 24
+    assert sample(pool, "pool_generated_tokens_total") > 0
+
+
+async def test_many_callers_several_personas(make_pool):
+    pool = await make_pool(batch_window_ms=10)
+    names = ["alpha", "beta", "gamma"] * 6
+    results = await asyncio.gather(*(pool.generate(n, f"{n} {i}") for i, n in enumerate(names)))
+    assert [len(r) for r in results] == [1] * len(names)
+    assert all(r[0].startswith(f"{n} {i}") for i, (n, r) in enumerate(zip(names, results, strict=True)))
+    served = {name: sum(rows for p, rows in pool.batches if p == name) for name in set(names)}
+    assert served == {"alpha": 6, "beta": 6, "gamma": 6}
+    assert sample(pool, "pool_loads_total") == 3
+    assert sample(pool, "pool_resident_personas") == 3
+
+
+async def test_oldest_request_is_served_first_across_personas(make_pool):
+    pool = await make_pool(batch_window_ms=150)
+    await asyncio.gather(pool.generate("alpha", max_new_tokens=1), pool.generate("beta", max_new_tokens=1))
+    pool.batches.clear()
+    first = asyncio.create_task(pool.generate("beta", "first"))
+    await asyncio.sleep(0.03)
+    second = [asyncio.create_task(pool.generate("alpha", f"later {i}")) for i in range(4)]
+    await asyncio.gather(first, *second)
+    assert [p for p, _ in pool.batches] == ["beta", "alpha"]
+
+
+async def test_eviction_under_a_small_budget(make_pool):
+    probe = await make_pool()
+    await probe.generate("alpha", max_new_tokens=1)
+    one = sample(probe, "pool_resident_bytes")
+    pool = await make_pool(memory_budget_bytes=int(one * 1.5))
+    for name in ("alpha", "beta", "alpha", "gamma"):
+        assert len(await pool.generate(name, max_new_tokens=2)) == 1
+        assert sample(pool, "pool_resident_personas") == 1
+        assert sample(pool, "pool_resident_bytes") <= one * 1.5
+    assert sample(pool, "pool_loads_total") == 4
+    assert sample(pool, "pool_evictions_total") == 3
+
+
+async def test_pinned_persona_is_never_evicted(make_pool):
+    probe = await make_pool()
+    await probe.generate("alpha", max_new_tokens=1)
+    one = sample(probe, "pool_resident_bytes")
+    pool = await make_pool(memory_budget_bytes=int(one * 2.5), pinned=["alpha"])
+    for name in ("alpha", "beta", "gamma", "beta", "alpha", "gamma", "alpha"):
+        await pool.generate(name, max_new_tokens=2)
+    # alpha loaded once and kept; beta and gamma take turns in the one remaining slot.
+    assert sample(pool, "pool_loads_total") == 5
+    assert sample(pool, "pool_evictions_total") == 3
+    assert "alpha" in pool._resident
+
+
+async def test_busy_when_the_queue_is_full(make_pool):
+    pool = await make_pool(max_queue=2, batch_window_ms=1000)
+    waiting = [asyncio.create_task(pool.generate("alpha", f"w{i}")) for i in range(2)]
+    await until(lambda: sample(pool, "pool_queue_depth") == 2, "two requests queued")
+    with pytest.raises(PoolBusy, match="busy"):
+        await pool.generate("alpha", "one too many")
+    assert sample(pool, "pool_errors_total", {"kind": "busy"}) == 1
+    assert [len(r) for r in await asyncio.gather(*waiting)] == [1, 1]  # the queued ones still run
+
+
+async def test_timeout_drops_the_request(make_pool):
+    pool = await make_pool(batch_window_ms=1000)
+    with pytest.raises(GenerationTimeout):
+        await pool.generate("alpha", "too slow", timeout=0.05)
+    assert sample(pool, "pool_queue_depth") == 0
+    assert sample(pool, "pool_errors_total", {"kind": "timeout"}) == 1
+    assert list(pool.batches) == []
+    assert len(await pool.generate("alpha", "still serving", timeout=10)) == 1
+
+
+async def test_default_timeout_from_config(make_pool):
+    pool = await make_pool(batch_window_ms=1000, request_timeout_s=0.05)
+    with pytest.raises(GenerationTimeout):
+        await pool.generate("alpha", "too slow")
+
+
+async def test_cancelled_caller_is_dropped_from_the_queue(make_pool):
+    pool = await make_pool(batch_window_ms=300)
+    kept = asyncio.create_task(pool.generate("alpha", "kept"))
+    gone = asyncio.create_task(pool.generate("alpha", "gone", count=3))
+    await until(lambda: sample(pool, "pool_queue_depth") == 2, "both queued")
+    gone.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await gone
+    assert sample(pool, "pool_queue_depth") == 1
+    assert (await kept)[0].startswith("kept")
+    assert list(pool.batches) == [("alpha", 1)]  # the cancelled request's 3 rows never ran
+
+
+async def test_hot_add_replace_and_remove(make_pool, shared_models, tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(shared_models / "alpha", models / "alpha")
+    pool = await make_pool(models)
+    with pytest.raises(UnknownPersona):
+        await pool.generate("delta")
+    make_checkpoint(models, "delta", seed=7)
+    await pool.refresh()
+    await pool.generate("delta", "added", max_new_tokens=2)
+    assert sample(pool, "pool_loads_total") == 1
+
+    make_checkpoint(models, "delta", seed=8)  # retrained while running: reloaded on next use
+    await pool.refresh()
+    await pool.generate("delta", "replaced", max_new_tokens=2)
+    assert sample(pool, "pool_loads_total") == 2
+    assert sample(pool, "pool_resident_personas") == 1
+
+    await pool.generate("alpha", max_new_tokens=1)
+    shutil.rmtree(models / "delta")
+    await pool.refresh()
+    with pytest.raises(UnknownPersona):
+        await pool.generate("delta")
+    await pool.generate("alpha", max_new_tokens=1)  # the worker unloads removed personas as it goes
+    assert sample(pool, "pool_resident_personas") == 1
+    assert "delta" not in pool._resident
+
+
+async def test_periodic_rescan_picks_up_new_personas(make_pool, shared_models, tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(shared_models / "alpha", models / "alpha")
+    pool = await make_pool(models, rescan_interval_s=0.05)
+    shutil.copytree(shared_models / "beta", models / "beta")
+    await until(lambda: pool.registry.get("beta") is not None, "rescan found beta")
+    assert len(await pool.generate("beta", max_new_tokens=2)) == 1
+
+
+async def test_queued_request_for_a_removed_persona_fails(make_pool, shared_models, tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(shared_models / "alpha", models / "alpha")
+    pool = await make_pool(models, batch_window_ms=300)
+    task = asyncio.create_task(pool.generate("alpha", "soon gone"))
+    await until(lambda: sample(pool, "pool_queue_depth") == 1, "queued")
+    shutil.rmtree(models / "alpha")
+    await pool.refresh()
+    with pytest.raises(UnknownPersona):
+        await task
+
+
+async def test_unknown_persona_suggests_close_names(make_pool):
+    pool = await make_pool()
+    with pytest.raises(UnknownPersona) as err:
+        await pool.generate("alpah")
+    assert err.value.suggestions[0] == "alpha"
+    assert "alpha" in str(err.value)
+    assert sample(pool, "pool_errors_total", {"kind": "unknown_persona"}) == 1
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"count": 0}, "count must be between 1 and 5"),
+    ({"count": 6}, "count must be between 1 and 5"),
+    ({"temperature": 0.05}, "temperature must be between 0.1 and 2.0"),
+    ({"temperature": 2.5}, "temperature must be between 0.1 and 2.0"),
+    ({"top_p": 0.0}, "top_p must be above 0 and at most 1"),
+    ({"top_p": 1.5}, "top_p must be above 0 and at most 1"),
+    ({"max_new_tokens": 0}, "max_new_tokens must be between 1 and 128"),
+    ({"max_new_tokens": 129}, "max_new_tokens must be between 1 and 128"),
+    ({"prompt": "x" * 301}, "too long: 301 characters, the limit is 300"),
+    ({"seed": -1}, "seed must be between 0"),
+    ({"timeout": 0}, "timeout must be above 0"),
+])
+async def test_invalid_requests_name_the_bound(make_pool, kwargs, message):
+    pool = await make_pool()
+    with pytest.raises(InvalidRequest, match=message):
+        await pool.generate("alpha", **kwargs)
+    assert sample(pool, "pool_errors_total", {"kind": "invalid"}) == 1
+    assert list(pool.batches) == []
+
+
+async def test_seed_reproducible_even_under_concurrent_load(make_pool):
+    pool = await make_pool(batch_window_ms=20)
+    alone = await pool.generate("beta", "Seeded", count=2, seed=1234, max_new_tokens=24)
+    crowd = [pool.generate("beta", f"other {i}", max_new_tokens=24) for i in range(8)]
+    seeded = pool.generate("beta", "Seeded", count=2, seed=1234, max_new_tokens=24)
+    *_, again = await asyncio.gather(*crowd, seeded)
+    assert again == alone
+    assert alone[0] != alone[1]  # the samples of one request still differ from each other
+    other = await pool.generate("beta", "Seeded", count=2, seed=4321, max_new_tokens=24)
+    assert other != alone
+
+
+async def test_close_fails_queued_requests_and_refuses_new_ones(make_pool):
+    pool = await make_pool(batch_window_ms=1000)
+    queued = [asyncio.create_task(pool.generate("alpha", f"q{i}")) for i in range(3)]
+    await until(lambda: sample(pool, "pool_queue_depth") == 3, "queued")
+    assert pool.ready
+    await pool.close()
+    assert not pool.ready
+    for task in queued:
+        with pytest.raises(PoolClosed):
+            await task
+    with pytest.raises(PoolClosed):
+        await pool.generate("alpha")
+    assert list(pool.batches) == []
+
+
+async def test_close_finishes_the_running_batch(make_pool):
+    pool = await make_pool(batch_window_ms=0)
+    running = asyncio.create_task(pool.generate("alpha", "finish me", count=5, max_new_tokens=128,
+                                                min_new_tokens=128))
+    await until(lambda: len(pool.batches) == 1, "batch started")
+    await pool.close()
+    texts = await running
+    assert len(texts) == 5 and all(t.startswith("finish me") for t in texts)
+
+
+async def test_generate_before_start_is_refused(shared_models):
+    pool = GenerationPool(PersonaRegistry(shared_models), PoolSettings(), GenerationSettings())
+    assert not pool.ready
+    with pytest.raises(PoolClosed):
+        await pool.generate("alpha")
