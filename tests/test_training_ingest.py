@@ -1,0 +1,239 @@
+"""Reading every accepted export format, and refusing bad input with one line naming the path."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from training.ingest import DataError, read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "marlowe_bakes"
+LIMIT = 200_000_000
+
+
+def archive_js(items: list[dict], ending: str = "]") -> str:
+    return "window.YTD.tweets.part0 = " + json.dumps(items, indent=1)[:-1] + ending
+
+
+def tweet(text: str, **extra) -> dict:
+    return {"tweet": {"full_text": text, "retweeted": False, "favorite_count": "1", **extra}}
+
+
+def make_zip(path: Path, members: dict[str, str | bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def sample_zip(tmp_path: Path, **more: str | bytes) -> Path:
+    members = {"data/tweets.js": (SAMPLE / "data" / "tweets.js").read_text(),
+               "data/manifest.js": (SAMPLE / "data" / "manifest.js").read_text(),
+               "data/tweets_media/big.jpg": b"\xff\xd8" + b"\0" * 1000,
+               "data/direct-messages.js": "window.YTD.direct_messages.part0 = []", **more}
+    return make_zip(tmp_path / "archive.zip", members)
+
+
+# --- the real samples in ../shared/data (counts from its README) ---------------------------------
+
+
+@pytest.mark.parametrize(("folder", "tweets", "retweets", "handle"), [
+    ("x-archive-smithjd", 1758, 128, None),
+    ("x-archive-milahu104", 2045, 239, "milahu104"),
+    ("trump-condensed/condensed_2016.json", 4225, 188, None),
+])
+def test_real_samples_read_with_the_readme_counts(shared_data, folder, tweets, retweets, handle):
+    source = read_source(shared_data / folder, LIMIT)
+    assert len(source.records) == tweets
+    assert sum(r.retweet for r in source.records) == retweets
+    assert source.handle == handle
+    assert all(r.text for r in source.records)
+
+
+def test_milahu_manifest_gives_display_name(shared_data):
+    assert read_source(shared_data / "x-archive-milahu104", LIMIT).display_name == "Milan Hauth"
+
+
+# --- X archive: zip, folder, tweets file -------------------------------------------------------
+
+
+def test_whole_zip_folder_and_tweets_file_read_the_same(tmp_path):
+    folder = read_source(SAMPLE, LIMIT)
+    archive = read_source(sample_zip(tmp_path), LIMIT)
+    alone = read_source(SAMPLE / "data" / "tweets.js", LIMIT)
+    assert [r.text for r in archive.records] == [r.text for r in folder.records] == [r.text for r in alone.records]
+    assert len(folder.records) == 480
+    assert (archive.handle, archive.display_name) == (folder.handle, folder.display_name) == \
+        ("marlowe_bakes", "Marlowe Quill")
+    assert alone.handle is None  # the tweets file alone has no manifest beside it in the source
+
+
+def test_zip_reads_only_tweet_files_never_media_or_other_data(tmp_path, monkeypatch):
+    path = sample_zip(tmp_path)
+    opened = []
+    original = zipfile.ZipFile.open
+
+    def spy(self, name, *args, **kwargs):
+        opened.append(getattr(name, "filename", name))
+        return original(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    read_source(path, LIMIT)
+    assert sorted(opened) == ["data/manifest.js", "data/tweets.js"]
+    assert list(tmp_path.iterdir()) == [tmp_path / "archive.zip"]  # nothing extracted
+
+
+def test_split_parts_and_old_tweet_js_name_in_zip_with_top_folder(tmp_path):
+    members = {"twitter-2022/data/tweet.js": archive_js([tweet("one old style tweet here")]),
+               "twitter-2022/data/tweets-part2.js": archive_js([tweet("third part tweet here")], "];"),
+               "twitter-2022/data/tweets-part1.js": archive_js([tweet("second part tweet here")]),
+               "twitter-2022/data/tweet-headers.js": archive_js([tweet("not a tweet file at all")])}
+    source = read_source(make_zip(tmp_path / "a.zip", members), LIMIT)
+    assert [r.text for r in source.records] == ["one old style tweet here", "second part tweet here",
+                                                "third part tweet here"]
+
+
+def test_archive_folder_with_split_parts(tmp_path):
+    data = tmp_path / "export" / "data"
+    data.mkdir(parents=True)
+    (data / "tweets-part1.js").write_text(archive_js([tweet("first of the parts")]))
+    (data / "tweets-part10.js").write_text(archive_js([tweet("tenth of the parts")]))
+    (data / "tweets-part2.js").write_text(archive_js([tweet("second of the parts")]))
+    texts = [r.text for r in read_source(tmp_path / "export", LIMIT).records]
+    assert texts == ["first of the parts", "second of the parts", "tenth of the parts"]
+
+
+def test_flags_from_archive_fields(tmp_path):
+    items = [tweet("RT @x: a retweet by prefix"), tweet("a retweet by field", retweeted_status={"id": "1"}),
+             tweet("a reply by field", in_reply_to_status_id_str="123"),
+             tweet("a reply by name", in_reply_to_screen_name="bob"), tweet("@bob a reply by text"),
+             tweet("just a plain tweet here", in_reply_to_status_id=None)]
+    path = tmp_path / "tweets.js"
+    path.write_text(archive_js(items))
+    flags = [(r.retweet, r.reply) for r in read_source(path, LIMIT).records]
+    assert flags == [(True, False), (True, False), (False, True), (False, True), (False, True), (False, False)]
+
+
+# --- other formats ---------------------------------------------------------------------------
+
+
+def test_condensed_json(tmp_path):
+    path = tmp_path / "condensed.json"
+    path.write_text(json.dumps([{"text": "RT @a: hello there", "is_retweet": True},
+                                {"text": "a tweet of mine", "is_retweet": False}]))
+    records = read_source(path, LIMIT).records
+    assert [(r.text, r.retweet) for r in records] == [("RT @a: hello there", True), ("a tweet of mine", False)]
+
+
+@pytest.mark.parametrize("column", ["text", "full_text"])
+def test_csv_with_text_or_full_text_column(tmp_path, column):
+    path = tmp_path / "tweets.csv"
+    path.write_text(f'id,{column},is_retweet\n1,"hello, with a comma",false\n2,"multi\nline",False\n'
+                    f"3,RT @a: copied,true\n")
+    records = read_source(path, LIMIT).records
+    assert [(r.text, r.retweet) for r in records] == [("hello, with a comma", False), ("multi\nline", False),
+                                                       ("RT @a: copied", True)]
+
+
+def test_jsonl_and_plain_text(tmp_path):
+    jsonl = tmp_path / "tweets.jsonl"
+    jsonl.write_text('{"full_text": "first line tweet"}\n\n{"text": "second", "is_retweet": "true"}\n')
+    assert [(r.text, r.retweet) for r in read_source(jsonl, LIMIT).records] == \
+        [("first line tweet", False), ("second", True)]
+    txt = tmp_path / "tweets.txt"
+    txt.write_text("one tweet per line\n\nRT @a: a retweet\n@b a reply\n")
+    assert [(r.text, r.retweet, r.reply) for r in read_source(txt, LIMIT).records] == \
+        [("one tweet per line", False, False), ("RT @a: a retweet", True, False), ("@b a reply", False, True)]
+
+
+# --- bad input: one line, naming the path ----------------------------------------------------
+
+
+def refused(path: Path, match: str, limit: int = LIMIT) -> str:
+    with pytest.raises(DataError, match=match) as info:
+        read_source(path, limit)
+    message = str(info.value)
+    assert "\n" not in message
+    assert str(path) in message
+    return message
+
+
+def test_missing_path(tmp_path):
+    refused(tmp_path / "nope.zip", "no such file or directory")
+
+
+@pytest.mark.parametrize(("name", "content", "match"), [
+    ("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe", "not UTF-8 text"),
+    ("notes.md", b"# just some notes", "not a tweet export"),
+    ("tweets.csv", b"id,body\n1,hello\n", "no 'text' or 'full_text' column"),
+    ("data.json", b'{"a": 1}', "expected a JSON list"),
+    ("data.json", b"[1, 2]", "item 0 is a int"),
+    ("data.json", b'[{"id": 1}]', "no 'full_text' or 'text'"),
+    ("tweets.js", b"window.YTD.tweets.part0 = [{", "not valid JSON"),
+    ("tweets.js", b"var x = 1;", "no '\\['"),
+])
+def test_file_of_no_known_format(tmp_path, name, content, match):
+    path = tmp_path / name
+    path.write_bytes(content)
+    refused(path, match)
+
+
+def test_corrupt_zip(tmp_path):
+    good = sample_zip(tmp_path).read_bytes()
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(good[: len(good) // 2])
+    refused(truncated, "corrupt or truncated zip")
+    garbage = tmp_path / "garbage.zip"
+    garbage.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    refused(garbage, "corrupt or truncated zip")
+
+
+def test_corrupt_member_data(tmp_path):
+    path = make_zip(tmp_path / "a.zip", {"data/tweets.js": archive_js([tweet("x " * 500)])})
+    raw = bytearray(path.read_bytes())
+    start = raw.index(b"data/tweets.js") + len("data/tweets.js")
+    raw[start + 10 : start + 40] = b"\xff" * 30  # damage the compressed data, not the directory
+    path.write_bytes(bytes(raw))
+    refused(path, "corrupt or truncated zip")
+
+
+@pytest.mark.parametrize("member", ["../evil.js", "data/../../evil.js", "/etc/data/tweets.js"])
+def test_zip_member_escaping_its_folder(tmp_path, member):
+    path = sample_zip(tmp_path, **{member: "x"})
+    refused(path, "escapes its folder")
+
+
+def test_tweet_files_over_the_size_limit(tmp_path):
+    size = (SAMPLE / "data" / "tweets.js").stat().st_size
+    refused(sample_zip(tmp_path), "over the limit of 1,000", limit=1000)
+    refused(SAMPLE / "data" / "tweets.js", "over the limit", limit=size - 1)
+    refused(SAMPLE, "over the limit", limit=size - 1)
+    assert read_source(SAMPLE, size).records  # exactly at the limit is fine
+
+
+def test_zip_whose_declared_size_lies_is_still_capped(tmp_path):
+    path = make_zip(tmp_path / "a.zip", {"data/tweets.js": archive_js([tweet("word " * 2000)])})
+    raw = bytearray(path.read_bytes())
+    real = zipfile.ZipFile(path).getinfo("data/tweets.js").file_size
+    # Rewrite the declared uncompressed size (local header and central directory) to 100 bytes.
+    for sig, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = raw.index(sig)
+        assert int.from_bytes(raw[at + offset : at + offset + 4], "little") == real
+        raw[at + offset : at + offset + 4] = (100).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    assert zipfile.ZipFile(path).getinfo("data/tweets.js").file_size == 100
+    refused(path, "over the limit|corrupt", limit=1000)
+
+
+def test_archive_with_no_tweets(tmp_path):
+    refused(make_zip(tmp_path / "a.zip", {"data/manifest.js": "window.__THAR_CONFIG = {}",
+                                           "data/like.js": "[]"}), "holds no tweet files")
+    refused(make_zip(tmp_path / "b.zip", {"data/tweets.js": "window.YTD.tweets.part0 = []"}), "holds no tweets")
+    empty = tmp_path / "export"
+    (empty / "data").mkdir(parents=True)
+    refused(empty, "no tweet files")
+    js = tmp_path / "tweets.js"
+    js.write_text("window.YTD.tweets.part0 = [ ];")
+    refused(js, "no tweets")
