@@ -117,7 +117,8 @@ def test_inspect_json_with_extra_filters_and_two_handles(shared_data, tmp_path):
 
 
 def test_inspect_prints_the_table(shared_data):
-    result = subprocess.run([sys.executable, "-m", "training", "inspect", str(ROOT / "examples" / "marlowe_bakes")],
+    sample = str(ROOT / "examples" / "marlowe_bakes")
+    result = subprocess.run([sys.executable, "-m", "training", "inspect", sample],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0
     assert "| Data | @marlowe_bakes |" in result.stdout

@@ -63,7 +63,8 @@ def test_whole_zip_folder_and_tweets_file_read_the_same(tmp_path):
     folder = read_source(SAMPLE, LIMIT)
     archive = read_source(sample_zip(tmp_path), LIMIT)
     alone = read_source(SAMPLE / "data" / "tweets.js", LIMIT)
-    assert [r.text for r in archive.records] == [r.text for r in folder.records] == [r.text for r in alone.records]
+    texts = [r.text for r in folder.records]
+    assert [r.text for r in archive.records] == texts == [r.text for r in alone.records]
     assert len(folder.records) == 480
     assert (archive.handle, archive.display_name) == (folder.handle, folder.display_name) == \
         ("marlowe_bakes", "Marlowe Quill")
@@ -113,7 +114,8 @@ def test_flags_from_archive_fields(tmp_path):
     path = tmp_path / "tweets.js"
     path.write_text(archive_js(items))
     flags = [(r.retweet, r.reply) for r in read_source(path, LIMIT).records]
-    assert flags == [(True, False), (True, False), (False, True), (False, True), (False, True), (False, False)]
+    assert flags == [(True, False), (True, False), (False, True), (False, True), (False, True),
+                     (False, False)]
 
 
 # --- other formats ---------------------------------------------------------------------------
@@ -124,7 +126,8 @@ def test_condensed_json(tmp_path):
     path.write_text(json.dumps([{"text": "RT @a: hello there", "is_retweet": True},
                                 {"text": "a tweet of mine", "is_retweet": False}]))
     records = read_source(path, LIMIT).records
-    assert [(r.text, r.retweet) for r in records] == [("RT @a: hello there", True), ("a tweet of mine", False)]
+    assert [(r.text, r.retweet) for r in records] == [("RT @a: hello there", True),
+                                                      ("a tweet of mine", False)]
 
 
 @pytest.mark.parametrize("column", ["text", "full_text"])
@@ -230,7 +233,8 @@ def test_zip_whose_declared_size_lies_is_still_capped(tmp_path):
 def test_archive_with_no_tweets(tmp_path):
     refused(make_zip(tmp_path / "a.zip", {"data/manifest.js": "window.__THAR_CONFIG = {}",
                                            "data/like.js": "[]"}), "holds no tweet files")
-    refused(make_zip(tmp_path / "b.zip", {"data/tweets.js": "window.YTD.tweets.part0 = []"}), "holds no tweets")
+    refused(make_zip(tmp_path / "b.zip", {"data/tweets.js": "window.YTD.tweets.part0 = []"}),
+            "holds no tweets")
     empty = tmp_path / "export"
     (empty / "data").mkdir(parents=True)
     refused(empty, "no tweet files")
