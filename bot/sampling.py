@@ -20,7 +20,7 @@ class Rows:
     temperature: list[float]
     top_p: list[float]
     max_new: list[int]
-    min_new: list[int]  # end-of-text is suppressed and stops ignored before this many tokens
+    min_new: list[int]  # end-of-text is suppressed, and no row stops, before this many new tokens
 
 
 def stop_token_mask(tokenizer, vocab_size: int) -> torch.Tensor:
@@ -82,7 +82,7 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
         token = torch.where(done, eos_id, token)
         generated += int((~done).sum())
         steps.append(token)
-        done = done | (stop_mask[token] & ~early) | (step + 1 >= max_new)
+        done = done | (stop_mask[token] & (step + 1 >= min_new)) | (step + 1 >= max_new)
         if bool(done.all()):
             break
         mask = torch.cat([mask, torch.ones((n, 1), dtype=mask.dtype, device=device)], dim=1)
