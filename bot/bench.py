@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from bot.config import Config
 from bot.errors import BotError
 from bot.personas import PersonaRegistry
-from bot.pool import GenerationPool, resolve_device
+from bot.pool import GenerationPool, default_threads, resolve_device
 
 PROMPTS = (
     "My dream is",
@@ -80,6 +83,23 @@ def make_gpt2_persona(models_dir: Path, name: str) -> Path:
     return models_dir / name
 
 
+@contextlib.contextmanager
+def stdout_to_stderr(active: bool) -> Iterator[None]:
+    """Send file descriptor 1 (ours and child processes') to stderr while active."""
+    if not active:
+        yield
+        return
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def pick_personas(registry: PersonaRegistry, first: str | None, k: int) -> list[str]:
     names = registry.names()
     if first is not None:
@@ -92,9 +112,14 @@ def pick_personas(registry: PersonaRegistry, first: str | None, k: int) -> list[
 
 
 def run_naive(registry: PersonaRegistry, personas: list[str], requests: int, new_tokens: int,
-              device: str, dtype) -> dict:
+              device: str, dtype, threads: int) -> dict:
     """One pipeline per persona (built before timing), called once per request, one after another."""
+    import torch
     from transformers import pipeline
+
+    # Same torch threads as the pool's worker: on a busy 2-core machine two threads oversubscribe the
+    # cores and make the baseline erratic (and the speedup flattering).
+    torch.set_num_threads(threads)
 
     pipes = {}
     for name in personas:
@@ -191,7 +216,8 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         if args.make_gpt2_persona:
             make_gpt2_persona(models_dir, args.make_gpt2_persona)
             args.persona = args.persona or args.make_gpt2_persona
-        ensure_sample_persona(models_dir, args.config)
+        with stdout_to_stderr(args.json):  # keep stdout one JSON object
+            ensure_sample_persona(models_dir, args.config)
         registry = PersonaRegistry(models_dir)
         registry.scan()
         personas = pick_personas(registry, args.persona, args.personas)
@@ -204,7 +230,8 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
                     "dtype": str(dtype).removeprefix("torch.")}
     naive = None
     if not args.skip_naive:
-        naive = run_naive(registry, personas, args.requests, args.max_new_tokens, device, dtype)
+        naive = run_naive(registry, personas, args.requests, args.max_new_tokens, device, dtype,
+                          default_threads(cfg.pool))
     try:
         pool = asyncio.run(run_pool(cfg, personas, args.requests, args.concurrency, args.max_new_tokens))
     except BotError as exc:

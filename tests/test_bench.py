@@ -1,9 +1,12 @@
 import json
+import subprocess
+import sys
 
 import pytest
 from checkpoints import make_checkpoint
 
 from bot.__main__ import main
+from bot.bench import stdout_to_stderr
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +46,14 @@ def test_bench_table_over_two_personas(bench_models, capsys):
 def test_bench_bad_arguments(bench_models, capsys, args, message):
     assert main(["bench", "--models-dir", str(bench_models), "--skip-naive", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_training_output_stays_off_stdout_in_json_mode(capfd):
+    # The sample persona's training (a child process) prints a summary; --json keeps stdout one object.
+    with stdout_to_stderr(True):
+        subprocess.run([sys.executable, "-c", "print('child says')"], check=True)
+        print("parent says")
+    print("after")
+    out, err = capfd.readouterr()
+    assert out == "after\n"
+    assert "child says" in err and "parent says" in err
