@@ -28,7 +28,7 @@ from typing import Any
 
 import prometheus_client
 
-from bot.config import GenerationSettings, PoolSettings
+from bot.config import ConfigError, GenerationSettings, PoolSettings
 from bot.errors import BotError, GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
@@ -76,6 +76,8 @@ def resolve_device(pool: PoolSettings) -> tuple[str, Any]:
     device = pool.device
     if device == "auto":
         device = "cuda" if torch.cuda.is_available() else "cpu"
+    elif device == "cuda" and not torch.cuda.is_available():
+        raise ConfigError('[pool] device = "cuda" but no CUDA device is available (use "auto" or "cpu")')
     if pool.dtype != "auto":
         return device, getattr(torch, pool.dtype)
     if device == "cuda":
@@ -399,7 +401,7 @@ class GenerationPool:
         return batch
 
     def _unload_removed(self) -> None:
-        for tier in (self._resident, self._cpu_tier):
+        for tier in (self._resident, self._cpu_tier, self._loading):
             for name in [n for n in tier if self.registry.get(n) is None]:
                 del tier[name]
                 log.info("persona %s removed from disk: unloaded", name)

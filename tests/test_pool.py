@@ -4,8 +4,8 @@ import shutil
 import pytest
 from checkpoints import make_checkpoint
 
-from bot.config import GenerationSettings, PoolSettings
-from bot.errors import GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
+from bot.config import ConfigError, GenerationSettings, PoolSettings
+from bot.errors import BotError, GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
 from bot.output import DISCORD_LIMIT
 from bot.personas import PersonaRegistry
 from bot.pool import GenerationPool
@@ -274,3 +274,28 @@ async def test_generate_before_start_is_refused(shared_models):
     assert not pool.ready
     with pytest.raises(PoolClosed):
         await pool.generate("alpha")
+
+
+def test_cuda_requested_without_cuda_is_a_config_error(shared_models):
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA: the error cannot happen here")
+    with pytest.raises(ConfigError, match="no CUDA device"):
+        GenerationPool(PersonaRegistry(shared_models), PoolSettings(device="cuda"), GenerationSettings())
+
+
+async def test_loaded_weights_come_from_safetensors_only(make_pool, shared_models, tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(shared_models / "alpha", models / "alpha")
+    # The same weights as a pickle (which transformers would load without use_safetensors): refused.
+    import torch
+    from safetensors.torch import load_file
+
+    weights = models / "alpha" / "model.safetensors"
+    torch.save(load_file(weights), models / "alpha" / "pytorch_model.bin")
+    weights.unlink()
+    pool = await make_pool(models)
+    with pytest.raises(BotError, match="Could not load persona 'alpha'"):
+        await pool.generate("alpha")
+    assert sample(pool, "pool_errors_total", {"kind": "load_failed"}) == 1
