@@ -29,6 +29,7 @@ from prometheus_client import CollectorRegistry, Counter
 
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
 from bot.output import clip, neutralise_mentions
+from bot.training_jobs import JobEvent
 from training.checkpoint import PersonaMeta, is_valid_persona_name, recover_interrupted
 
 if TYPE_CHECKING:
@@ -264,34 +265,38 @@ class Commands:
     async def persona_add(self, req: AddRequest) -> AsyncIterator[Reply]:
         """Download, check, queue and train; yields progress replies (final=False), then the result.
 
-        Failures are yielded as ephemeral replies too, because a front end shows this as one edited
-        message. `models/` is only changed by training's atomic swap on success.
+        A refused archive ends in an ephemeral reply, a failed training in a public one saying why
+        (the training's one-line error). `models/` only changes by training's atomic swap on success.
         """
+        result = Reply("⚠️ The training ended without a result.", ephemeral=True)
         try:
             data = await self._fetch_archive(req)
             job = self.jobs.submit(req.name, data)
             last_shown = 0.0
             async for event in job.events():
-                if event.kind == "done":
-                    await self.pool.refresh()
-                    self.count("persona add", "ok")
-                    yield added_reply(self.registry.get(req.name), req, event.data)
-                    return
-                if event.kind == "failed":
-                    self.count("persona add", "training_failed")
-                    log.warning("training %s failed: %s", req.name, event.message)
-                    yield Reply(f"❌ Training `{req.name}` failed: {clip(event.message, 1500)}")
-                    return
+                if event.final:
+                    result = await self._finish_add(req, event)
+                    break
                 now = time.monotonic()
                 if event.kind in ("queued", "started", "warning") or now - last_shown >= PROGRESS_EVERY_S:
                     last_shown = now
                     yield Reply(progress_text(req.name, event), final=False)
         except BotError as exc:
-            yield self.error_reply("persona add", exc)
+            result = self.error_reply("persona add", exc)
         finally:
-            if req.downloaded is not None:
-                with contextlib.suppress(OSError):
-                    req.downloaded.unlink()
+            if req.downloaded is not None:  # gone before the result is shown
+                await asyncio.to_thread(shutil.rmtree, req.downloaded.parent, True)
+                req.downloaded = None
+        yield result
+
+    async def _finish_add(self, req: AddRequest, event: JobEvent) -> Reply:
+        if event.kind == "done":
+            await self.pool.refresh()
+            self.count("persona add", "ok")
+            return added_reply(self.registry.get(req.name), req, event.data)
+        self.count("persona add", "training_failed")
+        log.warning("training %s failed: %s", req.name, event.message)
+        return Reply(f"❌ Training `{req.name}` failed: {clip(event.message, 1500)}")
 
     async def _fetch_archive(self, req: AddRequest) -> Path:
         """The archive as a local path: a console path as is, an attachment downloaded into state_dir."""
@@ -425,12 +430,13 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 async def download(url: str, filename: str, folder: Path, limit: int) -> Path:
-    """Download `url` into `folder` under a fresh name keeping the suffix: streamed into a temporary
-    file, then renamed, so a half-done download never looks finished. At most `limit` bytes."""
-    folder.mkdir(parents=True, exist_ok=True)
-    safe = _UNSAFE.sub("_", Path(filename).name)[-80:] or "archive"
-    final = folder / f"{uuid.uuid4().hex[:12]}-{safe}"
-    part = folder / f".part-{final.name}"
+    """Download `url` into a fresh folder inside `folder`: streamed into a temporary file, then renamed,
+    so a half-done download never looks finished. At most `limit` bytes. The caller removes the folder."""
+    safe = _UNSAFE.sub("_", Path(filename).name)[-80:].lstrip(".") or "archive"
+    folder = folder / uuid.uuid4().hex[:12]  # a folder of its own: the user's file name stays as it was
+    folder.mkdir(parents=True)
+    final = folder / safe
+    part = folder / f".part-{safe}"
     try:
         timeout = aiohttp.ClientTimeout(total=600, sock_read=60)
         async with aiohttp.ClientSession(timeout=timeout) as session, session.get(url) as resp:
@@ -451,9 +457,9 @@ async def download(url: str, filename: str, folder: Path, limit: int) -> Path:
         return final
     except aiohttp.ClientError as exc:
         raise InvalidRequest(f"Could not download the archive: {exc.__class__.__name__}.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            part.unlink()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 def check_archive_content(path: Path) -> None:

@@ -1,0 +1,292 @@
+"""`python -m bot run`: the Discord front end, a thin adapter from interactions to `bot.commands`.
+
+discord.py 2.x `app_commands`: `/imitate`, `/help` and a `/persona` group (`default_permissions(
+administrator=True)` as Discord's hint; the real check is in the command layer). Every interaction is
+answered or deferred at once: fast checks first (a refusal is an immediate ephemeral reply), then a
+defer, then the slow work in the follow-up. Commands are synced only when their definitions changed
+(`bot.sync_state`). The client sends with `AllowedMentions.none()`.
+
+`[discord] api_base_url` / `gateway_url` point discord.py at another server (a gateway proxy, a
+Discord-compatible server, the tests' stand-in): discord.py builds every REST URL from
+`discord.http.Route.BASE` (webhooks and interaction callbacks included) and opens the gateway at
+`DiscordWebSocket.DEFAULT_GATEWAY`; both are class attributes, set here before the client connects.
+With `api_base_url` changed and no `gateway_url`, the gateway URL is asked of that API (`GET /gateway/bot`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import discord
+import yarl
+from discord import app_commands
+from prometheus_client import CollectorRegistry
+
+from bot.commands import Archive, Caller, Commands, Reply, open_commands
+from bot.config import Config
+from bot.errors import BotError
+from bot.health import HealthServer
+from bot.sync_state import SyncRecord, definitions_hash
+
+log = logging.getLogger(__name__)
+
+DISCORD_API = "https://discord.com/api/v10"
+DISCORD_GATEWAY = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+# An interaction token lives 15 minutes; past this, a training's result goes to the channel instead.
+TOKEN_LIFETIME_S = 14 * 60
+
+
+def point_discord_at(api_base_url: str, gateway_url: str | None) -> None:
+    """Make discord.py talk to `api_base_url` (REST) and `gateway_url` (websocket) in this process."""
+    discord.http.Route.BASE = api_base_url.rstrip("/")
+    gateway = yarl.URL(gateway_url) if gateway_url else DISCORD_GATEWAY
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+
+
+def caller_of(interaction: discord.Interaction) -> Caller:
+    user = interaction.user
+    roles = tuple(role.id for role in getattr(user, "roles", ()))
+    return Caller(user_id=user.id, administrator=interaction.permissions.administrator, role_ids=roles,
+                  channel_id=interaction.channel_id)
+
+
+class PersonaTree(app_commands.CommandTree):
+    """The command tree; once shutdown starts it refuses new commands with an ephemeral note."""
+
+    accepting = True
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        if self.accepting:
+            return True
+        if interaction.type is discord.InteractionType.application_command:
+            await interaction.response.send_message("The bot is shutting down.", ephemeral=True)
+        return False
+
+
+class PersonaBot(discord.Client):
+    def __init__(self, cfg: Config, commands: Commands, sync_record: SyncRecord) -> None:
+        # No one is ever pinged by what the bot sends; only the guilds intent (roles, for admin checks).
+        super().__init__(intents=discord.Intents(guilds=True),
+                         allowed_mentions=discord.AllowedMentions.none())
+        self.cfg = cfg
+        self.commands = commands
+        self.sync_record = sync_record
+        self.tree = PersonaTree(self)
+        self.synced: list[int | None] = []  # the scopes this start synced (None: global)
+        add_commands(self.tree, commands)
+
+    async def setup_hook(self) -> None:
+        d = self.cfg.discord
+        if d.gateway_url is None and d.api_base_url.rstrip("/") != DISCORD_API:
+            _shards, url, _limits = await self.http.get_bot_gateway()
+            discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Sync to each of `guild_ids` (else globally), skipping scopes whose definitions are unchanged."""
+        assert self.application_id is not None
+        scopes = [discord.Object(g) for g in self.cfg.discord.guild_ids] or [None]
+        for guild in scopes:
+            if guild is not None:
+                self.tree.copy_global_to(guild=guild)
+            payload = [cmd.to_dict(self.tree) for cmd in self.tree.get_commands(guild=guild)]
+            digest = definitions_hash(payload)
+            gid = guild.id if guild is not None else None
+            if self.sync_record.is_synced(self.application_id, gid, digest):
+                log.info("commands unchanged for %s: not syncing", gid or "global")
+                continue
+            await self.tree.sync(guild=guild)
+            self.sync_record.mark_synced(self.application_id, gid, digest)
+            self.synced.append(gid)
+            log.info("synced %d commands to %s", len(payload), gid or "global")
+
+    def gateway_connected(self) -> bool:
+        return self.is_ready() and not self.is_closed() and self.ws is not None and self.ws.open
+
+
+# --- interactions → command layer ----------------------------------------------------------------------
+
+async def answer(interaction: discord.Interaction, reply: Reply) -> None:
+    """Answer an interaction not yet acknowledged."""
+    await interaction.response.send_message(reply.text, ephemeral=reply.ephemeral)
+
+
+async def follow_up(interaction: discord.Interaction, reply: Reply) -> None:
+    """The result after a public defer: as a follow-up, or, for an (ephemeral) error, the thinking
+    message removed and the error sent ephemerally so only the user sees it."""
+    if reply.ephemeral:
+        with contextlib.suppress(discord.HTTPException):
+            await interaction.delete_original_response()
+    await interaction.followup.send(reply.text, ephemeral=reply.ephemeral)
+
+
+def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
+    g = commands.cfg.generation
+
+    @tree.command(name="imitate", description="A tweet in a persona's voice")
+    @app_commands.describe(
+        persona="whose voice",
+        prompt="how the tweet starts (empty: a fresh tweet)",
+        count=f"how many tweets, 1-{g.max_count}",
+        temperature=f"{g.min_temperature}-{g.max_temperature}; higher is wilder",
+        seed="the same seed gives the same tweet",
+    )
+    async def imitate(interaction: discord.Interaction, persona: str, prompt: str | None = None,
+                      count: int | None = None, temperature: float | None = None,
+                      seed: int | None = None) -> None:
+        try:
+            req = commands.prepare_imitate(caller_of(interaction), persona, prompt, count, temperature, seed)
+        except BotError as exc:
+            return await answer(interaction, commands.error_reply("imitate", exc))
+        await interaction.response.defer(thinking=True)
+        try:
+            reply = await commands.imitate(req)
+        except Exception as exc:
+            reply = commands.error_reply("imitate", exc)
+        await follow_up(interaction, reply)
+
+    @imitate.autocomplete("persona")
+    async def persona_names(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=name, value=name) for name in commands.autocomplete(current)]
+
+    @tree.command(name="help", description="What this bot can do")
+    async def help_(interaction: discord.Interaction) -> None:
+        await answer(interaction, commands.help())
+
+    persona = app_commands.Group(name="persona", description="The personas this bot speaks as",
+                                 default_permissions=discord.Permissions(administrator=True))
+
+    @persona.command(name="list", description="The personas this bot serves")
+    async def persona_list(interaction: discord.Interaction) -> None:
+        await answer(interaction, commands.persona_list())
+
+    @persona.command(name="info", description="A persona's training data, base model and metrics")
+    @app_commands.describe(name="the persona")
+    async def persona_info(interaction: discord.Interaction, name: str) -> None:
+        try:
+            reply = commands.persona_info(name)
+        except BotError as exc:
+            reply = commands.error_reply("persona info", exc)
+        await answer(interaction, reply)
+
+    @persona.command(name="add", description="Train a persona from an X archive or a tweet file (admin)")
+    @app_commands.describe(name="the persona's name: the handle", archive="the X archive .zip or tweets.js")
+    async def persona_add(interaction: discord.Interaction, name: str, archive: discord.Attachment) -> None:
+        received = time.monotonic()
+        source = Archive(archive.filename, archive.size, url=archive.url)
+        try:
+            req = commands.prepare_add(caller_of(interaction), name, source)
+        except BotError as exc:
+            return await answer(interaction, commands.error_reply("persona add", exc))
+        await interaction.response.defer(thinking=True)
+        last: Reply | None = None
+        async for reply in commands.persona_add(req):
+            last = reply
+            if not reply.ephemeral and time.monotonic() - received < TOKEN_LIFETIME_S:
+                with contextlib.suppress(discord.HTTPException):  # a lost progress edit is no loss
+                    await interaction.edit_original_response(content=reply.text)
+        if last is None:
+            return
+        if time.monotonic() - received >= TOKEN_LIFETIME_S:
+            # The interaction token has expired: the result goes to the channel as a new message.
+            channel = interaction.client.get_partial_messageable(interaction.channel_id or 0)
+            await channel.send(last.text)
+        elif last.ephemeral:
+            await follow_up(interaction, last)
+
+    @persona.command(name="remove", description="Delete a persona (admin)")
+    @app_commands.describe(name="the persona")
+    async def persona_remove(interaction: discord.Interaction, name: str) -> None:
+        try:
+            reply = await commands.persona_remove(caller_of(interaction), name)
+        except BotError as exc:
+            reply = commands.error_reply("persona remove", exc)
+        await answer(interaction, reply)
+
+    persona_info.autocomplete("name")(persona_names)
+    persona_remove.autocomplete("name")(persona_names)
+    tree.add_command(persona)
+
+
+# --- running the bot -------------------------------------------------------------------------------------
+
+@dataclass
+class RunningBot:
+    client: PersonaBot
+    commands: Commands
+    health: HealthServer
+    metrics: CollectorRegistry
+    connection: asyncio.Task[None]
+
+
+@contextlib.asynccontextmanager
+async def running_bot(cfg: Config, token: str, config_path: Path | None = None) -> AsyncIterator[RunningBot]:
+    """The whole bot, started: pool, training queue, health server, and the client connecting.
+
+    On exit, in order: new commands refused, queued trainings cancelled and the running child
+    terminated, queued generations failed and the running batch finished (pool.close), client closed.
+    """
+    point_discord_at(cfg.discord.api_base_url, cfg.discord.gateway_url)
+    metrics = CollectorRegistry()
+    async with open_commands(cfg, config_path, metrics) as commands:
+        client = PersonaBot(cfg, commands, SyncRecord(cfg.paths.state_dir))
+
+        def checks() -> dict[str, bool]:
+            return {"gateway": client.gateway_connected(), "pool": commands.pool.ready}
+
+        health = HealthServer(cfg.discord.health_host, cfg.discord.health_port, metrics, checks)
+        await health.start()
+        connection = asyncio.create_task(client.start(token), name="discord-client")
+        try:
+            yield RunningBot(client, commands, health, metrics, connection)
+        finally:
+            client.tree.accepting = False
+            try:
+                await commands.jobs.close()
+                await commands.pool.close()
+            finally:
+                await client.close()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await connection
+                await health.close()
+
+
+async def serve(cfg: Config, token: str, config_path: Path | None = None) -> None:
+    """Run until SIGINT/SIGTERM or until the connection ends for good (a refused token, say)."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with running_bot(cfg, token, config_path) as bot:
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({stopping, bot.connection}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if bot.connection.done() and not bot.connection.cancelled() and bot.connection.exception():
+            raise bot.connection.exception()  # type: ignore[misc]
+        log.info("shutting down")
+
+
+def run_bot(cfg: Config, config_path: Path | None = None) -> int:
+    """`python -m bot run`: 0 after a clean shutdown, 2 for a missing or refused token."""
+    token = os.environ.get("DISCORD_TOKEN", "").strip()
+    if not token:
+        print("error: set the bot token in the DISCORD_TOKEN environment variable", file=sys.stderr)
+        return 2
+    try:
+        asyncio.run(serve(cfg, token, config_path))
+    except discord.LoginFailure:
+        print("error: Discord refused the token in DISCORD_TOKEN", file=sys.stderr)
+        return 2
+    except discord.PrivilegedIntentsRequired as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
