@@ -1,0 +1,183 @@
+"""The console front end: `python -m bot console` scripted through a pipe, and its line parsing."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from checkpoints import make_checkpoint
+
+from bot.commands import open_commands
+from bot.config import load_config
+from bot.console import LineReader, console, split_options
+from bot.errors import InvalidRequest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_config(folder: Path, **discord: object) -> Path:
+    extra = "".join(f"{k} = {v!r}\n" for k, v in {"cooldown_s": 0, **discord}.items())
+    path = folder / "config.toml"
+    path.write_text(f"""
+[paths]
+models_dir = "{folder / 'models'}"
+state_dir = "{folder / 'state'}"
+[training]
+base = "tiny"
+epochs = 1
+[pool]
+device = "cpu"
+[discord]
+{extra}""")
+    return path
+
+
+def run_script(folder: Path, script: str, cfg: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "console", "--config", str(cfg)], input=script, cwd=folder,
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> None:
+    """The README's main command on a fresh clone: no persona yet, so the sample is trained first."""
+    cfg = write_config(tmp_path, max_attachment_bytes=100_000)
+    big = tmp_path / "big.js"
+    big.write_text("x" * 100_001)
+    script = "\n".join([
+        "/help",
+        "/persona list",
+        "/imitate marlowe_bakes My dream is count=2 seed=7",
+        "/imitate marlowe_bakes My dream is count=2 seed=7",
+        "/imitate marlow hello",
+        "/imitate marlowe_bakes " + "x" * 301,
+        "/imitate marlowe_bakes count=6",
+        "/imitate marlowe_bakes temperature=2.5",
+        "/imitate marlowe_bakes temperature=hot",
+        f"/persona add big_one {big}",
+        f"/persona add odd_one {ROOT / 'pyproject.toml'}",
+        f"/persona add not-a-handle! {big}",
+        "/nonsense",
+        "/persona info marlowe_bakes",
+    ]) + "\n"
+    result = run_script(tmp_path, script, cfg)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = result.stdout
+    assert "No persona in" in result.stderr  # ensure_sample_persona said what it was doing
+    assert "`/persona add name archive` (admin)" in out
+    assert "• `marlowe_bakes`: Marlowe" in out
+    found = cards(out)
+    assert len(found) == 2 and found[0] == found[1]  # same seed, same tweets
+    header, texts = found[0]
+    assert header.startswith("**Marlowe") and header.endswith("** @marlowe_bakes · 🤖 AI Bot")
+    assert len(texts) == 2 and all(t.startswith("> My dream is") for t in texts)
+    for expected in [
+        "No persona named 'marlow'. Did you mean marlowe_bakes?",
+        "The prompt is too long: 301 characters, at most 300.",
+        "count must be between 1 and 5 (got 6).",
+        "temperature must be between 0.1 and 2.0 (got 2.5).",
+        "temperature must be a number (got 'hot').",
+        "The archive is too large: 0.1 MB, at most 0.1 MB.",
+        "Unknown archive format 'pyproject.toml'",
+        "'not-a-handle!' is not a valid persona name",
+        "Unknown command '/nonsense'.",
+    ]:
+        assert f"(only you can see this) ⚠️ {expected}" in out
+    assert "Tweets kept" in out  # the last line still ran after all the bad ones
+    assert sorted(p.name for p in (tmp_path / "models").iterdir()) == ["marlowe_bakes"]
+
+
+def cards(out: str) -> list[tuple[str, list[str]]]:
+    """The tweet cards printed: (header line, the quoted texts)."""
+    lines = out.splitlines()
+    found = []
+    for i, line in enumerate(lines):
+        if line.endswith("· 🤖 AI Bot"):
+            texts = []
+            for following in lines[i + 1:]:
+                if not following.startswith("> ") and following:
+                    break
+                if following:
+                    texts.append(following)
+            found.append((line, texts))
+    return found
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    make_checkpoint(tmp_path / "models", "marlowe_bakes", "Marlowe Quill")
+    return tmp_path
+
+
+async def run_lines(folder: Path, lines: list[str], **discord: object) -> str:
+    cfg_path = write_config(folder, **discord)
+    out = io.StringIO()
+    reader = LineReader(interactive=False, stream=io.StringIO("\n".join(lines) + "\n"))
+    await console(load_config(cfg_path), cfg_path, reader, out)
+    return out.getvalue()
+
+
+async def test_bad_archives_write_nothing(folder: Path) -> None:
+    (folder / "fake.zip").write_bytes(b"not a zip")
+    (folder / "binary.js").write_bytes(b"\x00\x01\x02\xff" * 10)
+    (folder / "empty.txt").write_text("  \n")
+    out = await run_lines(folder, [
+        f"/persona add alpha {folder / 'fake.zip'}",
+        f"/persona add beta {folder / 'binary.js'}",
+        f"/persona add gamma {folder / 'empty.txt'}",
+        f"/persona add delta {folder / 'missing.js'}",
+        "/persona add",
+    ])
+    assert "'fake.zip' is not a valid zip archive." in out
+    assert "'binary.js' is not a text file" in out
+    assert "'empty.txt' is empty." in out
+    assert f"No such file or folder: {folder / 'missing.js'}" in out
+    assert "Usage: /persona add NAME PATH" in out
+    assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
+
+
+async def test_failed_training_reports_the_training_error(folder: Path) -> None:
+    """Too little text: the real training CLI refuses with one line; existing personas untouched."""
+    (folder / "few.txt").write_text("just one short tweet here\nand another one there\n")
+    before = sorted((folder / "models" / "marlowe_bakes").iterdir())
+    out = await run_lines(folder, [f"/persona add few_tweets {folder / 'few.txt'}", "/persona list"])
+    assert "❌ Training `few_tweets` failed: " in out
+    failure = out.split("❌ Training `few_tweets` failed: ")[1].splitlines()[0]
+    assert failure and "exit code" not in failure  # the CLI's own one-line reason
+    assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
+    assert sorted((folder / "models" / "marlowe_bakes").iterdir()) == before
+    assert "**1 persona**" in out
+
+
+async def test_remove_then_unknown(folder: Path) -> None:
+    make_checkpoint(folder / "models", "other_guy", seed=1)
+    lines = ["/persona remove other_guy", "/imitate other_guy hi", "/persona remove nobody"]
+    out = await run_lines(folder, lines)
+    assert "🗑️ Removed `other_guy`" in out
+    assert "No persona named 'other_guy'." in out and "No persona named 'nobody'." in out
+    assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
+
+
+async def test_cooldown_applies_per_user(folder: Path) -> None:
+    out = await run_lines(folder, ["/imitate marlowe_bakes a", "/imitate marlowe_bakes b"], cooldown_s=60)
+    assert "Slow down: try again in 6" in out or "Slow down: try again in 59" in out
+
+
+def test_split_options() -> None:
+    assert split_options(["marlowe_bakes", "My", "dream", "is", "count=3", "temperature=0.8", "seed=7"]) == (
+        {"count": 3, "temperature": 0.8, "seed": 7}, ["marlowe_bakes", "My", "dream", "is"])
+    assert split_options(["a", "x=1", "b"]) == ({}, ["a", "x=1", "b"])  # not an option: part of the prompt
+    with pytest.raises(InvalidRequest, match="count must be a whole number"):
+        split_options(["count=2.5"])
+
+
+async def test_open_commands_cleans_interrupted_removals(folder: Path) -> None:
+    leftover = folder / "models" / ".removing-old-1234abcd"
+    leftover.mkdir()
+    (leftover / "model.safetensors").write_bytes(b"x")
+    async with open_commands(load_config(write_config(folder))) as commands:
+        assert commands.registry.names() == ["marlowe_bakes"]
+    assert not leftover.exists()
