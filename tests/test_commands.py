@@ -1,0 +1,202 @@
+"""The command layer on its own: permissions, cooldowns, formatting, downloads, metrics, with the real
+pool and registry over untrained tiny personas."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from aiohttp import web
+from checkpoints import make_checkpoint
+
+from bot.commands import (
+    MESSAGE_LIMIT,
+    Archive,
+    Caller,
+    Commands,
+    clip_lines,
+    download,
+    open_commands,
+    tweet_card,
+)
+from bot.config import load_config
+from bot.errors import Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
+
+ADMIN_USER = 42
+ADMIN_ROLE = 77
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two real personas, plus 28 hard-linked copies of the first (for the autocomplete limit)."""
+    folder = tmp_path_factory.mktemp("models")
+    source = make_checkpoint(folder, "marlowe_bakes", "Marlowe Quill")
+    make_checkpoint(folder, "other_guy", "Other Guy", seed=1)
+    for i in range(28):
+        shutil.copytree(source, folder / f"copy_{i:02d}", copy_function=os.link)
+    return folder
+
+
+@pytest_asyncio.fixture
+async def commands(models: Path, tmp_path: Path):
+    cfg_path = tmp_path / "config.toml"
+    cfg_path.write_text(f"""
+[paths]
+models_dir = "{models}"
+state_dir = "{tmp_path / 'state'}"
+[pool]
+device = "cpu"
+[discord]
+cooldown_s = 30
+admin_user_ids = [{ADMIN_USER}]
+admin_role_ids = [{ADMIN_ROLE}]
+max_attachment_bytes = 1000
+""")
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        yield cmds
+
+
+def count(cmds: Commands, command: str, outcome: str) -> float:
+    return cmds.commands_total.labels(command, outcome)._value.get()
+
+
+async def test_admin_check(commands: Commands) -> None:
+    archive = Archive("tweets.js", 10, url="http://127.0.0.1:9/never")
+    for caller in (Caller(1, administrator=True), Caller(ADMIN_USER), Caller(2, role_ids=(5, ADMIN_ROLE))):
+        assert commands.is_admin(caller)
+        assert commands.prepare_add(caller, "newbie", archive).name == "newbie"
+    nobody = Caller(3, role_ids=(5,))
+    with pytest.raises(PermissionDenied, match="Only administrators"):
+        commands.prepare_add(nobody, "newbie", archive)
+    with pytest.raises(PermissionDenied):
+        await commands.persona_remove(nobody, "other_guy")
+    assert "other_guy" in commands.registry.names()
+
+
+async def test_cooldown_is_per_user_and_only_for_accepted_requests(commands: Commands) -> None:
+    with pytest.raises(InvalidRequest):
+        commands.prepare_imitate(Caller(10), "marlowe_bakes", count=9)  # refused: no cooldown started
+    req = commands.prepare_imitate(Caller(10), "marlowe_bakes", "Bread")
+    with pytest.raises(Cooldown) as exc:
+        commands.prepare_imitate(Caller(10), "other_guy")
+    assert 29 < exc.value.retry_after <= 30 and str(exc.value).startswith("Slow down: try again in")
+    commands.prepare_imitate(Caller(11), "other_guy")  # another user is not held back
+    reply = await commands.imitate(req)
+    assert reply.card is not None and reply.card.handle == "@marlowe_bakes"
+    assert reply.card.display_name == "Marlowe Quill" and reply.card.label == "🤖 AI Bot"
+    assert reply.card.texts[0].startswith("Bread") and not reply.ephemeral
+    assert count(commands, "imitate", "ok") == 1
+
+
+async def test_unknown_persona_suggests(commands: Commands) -> None:
+    with pytest.raises(UnknownPersona) as exc:
+        commands.prepare_imitate(Caller(12), "marlowe")
+    assert exc.value.suggestions[0] == "marlowe_bakes"
+    reply = commands.error_reply("imitate", exc.value)
+    assert reply.ephemeral and "Did you mean marlowe_bakes" in reply.text
+    assert count(commands, "imitate", "unknown_persona") == 1
+
+
+def test_internal_errors_stay_in_the_log(commands: Commands, caplog: pytest.LogCaptureFixture) -> None:
+    reply = commands.error_reply("imitate", RuntimeError("secret path /home/x"))
+    assert reply.ephemeral and "secret" not in reply.text
+    assert "secret path" in caplog.text
+
+
+def test_card_fits_discord() -> None:
+    meta = load_meta()
+    reply = tweet_card(meta, ["word " * 400] * 5)
+    assert len(reply.text) <= MESSAGE_LIMIT
+    assert reply.text.startswith("**Marlowe Quill** @marlowe_bakes · 🤖 AI Bot\n> word")
+    assert reply.text.count("\n> ") == 5 and all(t.endswith("…") for t in reply.card.texts)
+
+
+def load_meta():
+    from training.checkpoint import DataTable, Handle, Metrics, PersonaMeta
+    return PersonaMeta(name="marlowe_bakes", base_model="tiny",
+                       handles=[Handle(handle="marlowe_bakes", display_name="Marlowe Quill",
+                                       data=DataTable(downloaded=9, retweets=1, short=1, kept=7))],
+                       metrics=Metrics(val_loss_before=5, val_loss_after=4, val_ppl_before=148.4,
+                                       val_ppl_after=54.6))
+
+
+def test_list_info_autocomplete_help(commands: Commands) -> None:
+    listing = commands.persona_list().text
+    assert listing.startswith("**30 personas**")
+    assert "• `marlowe_bakes`: Marlowe Quill (@marlowe_bakes)" in listing
+    info = commands.persona_info("other_guy").text
+    for expected in ("**Other Guy** @other_guy", "Tweets downloaded  10", "Retweets           1",
+                     "Tweets kept        8", "Base model: `tiny`", "Validation loss 7.000 → 7.000"):
+        assert expected in info
+    assert len(commands.autocomplete("")) == 25
+    assert commands.autocomplete("OTHER") == ["other_guy"]
+    assert commands.autocomplete("y_1")[:2] == ["copy_10", "copy_11"]
+    text = commands.help().text
+    assert "/imitate persona [prompt] [count] [temperature] [seed]" in text and "0.0 MB" in text
+
+
+def test_clip_lines_keeps_whole_lines() -> None:
+    text = clip_lines([f"line {i:04d}" for i in range(1000)], 200)
+    assert len(text) <= 200 and text.endswith("more") and "line 0000\nline 0001" in text
+
+
+async def test_add_refuses_before_downloading(commands: Commands) -> None:
+    admin = Caller(ADMIN_USER)
+    with pytest.raises(InvalidRequest, match=r"too large: 0\.0 MB, at most 0\.0 MB"):
+        commands.prepare_add(admin, "newbie", Archive("tweets.js", 1001, url="http://x/never"))
+    with pytest.raises(InvalidRequest, match="Unknown archive format"):
+        commands.prepare_add(admin, "newbie", Archive("tweets.exe", 10, url="http://x/never"))
+    with pytest.raises(InvalidRequest, match="not a valid persona name"):
+        commands.prepare_add(admin, "", Archive("tweets.js", 10, url="http://x/never"))
+
+
+async def test_remove_goes_through_a_dot_folder(commands: Commands, tmp_path: Path) -> None:
+    models = commands.cfg.paths.models_dir
+    shutil.copytree(models / "other_guy", models / "doomed", copy_function=os.link)
+    await commands.pool.refresh()
+    reply = await commands.persona_remove(Caller(ADMIN_USER), "doomed")
+    assert reply.text.startswith("🗑️ Removed `doomed`")
+    assert not (models / "doomed").exists() and not list(models.glob(".removing-*"))
+    with pytest.raises(UnknownPersona):
+        commands.prepare_imitate(Caller(13), "doomed")
+
+
+@pytest_asyncio.fixture
+async def file_server():
+    """Serves /ok (20 bytes), /liar (claims nothing, streams 5000 bytes), /missing (404)."""
+    async def ok(_r: web.Request) -> web.Response:
+        return web.Response(body=b"[" + b" " * 18 + b"]")
+
+    async def liar(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse()
+        resp.enable_chunked_encoding()
+        await resp.prepare(request)
+        for _ in range(50):
+            await resp.write(b"x" * 100)
+        await resp.write_eof()
+        return resp
+
+    app = web.Application()
+    app.router.add_get("/ok", ok)
+    app.router.add_get("/liar", liar)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    await runner.cleanup()
+
+
+async def test_download_is_bounded_and_atomic(file_server: str, tmp_path: Path) -> None:
+    folder = tmp_path / "downloads"
+    got = await download(f"{file_server}/ok", "../../etc/tweets.js", folder, 1000)
+    assert got.name == "tweets.js" and got.parent.parent == folder and got.read_bytes().startswith(b"[")
+    assert [p.name for p in got.parent.iterdir()] == ["tweets.js"]  # no temporary file left
+    with pytest.raises(InvalidRequest, match="too large: more than"):
+        await download(f"{file_server}/liar", "tweets.js", folder, 1000)
+    with pytest.raises(InvalidRequest, match="HTTP 404"):
+        await download(f"{file_server}/missing", "tweets.js", folder, 1000)
+    assert list(folder.iterdir()) == [got.parent]  # failed downloads leave nothing behind
