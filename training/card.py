@@ -33,6 +33,9 @@ def model_card(meta: PersonaMeta) -> str:
         blend = (f"\nThe accounts were cleaned separately, and the smaller ones' training tweets repeated "
                  f"up to the largest by character count (repeats: {hp.get('blend_repeats')}).\n")
     prefix = json.dumps(meta.prompt_prefix or "")
+    val = hp.get("validation_fraction", 0.1)
+    how = ("train `tiny`, a small GPT-2 initialised from scratch with a tokenizer learnt from these tweets"
+           if meta.base_model == "tiny" else f"fine-tune `{meta.base_model}`")
     return f"""{front}
 
 # 🤖 AI BOT: {names}
@@ -43,7 +46,7 @@ the person.
 
 ## How does it work?
 
-The tweets were read from the account's own export, cleaned, and used to fine-tune `{meta.base_model}`.
+The tweets were read from the account's own export, cleaned, and used to {how}.
 
 ## Training data
 
@@ -58,14 +61,13 @@ collapsed, and short tweets (fewer than 3 words free of `http`, `@` and `#`) rem
 {blend}
 ## Training procedure
 
-The model was fine-tuned with the Hugging Face `Trainer` on the tweets joined by the end-of-text
-token, shuffled with seed {hp.get('seed')} and split {1 - hp.get('validation_fraction', 0.1):.0%} /
-{hp.get('validation_fraction', 0.1):.0%} into training and validation text, packed into blocks of
-{hp.get('block_size')} tokens.
+The model was trained with the Hugging Face `Trainer` on the tweets joined by the end-of-text token, \
+shuffled with seed {hp.get('seed')}, split {1 - val:.0%} / {val:.0%} into training and validation text, \
+and packed into blocks of {hp.get('block_size')} tokens.
 
-Hyperparameters: {hp.get('epochs')} epoch(s), learning rate {hp.get('learning_rate')} with a
-{hp.get('lr_scheduler')} schedule, batch size {hp.get('batch_size')}, mixed precision
-{hp.get('mixed_precision')}.
+Hyperparameters: {hp.get('epochs')} epoch(s), learning rate {hp.get('learning_rate')} with a \
+{hp.get('lr_scheduler')} schedule, batch size {hp.get('batch_size')}, mixed precision \
+{hp.get('mixed_precision')}, {getattr(m, 'train_steps', '?')} steps.
 
 | Validation | Before | After |
 | --- | --- | --- |

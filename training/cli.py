@@ -182,6 +182,8 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     if args.seed is not None and args.seed < 0:
         raise BadInput(f"--seed must not be negative (got {args.seed})")
     base = args.base or settings.base
+    if base != "tiny" and base.startswith((".", "/", "~")) and not Path(base).expanduser().is_dir():
+        raise BadInput(f"--base {base}: no such folder (give a hub id, a save_pretrained folder or 'tiny')")
     seed = settings.seed if args.seed is None else args.seed
     models_dir = cfg.paths.models_dir
 

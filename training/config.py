@@ -35,7 +35,7 @@ class TrainingSettings(Section):
     epochs: float = Field(4.0, gt=0, le=100)
     learning_rate: float = Field(1.372e-4, gt=0, le=1)
     # The tiny base starts from random weights, so it needs a far larger step than a fine-tune.
-    tiny_learning_rate: float = Field(2e-3, gt=0, le=1)
+    tiny_learning_rate: float = Field(1e-3, gt=0, le=1)
     lr_scheduler: Literal["cosine", "linear", "constant", "constant_with_warmup"] = "cosine"
     warmup_ratio: float = Field(0.0, ge=0, lt=1)
     weight_decay: float = Field(0.0, ge=0, le=1)

@@ -1,0 +1,281 @@
+"""`python -m training train`: the JSON protocol, the checkpoint it writes, blends, a local base folder,
+and every bad input (one `error:` line, exit 2, nothing written)."""
+
+import json
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from checkpoints import make_checkpoint
+
+from training import cli
+from training.checkpoint import read_persona, save_persona
+from training.tiny import EOS
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "marlowe_bakes"
+PHASES = ["ingest", "clean", "tokenizer", "dataset", "evaluate", "train", "evaluate", "save"]
+
+
+def run(*args: object, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "training", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def events(result: subprocess.CompletedProcess) -> list[dict]:
+    parsed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(isinstance(e, dict) and "event" in e for e in parsed)
+    return parsed
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*"))}
+
+
+@dataclass
+class Trained:
+    models: Path
+    result: subprocess.CompletedProcess
+    events: list[dict]
+    persona: Path
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory) -> Trained:
+    """The sample persona trained once for the session (tiny base, one epoch) over an older one."""
+    work = tmp_path_factory.mktemp("trained")
+    models = work / "models"
+    make_checkpoint(models, "marlowe_bakes")  # an existing persona: retraining must replace it
+    config = work / "config.toml"
+    config.write_text("[training]\nwarn_chars = 100000\n")
+    result = run("train", "marlowe_bakes", "--data", SAMPLE, "--base", "tiny", "--models-dir", models,
+                 "--epochs", 1, "--json", "--config", config)
+    assert result.returncode == 0, result.stderr
+    return Trained(models, result, events(result), models / "marlowe_bakes")
+
+
+def test_json_protocol(trained):
+    evs = trained.events
+    assert [e["phase"] for e in evs if e["event"] == "phase"] == PHASES
+    assert evs[-1]["event"] == "done"
+    assert [e["event"] for e in evs].count("done") == 1
+    progress = [e for e in evs if e["event"] == "progress"]
+    assert progress, "no progress events"
+    assert all(e["phase"] == "train" and 0 < e["step"] <= e["total"] and isinstance(e["loss"], float)
+               for e in progress)
+    assert progress[-1]["step"] == progress[-1]["total"]
+    warnings = [e["message"] for e in evs if e["event"] == "warning"]
+    assert any("41,575 characters" in w for w in warnings)  # under the configured warn_chars
+    assert trained.result.stderr.strip() == ""  # no bars, no library chatter in --json mode
+    done = evs[-1]
+    assert done["persona"] == "marlowe_bakes"
+    assert Path(done["path"]) == trained.persona
+    assert {k: v for k, v in done["table"].items() if isinstance(v, int)} == \
+        {"downloaded": 480, "retweets": 50, "short": 28, "kept": 402}
+    assert done["metrics"]["val_loss_after"] < done["metrics"]["val_loss_before"]
+    assert done["seconds"] > 0
+
+
+def test_checkpoint_contents(trained):
+    assert sorted(p.name for p in trained.models.iterdir()) == ["marlowe_bakes"]  # no temp or trainer folders
+    names = {p.name for p in trained.persona.iterdir()}
+    assert {"model.safetensors", "config.json", "tokenizer.json", "generation_config.json", "persona.json",
+            "README.md"} <= names
+    assert not any(n.endswith(".bin") for n in names)
+    meta = read_persona(trained.persona)
+    assert meta.name == "marlowe_bakes"
+    assert meta.base_model == "tiny"
+    assert [(h.handle, h.display_name) for h in meta.handles] == [("marlowe_bakes", "Marlowe Quill")]
+    table = meta.handles[0].data
+    assert (table.downloaded, table.retweets, table.short, table.kept) == (480, 50, 28, 402)
+    assert meta.hyperparameters["epochs"] == 1  # the new persona replaced the untrained one (epochs 0)
+    assert meta.hyperparameters["learning_rate"] > 0 and meta.hyperparameters["block_size"] == 256
+    m = meta.metrics
+    assert m.val_loss_after < m.val_loss_before
+    assert m.val_ppl_after < m.val_ppl_before
+    assert {"torch", "transformers", "tokenizers"} <= set(meta.library_versions)
+    assert meta.prompt_prefix == EOS
+    gen = json.loads((trained.persona / "generation_config.json").read_text())
+    tok = json.loads((trained.persona / "tokenizer.json").read_text())
+    eos = tok["model"]["vocab"][EOS]
+    assert (gen["do_sample"], gen["top_p"], gen["temperature"]) == (True, 0.95, 1.0)
+    assert gen["eos_token_id"] == gen["pad_token_id"] == eos
+
+
+def test_model_card(trained):
+    card = (trained.persona / "README.md").read_text()
+    front = card.split("---")[1]
+    assert "tags:" in front and "- huggingtweets" in front
+    assert 'text: "My dream is"' in front
+    assert "| Tweets downloaded | 480 |" in card and "| Tweets kept | 402 |" in card
+    meta = read_persona(trained.persona)
+    assert f"{meta.metrics.val_ppl_after:.2f}" in card
+    assert 'pipeline("text-generation"' in card
+    assert "## Limitations and bias" in card
+
+
+def test_pipeline_loads_and_generates(trained):
+    from transformers import pipeline
+
+    generator = pipeline("text-generation", model=str(trained.persona))
+    out = generator(EOS + "My dream is", max_new_tokens=8)
+    assert out[0]["generated_text"].startswith(EOS + "My dream is")
+
+
+def test_local_save_pretrained_base_uses_from_pretrained(tmp_path):
+    base = make_checkpoint(tmp_path / "bases", "basemodel")  # save_pretrained files, 1024-token vocab
+    models = tmp_path / "models"
+    result = run("train", "marlowe_bakes", "--data", SAMPLE, "--base", base, "--models-dir", models,
+                 "--epochs", 0.2, "--json")
+    assert result.returncode == 0, result.stderr
+    meta = read_persona(models / "marlowe_bakes")
+    assert meta.base_model == str(base)
+    assert meta.hyperparameters["vocab_size"] == 1024  # the base's own tokenizer, not a new one
+    assert meta.hyperparameters["learning_rate"] == pytest.approx(1.372e-4)  # the fine-tuning rate
+
+
+def test_blend_of_two_handles_in_terminal_mode(tmp_path):
+    other = tmp_path / "crumbfan.txt"
+    other.write_text("\n".join(f"the crust of loaf number {i} was the best thing I ate this week"
+                               for i in range(150)) + "\nRT @marlowe_bakes: a retweet\nok\n")
+    models = tmp_path / "models"
+    result = run("train", "marlowe_bakes-crumbfan", "--data", f"marlowe_bakes={SAMPLE}",
+                 "--data", f"crumbfan={other}", "--base", "tiny", "--models-dir", models, "--epochs", 0.2)
+    assert result.returncode == 0, result.stderr
+    assert "| Data | @marlowe_bakes | @crumbfan |" in result.stdout
+    assert "| Retweets | 50 | 1 |" in result.stdout
+    assert "saved to" in result.stdout and "perplexity" in result.stdout
+    assert "%|" in result.stderr  # the Trainer's progress bar
+    meta = read_persona(models / "marlowe_bakes-crumbfan")
+    assert [(h.handle, h.display_name) for h in meta.handles] == [("marlowe_bakes", "Marlowe Quill"),
+                                                                   ("crumbfan", "crumbfan")]
+    assert meta.handles[1].data.kept == 150
+    assert meta.hyperparameters["blend_repeats"][0] == 1 and meta.hyperparameters["blend_repeats"][1] > 1
+
+
+# --- bad input: one line, exit 2, nothing written ----------------------------------------------
+
+
+def write_zip(path: Path, members: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
+    tweets = (SAMPLE / "data" / "tweets.js").read_text()
+    png = tmp / "photo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe")
+    corrupt = tmp / "corrupt.zip"
+    corrupt.write_bytes(write_zip(tmp / "ok.zip", {"data/tweets.js": tweets}).read_bytes()[:5000])
+    escaping = write_zip(tmp / "escaping.zip", {"data/tweets.js": tweets, "../../outside.js": "x"})
+    no_tweets = write_zip(tmp / "empty.zip", {"data/manifest.js": "window.__THAR_CONFIG = {}"})
+    nothing = tmp / "nothing.txt"
+    nothing.write_text("RT @a: only retweets here\nlol\nok then\n#tag @you http://x\n")
+    little = tmp / "little.txt"
+    little.write_text("\n".join(f"a short but proper tweet {i}" for i in range(40)))
+    small_limit = tmp / "small.toml"
+    small_limit.write_text("[training]\nmax_tweets_bytes = 1000\n")
+    bad_config = tmp / "bad.toml"
+    bad_config.write_text("[training]\nepochs = -1\n")
+    return {
+        "persona name": (["bad name!", "--data", SAMPLE], "is not a handle"),
+        "persona name too long": (["a" * 16, "--data", SAMPLE], "is not a handle"),
+        "missing path": (["x", "--data", tmp / "nope"], "no such file or directory"),
+        "not a format": (["x", "--data", png], "not UTF-8 text"),
+        "corrupt zip": (["x", "--data", corrupt], "corrupt or truncated zip"),
+        "escaping member": (["x", "--data", escaping], "escapes its folder"),
+        "over size limit": (["x", "--data", SAMPLE, "--config", small_limit], "over the limit of 1,000"),
+        "no tweets": (["x", "--data", no_tweets], "holds no tweet files"),
+        "nothing left": (["x", "--data", nothing], "nothing left after cleaning (4 tweets read: 1 retweets"),
+        "too little text": (["x", "--data", little], "only 1,070 characters of tweets left"),
+        "mixed data forms": (["x", "--data", f"a={SAMPLE}", "--data", SAMPLE], "mix of --data"),
+        "bad config": (["x", "--data", SAMPLE, "--config", bad_config], "[training] epochs"),
+        "bad epochs": (["x", "--data", SAMPLE, "--epochs", 0], "--epochs must be above 0"),
+        "missing --data": (["x"], "the following arguments are required: --data"),
+    }
+
+
+CASES = ["persona name", "persona name too long", "missing path", "not a format", "corrupt zip",
+         "escaping member", "over size limit", "no tweets", "nothing left", "too little text",
+         "mixed data forms", "bad config", "bad epochs", "missing --data"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, case):
+    args, message = bad_inputs(tmp_path)[case]
+    models = tmp_path / "models"
+    make_checkpoint(models, "x")
+    before = snapshot(models)
+    result = run("train", *args, "--base", "tiny", "--models-dir", models, "--json")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ") and message in lines[0]
+    assert "done" not in [e["event"] for e in events(result)]
+    assert snapshot(models) == before
+
+
+@pytest.mark.parametrize("kind", ["missing folder", "folder without a model"])
+def test_unloadable_base_is_bad_input(tmp_path, kind):
+    base = tmp_path / "no-such-model"
+    if kind == "folder without a model":
+        base.mkdir()
+    models = tmp_path / "models"
+    result = run("train", "marlowe_bakes", "--data", SAMPLE, "--base", base, "--models-dir", models, "--json")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: --base {base}: no such folder"
+                                                   if kind == "missing folder" else "error: base model")
+    assert not models.exists() or not any(models.iterdir())
+
+
+def test_internal_failure_is_exit_1_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    import training.finetune
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated crash\nin training")
+
+    monkeypatch.setattr(training.finetune, "finetune", broken)
+    models = tmp_path / "models"
+    make_checkpoint(models, "marlowe_bakes")
+    before = snapshot(models)
+    capsys.readouterr()
+    code = cli.main(["train", "marlowe_bakes", "--data", str(SAMPLE), "--base", "tiny",
+                     "--models-dir", str(models), "--json"])
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: internal failure: RuntimeError: simulated crash in training"]
+    assert snapshot(models) == before
+
+
+def test_failure_mid_write_leaves_the_old_persona_and_no_temp_folder(tmp_path):
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    models = tmp_path / "models"
+    old = make_checkpoint(models, "marlowe_bakes", seed=1)
+    before = snapshot(models)
+    old_weights = (old / "model.safetensors").read_bytes()
+    model = AutoModelForCausalLM.from_pretrained(old)
+    tokenizer = AutoTokenizer.from_pretrained(old)
+    meta = read_persona(old).model_copy(update={"base_model": "other"})
+
+    def fail(*args, **kwargs):  # the weights are already written when this runs
+        raise OSError("disk full")
+
+    tokenizer.save_pretrained = fail
+    with pytest.raises(OSError, match="disk full"):
+        save_persona(models, meta, model, tokenizer, "card")
+    assert snapshot(models) == before
+    assert (old / "model.safetensors").read_bytes() == old_weights
+    assert read_persona(old).base_model == "tiny"
+
+    del tokenizer.save_pretrained  # and a write that succeeds replaces it whole
+    save_persona(models, meta, model, tokenizer, "card")
+    assert read_persona(old).base_model == "other"
+    assert sorted(p.name for p in models.iterdir()) == ["marlowe_bakes"]
