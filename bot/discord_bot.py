@@ -43,6 +43,7 @@ DISCORD_API = "https://discord.com/api/v10"
 DISCORD_GATEWAY = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
 # An interaction token lives 15 minutes; past this, a training's result goes to the channel instead.
 TOKEN_LIFETIME_S = 14 * 60
+SHUTDOWN_GRACE_S = 10.0  # how long running commands get to send their last reply at shutdown
 
 
 def point_discord_at(api_base_url: str, gateway_url: str | None) -> None:
@@ -60,12 +61,21 @@ def caller_of(interaction: discord.Interaction) -> Caller:
 
 
 class PersonaTree(app_commands.CommandTree):
-    """The command tree; once shutdown starts it refuses new commands with an ephemeral note."""
+    """The command tree; it tracks the commands running, and once shutdown starts it refuses new
+    ones with an ephemeral note."""
 
     accepting = True
 
+    def __init__(self, client: discord.Client) -> None:
+        super().__init__(client)
+        self.running: set[asyncio.Task] = set()
+
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if self.accepting:
+            task = asyncio.current_task()  # discord.py runs each interaction in a task of its own
+            if task is not None:
+                self.running.add(task)
+                task.add_done_callback(self.running.discard)
             return True
         if interaction.type is discord.InteractionType.application_command:
             await interaction.response.send_message("The bot is shutting down.", ephemeral=True)
@@ -253,6 +263,8 @@ async def running_bot(cfg: Config, token: str, config_path: Path | None = None) 
             try:
                 await commands.jobs.close()
                 await commands.pool.close()
+                if client.tree.running:  # let them tell their users (PoolClosed, training stopped)
+                    await asyncio.wait(client.tree.running, timeout=SHUTDOWN_GRACE_S)
             finally:
                 await client.close()
                 with contextlib.suppress(asyncio.CancelledError, Exception):

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import InvalidRequest, PoolClosed
+from training.checkpoint import recover_interrupted
 
 log = logging.getLogger(__name__)
 
@@ -164,12 +165,12 @@ class TrainingJobs:
         try:
             rc = await asyncio.wait_for(finish(), self.timeout_s)
         except asyncio.TimeoutError:
-            await _stop(proc)
+            await self._stop(proc)
             message = f"Training took longer than {self.timeout_s:.0f}s and was stopped."
             job._emit(JobEvent("failed", message=message))
             return
         except BaseException:
-            await _stop(proc)  # cancelled (shutdown): the child must not outlive the bot
+            await self._stop(proc)  # cancelled (shutdown): the child must not outlive the bot
             raise
         finally:
             stderr_task.cancel()
@@ -178,6 +179,12 @@ class TrainingJobs:
         else:
             message = errors[-1] if errors else f"Training failed (exit code {rc})."
             job._emit(JobEvent("failed", message=message))
+
+
+    async def _stop(self, proc: asyncio.subprocess.Process) -> None:
+        """Terminate the child, then clear what a kill mid-write leaves (training's `.tmp-*` folder)."""
+        await _stop(proc)
+        await asyncio.to_thread(recover_interrupted, self.models_dir)
 
 
 async def _read_events(proc: asyncio.subprocess.Process, job: TrainingJob, done: list[JobEvent]) -> None:

@@ -156,8 +156,9 @@ async def test_bad_imitate_is_refused(env: Harness, options: list[dict], expecte
     assert env.bot.client.gateway_connected()
 
 
-def add_options(env: Harness, name: str, filename: str, content: bytes, claimed: int | None = None):
-    att = env.standin.attachment(filename, content, claimed)
+def add_options(standin: DiscordStandIn, name: str, filename: str, content: bytes,
+                claimed: int | None = None):
+    att = standin.attachment(filename, content, claimed)
     options = [{"name": "name", "type": 3, "value": name},
                {"name": "archive", "type": 11, "value": att["id"]}]
     return options, {"attachments": {att["id"]: att}}
@@ -174,7 +175,7 @@ async def test_bad_persona_add_is_refused_before_download(
     env: Harness, name: str, filename: str, claimed: int | None, kw: dict, expected: str
 ) -> None:
     before = env.personas()
-    options, resolved = add_options(env, name, filename, b"[]", claimed)
+    options, resolved = add_options(env.standin, name, filename, b"[]", claimed)
     assert expected in await refused(env, "persona add", options, resolved=resolved, **kw)
     assert not [c for c in env.standin.calls if c.path.startswith("files/")]
     assert env.personas() == before
@@ -183,7 +184,7 @@ async def test_bad_persona_add_is_refused_before_download(
 
 async def test_persona_add_with_a_file_that_is_not_a_zip(env: Harness) -> None:
     before = env.personas()
-    options, resolved = add_options(env, "newbie", "archive.zip", b"this is no zip file")
+    options, resolved = add_options(env.standin, "newbie", "archive.zip", b"this is no zip file")
     it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
     reply = await env.standin.reply_to(it)
     assert "'archive.zip' is not a valid zip archive." in reply.body["content"]
@@ -194,7 +195,7 @@ async def test_persona_add_with_a_file_that_is_not_a_zip(env: Harness) -> None:
 
 
 async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
-    options, resolved = add_options(env, "fresh_baker", "tweets.js", SAMPLE_TWEETS.read_bytes())
+    options, resolved = add_options(env.standin, "fresh_baker", "tweets.js", SAMPLE_TWEETS.read_bytes())
     it = await env.standin.interact("persona add", options, resolved=resolved, roles=[ADMIN_ROLE_ID])
 
     def finished(call) -> bool:
