@@ -40,7 +40,8 @@ TEMPERATURE = 1.0
 
 
 def make_gpt2_persona(models_dir: Path, name: str) -> Path:
-    """Write a GPT-2-small-sized persona (124M parameters, random weights) for benchmarks on a GPU.
+    """Write a GPT-2-small-sized persona (124M parameters, random weights) for benchmarks on a GPU
+    (`bench --make-gpt2-persona NAME` writes it once, then benchmarks it).
 
     The tokenizer is the tiny preset's, trained on the sample export; the vocabulary stays GPT-2's 50257
     so the model has GPT-2's exact shape (ids past the tokenizer's own decode to nothing).
@@ -214,7 +215,7 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         print("error: --requests, --concurrency and --max-new-tokens must be at least 1", file=sys.stderr)
         return 2
     try:
-        if args.make_gpt2_persona:
+        if args.make_gpt2_persona and not (models_dir / args.make_gpt2_persona).exists():
             make_gpt2_persona(models_dir, args.make_gpt2_persona)
             args.persona = args.persona or args.make_gpt2_persona
         with stdout_to_stderr(args.json):  # keep stdout one JSON object

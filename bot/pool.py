@@ -362,6 +362,9 @@ class GenerationPool:
                 return True, pending.result()
             if pending.exception() is not None:
                 del self._loading[name]
+                if not entry.path.is_dir():  # removed while loading: the next rescan will drop it too
+                    self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
+                    return False, None
                 log.error("loading persona %s failed: %s", name, pending.exception())
                 self._fail_queue(name, LoadFailed(f"Could not load persona '{name}'; see the bot's log."))
                 return False, None

@@ -73,14 +73,13 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
     cache, logits = out.cache, out.logits[:, -1, :]
     done = torch.zeros(n, dtype=torch.bool, device=device)
     steps: list[torch.Tensor] = []
-    generated = 0
-    for step in range(int(max_new.max())):
-        early = step < min_new
-        if bool(early.any()):
-            logits[early, eos_id] = float("-inf")
+    generated = torch.zeros((), dtype=torch.long, device=device)  # summed on the device: one sync per step
+    for step in range(max(rows.max_new)):
+        if step < max(rows.min_new):
+            logits[step < min_new, eos_id] = float("-inf")
         token = sample_next(logits, temperature, top_p, generator)
         token = torch.where(done, eos_id, token)
-        generated += int((~done).sum())
+        generated += (~done).sum()
         steps.append(token)
         done = done | (stop_mask[token] & (step + 1 >= min_new)) | (step + 1 >= max_new)
         if bool(done.all()):
@@ -91,7 +90,7 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
                     cache=cache, use_cache=True)
         cache, logits = out.cache, out.logits[:, -1, :]
     new = torch.stack(steps, dim=1).tolist() if steps else [[] for _ in range(n)]
-    return [_cut(row, rows.max_new[i], eos_id) for i, row in enumerate(new)], generated
+    return [_cut(row, rows.max_new[i], eos_id) for i, row in enumerate(new)], int(generated)
 
 
 def _cut(row: list[int], limit: int, eos_id: int) -> list[int]:
