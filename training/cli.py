@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 import time
 import traceback
@@ -36,7 +37,7 @@ class BadInput(Exception):
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, like every other bad input (argparse would print the usage block too).
-        self.exit(2, f"error: {message} (see python -m training {self.prog.split()[-1]} --help)\n")
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -79,11 +80,12 @@ def split_prefix(value: str) -> tuple[str | None, Path]:
     return None, Path(value)
 
 
-def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings) -> list[HandleData]:
+def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
+                 reporter: Reporter) -> list[HandleData]:
     """Read every group's paths; the manifest's user name and display name win over the group's label."""
     result: dict[str, HandleData] = {}
     for label, paths in groups.items():
-        sources = [read_source(p, settings.max_tweets_bytes) for p in paths]
+        sources = [read_source(p, settings.max_tweets_bytes) for p in reporter.bar(paths, "reading")]
         handle = next((s.handle for s in sources if s.handle), label)
         display = next((s.display_name for s in sources if s.display_name), handle)
         if handle in result:
@@ -92,13 +94,14 @@ def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings) -> l
     return list(result.values())
 
 
-def clean_handles(handles: list[HandleData], settings: TrainingSettings) -> tuple[dict[str, list[str]],
-                                                                               dict[str, DataTable]]:
+def clean_handles(handles: list[HandleData], settings: TrainingSettings,
+                  reporter: Reporter) -> tuple[dict[str, list[str]], dict[str, DataTable]]:
     from training.clean import clean_records
 
     texts, tables = {}, {}
     for h in handles:
-        texts[h.handle], tables[h.handle] = clean_records(h.records, settings)
+        records = reporter.bar(h.records, f"cleaning @{h.handle}")
+        texts[h.handle], tables[h.handle] = clean_records(records, settings)
     return texts, tables
 
 
@@ -131,8 +134,9 @@ def run_inspect(args: argparse.Namespace, cfg: TrainingConfig) -> int:
         prefix, path = split_prefix(value)
         label = prefix or (path.name if path.is_dir() else path.stem) or str(path)
         groups.setdefault(label, []).append(path)
-    handles = read_handles(groups, settings)
-    _texts, tables = clean_handles(handles, settings)
+    reporter = Reporter()
+    handles = read_handles(groups, settings, reporter)
+    _texts, tables = clean_handles(handles, settings, reporter)
     try:
         warnings = check_amount(tables, settings)
     except BadInput as exc:  # inspecting is not training: say it, don't fail
@@ -189,10 +193,10 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
 
     groups = data_groups(args.persona, args.data)
     reporter.phase("ingest", f"reading {len(args.data)} source(s)")
-    handles = read_handles(groups, settings)
+    handles = read_handles(groups, settings, reporter)
 
     reporter.phase("clean", "applying the huggingtweets cleaning rules")
-    texts, tables = clean_handles(handles, settings)
+    texts, tables = clean_handles(handles, settings, reporter)
     for warning in check_amount(tables, settings):
         reporter.warning(warning)
     from training.clean import format_table, table_json
@@ -250,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     json_train = args.command == "train" and args.json
     real_stdout = sys.stdout
     reporter = JsonReporter(real_stdout) if json_train else Reporter()
+    if os.environ.get("RANK", "0") != "0":  # under torchrun / accelerate launch, one process reports
+        reporter = Reporter(out=open(os.devnull, "w"), err=open(os.devnull, "w"))  # noqa: SIM115
     try:
         # In --json mode stdout belongs to the protocol: whatever a library prints goes to stderr.
         with contextlib.redirect_stdout(sys.stderr) if json_train else contextlib.nullcontext():

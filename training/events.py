@@ -12,7 +12,12 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO, TypeVar
+
+from tqdm import tqdm
+
+T = TypeVar("T")
 
 PHASES = ("ingest", "clean", "tokenizer", "dataset", "evaluate", "train", "save")
 
@@ -37,6 +42,10 @@ class Reporter:
 
     def text(self, text: str) -> None:
         print(text, file=self.out, flush=True)
+
+    def bar(self, items: Iterable[T], desc: str) -> Iterator[T]:
+        """A tqdm bar on stderr that shows only if the work takes over a second (none in --json)."""
+        return iter(tqdm(items, desc=desc, delay=1.0, leave=False, file=self.err, disable=self.json_mode))
 
     def done(self, payload: dict[str, Any]) -> None:
         pass  # the caller prints the summary
