@@ -16,7 +16,7 @@ import aiohttp
 import pytest
 import pytest_asyncio
 from checkpoints import make_checkpoint
-from discord_standin import ADMIN_ROLE_ID, ADMINISTRATOR, APP_ID, GUILD_ID, DiscordStandIn
+from discord_standin import ADMIN_ROLE_ID, ADMINISTRATOR, APP_ID, CHANNEL_ID, GUILD_ID, DiscordStandIn
 
 from bot.config import load_config
 from bot.discord_bot import running_bot
@@ -216,6 +216,22 @@ async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
                                     permissions=ADMINISTRATOR)
     assert "Removed `fresh_baker`" in (await env.standin.reply_to(it)).body["data"]["content"]
     assert "fresh_baker" not in env.personas()
+
+
+async def test_training_past_the_token_lifetime_reports_in_the_channel(
+    env: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the interaction token's life the reply cannot be edited: the result is a channel message.
+    (The lifetime is set to 0 here; too few tweets make the real training CLI refuse at once.)"""
+    monkeypatch.setattr("bot.discord_bot.TOKEN_LIFETIME_S", 0)
+    options, resolved = add_options(env.standin, "tiny_data", "tweets.txt", b"one tweet\nanother one\n")
+    it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
+    posted = await env.standin.wait_for(
+        lambda c: c.method == "POST" and c.path == f"channels/{CHANNEL_ID}/messages", timeout=60)
+    assert posted.body["content"].startswith("❌ Training `tiny_data` failed: ")
+    assert posted.body["allowed_mentions"] == {"parse": []}
+    assert not [c for c in env.standin.calls_for(it) if c.method == "PATCH"]
+    assert "tiny_data" not in env.personas()
 
 
 async def test_heartbeats_stay_on_time_during_32_generations(env: Harness) -> None:
