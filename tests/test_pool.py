@@ -89,6 +89,15 @@ async def test_oldest_request_is_served_first_across_personas(make_pool):
     assert [p for p, _ in pool.batches] == ["beta", "alpha"]
 
 
+async def test_a_load_does_not_hold_up_resident_personas(make_pool):
+    pool = await make_pool(batch_window_ms=0)
+    await pool.generate("beta", max_new_tokens=1)
+    pool.batches.clear()
+    # alpha asks first but must be read from disk (in the loader thread); beta, resident, goes meanwhile.
+    await asyncio.gather(pool.generate("alpha", "first, cold"), pool.generate("beta", "second, warm"))
+    assert [p for p, _ in pool.batches] == ["beta", "alpha"]
+
+
 async def test_eviction_under_a_small_budget(make_pool):
     probe = await make_pool()
     await probe.generate("alpha", max_new_tokens=1)
