@@ -179,6 +179,8 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
     nothing.write_text("RT @a: only retweets here\nlol\nok then\n#tag @you http://x\n")
     little = tmp / "little.txt"
     little.write_text("\n".join(f"a short but proper tweet {i}" for i in range(40)))
+    single = tmp / "single.txt"
+    single.write_text("word " * 1300)
     small_limit = tmp / "small.toml"
     small_limit.write_text("[training]\nmax_tweets_bytes = 1000\n")
     bad_config = tmp / "bad.toml"
@@ -194,6 +196,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
         "no tweets": (["x", "--data", no_tweets], "holds no tweet files"),
         "nothing left": (["x", "--data", nothing], "nothing left after cleaning (4 tweets read: 1 retweets"),
         "too little text": (["x", "--data", little], "only 1,070 characters of tweets left"),
+        "one long tweet": (["x", "--data", single], "too few tweets to hold some out for validation"),
         "mixed data forms": (["x", "--data", f"a={SAMPLE}", "--data", SAMPLE], "mix of --data"),
         "bad config": (["x", "--data", SAMPLE, "--config", bad_config], "[training] epochs"),
         "bad epochs": (["x", "--data", SAMPLE, "--epochs", 0], "--epochs must be above 0"),
@@ -203,7 +206,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
 
 CASES = ["persona name", "persona name too long", "missing path", "not a format", "corrupt zip",
          "escaping member", "over size limit", "no tweets", "nothing left", "too little text",
-         "mixed data forms", "bad config", "bad epochs", "missing --data"]
+         "one long tweet", "mixed data forms", "bad config", "bad epochs", "missing --data"]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -212,13 +215,15 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, case):
     models = tmp_path / "models"
     make_checkpoint(models, "x")
     before = snapshot(models)
-    result = run("train", *args, "--base", "tiny", "--models-dir", models, "--json")
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ") and message in lines[0]
-    assert "done" not in [e["event"] for e in events(result)]
-    assert snapshot(models) == before
+    for mode in (["--json"], []):
+        result = run("train", *args, "--base", "tiny", "--models-dir", models, *mode)
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("error: ") and message in lines[0]
+        if mode:
+            assert "done" not in [e["event"] for e in events(result)]
+        assert snapshot(models) == before
 
 
 @pytest.mark.parametrize("kind", ["missing folder", "folder without a model"])

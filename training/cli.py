@@ -210,6 +210,8 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
 
     quiet_libraries(reporter.json_mode)
     split = split_tweets([texts[h.handle] for h in handles], seed, settings.validation_fraction)
+    if not split.validation or not split.train:
+        raise BadInput("too few tweets to hold some out for validation: give at least 2 per handle")
     result = finetune(split, base, settings, reporter, epochs=args.epochs, seed=seed)
     if not result.main_process:
         return 0

@@ -3,8 +3,8 @@
 `--json` (the bot runs training as a child and reads stdout line by line): stdout carries only JSON
 objects, one per line, each with an "event" key (phase, progress, warning, done). Anything else a
 library prints goes to stderr instead, so it can never break the protocol.
-Without `--json`: phase lines and warnings on stderr, tqdm bars for the slow phases, and the table and
-summary on stdout.
+Without `--json`: phase lines, the table and the summary on stdout; warnings and tqdm bars (for the
+phases that take over a second) on stderr.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ class Reporter:
         self.err = err or sys.stderr
 
     def phase(self, phase: str, message: str) -> None:
-        print(f"[{phase}] {message}", file=self.err, flush=True)
+        # stdout: on bad input stderr must hold the one `error:` line only
+        print(f"[{phase}] {message}", file=self.out, flush=True)
 
     def progress(self, step: int, total: int, loss: float | None) -> None:
         pass  # the Trainer's own tqdm bar shows it
