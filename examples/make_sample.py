@@ -20,10 +20,22 @@ NAME = "Marlowe Quill"
 OUT = Path(__file__).resolve().parent / HANDLE
 
 OPENERS = [
-    "My dream is", "Tonight the oven", "Every loaf", "At 3am the flour", "Sourdough taught me",
-    "The bakery smells like", "I keep thinking", "Honestly the best part of the night shift is",
-    "Note to self:", "Somebody asked why I bake at night and", "The starter", "Rye bread",
-    "My grandmother said", "Croissants", "The city sleeps while", "Today I learned",
+    "My dream is",
+    "Tonight the oven",
+    "Every loaf",
+    "At 3am the flour",
+    "Sourdough taught me",
+    "The bakery smells like",
+    "I keep thinking",
+    "Honestly the best part of the night shift is",
+    "Note to self:",
+    "Somebody asked why I bake at night and",
+    "The starter",
+    "Rye bread",
+    "My grandmother said",
+    "Croissants",
+    "The city sleeps while",
+    "Today I learned",
 ]
 MIDDLES = [
     "a small shop by the river where the bread is still warm when the trams start running",
@@ -48,12 +60,31 @@ MIDDLES = [
     "the rye needs another hour and so, honestly, do I",
 ]
 CLOSERS = [
-    "", "", "", " Goodnight, bakers.", " Back to the oven.", " Crumb shot later.",
-    " More tomorrow.", " The bread knows.", " Ask me anything about rye.",
-    " &amp; yes, I ate the heel.", " Flour &gt; everything.", " Oven at 250 &lt;3",
+    "",
+    "",
+    "",
+    " Goodnight, bakers.",
+    " Back to the oven.",
+    " Crumb shot later.",
+    " More tomorrow.",
+    " The bread knows.",
+    " Ask me anything about rye.",
+    " &amp; yes, I ate the heel.",
+    " Flour &gt; everything.",
+    " Oven at 250 &lt;3",
 ]
-SHORT = ["lol", "yes.", "bread.", "oven's on", "crumb!", "good night", "ok ok", "#sourdough",
-         "@nightbus_ed thanks!", "ha"]
+SHORT = [
+    "lol",
+    "yes.",
+    "bread.",
+    "oven's on",
+    "crumb!",
+    "good night",
+    "ok ok",
+    "#sourdough",
+    "@nightbus_ed thanks!",
+    "ha",
+]
 FRIENDS = ["nightbus_ed", "ryeguy", "flourpower_ana", "cafe_ondine", "tinroof_tom"]
 RT_TEXT = [
     "the best bread in town is whatever comes out of the oven at dawn",
@@ -61,8 +92,12 @@ RT_TEXT = [
     "fermentation is just time doing the work for you",
     "reminder that the farmers market moves indoors next month",
 ]
-LINKS = ["https://example.com/recipes/rye", "https://example.com/blog/starter-gerald",
-         "https://example.com/photos/crumb", "https://example.com/shop/hours"]
+LINKS = [
+    "https://example.com/recipes/rye",
+    "https://example.com/blog/starter-gerald",
+    "https://example.com/photos/crumb",
+    "https://example.com/shop/hours",
+]
 
 
 def make_tweets(rng: random.Random, n: int = 480) -> list[dict]:
@@ -77,7 +112,9 @@ def make_tweets(rng: random.Random, n: int = 480) -> list[dict]:
         if roll < 0.09:
             who = rng.choice(FRIENDS)
             text = f"RT @{who}: {rng.choice(RT_TEXT)}"
-            entities["user_mentions"].append({"screen_name": who, "name": who, "indices": ["3", str(4 + len(who))]})
+            entities["user_mentions"].append(
+                {"screen_name": who, "name": who, "indices": ["3", str(4 + len(who))]}
+            )
         elif roll < 0.15:
             text = rng.choice(SHORT)
         else:
@@ -85,18 +122,35 @@ def make_tweets(rng: random.Random, n: int = 480) -> list[dict]:
             if rng.random() < 0.15:
                 reply_to = rng.choice(FRIENDS)
                 text = f"@{reply_to} {text[0].lower()}{text[1:]}"
-                entities["user_mentions"].append({"screen_name": reply_to, "name": reply_to, "indices": ["0", str(1 + len(reply_to))]})
+                entities["user_mentions"].append(
+                    {"screen_name": reply_to, "name": reply_to, "indices": ["0", str(1 + len(reply_to))]}
+                )
             if rng.random() < 0.12:
                 short_url = f"https://t.co/{rng.randrange(36**10):010x}"[:23]
                 expanded = rng.choice(LINKS)
-                entities["urls"].append({"url": short_url, "expanded_url": expanded,
-                                         "display_url": expanded[8:], "indices": [str(len(text) + 1), str(len(text) + 24)]})
+                entities["urls"].append(
+                    {
+                        "url": short_url,
+                        "expanded_url": expanded,
+                        "display_url": expanded[8:],
+                        "indices": [str(len(text) + 1), str(len(text) + 24)],
+                    }
+                )
                 text = f"{text} {short_url}"
             if rng.random() < 0.08:
-                entities["hashtags"].append({"text": "sourdough", "indices": [str(len(text) + 1), str(len(text) + 11)]})
+                entities["hashtags"].append(
+                    {"text": "sourdough", "indices": [str(len(text) + 1), str(len(text) + 11)]}
+                )
                 text = f"{text} #sourdough"
         tweet = {
-            "edit_info": {"initial": {"editTweetIds": [tweet_id], "editableUntil": when.isoformat(), "editsRemaining": "5", "isEditEligible": True}},
+            "edit_info": {
+                "initial": {
+                    "editTweetIds": [tweet_id],
+                    "editableUntil": when.isoformat(),
+                    "editsRemaining": "5",
+                    "isEditEligible": True,
+                }
+            },
             "retweeted": False,
             "source": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
             "entities": entities,
@@ -124,14 +178,31 @@ def main() -> None:
     tweets = make_tweets(random.Random(1234))
     data = OUT / "data"
     data.mkdir(parents=True, exist_ok=True)
-    (data / "tweets.js").write_text("window.YTD.tweets.part0 = " + json.dumps(tweets, indent=2) + "\n", encoding="utf-8")
+    (data / "tweets.js").write_text(
+        "window.YTD.tweets.part0 = " + json.dumps(tweets, indent=2) + "\n", encoding="utf-8"
+    )
     manifest = {
         "userInfo": {"accountId": "4242424242", "userName": HANDLE, "displayName": NAME},
-        "archiveInfo": {"sizeBytes": "0", "generationDate": "2024-05-01T00:00:00.000Z", "isPartialArchive": False},
-        "dataTypes": {"tweets": {"files": [{"fileName": "data/tweets.js", "globalName": "YTD.tweets.part0",
-                                            "count": str(len(tweets))}]}},
+        "archiveInfo": {
+            "sizeBytes": "0",
+            "generationDate": "2024-05-01T00:00:00.000Z",
+            "isPartialArchive": False,
+        },
+        "dataTypes": {
+            "tweets": {
+                "files": [
+                    {
+                        "fileName": "data/tweets.js",
+                        "globalName": "YTD.tweets.part0",
+                        "count": str(len(tweets)),
+                    }
+                ]
+            }
+        },
     }
-    (data / "manifest.js").write_text("window.__THAR_CONFIG = " + json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (data / "manifest.js").write_text(
+        "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2) + "\n", encoding="utf-8"
+    )
     print(f"wrote {len(tweets)} tweets to {data}")
 
 

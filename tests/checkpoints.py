@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from training.checkpoint import PERSONA_FILE, DataTable, Handle, Metrics, PersonaMeta, atomic_persona_dir
-from training.tiny import train_tokenizer, tiny_model
+from training.tiny import tiny_model, train_tokenizer
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marlowe_bakes" / "data" / "tweets.js"
 
@@ -33,8 +33,13 @@ def make_checkpoint(models_dir: Path, name: str, display_name: str | None = None
     model = tiny_model(tok, seed=seed)
     meta = PersonaMeta(
         name=name,
-        handles=[Handle(handle=name, display_name=display_name or name.title(),
-                        data=DataTable(downloaded=10, retweets=1, short=1, kept=8, kept_chars=800))],
+        handles=[
+            Handle(
+                handle=name,
+                display_name=display_name or name.title(),
+                data=DataTable(downloaded=10, retweets=1, short=1, kept=8, kept_chars=800),
+            )
+        ],
         base_model="tiny",
         hyperparameters={"epochs": 0},
         metrics=Metrics(val_loss_before=7.0, val_loss_after=7.0, val_ppl_before=1096.6, val_ppl_after=1096.6),
