@@ -114,6 +114,12 @@ class ImitateRequest:
     meta: PersonaMeta
 
 
+@dataclass(frozen=True)
+class RemoveRequest:
+    name: str
+    meta: PersonaMeta
+
+
 @dataclass
 class AddRequest:
     name: str
@@ -314,24 +320,28 @@ class Commands:
 
     # --- /persona remove, /help ----------------------------------------------------------------------
 
-    async def persona_remove(self, caller: Caller, name: str) -> Reply:
-        """Remove a persona: renamed to a dot-folder first (the registry stops seeing it at once), then
-        deleted, so a crash midway never leaves half a persona."""
+    def prepare_remove(self, caller: Caller, name: str) -> RemoveRequest:
+        """Check a /persona remove at once (admin, persona exists, not being trained); raises BotError."""
         self._require_admin(caller)
         name = name.strip()
         meta = self._persona(name)
         if self.jobs.busy_with(name):
             raise InvalidRequest(f"'{name}' is being trained; remove it once the training ends.")
+        return RemoveRequest(name, meta)
+
+    async def persona_remove(self, req: RemoveRequest) -> Reply:
+        """Remove a persona: renamed to a dot-folder first (the registry stops seeing it at once), then
+        deleted, so a crash midway never leaves half a persona (`clean_leftovers` ends the job)."""
         models_dir = self.cfg.paths.models_dir
-        doomed = models_dir / f".removing-{name}-{uuid.uuid4().hex[:8]}"
+        doomed = models_dir / f".removing-{req.name}-{uuid.uuid4().hex[:8]}"
         try:
-            os.rename(models_dir / name, doomed)
+            os.rename(models_dir / req.name, doomed)
         except OSError as exc:
-            raise InvalidRequest(f"Could not remove '{name}': {exc.strerror}.") from exc
-        await asyncio.to_thread(shutil.rmtree, doomed, True)
+            raise InvalidRequest(f"Could not remove '{req.name}': {exc.strerror}.") from exc
         await self.pool.refresh()
+        await asyncio.to_thread(shutil.rmtree, doomed, True)
         self.count("persona remove", "ok")
-        return Reply(f"🗑️ Removed `{name}` ({meta.display_name} {meta.handle_text}).")
+        return Reply(f"🗑️ Removed `{req.name}` ({req.meta.display_name} {req.meta.handle_text}).")
 
     def help(self) -> Reply:
         g = self.cfg.generation

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from training.config import ConfigError, PathsSettings, Section, TrainingSettings, read_toml, validate
 
@@ -56,16 +56,30 @@ class PoolSettings(Section):
 
 
 class DiscordSettings(Section):
-    guild_ids: list[int] = []
-    admin_user_ids: list[int] = []
-    admin_role_ids: list[int] = []
-    cooldown_s: float = Field(3.0, ge=0, le=3600)
-    max_attachment_bytes: int = Field(100_000_000, ge=1)
+    guild_ids: list[int] = Field(default_factory=list)  # sync to these guilds (instant); empty: global
+    admin_user_ids: list[int] = Field(default_factory=list)
+    admin_role_ids: list[int] = Field(default_factory=list)
+    cooldown_s: float = Field(3.0, ge=0, le=3600)  # per user, on /imitate
+    max_attachment_bytes: int = Field(100_000_000, ge=1)  # checked before downloading
     api_base_url: str = "https://discord.com/api/v10"
-    gateway_url: str | None = None  # None: ask the API for the gateway, as discord.py does
+    gateway_url: str | None = None  # None: Discord's gateway, or asked of a non-default api_base_url
     health_host: str = "127.0.0.1"
-    health_port: int = Field(8080, ge=0, le=65535)
+    health_port: int = Field(8080, ge=0, le=65535)  # 0: any free port
     training_timeout_s: float = Field(6 * 3600, gt=0)
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("gateway_url")
+    @classmethod
+    def _ws_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("ws://", "wss://")):
+            raise ValueError("must start with ws:// or wss://")
+        return value
 
 
 class Config(Section):

@@ -99,7 +99,8 @@ async def _dispatch(commands: Commands, name: str, args: list[str], emit: Callab
         async for reply in commands.persona_add(req):
             emit(reply)
     elif name == "persona remove":
-        emit(await commands.persona_remove(LOCAL_USER, _one(args, "/persona remove name")))
+        req = commands.prepare_remove(LOCAL_USER, _one(args, "/persona remove name"))
+        emit(await commands.persona_remove(req))
     elif name == "help":
         emit(commands.help())
     else:

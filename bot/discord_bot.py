@@ -217,10 +217,15 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
     @app_commands.describe(name="the persona")
     async def persona_remove(interaction: discord.Interaction, name: str) -> None:
         try:
-            reply = await commands.persona_remove(caller_of(interaction), name)
+            req = commands.prepare_remove(caller_of(interaction), name)
         except BotError as exc:
+            return await answer(interaction, commands.error_reply("persona remove", exc))
+        await interaction.response.defer(thinking=True)  # deleting gigabytes of weights takes a while
+        try:
+            reply = await commands.persona_remove(req)
+        except Exception as exc:
             reply = commands.error_reply("persona remove", exc)
-        await answer(interaction, reply)
+        await follow_up(interaction, reply)
 
     persona_info.autocomplete("name")(persona_names)
     persona_remove.autocomplete("name")(persona_names)

@@ -72,7 +72,7 @@ async def test_admin_check(commands: Commands) -> None:
     with pytest.raises(PermissionDenied, match="Only administrators"):
         commands.prepare_add(nobody, "newbie", archive)
     with pytest.raises(PermissionDenied):
-        await commands.persona_remove(nobody, "other_guy")
+        commands.prepare_remove(nobody, "other_guy")
     assert "other_guy" in commands.registry.names()
 
 
@@ -157,7 +157,7 @@ async def test_remove_goes_through_a_dot_folder(commands: Commands, tmp_path: Pa
     models = commands.cfg.paths.models_dir
     shutil.copytree(models / "other_guy", models / "doomed", copy_function=os.link)
     await commands.pool.refresh()
-    reply = await commands.persona_remove(Caller(ADMIN_USER), "doomed")
+    reply = await commands.persona_remove(commands.prepare_remove(Caller(ADMIN_USER), "doomed"))
     assert reply.text.startswith("🗑️ Removed `doomed`")
     assert not (models / "doomed").exists() and not list(models.glob(".removing-*"))
     with pytest.raises(UnknownPersona):

@@ -182,6 +182,12 @@ async def test_bad_persona_add_is_refused_before_download(
     assert not list((env.state / "downloads").glob("*")) if (env.state / "downloads").exists() else True
 
 
+async def test_non_admin_remove_is_refused(env: Harness) -> None:
+    options = [{"name": "name", "type": 3, "value": "other_guy"}]
+    assert "Only administrators can do that." in await refused(env, "persona remove", options)
+    assert "other_guy" in env.personas()
+
+
 async def test_persona_add_with_a_file_that_is_not_a_zip(env: Harness) -> None:
     before = env.personas()
     options, resolved = add_options(env.standin, "newbie", "archive.zip", b"this is no zip file")
@@ -214,7 +220,7 @@ async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
 
     it = await env.standin.interact("persona remove", [{"name": "name", "type": 3, "value": "fresh_baker"}],
                                     permissions=ADMINISTRATOR)
-    assert "Removed `fresh_baker`" in (await env.standin.reply_to(it)).body["data"]["content"]
+    assert "Removed `fresh_baker`" in (await env.standin.reply_to(it)).body["content"]
     assert "fresh_baker" not in env.personas()
 
 
