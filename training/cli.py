@@ -113,6 +113,8 @@ def check_amount(tables: dict[str, DataTable], settings: TrainingSettings) -> li
             raise BadInput(f"@{handle}: nothing left after cleaning ({t.downloaded} tweets read: "
                            f"{t.retweets} retweets, {t.short} short"
                            + "".join(f", {n} {k}" for k, n in t.filters.items()) + ")")
+        if t.kept < 2:
+            raise BadInput(f"@{handle}: too few tweets to hold some out for validation (1 kept, 2 needed)")
         if t.kept_chars < settings.min_chars:
             raise BadInput(f"@{handle}: only {t.kept_chars:,} characters of tweets left after cleaning "
                            f"({t.kept} tweets); {settings.min_chars:,} needed ([training] min_chars)")
@@ -210,8 +212,6 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
 
     quiet_libraries(reporter.json_mode)
     split = split_tweets([texts[h.handle] for h in handles], seed, settings.validation_fraction)
-    if not split.validation or not split.train:
-        raise BadInput("too few tweets to hold some out for validation: give at least 2 per handle")
     result = finetune(split, base, settings, reporter, epochs=args.epochs, seed=seed)
     if not result.main_process:
         return 0
