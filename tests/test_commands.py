@@ -3,6 +3,7 @@ pool and registry over untrained tiny personas."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 from pathlib import Path
@@ -23,7 +24,7 @@ from bot.commands import (
     tweet_card,
 )
 from bot.config import load_config
-from bot.errors import Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
+from bot.errors import Cooldown, InvalidRequest, PermissionDenied, PoolBusy, UnknownPersona
 
 ADMIN_USER = 42
 ADMIN_ROLE = 77
@@ -200,3 +201,17 @@ async def test_download_is_bounded_and_atomic(file_server: str, tmp_path: Path) 
     with pytest.raises(InvalidRequest, match="HTTP 404"):
         await download(f"{file_server}/missing", "tweets.js", folder, 1000)
     assert list(folder.iterdir()) == [got.parent]  # failed downloads leave nothing behind
+
+
+async def test_busy_pool_is_a_short_ephemeral_reply(models: Path, tmp_path: Path) -> None:
+    cfg_path = tmp_path / "config.toml"
+    cfg_path.write_text(f'[paths]\nmodels_dir = "{models}"\n[pool]\ndevice = "cpu"\nmax_queue = 2\n'
+                        "batch_window_ms = 200\n[discord]\ncooldown_s = 0\n")
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        reqs = [cmds.prepare_imitate(Caller(100 + i), "marlowe_bakes") for i in range(8)]
+        outcomes = await asyncio.gather(*(cmds.imitate(r) for r in reqs), return_exceptions=True)
+        busy = [o for o in outcomes if isinstance(o, PoolBusy)]
+        assert busy and len(busy) < 8
+        reply = cmds.error_reply("imitate", busy[0])
+        assert reply.ephemeral and reply.text == "⚠️ The bot is busy right now, try again in a few seconds."
+        assert count(cmds, "imitate", "busy") == 1
