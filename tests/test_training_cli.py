@@ -13,6 +13,8 @@ from checkpoints import make_checkpoint
 
 from training import cli
 from training.checkpoint import read_persona, save_persona
+from training.config import TrainingSettings
+from training.events import Reporter
 from training.tiny import EOS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -284,3 +286,31 @@ def test_failure_mid_write_leaves_the_old_persona_and_no_temp_folder(tmp_path):
     save_persona(models, meta, model, tokenizer, "card")
     assert read_persona(old).base_model == "other"
     assert sorted(p.name for p in models.iterdir()) == ["marlowe_bakes"]
+
+
+# --- which account each --data belongs to -------------------------------------------------------
+
+
+def test_plain_data_paths_are_files_of_one_account_named_after_the_persona(tmp_path):
+    first, second = tmp_path / "2019.txt", tmp_path / "2020.csv"
+    first.write_text("a tweet from the first file\n")
+    second.write_text("text\na tweet from the second file\n")
+    groups = cli.data_groups("smith", [str(first), str(second)])
+    [handle] = cli.read_handles(groups, TrainingSettings(), Reporter())
+    assert (handle.handle, handle.display_name) == ("smith", "smith")
+    assert [r.text for r in handle.records] == ["a tweet from the first file", "a tweet from the second file"]
+
+
+def test_manifest_names_the_account_before_the_prefix(tmp_path):
+    groups = cli.data_groups("a-b", [f"a={SAMPLE}", f"b={tmp_path}"])
+    assert groups == {"a": [SAMPLE], "b": [tmp_path]}
+    handles = cli.read_handles({"a": [SAMPLE]}, TrainingSettings(), Reporter())
+    assert [(h.handle, h.display_name) for h in handles] == [("marlowe_bakes", "Marlowe Quill")]
+    with pytest.raises(cli.BadInput, match="both the account @marlowe_bakes"):
+        cli.read_handles({"a": [SAMPLE], "b": [SAMPLE]}, TrainingSettings(), Reporter())
+
+
+def test_a_path_with_an_equals_sign_is_still_a_path():
+    assert cli.split_prefix("crumbfan=x.txt") == ("crumbfan", Path("x.txt"))
+    assert cli.split_prefix("dir/a=b.txt") == (None, Path("dir/a=b.txt"))
+    assert cli.split_prefix("bad-name=x.txt") == (None, Path("bad-name=x.txt"))
