@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import sys
 import threading
 from collections.abc import Callable
@@ -36,6 +37,9 @@ def run_console(cfg: Config, config_path: Path | None = None) -> int:
     except RuntimeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    root = logging.getLogger()
+    if root.level > logging.DEBUG:  # no INFO chatter between replies; -v still shows everything
+        root.setLevel(logging.WARNING)
     interactive = sys.stdin.isatty()
     history = cfg.paths.state_dir / HISTORY_FILE if interactive else None
     try:
