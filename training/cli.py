@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
 
+from training.card import model_card
 from training.checkpoint import (
     DataTable,
     Handle,
@@ -24,7 +25,9 @@ from training.checkpoint import (
     PersonaMeta,
     is_valid_handle,
     is_valid_persona_name,
+    save_persona,
 )
+from training.clean import clean_records, format_table, table_json
 from training.config import ConfigError, TrainingConfig, TrainingSettings, load_training_config
 from training.events import JsonReporter, Reporter
 from training.ingest import DataError, Record, read_source
@@ -96,8 +99,6 @@ def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
 
 def clean_handles(handles: list[HandleData], settings: TrainingSettings,
                   reporter: Reporter) -> tuple[dict[str, list[str]], dict[str, DataTable]]:
-    from training.clean import clean_records
-
     texts, tables = {}, {}
     for h in handles:
         records = reporter.bar(h.records, f"cleaning @{h.handle}")
@@ -128,8 +129,6 @@ def check_amount(tables: dict[str, DataTable], settings: TrainingSettings) -> li
 
 
 def run_inspect(args: argparse.Namespace, cfg: TrainingConfig) -> int:
-    from training.clean import format_table, table_json
-
     settings = cfg.training
     groups: dict[str, list[Path]] = {}
     for value in args.paths:
@@ -201,18 +200,18 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     texts, tables = clean_handles(handles, settings, reporter)
     for warning in check_amount(tables, settings):
         reporter.warning(warning)
-    from training.clean import format_table, table_json
-
     reporter.text(format_table(tables))
 
-    from training.card import model_card
-    from training.checkpoint import save_persona
+    # Imported here: torch and transformers take seconds to import, and bad input should not wait.
     from training.dataset import split_tweets
-    from training.finetune import finetune, quiet_libraries
+    from training.finetune import BaseModelError, finetune, quiet_libraries
 
     quiet_libraries(reporter.json_mode)
     split = split_tweets([texts[h.handle] for h in handles], seed, settings.validation_fraction)
-    result = finetune(split, base, settings, reporter, epochs=args.epochs, seed=seed)
+    try:
+        result = finetune(split, base, settings, reporter, epochs=args.epochs, seed=seed)
+    except BaseModelError as exc:
+        raise BadInput(str(exc)) from None
     if not result.main_process:
         return 0
 
@@ -272,11 +271,6 @@ def main(argv: list[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
-        from training.finetune import BaseModelError
-
-        if isinstance(exc, BaseModelError):
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
         if not json_train:
             traceback.print_exc()
         print(f"error: internal failure: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
