@@ -215,3 +215,31 @@ async def test_busy_pool_is_a_short_ephemeral_reply(models: Path, tmp_path: Path
         reply = cmds.error_reply("imitate", busy[0])
         assert reply.ephemeral and reply.text == "⚠️ The bot is busy right now, try again in a few seconds."
         assert count(cmds, "imitate", "busy") == 1
+
+
+async def test_second_add_says_its_queue_position(commands: Commands, tmp_path: Path, monkeypatch) -> None:
+    """Two /persona add at once: the second waits its turn and says so (training stood in for by the
+    fake CLI of test_training_jobs, since only the queueing is under test here)."""
+    import sys
+
+    from test_training_jobs import FAKE_TRAINING
+
+    from bot.training_jobs import TrainingJobs
+
+    script = tmp_path / "fake_training.py"
+    script.write_text(FAKE_TRAINING)
+    monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.txt"))
+    commands.jobs = TrainingJobs(commands.cfg.paths.models_dir, command=(sys.executable, str(script)))
+    data = tmp_path / "tweets.txt"
+    data.write_text("some tweets\n")
+    admin = Caller(ADMIN_USER)
+
+    async def replies(name: str) -> list[str]:
+        req = commands.prepare_add(admin, name, Archive(data.name, data.stat().st_size, path=data))
+        return [r.text async for r in commands.persona_add(req)]
+
+    first, second = await asyncio.gather(replies("ok_first"), replies("ok_second"))
+    assert first[0] == "⏳ Training `ok_first`: starting…"
+    assert second[0] == "⏳ Training `ok_second`: queued at position 2 (1 training ahead)."
+    assert first[-1].startswith("✅ Added `ok_first`") and second[-1].startswith("✅ Added `ok_second`")
+    await commands.jobs.close()
