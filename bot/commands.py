@@ -159,7 +159,7 @@ class Commands:
         if isinstance(exc, BotError):
             self.count(command, exc.kind)
             log.info("/%s refused: %s", command, exc)
-            return Reply(f"⚠️ {exc}", ephemeral=True)
+            return Reply(clip(f"⚠️ {exc}", MESSAGE_LIMIT), ephemeral=True)  # it may echo user input
         self.count(command, "internal")
         log.error("/%s failed", command, exc_info=exc)
         return Reply("⚠️ Something went wrong on our side; the error has been logged.", ephemeral=True)
@@ -209,6 +209,9 @@ class Commands:
         wait = self._last_imitate.get(caller.user_id, -1e9) + self.cfg.discord.cooldown_s - now
         if wait > 0:
             raise Cooldown(wait)
+        if len(self._last_imitate) > 10_000:  # forget users whose cooldown is long over
+            horizon = now - self.cfg.discord.cooldown_s
+            self._last_imitate = {u: t for u, t in self._last_imitate.items() if t > horizon}
         self._last_imitate[caller.user_id] = now
         return ImitateRequest(persona.strip(), prompt, count, temperature, seed, meta)
 
