@@ -167,6 +167,11 @@ def data_groups(persona: str, values: list[str]) -> dict[str, list[Path]]:
     return groups
 
 
+def rank_zero() -> bool:
+    """False in the other processes of a `torchrun` / `accelerate launch` run (which set RANK)."""
+    return os.environ.get("RANK", "0") == "0"
+
+
 def library_versions() -> dict[str, str]:
     versions = {}
     for name in ("torch", "transformers", "tokenizers", "accelerate", "safetensors"):
@@ -212,7 +217,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         result = finetune(split, base, settings, reporter, epochs=args.epochs, seed=seed)
     except BaseModelError as exc:
         raise BadInput(str(exc)) from None
-    if not result.main_process:
+    if not (result.main_process and rank_zero()):  # one process writes the persona
         return 0
 
     reporter.phase("save", f"writing {models_dir / args.persona}")
@@ -255,8 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     json_train = args.command == "train" and args.json
     real_stdout = sys.stdout
     reporter = JsonReporter(real_stdout) if json_train else Reporter()
-    if os.environ.get("RANK", "0") != "0":  # under torchrun / accelerate launch, one process reports
-        reporter = Reporter(out=open(os.devnull, "w"), err=open(os.devnull, "w"))  # noqa: SIM115
+    if not rank_zero():  # under torchrun / accelerate launch, one process reports: no bars, no output
+        reporter = JsonReporter(open(os.devnull, "w"))  # noqa: SIM115
     try:
         # In --json mode stdout belongs to the protocol: whatever a library prints goes to stderr.
         with contextlib.redirect_stdout(sys.stderr) if json_train else contextlib.nullcontext():
