@@ -88,6 +88,8 @@ def test_checkpoint_contents(trained):
     assert {"model.safetensors", "config.json", "tokenizer.json", "generation_config.json", "persona.json",
             "README.md"} <= names
     assert not any(n.endswith(".bin") for n in names)
+    modes = {(p.stat().st_mode & 0o777) for p in trained.persona.iterdir()}
+    assert len(modes) == 1  # the weights as readable as the rest
     meta = read_persona(trained.persona)
     assert meta.name == "marlowe_bakes"
     assert meta.base_model == "tiny"

@@ -195,7 +195,18 @@ def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any
         tokenizer.save_pretrained(tmp)
         write_json(tmp / PERSONA_FILE, meta.model_dump_json(indent=2))
         (tmp / CARD_FILE).write_text(card, encoding="utf-8")
+        _readable_as_umask_allows(tmp)
     return models_dir / meta.name
+
+
+def _readable_as_umask_allows(folder: Path) -> None:
+    # transformers writes the weights through a private (0600) temporary file; give them the same
+    # permissions as the other files, so a bot running as another user can read them.
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in folder.iterdir():
+        if path.is_file():
+            os.chmod(path, 0o666 & ~umask)
 
 
 def list_persona_dirs(models_dir: Path) -> list[Path]:
