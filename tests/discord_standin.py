@@ -37,12 +37,14 @@ class Call:
     path: str
     body: Any
     query: dict[str, str]
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
 
 @dataclass
 class Interaction:
     id: str
     token: str
+    sent_at: float = field(default_factory=time.monotonic)
 
     def matches(self, call: Call) -> bool:
         return self.token in call.path

@@ -250,6 +250,10 @@ async def test_heartbeats_stay_on_time_during_32_generations(env: Harness) -> No
            for i, name in enumerate(["marlowe_bakes", "other_guy"] * 16)]
     replies = await asyncio.gather(*(standin.reply_to(it, timeout=120) for it in its))
     assert all("🤖 AI Bot" in r.body["content"] for r in replies)
+    acks = [standin.calls_for(it)[0].at - it.sent_at for it in its]  # the defer, Discord's 3 s deadline
+    answered = max(r.at for r in replies) - its[0].sent_at
+    print(f"32 /imitate (count 5): all answered in {answered:.2f}s; deferred within {max(acks):.3f}s at most")
+    assert max(acks) < 3
     await asyncio.sleep(interval)  # one more beat after the burst
     beats = standin.heartbeats[start - 1:] if start else standin.heartbeats
     gaps = [b - a for a, b in itertools.pairwise(beats)]
