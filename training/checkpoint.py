@@ -155,7 +155,10 @@ def replace_dir(new: Path, dest: Path) -> None:
 
 
 def recover_interrupted(models_dir: Path) -> None:
-    """Undo what a kill left behind: stale temporary folders, and an old persona set aside mid-swap."""
+    """Undo what a kill left behind: stale temporary folders, and an old persona set aside mid-swap.
+
+    A temporary folder whose writer is still running (another training, started from the command
+    line or by the bot) is left alone: its name carries the writer's process id."""
     if not models_dir.is_dir():
         return
     for entry in models_dir.iterdir():
@@ -165,8 +168,24 @@ def recover_interrupted(models_dir: Path) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
             else:
                 os.rename(entry, dest)
-        elif entry.name.startswith(".tmp-") and entry.is_dir():
+        elif entry.name.startswith(".tmp-") and entry.is_dir() and not _writer_alive(entry.name):
             shutil.rmtree(entry, ignore_errors=True)
+
+
+_TMP_RE = re.compile(r"\.tmp-.+-(\d+)-[0-9a-f]{8}")
+
+
+def _writer_alive(tmp_name: str) -> bool:
+    match = _TMP_RE.fullmatch(tmp_name)
+    if match is None:
+        return False  # not ours, or from before names carried a process id
+    try:
+        os.kill(int(match.group(1)), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # exists, but belongs to another user
+    return True
 
 
 @contextlib.contextmanager
@@ -176,7 +195,7 @@ def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
     On an exception the temporary folder is removed and `models_dir` is left exactly as it was.
     """
     models_dir.mkdir(parents=True, exist_ok=True)
-    tmp = models_dir / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
+    tmp = models_dir / f".tmp-{name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
         yield tmp

@@ -1,0 +1,56 @@
+"""The persona folder's atomic write and the clean-up of what a kill leaves behind."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from checkpoints import make_checkpoint
+
+from training.checkpoint import atomic_persona_dir, list_persona_dirs, read_persona, recover_interrupted
+
+
+def dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_temp_folder_lives_inside_models_and_carries_the_writer_pid(tmp_path):
+    with atomic_persona_dir(tmp_path, "alpha") as tmp:
+        assert tmp.parent == tmp_path
+        assert tmp.name.startswith(f".tmp-alpha-{os.getpid()}-")
+        (tmp / "persona.json").write_text("{}")
+    assert (tmp_path / "alpha" / "persona.json").read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alpha"]
+
+
+def test_exception_inside_leaves_models_dir_as_it_was(tmp_path):
+    old = make_checkpoint(tmp_path, "alpha")
+    before = read_persona(old)
+    with pytest.raises(RuntimeError), atomic_persona_dir(tmp_path, "alpha") as tmp:
+        (tmp / "persona.json").write_text("half")
+        raise RuntimeError("crash mid-write")
+    assert read_persona(old) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alpha"]
+
+
+def test_recover_removes_dead_writers_folders_but_not_a_running_training(tmp_path):
+    running = tmp_path / f".tmp-beta-{os.getpid()}-0123abcd"
+    crashed = tmp_path / f".tmp-beta-{dead_pid()}-89abcdef"
+    legacy = tmp_path / ".tmp-gamma-1234"
+    for folder in (running, crashed, legacy):
+        folder.mkdir()
+    make_checkpoint(tmp_path, "alpha")
+    recover_interrupted(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, "alpha"])
+    assert [p.name for p in list_persona_dirs(tmp_path)] == ["alpha"]
+
+
+def test_recover_puts_back_an_old_persona_set_aside_mid_swap(tmp_path):
+    make_checkpoint(tmp_path, "alpha")
+    os.rename(tmp_path / "alpha", tmp_path / ".old-alpha")  # killed between the fallback's two renames
+    recover_interrupted(tmp_path)
+    assert [p.name for p in list_persona_dirs(tmp_path)] == ["alpha"]
+    assert not (tmp_path / ".old-alpha").exists()
+    assert read_persona(tmp_path / "alpha").name == "alpha"
