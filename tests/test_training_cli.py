@@ -134,12 +134,14 @@ def test_local_save_pretrained_base_uses_from_pretrained(tmp_path):
     base = make_checkpoint(tmp_path / "bases", "basemodel")  # save_pretrained files, 1024-token vocab
     models = tmp_path / "models"
     result = run("train", "marlowe_bakes", "--data", SAMPLE, "--base", base, "--models-dir", models,
-                 "--epochs", 0.2, "--json")
+                 "--epochs", 0.2, "--seed", 7, "--json")
     assert result.returncode == 0, result.stderr
     meta = read_persona(models / "marlowe_bakes")
     assert meta.base_model == str(base)
     assert meta.hyperparameters["vocab_size"] == 1024  # the base's own tokenizer, not a new one
     assert meta.hyperparameters["learning_rate"] == pytest.approx(1.372e-4)  # the fine-tuning rate
+    assert meta.hyperparameters["seed"] == 7
+    assert meta.hyperparameters["block_size"] == 256  # [training] block_size 512, capped at the context
 
 
 def test_blend_of_two_handles_in_terminal_mode(tmp_path):
@@ -228,6 +230,18 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, case):
         if mode:
             assert "done" not in [e["event"] for e in events(result)]
         assert snapshot(models) == before
+
+
+@pytest.mark.parametrize(("case", "message"), [("missing path", "no such file or directory"),
+                                               ("corrupt zip", "corrupt or truncated zip")])
+def test_inspect_bad_input_is_one_line_exit_2(tmp_path, case, message):
+    args, _ = bad_inputs(tmp_path)[case]
+    for mode in (["--json"], []):
+        result = run("inspect", args[2], *mode)
+        assert result.returncode == 2
+        assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+        assert result.stderr.startswith("error: ") and message in result.stderr
+        assert result.stdout == ""
 
 
 @pytest.mark.parametrize("kind", ["missing folder", "folder without a model"])
