@@ -217,6 +217,8 @@ class DiscordStandIn:
     # --- REST -----------------------------------------------------------------------------------
 
     async def _file(self, request: web.Request) -> web.Response:
+        self.calls.append(Call("GET", f"files/{request.match_info['name']}", None, {}))
+        await self._notify()
         content = self.files.get(request.match_info["name"])
         if content is None:
             return web.Response(status=404)
