@@ -1,4 +1,4 @@
-"""The whole of config.toml as the bot sees it: training's sections plus `[generation]`, `[pool]`, `[discord]`.
+"""All of config.toml as the bot sees it: training's sections plus `[generation]`, `[pool]`, `[discord]`.
 
 Every entry point of the bot loads it through `load_config`; an unknown key, a wrong type or an
 out-of-range value stops start-up with one line (`ConfigError`). The Discord token is never here:
@@ -45,7 +45,7 @@ class PoolSettings(Section):
     # Weight bytes kept resident; 0 means `memory_fraction` of the device's memory.
     memory_budget_bytes: int = Field(0, ge=0)
     memory_fraction: float = Field(0.5, gt=0, le=0.95)
-    pinned: list[str] = []
+    pinned: list[str] = Field(default_factory=list)
     batch_window_ms: float = Field(5.0, ge=0, le=1000)
     max_batch: int = Field(32, ge=1, le=512)
     max_queue: int = Field(256, ge=1, le=100_000)
