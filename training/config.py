@@ -34,8 +34,11 @@ class TrainingSettings(Section):
     # huggingtweets' defaults: 4 epochs, lr 1.372e-4, cosine schedule.
     epochs: float = Field(4.0, gt=0, le=100)
     learning_rate: float = Field(1.372e-4, gt=0, le=1)
-    # The tiny base starts from random weights, so it needs a far larger step than a fine-tune.
+    # The tiny base starts from random weights: it needs a far larger step than a fine-tune, and more
+    # (smaller) steps. These replace learning_rate, epochs and batch_size when the base is "tiny".
     tiny_learning_rate: float = Field(1e-3, gt=0, le=1)
+    tiny_epochs: float = Field(8.0, gt=0, le=100)
+    tiny_batch_size: int = Field(4, ge=1, le=1024)
     lr_scheduler: Literal["cosine", "linear", "constant", "constant_with_warmup"] = "cosine"
     warmup_ratio: float = Field(0.0, ge=0, lt=1)
     weight_decay: float = Field(0.0, ge=0, le=1)

@@ -114,10 +114,12 @@ def perplexity(loss: float) -> float:
 
 def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Reporter,
              epochs: float | None = None, seed: int | None = None) -> FinetuneResult:
-    seed = settings.seed if seed is None else seed
-    epochs = settings.epochs if epochs is None else epochs
     tiny_base = base == "tiny"
+    seed = settings.seed if seed is None else seed
+    if epochs is None:
+        epochs = settings.tiny_epochs if tiny_base else settings.epochs
     learning_rate = settings.tiny_learning_rate if tiny_base else settings.learning_rate
+    batch_size = settings.tiny_batch_size if tiny_base else settings.batch_size
 
     reporter.phase("tokenizer", "training a byte-level BPE tokenizer on the tweets" if tiny_base
                    else f"loading {base}")
@@ -140,8 +142,8 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
             lr_scheduler_type=settings.lr_scheduler,
             warmup_steps=settings.warmup_ratio,
             weight_decay=settings.weight_decay,
-            per_device_train_batch_size=settings.batch_size,
-            per_device_eval_batch_size=settings.batch_size,
+            per_device_train_batch_size=batch_size,
+            per_device_eval_batch_size=batch_size,
             gradient_accumulation_steps=settings.gradient_accumulation_steps,
             seed=seed,
             bf16=bf16,
@@ -163,7 +165,8 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
 
         reporter.phase("evaluate", f"validation loss before training ({len(val_blocks)} blocks)")
         before = trainer.evaluate()["eval_loss"]
-        steps = math.ceil(len(train_blocks) / (settings.batch_size * settings.gradient_accumulation_steps))
+        per_step = batch_size * settings.gradient_accumulation_steps * args.world_size
+        steps = math.ceil(len(train_blocks) / per_step)
         reporter.phase("train", f"{epochs:g} epoch(s) over {len(train_blocks)} blocks, about "
                                 f"{math.ceil(steps * epochs)} steps, lr {learning_rate:g}")
         started = time.monotonic()
@@ -183,7 +186,7 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
     hyperparameters = {
         "epochs": epochs, "learning_rate": learning_rate, "lr_scheduler": settings.lr_scheduler,
         "warmup_ratio": settings.warmup_ratio, "weight_decay": settings.weight_decay,
-        "batch_size": settings.batch_size,
+        "batch_size": batch_size,
         "gradient_accumulation_steps": settings.gradient_accumulation_steps,
         "block_size": block_size, "seed": seed, "validation_fraction": settings.validation_fraction,
         "mixed_precision": mixed, "train_tweets": len(split.train),
