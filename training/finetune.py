@@ -1,7 +1,8 @@
 """Fine-tuning with the Hugging Face Trainer: load the base, evaluate, train, evaluate again.
 
 The base is a hub id or a `save_pretrained` folder (the real `from_pretrained` code path), or `tiny`
-(`training/tiny.py`: a small GPT-2 from scratch with a tokenizer trained on the persona's own text).
+(`training/tiny.py`: a small GPT-2 from scratch with a tokenizer trained on the persona's own text,
+trained with its own preset: `tiny_learning_rate`, `tiny_epochs`, `tiny_batch_size`).
 Using the Trainer means `accelerate launch` / `torchrun` run the same command on several GPUs.
 The Trainer writes nothing into `models/`: its output folder is a temporary one and saving is off.
 """
