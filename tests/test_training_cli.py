@@ -2,6 +2,8 @@
 and every bad input (one `error:` line, exit 2, nothing written)."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import zipfile
@@ -330,3 +332,26 @@ def test_a_path_with_an_equals_sign_is_still_a_path():
     assert cli.split_prefix("crumbfan=x.txt") == ("crumbfan", Path("x.txt"))
     assert cli.split_prefix("dir/a=b.txt") == (None, Path("dir/a=b.txt"))
     assert cli.split_prefix("bad-name=x.txt") == (None, Path("bad-name=x.txt"))
+
+
+def test_sigterm_mid_training_cleans_up_and_keeps_the_old_persona(tmp_path):
+    models, scratch = tmp_path / "models", tmp_path / "tmp"
+    scratch.mkdir()
+    make_checkpoint(models, "marlowe_bakes")
+    before = snapshot(models)
+    argv = [sys.executable, "-m", "training", "train", "marlowe_bakes", "--data", str(SAMPLE),
+            "--base", "tiny", "--models-dir", str(models), "--json"]
+    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(scratch)})
+    try:
+        for line in proc.stdout:
+            if json.loads(line).get("phase") == "train":
+                break
+        assert list(scratch.glob("persona-trainer-*")), "the Trainer's scratch folder should exist by now"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not list(scratch.glob("persona-trainer-*"))
+    assert snapshot(models) == before

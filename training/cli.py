@@ -9,7 +9,9 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -255,8 +257,15 @@ perplexity {m.val_ppl_before:.1f} -> {m.val_ppl_after:.1f}
 # --- entry point --------------------------------------------------------------------------------
 
 
+def _terminated(signum: int, frame: object) -> None:
+    # SIGTERM (the bot stopping a job) unwinds like an exception: temporary folders are removed.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
     json_train = args.command == "train" and args.json
     real_stdout = sys.stdout
     reporter = JsonReporter(real_stdout) if json_train else Reporter()
