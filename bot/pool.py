@@ -257,7 +257,7 @@ class GenerationPool:
             self._cond.notify_all()
         try:
             return await asyncio.wait_for(req.future, timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self._drop(req)
             raise GenerationTimeout() from None
         except asyncio.CancelledError:

@@ -164,7 +164,7 @@ class TrainingJobs:
 
         try:
             rc = await asyncio.wait_for(finish(), self.timeout_s)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             await self._stop(proc)
             message = f"Training took longer than {self.timeout_s:.0f}s and was stopped."
             job._emit(JobEvent("failed", message=message))
@@ -238,7 +238,7 @@ async def _stop(proc: asyncio.subprocess.Process) -> None:
         proc.terminate()
     try:
         await asyncio.wait_for(proc.wait(), TERMINATE_GRACE_S)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         with contextlib.suppress(ProcessLookupError):
             proc.kill()
         await proc.wait()

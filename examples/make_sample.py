@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HANDLE = "marlowe_bakes"
@@ -101,7 +101,7 @@ LINKS = [
 
 
 def make_tweets(rng: random.Random, n: int = 480) -> list[dict]:
-    start = datetime(2019, 3, 1, 2, 30, tzinfo=timezone.utc)
+    start = datetime(2019, 3, 1, 2, 30, tzinfo=UTC)
     tweets = []
     for i in range(n):
         when = start + timedelta(hours=19 * i, minutes=rng.randint(0, 59))

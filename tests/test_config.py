@@ -70,13 +70,44 @@ def test_inconsistent_bounds_are_refused(tmp_path):
         load_config(write(tmp_path, "[generation]\ntemperature = 3.0\n"))
 
 
-@pytest.mark.parametrize("entry", [["-m", "bot", "console"], ["-m", "bot", "bench"], ["-m", "bot", "run"],
-                                   ["-m", "training", "inspect", "examples/marlowe_bakes"]])
-def test_every_entry_point_stops_with_one_line_and_exit_2(tmp_path, entry):
-    path = write(tmp_path, "[pool]\nmax_batch = 0\n")
-    result = subprocess.run([sys.executable, *entry, "--config", str(path)], cwd=ROOT,
-                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+# Each entry point validates the sections it uses (training never imports the bot's schema), and all
+# of them refuse a misspelt section.
+ENTRY_POINTS = [
+    (["-m", "bot", "console"], "[pool]\nmax_batch = 0\n", "[pool] max_batch"),
+    (["-m", "bot", "bench"], "[generation]\ntop_p = 2\n", "[generation] top_p"),
+    (["-m", "bot", "run"], "[discord]\nguild_ids = 5\n", "[discord] guild_ids"),
+    (["-m", "bot", "run"], "[trainig]\nepochs = 1\n", "[trainig]: unknown key"),
+    (
+        ["-m", "training", "inspect", "examples/marlowe_bakes"],
+        "[training]\nepochs = 0\n",
+        "[training] epochs",
+    ),
+    (
+        ["-m", "training", "train", "x", "--data", "examples/marlowe_bakes"],
+        "[paths]\nmodels = 1\n",
+        "[paths] models: unknown key",
+    ),
+    (
+        ["-m", "training", "train", "x", "--data", "examples/marlowe_bakes"],
+        "[discrod]\n",
+        "[discrod]: unknown key",
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry", "text", "expected"), ENTRY_POINTS)
+def test_every_entry_point_stops_with_one_line_and_exit_2(tmp_path, entry, text, expected):
+    path = write(tmp_path, text)
+    result = subprocess.run(
+        [sys.executable, *entry, "--config", str(path), "--models-dir", str(tmp_path / "m")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert "[pool] max_batch" in lines[0]
+    assert expected in lines[0]
+    assert not (tmp_path / "m").exists()  # nothing written

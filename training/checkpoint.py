@@ -18,7 +18,7 @@ import re
 import shutil
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,7 @@ class PersonaMeta(BaseModel):
     base_model: str
     hyperparameters: dict[str, Any] = {}
     metrics: Metrics
-    created_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     library_versions: dict[str, str] = {}
     # Put before every prompt: training put the tokenizer's end-of-text before every tweet.
     prompt_prefix: str | None = None
