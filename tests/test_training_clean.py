@@ -61,6 +61,17 @@ def test_extra_filters_each_get_a_count_and_the_sum_holds():
     assert table.retweets + table.short + sum(table.filters.values()) + table.kept == table.downloaded
 
 
+def test_data_table_rows_in_huggingtweets_order_with_one_row_per_filter():
+    _, plain = clean_records(RECORDS, TrainingSettings())
+    assert plain.rows() == [("Tweets downloaded", 7), ("Retweets", 1), ("Short tweets", 2),
+                            ("Tweets kept", 4)]
+    _, filtered = clean_records(RECORDS, TrainingSettings(drop_replies=True, drop_duplicates=True))
+    assert filtered.rows() == [("Tweets downloaded", 7), ("Retweets", 1), ("Short tweets", 2),
+                               ("Replies", 2), ("Duplicates", 1), ("Tweets kept", 1)]
+    lines = format_table({"alice": filtered}).splitlines()[2:]
+    assert lines == [f"| {label} | {n} |" for label, n in filtered.rows()]
+
+
 def test_strip_reply_mentions_without_dropping_replies():
     kept, table = clean_records(RECORDS[1:3], TrainingSettings(strip_reply_mentions=True))
     assert kept == ["I agree with you on this one"] * 2

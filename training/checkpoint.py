@@ -40,6 +40,9 @@ def is_valid_persona_name(name: str) -> bool:
     return PERSONA_RE.fullmatch(name) is not None
 
 
+FILTER_LABELS = {"replies": "Replies", "duplicates": "Duplicates"}
+
+
 class DataTable(BaseModel):
     """huggingtweets' data table for one handle; `filters` holds one count per extra filter enabled."""
 
@@ -53,6 +56,13 @@ class DataTable(BaseModel):
     # Tweets whose leading reply mentions were stripped ([training] strip_reply_mentions); not a row
     # of the table, since those tweets are still counted where they ended up.
     mentions_stripped: int = Field(0, ge=0)
+
+    def rows(self) -> list[tuple[str, int]]:
+        """The table's rows in huggingtweets' order, labelled: downloaded, retweets, short tweets, one
+        row per extra filter, kept. The training table and the bot's `/persona info` both show these."""
+        extra = [(FILTER_LABELS.get(k, k.replace("_", " ").capitalize()), n) for k, n in self.filters.items()]
+        return [("Tweets downloaded", self.downloaded), ("Retweets", self.retweets),
+                ("Short tweets", self.short), *extra, ("Tweets kept", self.kept)]
 
 
 class Handle(BaseModel):

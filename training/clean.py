@@ -74,25 +74,19 @@ def clean_records(records: Iterable[Record], settings: TrainingSettings) -> tupl
     return kept, table
 
 
-ROW_LABELS = {"downloaded": "Tweets downloaded", "retweets": "Retweets", "short": "Short tweets",
-              "replies": "Replies", "duplicates": "Duplicates", "kept": "Tweets kept"}
-
-
 def table_rows(table: DataTable) -> dict[str, int]:
-    """The table's counted rows in display order: downloaded, retweets, short, extra filters, kept."""
+    """The table's counts by key (for JSON), in the order of `DataTable.rows`."""
     return {"downloaded": table.downloaded, "retweets": table.retweets, "short": table.short,
             **table.filters, "kept": table.kept}
 
 
 def format_table(tables: dict[str, DataTable]) -> str:
     """huggingtweets' data table in Markdown: one row per count, one column per handle."""
-    handles = list(tables)
-    lines = ["| Data | " + " | ".join(f"@{h}" for h in handles) + " |",
-             "| --- |" + " --- |" * len(handles)]
-    first = next(iter(tables.values()))
-    for key in table_rows(first):
-        label = ROW_LABELS.get(key, key.replace("_", " ").capitalize())
-        lines.append(f"| {label} | " + " | ".join(str(table_rows(t)[key]) for t in tables.values()) + " |")
+    lines = ["| Data | " + " | ".join(f"@{h}" for h in tables) + " |",
+             "| --- |" + " --- |" * len(tables)]
+    columns = [t.rows() for t in tables.values()]  # one training's tables share their filters
+    for i, (label, _) in enumerate(columns[0]):
+        lines.append(f"| {label} | " + " | ".join(str(rows[i][1]) for rows in columns) + " |")
     return "\n".join(lines)
 
 
