@@ -36,7 +36,7 @@ from bot.personas import PersonaEntry, PersonaRegistry
 
 log = logging.getLogger(__name__)
 
-MAX_SEED = 2**63 - 1
+MAX_SEED = 2**32 - 1  # what torch.Generator.manual_seed and numpy accept everywhere
 
 
 class LoadFailed(BotError):
@@ -228,19 +228,12 @@ class GenerationPool:
             raise PoolClosed() if self._closing else PoolClosed("The generation pool is not running yet.")
         g = self.generation
         prompt = prompt.strip()
+        validate_request(g, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
+                         temperature=temperature, top_p=top_p, seed=seed)
         max_new = g.max_new_tokens if max_new_tokens is None else max_new_tokens
         temp = g.temperature if temperature is None else temperature
         p = g.top_p if top_p is None else top_p
         timeout = self.settings.request_timeout_s if timeout is None else timeout
-        _check(1 <= count <= g.max_count, f"count must be between 1 and {g.max_count} (got {count}).")
-        _check(1 <= max_new <= g.max_new_tokens_limit,
-               f"max_new_tokens must be between 1 and {g.max_new_tokens_limit} (got {max_new}).")
-        _check(g.min_temperature <= temp <= g.max_temperature,
-               f"temperature must be between {g.min_temperature} and {g.max_temperature} (got {temp}).")
-        _check(0 < p <= 1, f"top_p must be above 0 and at most 1 (got {p}).")
-        _check(len(prompt) <= g.max_prompt_chars,
-               f"The prompt is too long: {len(prompt)} characters, the limit is {g.max_prompt_chars}.")
-        _check(seed is None or 0 <= seed <= MAX_SEED, f"seed must be between 0 and {MAX_SEED} (got {seed}).")
         _check(timeout > 0, f"timeout must be above 0 seconds (got {timeout}).")
         _check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
         if self.registry.get(persona) is None:
@@ -488,6 +481,28 @@ class GenerationPool:
                      for t in new[i:i + req.count]]
             i += req.count
             self._resolve(req, texts)
+
+
+def validate_request(generation: GenerationSettings, *, prompt: str, count: int, max_new_tokens: int | None,
+                     temperature: float | None, top_p: float | None, seed: int | None) -> None:
+    """Raise InvalidRequest naming the bound when a value is outside `[generation]`'s limits.
+
+    Pure (no pool needed), so the command layer checks with exactly the pool's rules; None means default.
+    """
+    g = generation
+    _check(len(prompt) <= g.max_prompt_chars,
+           f"The prompt is too long: {len(prompt)} characters, at most {g.max_prompt_chars}.")
+    _check(1 <= count <= g.max_count, f"count must be between 1 and {g.max_count} (got {count}).")
+    if max_new_tokens is not None:
+        _check(1 <= max_new_tokens <= g.max_new_tokens_limit,
+               f"max_new_tokens must be between 1 and {g.max_new_tokens_limit} (got {max_new_tokens}).")
+    if temperature is not None:
+        _check(g.min_temperature <= temperature <= g.max_temperature, f"temperature must be between "
+               f"{g.min_temperature} and {g.max_temperature} (got {temperature}).")
+    if top_p is not None:
+        _check(0 < top_p <= 1, f"top_p must be above 0 and at most 1 (got {top_p}).")
+    if seed is not None:
+        _check(0 <= seed <= MAX_SEED, f"seed must be between 0 and {MAX_SEED} (got {seed}).")
 
 
 def _check(ok: bool, message: str) -> None:

@@ -8,7 +8,7 @@ from bot.config import ConfigError, GenerationSettings, PoolSettings
 from bot.errors import BotError, GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
 from bot.output import DISCORD_LIMIT
 from bot.personas import PersonaRegistry
-from bot.pool import GenerationPool
+from bot.pool import GenerationPool, validate_request
 
 
 @pytest.fixture(scope="module")
@@ -229,8 +229,9 @@ async def test_unknown_persona_suggests_close_names(make_pool):
     ({"top_p": 1.5}, "top_p must be above 0 and at most 1"),
     ({"max_new_tokens": 0}, "max_new_tokens must be between 1 and 128"),
     ({"max_new_tokens": 129}, "max_new_tokens must be between 1 and 128"),
-    ({"prompt": "x" * 301}, "too long: 301 characters, the limit is 300"),
-    ({"seed": -1}, "seed must be between 0"),
+    ({"prompt": "x" * 301}, "too long: 301 characters, at most 300"),
+    ({"seed": -1}, "seed must be between 0 and 4294967295"),
+    ({"seed": 2**32}, "seed must be between 0 and 4294967295"),
     ({"timeout": 0}, "timeout must be above 0"),
 ])
 async def test_invalid_requests_name_the_bound(make_pool, kwargs, message):
@@ -239,6 +240,17 @@ async def test_invalid_requests_name_the_bound(make_pool, kwargs, message):
         await pool.generate("alpha", **kwargs)
     assert sample(pool, "pool_errors_total", {"kind": "invalid"}) == 1
     assert list(pool.batches) == []
+
+
+def test_validate_request_is_the_pure_check_generate_uses():
+    g = GenerationSettings()
+    ok = {"prompt": "x" * 300, "count": 5, "max_new_tokens": None, "temperature": None, "top_p": None}
+    validate_request(g, **ok, seed=2**32 - 1)  # the bounds themselves are accepted
+    validate_request(g, **ok, seed=0)
+    with pytest.raises(InvalidRequest, match=r"seed must be between 0 and 4294967295 \(got 4294967296\)"):
+        validate_request(g, **ok, seed=2**32)
+    with pytest.raises(InvalidRequest, match="too long: 301 characters, at most 300"):
+        validate_request(g, **{**ok, "prompt": "x" * 301}, seed=None)
 
 
 async def test_seed_reproducible_even_under_concurrent_load(make_pool):
