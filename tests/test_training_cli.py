@@ -110,6 +110,8 @@ def test_checkpoint_contents(trained):
     eos = tok["model"]["vocab"][EOS]
     assert (gen["do_sample"], gen["top_p"], gen["temperature"]) == (True, 0.95, 1.0)
     assert gen["eos_token_id"] == gen["pad_token_id"] == eos
+    config = json.loads((trained.persona / "config.json").read_text())
+    assert config["prefix"] == EOS  # the pipeline puts it before every prompt, as huggingtweets'
 
 
 def test_model_card(trained):
@@ -121,6 +123,7 @@ def test_model_card(trained):
     meta = read_persona(trained.persona)
     assert f"{meta.metrics.val_ppl_after:.2f}" in card
     assert 'pipeline("text-generation"' in card
+    assert 'generator("My dream is"' in card  # no prefix to add by hand: config.json carries it
     assert "## Limitations and bias" in card
 
 
@@ -128,8 +131,13 @@ def test_pipeline_loads_and_generates(trained):
     from transformers import pipeline
 
     generator = pipeline("text-generation", model=str(trained.persona))
-    out = generator(EOS + "My dream is", max_new_tokens=8)
-    assert out[0]["generated_text"].startswith(EOS + "My dream is")
+    out = generator("My dream is", max_new_tokens=8, do_sample=False)[0]["generated_text"]
+    # The same as generating after end-of-text + prompt by hand: the config's prefix is applied.
+    tokenizer, model = generator.tokenizer, generator.model
+    ids = tokenizer(EOS + "My dream is", return_tensors="pt").input_ids
+    new = model.generate(ids, max_new_tokens=8, do_sample=False)[0][ids.shape[1]:]
+    assert out == "My dream is" + tokenizer.decode(new, skip_special_tokens=True)
+    assert ids[0, 0] == tokenizer.eos_token_id
 
 
 def test_local_save_pretrained_base_uses_from_pretrained(tmp_path):

@@ -32,7 +32,11 @@ def model_card(meta: PersonaMeta) -> str:
     if len(meta.handles) > 1:
         blend = (f"\nThe accounts were cleaned separately, and the smaller ones' training tweets repeated "
                  f"up to the largest by character count (repeats: {hp.get('blend_repeats')}).\n")
-    prefix = json.dumps(meta.prompt_prefix or "")
+    prefix_text = ""
+    if meta.prompt_prefix:
+        prefix_text = ("Every tweet in training started after the end-of-text token, so `config.json` sets "
+                       f"it ({json.dumps(meta.prompt_prefix)})\nas the prefix the pipeline puts before every "
+                       "prompt, as the bot does: the prompt reads as the start\nof a tweet. ")
     val = hp.get("validation_fraction", 0.1)
     how = ("train `tiny`, a small GPT-2 initialised from scratch with a tokenizer learnt from these tweets"
            if meta.base_model == "tiny" else f"fine-tune `{meta.base_model}`")
@@ -79,12 +83,11 @@ Hyperparameters: {hp.get('epochs')} epoch(s), learning rate {hp.get('learning_ra
 ```python
 from transformers import pipeline
 generator = pipeline("text-generation", model="models/{meta.name}")
-generator({prefix} + "{WIDGET_TEXT}", num_return_sequences=5)
+generator("{WIDGET_TEXT}", num_return_sequences=5)
 ```
 
-Every tweet in training started after the end-of-text token, so putting it before a prompt (as the
-bot does) makes the prompt read as the start of a tweet. `generation_config.json` holds the
-huggingtweets prediction settings: sampling with top-p 0.95 and temperature 1.0.
+{prefix_text}`generation_config.json` holds the huggingtweets prediction settings:
+sampling with top-p 0.95 and temperature 1.0.
 
 ## Limitations and bias
 

@@ -217,8 +217,12 @@ def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
 
 
 def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any, card: str) -> Path:
-    """Write a complete persona folder atomically: `save_pretrained` files (safetensors), persona.json
-    and the model card. An existing persona of that name is replaced only if everything was written."""
+    """Write a complete persona folder atomically: `save_pretrained` files (safetensors; config.json
+    with the prompt prefix), persona.json and the model card. An existing persona of that name is
+    replaced only if everything was written."""
+    if meta.prompt_prefix is not None:
+        # `pipeline("text-generation")` puts the config's prefix before every prompt, as the bot does.
+        model.config.prefix = meta.prompt_prefix
     with atomic_persona_dir(models_dir, meta.name) as tmp:
         model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
