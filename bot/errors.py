@@ -44,6 +44,10 @@ class PoolClosed(BotError):
         super().__init__(message)
 
 
+class LoadFailed(BotError):
+    kind = "load_failed"
+
+
 class PermissionDenied(BotError):
     kind = "forbidden"
 

@@ -38,7 +38,7 @@ class ScanResult:
         return bool(self.added or self.changed or self.removed)
 
 
-def _version(folder: Path) -> tuple[int, int]:
+def folder_version(folder: Path) -> tuple[int, int]:
     st = (folder / PERSONA_FILE).stat()
     return (folder.stat().st_ino, st.st_mtime_ns)
 
@@ -71,7 +71,7 @@ class PersonaRegistry:
 
     def _read(self, folder: Path, previous: PersonaEntry | None) -> PersonaEntry | None:
         try:
-            version = _version(folder)
+            version = folder_version(folder)
         except OSError:
             return None  # no persona.json (or it vanished mid-scan): not a persona
         if previous is not None and previous.version == version:

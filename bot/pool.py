@@ -22,6 +22,7 @@ import os
 import threading
 import time
 from collections import OrderedDict, deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,18 +30,22 @@ from typing import Any
 import prometheus_client
 
 from bot.config import ConfigError, GenerationSettings, PoolSettings
-from bot.errors import BotError, GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
+from bot.errors import (
+    BotError,
+    GenerationTimeout,
+    InvalidRequest,
+    LoadFailed,
+    PoolBusy,
+    PoolClosed,
+    UnknownPersona,
+)
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
-from bot.personas import PersonaEntry, PersonaRegistry
+from bot.personas import PersonaEntry, PersonaRegistry, folder_version
 
 log = logging.getLogger(__name__)
 
 MAX_SEED = 2**32 - 1  # what torch.Generator.manual_seed and numpy accept everywhere
-
-
-class LoadFailed(BotError):
-    kind = "load_failed"
 
 
 @dataclass(eq=False)
@@ -67,6 +72,8 @@ class _Model:
     tokenizer: Any
     stop_mask: Any
     nbytes: int
+    prefix: list[int]  # token ids put before every prompt
+    context: int  # positions the model can attend to (prompt + generated)
 
 
 def resolve_device(pool: PoolSettings) -> tuple[str, Any]:
@@ -101,8 +108,21 @@ def default_threads(pool: PoolSettings) -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
+def context_length(config: Any) -> int:
+    """The model's context in tokens, read as training reads it (training.finetune.context_length, which
+    is not imported here: it pulls the trainer into the bot process)."""
+    for key in ("n_positions", "max_position_embeddings", "n_ctx"):
+        value = getattr(config, key, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    return 1024
+
+
 def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
-    """Read a persona's weights (safetensors only: nothing is unpickled) and tokenizer into CPU memory."""
+    """Read a persona's weights (safetensors only: nothing is unpickled) and tokenizer into CPU memory.
+
+    Labelled with `entry.version`; the caller checks the folder still has that version afterwards.
+    """
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from bot.sampling import stop_token_mask
@@ -113,8 +133,16 @@ def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
     nbytes = sum(t.numel() * t.element_size() for t in (*model.parameters(), *model.buffers()))
     if tokenizer.eos_token_id is None:
         raise ValueError("the tokenizer has no end-of-text token")
+    # huggingtweets: every training tweet followed an end-of-text, so every prompt does too.
+    prefix_text = entry.meta.prompt_prefix
+    prefix = tokenizer(prefix_text, add_special_tokens=False).input_ids if prefix_text else []
+    prefix = prefix or [tokenizer.eos_token_id]
     stop = stop_token_mask(tokenizer, model.config.vocab_size)
-    return _Model(entry.version, model, tokenizer, stop, nbytes)
+    return _Model(entry.version, model, tokenizer, stop, nbytes, prefix, context_length(model.config))
+
+
+class _Removed(Exception):
+    """The persona folder was removed while it was being read."""
 
 
 class GenerationPool:
@@ -142,6 +170,7 @@ class GenerationPool:
         self._worker: threading.Thread | None = None
         self._loader: ThreadPoolExecutor | None = None
         self._rescan: asyncio.Task | None = None
+        self._paused = False  # guarded by _cond; see `paused`
 
     # ---- the asyncio side -------------------------------------------------------------------------
 
@@ -155,6 +184,10 @@ class GenerationPool:
         self._started = True
         self._worker.start()
         self._rescan = asyncio.create_task(self._rescan_forever(), name="pool-rescan")
+        missing = [n for n in self.settings.pinned if self.registry.get(n) is None]
+        if missing:  # not an error: the persona may be trained later, and is pinned once it appears
+            log.warning("[pool] pinned names no persona in %s (yet): %s",
+                        self.registry.models_dir, ", ".join(missing))
         log.info("generation pool on %s (%s), budget %.0f MB, %d torch thread(s)",
                  self.device, str(self.dtype).removeprefix("torch."), self.budget / 1e6, self.threads)
 
@@ -166,12 +199,14 @@ class GenerationPool:
             self._closing = True
             for queue in self._queues.values():
                 for req in queue:
-                    self._fail(req, PoolClosed())
+                    self._resolve(req, error=PoolClosed())
                 queue.clear()
             self._set_waiting(0)
             self._cond.notify_all()
         if self._rescan is not None:
             self._rescan.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._rescan
         if self._worker is not None:
             await asyncio.to_thread(self._worker.join)
         if self._loader is not None:
@@ -283,8 +318,18 @@ class GenerationPool:
         with contextlib.suppress(RuntimeError):  # the caller's loop is closed: nobody is waiting
             req.loop.call_soon_threadsafe(settle)
 
-    def _fail(self, req: _Request, error: BaseException) -> None:
-        self._resolve(req, error=error)
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Hold the worker between batches while inside (requests still queue): lets tests set up a
+        queue first and then watch the scheduler choose, with no timing involved."""
+        with self._cond:
+            self._paused = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._paused = False
+                self._cond.notify_all()
 
     # ---- the worker thread ------------------------------------------------------------------------
 
@@ -306,22 +351,25 @@ class GenerationPool:
             except Exception as exc:  # never let one bad batch end the worker
                 log.exception("generation for %s failed", persona)
                 for req in batch:
-                    self._fail(req, BotError(f"Generation failed for '{persona}': {type(exc).__name__}."))
+                    error = BotError(f"Generation failed for '{persona}': {type(exc).__name__}.")
+                    self._resolve(req, error=error)
 
     def _next_batch(self) -> tuple[str, PersonaEntry, _Model | None, list[_Request]] | None:
         """Wait (holding `_cond`) until a batch is due; None when closing."""
         while True:
             if self._closing:
                 return None
-            self._unload_removed()
+            self._unload_stale()
+            for name in [n for n, q in self._queues.items() if not q]:
+                del self._queues[name]
+            if self._paused:
+                self._cond.wait()
+                continue
             now = time.monotonic()
             window = self.settings.batch_window_ms / 1000
             best: tuple[float, str, PersonaEntry, _Model | None] | None = None
             wake_at: float | None = None
             for name, queue in list(self._queues.items()):
-                if not queue:
-                    del self._queues[name]
-                    continue
                 entry = self.registry.get(name)
                 if entry is None:
                     self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
@@ -342,6 +390,7 @@ class GenerationPool:
                 if loaded is not None:
                     del self._loading[name]
                 return name, entry, loaded, self._take_batch(name)
+            self._drop_orphan_loads()
             self._cond.wait(None if wake_at is None else max(wake_at - now, 0.0005))
 
     def _readiness(self, name: str, entry: PersonaEntry) -> tuple[bool, _Model | None]:
@@ -355,7 +404,8 @@ class GenerationPool:
                 return True, pending.result()
             if pending.exception() is not None:
                 del self._loading[name]
-                if not entry.path.is_dir():  # removed while loading: the next rescan will drop it too
+                # Removed while loading: the next rescan drops it too.
+                if not entry.path.is_dir() or isinstance(pending.exception(), _Removed):
                     self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
                     return False, None
                 log.error("loading persona %s failed: %s", name, pending.exception())
@@ -363,10 +413,32 @@ class GenerationPool:
                 return False, None
             pending = None  # loaded an older version: load again
         if pending is None:
-            future = self._loader.submit(load_persona, entry, self.dtype)
+            future = self._loader.submit(self._load, entry)
             self._loading[name] = future
             future.add_done_callback(lambda _f: self._notify())
         return False, None
+
+    def _load(self, entry: PersonaEntry) -> _Model:
+        """Loader thread: read `entry`, and read again if a retrain swapped the folder mid-read (the
+        files read may mix both versions), after rescanning so the result carries the new version."""
+        for _ in range(3):
+            try:
+                loaded = load_persona(entry, self.dtype)
+            except Exception:
+                if _unchanged(entry):
+                    raise
+            else:
+                if _unchanged(entry):
+                    return loaded
+            log.info("persona %s changed on disk while loading: reading it again", entry.name)
+            changes = self.registry.scan()
+            if changes:
+                log.info("personas: added %s, changed %s, removed %s",
+                         changes.added, changes.changed, changes.removed)
+            entry = self.registry.get(entry.name)
+            if entry is None:
+                raise _Removed()
+        raise RuntimeError("the persona folder kept changing while it was read")
 
     def _notify(self) -> None:
         with self._cond:
@@ -375,7 +447,7 @@ class GenerationPool:
     def _fail_queue(self, name: str, error: BotError) -> None:
         queue = self._queues.pop(name, deque())
         for req in queue:
-            self._fail(req, error)
+            self._resolve(req, error=error)
         self._set_waiting(self._waiting - len(queue))
 
     def _take_batch(self, name: str) -> list[_Request]:
@@ -396,12 +468,25 @@ class GenerationPool:
         self._set_waiting(self._waiting - len(batch))
         return batch
 
-    def _unload_removed(self) -> None:
-        for tier in (self._resident, self._cpu_tier, self._loading):
-            for name in [n for n in tier if self.registry.get(n) is None]:
+    def _unload_stale(self) -> None:
+        """Drop weights of personas removed from disk or retrained (the new version loads on next use)."""
+        def stale(name: str, model: _Model) -> bool:
+            entry = self.registry.get(name)
+            return entry is None or model.version != entry.version
+
+        for tier in (self._resident, self._cpu_tier):
+            for name in [n for n, m in tier.items() if stale(n, m)]:
                 del tier[name]
-                log.info("persona %s removed from disk: unloaded", name)
+                log.info("persona %s removed or replaced on disk: unloaded", name)
+        for name in [n for n in self._loading if self.registry.get(n) is None]:
+            del self._loading[name]
         self._update_residency_metrics()
+
+    def _drop_orphan_loads(self) -> None:
+        """A finished load nobody waits for any more (its callers timed out or went away) is dropped:
+        it would hold memory outside the budget."""
+        for name in [n for n, f in self._loading.items() if f.done() and not self._queues.get(n)]:
+            del self._loading[name]
 
     def _update_residency_metrics(self) -> None:
         self.metrics.resident.set(len(self._resident))
@@ -455,13 +540,12 @@ class GenerationPool:
         resident = self._make_resident(persona, entry, loaded)
         tok, model = resident.tokenizer, resident.model
         eos = tok.eos_token_id
-        cfg = model.config
-        context = getattr(cfg, "n_positions", None) or getattr(cfg, "max_position_embeddings", 1024)
         rows = Rows([], [], [], [], [])
         for req in batch:
-            # huggingtweets: the prompt follows an end-of-text; keep its tail if it overflows the context.
-            ids = [eos, *tok(req.prompt, add_special_tokens=False).input_ids]
-            ids = ids[-max(context - req.max_new_tokens, 1):]
+            # Prompt and generated tokens must fit the context: a long prompt keeps its tail. (The decode
+            # loop stops advancing a finished row's position, so batch-mates with longer limits are safe.)
+            ids = [*resident.prefix, *tok(req.prompt, add_special_tokens=False).input_ids]
+            ids = ids[-max(resident.context - req.max_new_tokens, 1):]
             for _ in range(req.count):
                 rows.prompts.append(ids)
                 rows.temperature.append(req.temperature)
@@ -503,6 +587,13 @@ def validate_request(generation: GenerationSettings, *, prompt: str, count: int,
         _check(0 < top_p <= 1, f"top_p must be above 0 and at most 1 (got {top_p}).")
     if seed is not None:
         _check(0 <= seed <= MAX_SEED, f"seed must be between 0 and {MAX_SEED} (got {seed}).")
+
+
+def _unchanged(entry: PersonaEntry) -> bool:
+    try:
+        return folder_version(entry.path) == entry.version
+    except OSError:
+        return False
 
 
 def _check(ok: bool, message: str) -> None:

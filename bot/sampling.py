@@ -85,7 +85,8 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
         if bool(done.all()):
             break
         mask = torch.cat([mask, torch.ones((n, 1), dtype=mask.dtype, device=device)], dim=1)
-        positions = positions[:, -1:] + 1
+        # A finished row keeps its position: its batch-mates may run longer than its prompt leaves room for.
+        positions = torch.where(done[:, None], positions[:, -1:], positions[:, -1:] + 1)
         out = model(input_ids=token[:, None], attention_mask=mask, position_ids=positions,
                     cache=cache, use_cache=True)
         cache, logits = out.cache, out.logits[:, -1, :]

@@ -1,13 +1,18 @@
 import asyncio
+import json
+import logging
 import shutil
+import threading
 
 import pytest
+import torch
 from checkpoints import make_checkpoint
+from transformers import AutoModelForCausalLM
 
 from bot.config import ConfigError, GenerationSettings, PoolSettings
 from bot.errors import BotError, GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
 from bot.output import DISCORD_LIMIT
-from bot.personas import PersonaRegistry
+from bot.personas import PersonaRegistry, folder_version
 from bot.pool import GenerationPool, validate_request
 
 
@@ -24,9 +29,10 @@ async def make_pool(shared_models):
     """Start pools on the shared personas (or a given folder); every one is closed at the end."""
     pools = []
 
-    async def make(models=shared_models, **pool_settings):
+    async def make(models=shared_models, generation=None, **pool_settings):
         settings = PoolSettings(**{"rescan_interval_s": 3600, **pool_settings})
-        pool = GenerationPool(PersonaRegistry(models), settings, GenerationSettings(max_new_tokens=16))
+        generation = generation or GenerationSettings(max_new_tokens=16)
+        pool = GenerationPool(PersonaRegistry(models), settings, generation)
         await pool.start()
         pools.append(pool)
         return pool
@@ -79,14 +85,43 @@ async def test_many_callers_several_personas(make_pool):
 
 
 async def test_oldest_request_is_served_first_across_personas(make_pool):
-    pool = await make_pool(batch_window_ms=150)
+    pool = await make_pool(batch_window_ms=0)
     await asyncio.gather(pool.generate("alpha", max_new_tokens=1), pool.generate("beta", max_new_tokens=1))
     pool.batches.clear()
-    first = asyncio.create_task(pool.generate("beta", "first"))
-    await asyncio.sleep(0.03)
-    second = [asyncio.create_task(pool.generate("alpha", f"later {i}")) for i in range(4)]
-    await asyncio.gather(first, *second)
+    with pool.paused():
+        # alpha's queue is created first (so it comes first in insertion order) but its head is younger.
+        opener = asyncio.create_task(pool.generate("alpha", "opener"))
+        await until(lambda: sample(pool, "pool_queue_depth") == 1, "alpha queued")
+        oldest = asyncio.create_task(pool.generate("beta", "oldest"))
+        await until(lambda: sample(pool, "pool_queue_depth") == 2, "beta queued")
+        opener.cancel()
+        await until(lambda: sample(pool, "pool_queue_depth") == 1, "opener gone")
+        younger = [asyncio.create_task(pool.generate("alpha", f"later {i}")) for i in range(4)]
+        await until(lambda: sample(pool, "pool_queue_depth") == 5, "all queued")
+        assert list(pool._queues) == ["alpha", "beta"]
+    await asyncio.gather(oldest, *younger)
     assert [p for p, _ in pool.batches] == ["beta", "alpha"]
+
+
+async def test_a_steady_stream_for_one_persona_does_not_starve_another(make_pool):
+    pool = await make_pool(batch_window_ms=0, max_batch=2)
+    await asyncio.gather(pool.generate("alpha", max_new_tokens=1), pool.generate("beta", max_new_tokens=1))
+    stop = False
+
+    async def stream() -> None:  # always another alpha request waiting, whatever the worker does
+        while not stop:
+            await pool.generate("alpha", "again", max_new_tokens=4)
+
+    streams = [asyncio.create_task(stream()) for _ in range(6)]
+    await until(lambda: len(pool.batches) >= 10, "alpha streaming")
+    before = len(pool.batches)
+    await pool.generate("beta", "me too", max_new_tokens=4)
+    position = [p for p, _ in pool.batches].index("beta", before)
+    stop = True
+    await asyncio.gather(*streams)
+    # Only alpha's requests older than beta's (at most 6, 2 per batch, plus the batch running) go first.
+    assert position - before <= 4
+    assert sample(pool, "pool_queue_depth") == 0
 
 
 async def test_a_load_does_not_hold_up_resident_personas(make_pool):
@@ -151,14 +186,15 @@ async def test_default_timeout_from_config(make_pool):
 
 
 async def test_cancelled_caller_is_dropped_from_the_queue(make_pool):
-    pool = await make_pool(batch_window_ms=300)
-    kept = asyncio.create_task(pool.generate("alpha", "kept"))
-    gone = asyncio.create_task(pool.generate("alpha", "gone", count=3))
-    await until(lambda: sample(pool, "pool_queue_depth") == 2, "both queued")
-    gone.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await gone
-    assert sample(pool, "pool_queue_depth") == 1
+    pool = await make_pool(batch_window_ms=0)
+    with pool.paused():
+        kept = asyncio.create_task(pool.generate("alpha", "kept"))
+        gone = asyncio.create_task(pool.generate("alpha", "gone", count=3))
+        await until(lambda: sample(pool, "pool_queue_depth") == 2, "both queued")
+        gone.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await gone
+        assert sample(pool, "pool_queue_depth") == 1
     assert (await kept)[0].startswith("kept")
     assert list(pool.batches) == [("alpha", 1)]  # the cancelled request's 3 rows never ran
 
@@ -202,11 +238,12 @@ async def test_periodic_rescan_picks_up_new_personas(make_pool, shared_models, t
 async def test_queued_request_for_a_removed_persona_fails(make_pool, shared_models, tmp_path):
     models = tmp_path / "models"
     shutil.copytree(shared_models / "alpha", models / "alpha")
-    pool = await make_pool(models, batch_window_ms=300)
-    task = asyncio.create_task(pool.generate("alpha", "soon gone"))
-    await until(lambda: sample(pool, "pool_queue_depth") == 1, "queued")
-    shutil.rmtree(models / "alpha")
-    await pool.refresh()
+    pool = await make_pool(models, batch_window_ms=0)
+    with pool.paused():
+        task = asyncio.create_task(pool.generate("alpha", "soon gone"))
+        await until(lambda: sample(pool, "pool_queue_depth") == 1, "queued")
+        shutil.rmtree(models / "alpha")
+        await pool.refresh()
     with pytest.raises(UnknownPersona):
         await task
 
@@ -320,3 +357,122 @@ async def test_loaded_weights_come_from_safetensors_only(make_pool, shared_model
     with pytest.raises(BotError, match="Could not load persona 'alpha'"):
         await pool.generate("alpha")
     assert sample(pool, "pool_errors_total", {"kind": "load_failed"}) == 1
+
+
+async def test_long_prompt_batched_with_a_long_generation(make_pool):
+    # One row's prompt fills the context but for its 2 new tokens; its batch-mate generates 128.
+    pool = await make_pool(batch_window_ms=0, generation=GenerationSettings(max_prompt_chars=1800))
+    await pool.generate("alpha", max_new_tokens=1)
+    prompt = " ".join(f"loaf{i}" for i in range(300))[:1800]
+    assert len(pool._resident["alpha"].tokenizer(prompt).input_ids) > pool._resident["alpha"].context
+    pool.batches.clear()
+    with pool.paused():
+        long = asyncio.create_task(pool.generate("alpha", prompt, max_new_tokens=2))
+        busy = asyncio.create_task(pool.generate("alpha", "busy", max_new_tokens=128, min_new_tokens=128))
+        await until(lambda: sample(pool, "pool_queue_depth") == 2, "both queued")
+    (text,), (other,) = await asyncio.gather(long, busy)
+    assert list(pool.batches) == [("alpha", 2)]
+    assert text.startswith(prompt[:100]) and other.startswith("busy")
+
+
+async def test_retrain_drops_the_old_version_from_both_tiers(make_pool, shared_models, tmp_path):
+    models = tmp_path / "models"
+    for name in ("alpha", "beta"):
+        shutil.copytree(shared_models / name, models / name)
+    probe = await make_pool(models)
+    await probe.generate("alpha", max_new_tokens=1)
+    one = sample(probe, "pool_resident_bytes")
+    pool = await make_pool(models, memory_budget_bytes=int(one * 1.5))
+    pool.cpu_budget = int(one * 10)  # the GPU's second tier, exercised on the CPU
+    await pool.generate("alpha", max_new_tokens=1)
+    await pool.generate("beta", max_new_tokens=1)
+    assert list(pool._cpu_tier) == ["alpha"] and list(pool._resident) == ["beta"]
+    make_checkpoint(models, "alpha", seed=9)
+    make_checkpoint(models, "beta", seed=9)
+    await pool.refresh()
+    with pool.paused():
+        pass  # one pass of the scheduler
+    await until(lambda: not pool._cpu_tier and not pool._resident, "old versions dropped")
+    assert sample(pool, "pool_resident_bytes") == 0
+    await pool.generate("alpha", max_new_tokens=1)
+    assert pool._resident["alpha"].version == pool.registry.get("alpha").version
+
+
+async def test_a_load_nobody_waits_for_is_not_kept(make_pool, monkeypatch):
+    import bot.pool
+
+    release = threading.Event()
+    real = bot.pool.load_persona
+
+    def slow_load(entry, dtype):
+        release.wait(30)
+        return real(entry, dtype)
+
+    monkeypatch.setattr(bot.pool, "load_persona", slow_load)
+    pool = await make_pool()
+    with pytest.raises(GenerationTimeout):
+        await pool.generate("gamma", timeout=0.05)
+    assert "gamma" in pool._loading
+    release.set()
+    await until(lambda: "gamma" not in pool._loading, "the orphaned load dropped")
+    assert "gamma" not in pool._resident and "gamma" not in pool._cpu_tier
+
+
+async def test_a_retrain_landing_mid_load_is_read_again(make_pool, shared_models, tmp_path, monkeypatch):
+    import bot.pool
+
+    models = tmp_path / "models"
+    shutil.copytree(shared_models / "alpha", models / "delta")
+    real = bot.pool.load_persona
+    calls = []
+
+    def load_then_swap(entry, dtype):
+        loaded = real(entry, dtype)
+        if not calls:  # the retrain's atomic swap lands right after this read
+            make_checkpoint(models, "delta", seed=11)
+        calls.append(entry.version)
+        return loaded
+
+    monkeypatch.setattr(bot.pool, "load_persona", load_then_swap)
+    pool = await make_pool(models)
+    old = pool.registry.get("delta").version
+    assert len(await pool.generate("delta", max_new_tokens=2)) == 1
+    new = folder_version(models / "delta")
+    assert calls == [old, new]
+    assert pool.registry.get("delta").version == new
+    resident = pool._resident["delta"]
+    assert resident.version == new
+    expected = AutoModelForCausalLM.from_pretrained(models / "delta", use_safetensors=True)
+    for (name, got), want in zip(resident.model.state_dict().items(), expected.state_dict().values(),
+                                 strict=True):
+        assert torch.equal(got, want), name
+
+
+async def test_prompt_prefix_comes_from_persona_json(make_pool, shared_models, tmp_path):
+    models = tmp_path / "models"
+    for name in ("alpha", "beta"):
+        shutil.copytree(shared_models / name, models / name)
+    meta = json.loads((models / "alpha" / "persona.json").read_text())
+    meta["prompt_prefix"] = "Bread:"
+    (models / "alpha" / "persona.json").write_text(json.dumps(meta))
+    pool = await make_pool(models)
+    await pool.generate("alpha", "x", max_new_tokens=1)
+    await pool.generate("beta", "x", max_new_tokens=1)  # no prompt_prefix: the tokenizer's end-of-text
+    alpha, beta = pool._resident["alpha"], pool._resident["beta"]
+    assert alpha.prefix == alpha.tokenizer("Bread:", add_special_tokens=False).input_ids
+    assert alpha.prefix != [alpha.tokenizer.eos_token_id]
+    assert beta.prefix == [beta.tokenizer.eos_token_id]
+
+
+async def test_missing_pinned_names_are_a_warning_not_an_error(make_pool, caplog):
+    with caplog.at_level(logging.WARNING, logger="bot.pool"):
+        pool = await make_pool(pinned=["alpha", "nobody"])
+    assert any("pinned" in r.message and "nobody" in r.message and "alpha" not in r.message.split(":")[-1]
+               for r in caplog.records)
+    assert len(await pool.generate("alpha", max_new_tokens=1)) == 1
+
+
+async def test_close_waits_for_the_rescan_task(make_pool):
+    pool = await make_pool(rescan_interval_s=0.01)
+    await pool.close()
+    assert pool._rescan.done()

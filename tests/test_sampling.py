@@ -68,3 +68,19 @@ def test_seeded_generator_reproduces(persona):
     a, _ = decode(model, rows, tok.eos_token_id, stop, torch.Generator().manual_seed(7))
     b, _ = decode(model, rows, tok.eos_token_id, stop, torch.Generator().manual_seed(7))
     assert a == b
+
+
+def test_a_full_context_row_batched_with_a_long_running_row(persona):
+    # The long prompt leaves room for its own 2 tokens only; its batch-mate runs 100 steps. The finished
+    # row must not advance past the position table (it used to: IndexError, a device assert on CUDA).
+    tok, model = persona
+    context = model.config.n_positions
+    long = [tok.eos_token_id, *([tok("bread").input_ids[0]] * (context - 3))]
+    short = prompts(tok)[0]
+    greedy = [1e-9, 1e-9]
+    stop = stop_token_mask(tok, model.config.vocab_size)
+    both = Rows([long, short], [1.0, 1.0], greedy, [2, 100], [2, 100])
+    new, _ = decode(model, both, tok.eos_token_id, stop)
+    assert len(new[1]) == 100
+    alone, _ = decode(model, Rows([long], [1.0], greedy[:1], [2], [2]), tok.eos_token_id, stop)
+    assert new[0] == alone[0]  # a row's text does not depend on its company
