@@ -363,3 +363,39 @@ def test_sigterm_mid_training_cleans_up_and_keeps_the_old_persona(tmp_path):
         proc.wait()
     assert not list(scratch.glob("persona-trainer-*"))
     assert snapshot(models) == before
+
+
+def test_unknown_hub_base_is_one_line_exit_2(tmp_path):
+    models = tmp_path / "models"
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}  # fail at once, network or none
+    result = subprocess.run([sys.executable, "-m", "training", "train", "x", "--data", str(SAMPLE),
+                             "--base", "no_such_org/no_such_model", "--models-dir", str(models)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: base model 'no_such_org/no_such_model'"), lines
+    assert not models.exists() or not any(models.iterdir())
+
+
+# The real hub client against a closed local port, its back-off sleeps skipped: it logs a warning per
+# retry (~50 s of them without the skip), which must stay off the user's terminal.
+UNREACHABLE_HUB = """
+import sys, huggingface_hub.utils._http as hub_http
+hub_http.time = type("NoSleep", (), {"sleep": staticmethod(lambda seconds: None)})
+from training.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_hub_retries_on_an_unreachable_hub_stay_off_the_terminal(tmp_path):
+    models = tmp_path / "models"
+    env = {**os.environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_OFFLINE": "0"}
+    for mode in (["--json"], []):
+        result = subprocess.run([sys.executable, "-c", UNREACHABLE_HUB, "train", "x", "--data", str(SAMPLE),
+                                 "--base", "no_such_org/no_such_model", "--models-dir", str(models), *mode],
+                                cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
+                                stdin=subprocess.DEVNULL)
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: base model 'no_such_org/no_such_model'"), lines

@@ -13,10 +13,12 @@ import logging
 import math
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 import torch
+from huggingface_hub.utils import logging as hub_logging
 from transformers import (
     AutoModelForCausalLM,
     AutoTokenizer,
@@ -200,9 +202,12 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
 
 
 def quiet_libraries(json_mode: bool) -> None:
-    """Keep the libraries' info chatter off the terminal, and their progress bars off the JSON
+    """Keep the libraries' chatter off the terminal (bad input must leave one `error:` line: the hub
+    client alone logs a line per retry of an unreachable hub), and their progress bars off the JSON
     protocol's stderr."""
     hf_logging.set_verbosity_error()
+    hub_logging.set_verbosity_error()
+    warnings.filterwarnings("ignore", module=r"huggingface_hub(\.|$)")
     logging.getLogger("accelerate").setLevel(logging.ERROR)
     if json_mode:
-        hf_logging.disable_progress_bar()
+        hf_logging.disable_progress_bar()  # the hub's download bars too
