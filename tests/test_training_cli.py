@@ -199,6 +199,13 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
     single.write_text("word " * 1300)
     small_limit = tmp / "small.toml"
     small_limit.write_text("[training]\nmax_tweets_bytes = 1000\n")
+    nested = tmp / "nested.json"
+    nested.write_text("[" * 100_000 + "]" * 100_000)
+    encrypted = write_zip(tmp / "encrypted.zip", {"data/tweets.js": tweets})
+    raw = bytearray(encrypted.read_bytes())
+    for sig, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # its one member marked encrypted
+        raw[raw.index(sig) + flags] |= 0x1
+    encrypted.write_bytes(bytes(raw))
     bad_config = tmp / "bad.toml"
     bad_config.write_text("[training]\nepochs = -1\n")
     return {
@@ -208,6 +215,8 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
         "not a format": (["x", "--data", png], "not UTF-8 text"),
         "corrupt zip": (["x", "--data", corrupt], "corrupt or truncated zip"),
         "escaping member": (["x", "--data", escaping], "escapes its folder"),
+        "encrypted zip": (["x", "--data", encrypted], "data/tweets.js is encrypted"),
+        "deeply nested JSON": (["x", "--data", nested], "nested too deeply"),
         "over size limit": (["x", "--data", SAMPLE, "--config", small_limit], "over the limit of 1,000"),
         "no tweets": (["x", "--data", no_tweets], "holds no tweet files"),
         "nothing left": (["x", "--data", nothing], "nothing left after cleaning (4 tweets read: 1 retweets"),
@@ -221,8 +230,9 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
 
 
 CASES = ["persona name", "persona name too long", "missing path", "not a format", "corrupt zip",
-         "escaping member", "over size limit", "no tweets", "nothing left", "too little text",
-         "one long tweet", "mixed data forms", "bad config", "bad epochs", "missing --data"]
+         "escaping member", "encrypted zip", "deeply nested JSON", "over size limit", "no tweets",
+         "nothing left", "too little text", "one long tweet", "mixed data forms", "bad config",
+         "bad epochs", "missing --data"]
 
 
 @pytest.mark.parametrize("case", CASES)

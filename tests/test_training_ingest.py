@@ -176,6 +176,9 @@ def test_missing_path(tmp_path):
     ("data.json", b'[{"id": 1}]', "no 'full_text' or 'text'"),
     ("tweets.js", b"window.YTD.tweets.part0 = [{", "not valid JSON"),
     ("tweets.js", b"var x = 1;", "no '\\['"),
+    ("tweets.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ("tweets.js", b"window.YTD.tweets.part0 = " + b"[" * 100_000, "nested too deeply"),
+    ("tweets.jsonl", b'{"text": "fine"}\n' + b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "nested too deeply"),
 ])
 def test_file_of_no_known_format(tmp_path, name, content, match):
     path = tmp_path / name
@@ -200,6 +203,33 @@ def test_corrupt_member_data(tmp_path):
     raw[start + 10 : start + 40] = b"\xff" * 30  # damage the compressed data, not the directory
     path.write_bytes(bytes(raw))
     refused(path, "corrupt or truncated zip")
+
+
+def encrypt_flag(path: Path, member: str) -> Path:
+    """Mark `member` encrypted (the flag bit in its local header and central directory entry), as a
+    password-protected zip has it; zipfile then refuses to read it without a password."""
+    raw = bytearray(path.read_bytes())
+    # (signature, offset of the flags, offset of the name) of the local header and the directory entry
+    for sig, flags, name_at in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+        at = raw.index(sig)
+        while not raw[at + name_at :].startswith(member.encode()):
+            at = raw.index(sig, at + 1)
+        raw[at + flags] |= 0x1
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def test_encrypted_tweets_member(tmp_path):
+    path = encrypt_flag(sample_zip(tmp_path), "data/tweets.js")
+    with pytest.raises(RuntimeError, match="encrypted"):
+        zipfile.ZipFile(path).read("data/tweets.js")  # what an unchecked read meets
+    refused(path, "data/tweets.js is encrypted")
+
+
+def test_encrypted_manifest_is_skipped(tmp_path):
+    path = encrypt_flag(sample_zip(tmp_path), "data/manifest.js")
+    source = read_source(path, LIMIT)
+    assert len(source.records) == 480 and source.handle is None
 
 
 @pytest.mark.parametrize("member", ["../evil.js", "data/../../evil.js", "/etc/data/tweets.js"])

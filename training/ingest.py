@@ -118,6 +118,8 @@ def _parse_jsonl(path: Path, text: str) -> list[Any]:
                 items.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise DataError(f"{path}: line {number} is not JSON: {exc.msg}") from None
+            except RecursionError:
+                raise DataError(f"{path}: line {number} is JSON nested too deeply to be a tweet") from None
     return items
 
 
@@ -126,6 +128,8 @@ def _loads(path: Path, text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}: not valid JSON (line {exc.lineno} col {exc.colno}): {exc.msg}") from None
+    except RecursionError:  # `[[[[...` thousands deep: no export looks like that
+        raise DataError(f"{path}: JSON nested too deeply to be a tweet export") from None
 
 
 def _parse_csv(path: Path, text: str) -> list[Record]:
@@ -252,6 +256,10 @@ def _read_zip_members(path: Path, zf: zipfile.ZipFile, max_bytes: int) -> Source
         raise DataError(f"{path}: the archive holds no tweet files (data/tweets.js, data/tweet.js, "
                         "data/tweets-part1.js, ...)")
     tweets.sort(key=lambda i: (i.filename.count("/"), _tweet_file_key(_base(i.filename))))
+    locked = next((i for i in tweets if _encrypted(i)), None)
+    if locked is not None:
+        raise DataError(f"{path}: {locked.filename} is encrypted (a password-protected zip): unzip it "
+                        "and give the folder, or export the archive again")
     declared = sum(i.file_size for i in tweets)
     if declared > max_bytes:
         raise DataError(f"{path}: tweet files hold {declared:,} bytes uncompressed, over the limit of "
@@ -266,7 +274,7 @@ def _read_zip_members(path: Path, zf: zipfile.ZipFile, max_bytes: int) -> Source
         budget -= len(raw)
         source.records += parse_file(path, info.filename, raw)
     manifest = next((i for i in infos if _in_data(i.filename) and _base(i.filename) == MANIFEST), None)
-    if manifest is not None:
+    if manifest is not None and not _encrypted(manifest):  # the manifest only adds names: skip it
         raw = _read_capped(zf, manifest, MANIFEST_MAX_BYTES)
         if raw is not None:
             source.handle, source.display_name = _parse_manifest(path, raw)
@@ -280,6 +288,10 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byte
     with zf.open(info) as fh:
         raw = fh.read(limit + 1)
     return None if len(raw) > limit else raw
+
+
+def _encrypted(info: zipfile.ZipInfo) -> bool:
+    return bool(info.flag_bits & 0x1)  # zipfile would raise RuntimeError asking for a password
 
 
 def _base(name: str) -> str:
