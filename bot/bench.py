@@ -4,7 +4,9 @@
 (b) the pool with N concurrent callers, while a ticker task measures how long the asyncio loop stalls.
 Both generate exactly `--max-new-tokens` tokens per request (end-of-text suppressed until then, stops
 ignored), and both count the tokens they actually generated, so tokens per second compare fairly.
-Loading weights happens before the clock starts in both modes.
+Loading weights happens before the clock starts in both modes. `--budget-mb` shrinks the pool's memory
+budget for the run so that K personas do not all fit: the timed run then pays for switching (loads and
+evictions, reported); the naive pipelines keep every persona in memory regardless.
 """
 
 from __future__ import annotations
@@ -39,49 +41,45 @@ TOP_P = 0.95
 TEMPERATURE = 1.0
 
 
-def make_gpt2_persona(models_dir: Path, name: str) -> Path:
+def make_gpt2_persona(models_dir: Path, name: str, shape: dict | None = None) -> Path:
     """Write a GPT-2-small-sized persona (124M parameters, random weights) for benchmarks on a GPU
     (`bench --make-gpt2-persona NAME` writes it once, then benchmarks it).
 
     The tokenizer is the tiny preset's, trained on the sample export; the vocabulary stays GPT-2's 50257
-    so the model has GPT-2's exact shape (ids past the tokenizer's own decode to nothing).
+    so the model has GPT-2's exact shape (ids past the tokenizer's own decode to nothing). `shape`
+    overrides GPT2Config fields (tests write a small one).
     """
-    import json as _json
-
     from transformers import GPT2Config, GPT2LMHeadModel
 
     from bot.sample import SAMPLE_DATA
+    from training.card import model_card
     from training.checkpoint import (
-        PERSONA_FILE,
         DataTable,
         Handle,
         Metrics,
         PersonaMeta,
-        atomic_persona_dir,
         is_valid_persona_name,
+        save_persona,
     )
+    from training.ingest import read_source
     from training.tiny import train_tokenizer
 
     if not is_valid_persona_name(name):
         raise ValueError(f"'{name}' is not a persona name (1-15 letters, digits or underscores)")
-    raw = (SAMPLE_DATA / "data" / "tweets.js").read_text(encoding="utf-8")
-    texts = [item["tweet"]["full_text"] for item in _json.loads(raw[raw.index("["):])]
-    tok = train_tokenizer(texts)
+    records = read_source(SAMPLE_DATA / "data" / "tweets.js", max_bytes=100_000_000).records
+    tok = train_tokenizer([r.text for r in records])
     tok.model_max_length = 1024
     eos = tok.eos_token_id
-    model = GPT2LMHeadModel(GPT2Config(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos))
+    model = GPT2LMHeadModel(GPT2Config(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos, **(shape or {})))
     meta = PersonaMeta(
         name=name,
         handles=[Handle(handle=name, display_name="GPT-2 small (random weights)",
                         data=DataTable(downloaded=0, retweets=0, short=0, kept=0))],
         base_model="gpt2-architecture, random weights (benchmark only)",
         metrics=Metrics(val_loss_before=0, val_loss_after=0, val_ppl_before=0, val_ppl_after=0),
+        prompt_prefix=tok.eos_token,
     )
-    with atomic_persona_dir(models_dir, name) as tmp:
-        model.save_pretrained(tmp)
-        tok.save_pretrained(tmp)
-        (tmp / PERSONA_FILE).write_text(meta.model_dump_json(indent=2), encoding="utf-8")
-    return models_dir / name
+    return save_persona(models_dir, meta, model, tok, model_card(meta))
 
 
 @contextlib.contextmanager
@@ -143,9 +141,12 @@ def run_naive(registry: PersonaRegistry, personas: list[str], requests: int, new
 
 
 async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency: int,
-                   new_tokens: int) -> dict:
+                   new_tokens: int, budget_bytes: int | None = None) -> dict:
     registry = PersonaRegistry(cfg.paths.models_dir)
-    settings = cfg.pool.model_copy(update={"max_queue": max(cfg.pool.max_queue, concurrency)})
+    update: dict = {"max_queue": max(cfg.pool.max_queue, concurrency)}
+    if budget_bytes is not None:  # personas that do not all fit: the timed run switches and loads
+        update["memory_budget_bytes"] = budget_bytes
+    settings = cfg.pool.model_copy(update=update)
     generation = cfg.generation.model_copy(
         update={"max_new_tokens_limit": max(cfg.generation.max_new_tokens_limit, new_tokens),
                 "max_new_tokens": new_tokens})
@@ -197,6 +198,7 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
             "loads": counter("pool_loads_total") - loads_before,
             "evictions": counter("pool_evictions_total") - evictions_before,
             "torch_threads": pool.threads,
+            "budget_mb": pool.budget / 1e6,
         }
     finally:
         await pool.close()
@@ -214,10 +216,15 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     if args.requests < 1 or args.concurrency < 1 or args.max_new_tokens < 1:
         print("error: --requests, --concurrency and --max-new-tokens must be at least 1", file=sys.stderr)
         return 2
+    if args.budget_mb is not None and not args.budget_mb > 0:
+        print(f"error: --budget-mb must be above 0 (got {args.budget_mb})", file=sys.stderr)
+        return 2
+    budget_bytes = None if args.budget_mb is None else max(1, int(args.budget_mb * 1e6))
     try:
-        if args.make_gpt2_persona and not (models_dir / args.make_gpt2_persona).exists():
-            make_gpt2_persona(models_dir, args.make_gpt2_persona)
-            args.persona = args.persona or args.make_gpt2_persona
+        if args.make_gpt2_persona:
+            if not (models_dir / args.make_gpt2_persona).exists():
+                make_gpt2_persona(models_dir, args.make_gpt2_persona)
+            args.persona = args.persona or args.make_gpt2_persona  # written now or by an earlier run
         with stdout_to_stderr(args.json):  # keep stdout one JSON object
             ensure_sample_persona(models_dir, args.config)
         registry = PersonaRegistry(models_dir)
@@ -235,7 +242,8 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         naive = run_naive(registry, personas, args.requests, args.max_new_tokens, device, dtype,
                           default_threads(cfg.pool))
     try:
-        pool = asyncio.run(run_pool(cfg, personas, args.requests, args.concurrency, args.max_new_tokens))
+        pool = asyncio.run(run_pool(cfg, personas, args.requests, args.concurrency, args.max_new_tokens,
+                                    budget_bytes))
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -251,6 +259,7 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         "mean_batch": round(pool["mean_batch"], 2),
         "loads": pool["loads"],
         "evictions": pool["evictions"],
+        "budget_mb": round(pool["budget_mb"], 1),
         "torch_threads": pool["torch_threads"],
         "naive_tokens_per_s": None,
         "naive_seconds": None,
@@ -289,5 +298,6 @@ def print_table(r: dict) -> None:
     print(f"{'latency p95 ms':24}{'':>16}{r['p95_ms']:>16}")
     print(f"speedup {fmt(r['speedup'])}x at concurrency {r['concurrency']}; "
           f"mean batch {r['mean_batch']} rows "
-          f"over {r['batches']} batches; loads {r['loads']}, evictions {r['evictions']}; "
+          f"over {r['batches']} batches; loads {r['loads']}, evictions {r['evictions']} "
+          f"(budget {r['budget_mb']} MB); "
           f"longest event-loop stall {r['loop_lag_max_ms']} ms")

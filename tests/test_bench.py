@@ -1,12 +1,15 @@
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
 from checkpoints import make_checkpoint
+from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from bot.__main__ import main
-from bot.bench import stdout_to_stderr
+from bot.bench import make_gpt2_persona, stdout_to_stderr
+from bot.personas import PersonaRegistry
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +41,48 @@ def test_bench_table_over_two_personas(bench_models, capsys):
     assert "personas beta, alpha" in out and "tokens/s" in out and "speedup -x" in out
 
 
+def test_make_gpt2_persona_on_a_second_run_benchmarks_that_persona(bench_models, tmp_path, capsys):
+    models = tmp_path / "models"
+    shutil.copytree(bench_models, models)
+    make_checkpoint(models, "zeta", seed=2)  # written by an earlier run: kept, and still the one measured
+    weights = (models / "zeta" / "model.safetensors").read_bytes()
+    rc = main(["bench", "--models-dir", str(models), "--make-gpt2-persona", "zeta", "--requests", "2",
+               "--concurrency", "1", "--max-new-tokens", "2", "--skip-naive", "--json"])
+    assert rc == 0
+    assert json.loads(capsys.readouterr().out)["personas"] == ["zeta"]
+    assert (models / "zeta" / "model.safetensors").read_bytes() == weights
+
+
+def test_make_gpt2_persona_writes_a_complete_persona(tmp_path):
+    models = tmp_path / "models"
+    path = make_gpt2_persona(models, "gpt", shape={"n_layer": 1, "n_embd": 32, "n_head": 2})
+    registry = PersonaRegistry(models)
+    registry.scan()
+    entry = registry.get("gpt")
+    assert entry is not None and entry.path == path
+    tok = AutoTokenizer.from_pretrained(path)
+    assert entry.meta.prompt_prefix == tok.eos_token
+    assert (path / "README.md").read_text().startswith("---")  # the model card, as training writes it
+    model = AutoModelForCausalLM.from_pretrained(path, use_safetensors=True)
+    assert model.config.vocab_size == 50257 and model.config.prefix == tok.eos_token
+    assert [p.name for p in models.iterdir()] == ["gpt"]  # no temporary folder left
+
+
+def test_budget_makes_the_timed_run_switch_personas(bench_models, capsys):
+    common = ["bench", "--models-dir", str(bench_models), "--personas", "2", "--requests", "4",
+              "--concurrency", "1", "--max-new-tokens", "2", "--skip-naive", "--json"]
+    assert main(common) == 0
+    roomy = json.loads(capsys.readouterr().out)
+    assert roomy["loads"] == 0 and roomy["evictions"] == 0  # both loaded before the clock, both fit
+    # 1 MB holds neither tiny persona: requests alternate alpha, beta, ... and each one loads.
+    assert main([*common, "--budget-mb", "1"]) == 0
+    tight = json.loads(capsys.readouterr().out)
+    assert tight["budget_mb"] == 1.0
+    assert tight["loads"] == 4 and tight["evictions"] == 4
+
+
 @pytest.mark.parametrize(("args", "message"), [
+    (["--budget-mb", "0"], "--budget-mb must be above 0"),
     (["--personas", "3"], "--personas 3 needs 3 personas"),
     (["--persona", "nobody"], "no persona named 'nobody'"),
     (["--requests", "0"], "must be at least 1"),
