@@ -29,7 +29,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     bench.add_argument("--skip-naive", action="store_true", help="measure the pool only")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--make-gpt2-persona", metavar="NAME", default=None,
-                       help="first write a GPT-2-small-sized persona NAME with random weights (for GPU runs)")
+                       help="benchmark persona NAME, a GPT-2-small-sized one with random weights written "
+                            "first unless it exists (for GPU runs)")
+    bench.add_argument("--budget-mb", type=float, default=None, metavar="MB",
+                       help="the pool's memory budget for this run (default: [pool] settings); set it "
+                            "below K personas' weights so the timed run switches personas: loads and "
+                            "evictions are reported")
     return parser.parse_args(argv)
 
 
