@@ -7,7 +7,13 @@ import sys
 import pytest
 from checkpoints import make_checkpoint
 
-from training.checkpoint import atomic_persona_dir, list_persona_dirs, read_persona, recover_interrupted
+from training.checkpoint import (
+    atomic_persona_dir,
+    is_valid_persona_name,
+    list_persona_dirs,
+    read_persona,
+    recover_interrupted,
+)
 
 
 def dead_pid() -> int:
@@ -54,3 +60,13 @@ def test_recover_puts_back_an_old_persona_set_aside_mid_swap(tmp_path):
     assert [p.name for p in list_persona_dirs(tmp_path)] == ["alpha"]
     assert not (tmp_path / ".old-alpha").exists()
     assert read_persona(tmp_path / "alpha").name == "alpha"
+
+
+def test_persona_names_are_handles_joined_by_dashes_at_most_100_characters():
+    assert is_valid_persona_name("marlowe_bakes") and is_valid_persona_name("a-b_2-C")
+    for bad in ("", "a" * 16, "a--b", "-a", "a-", "a b", "a.b", "../a"):
+        assert not is_valid_persona_name(bad), bad
+    blend = "-".join(["abcdefghijklmno"] * 6) + "-abc"  # 15 * 6 + 6 + 3 = 99 characters
+    assert len(blend) == 99 and is_valid_persona_name(blend)
+    assert is_valid_persona_name(blend + "d")  # 100: Discord's limit on a choice name
+    assert not is_valid_persona_name(blend + "de")

@@ -211,6 +211,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
     return {
         "persona name": (["bad name!", "--data", SAMPLE], "is not a handle"),
         "persona name too long": (["a" * 16, "--data", SAMPLE], "is not a handle"),
+        "blend name too long": (["-".join(["a" * 15] * 7), "--data", SAMPLE], "100 characters at most"),
         "missing path": (["x", "--data", tmp / "nope"], "no such file or directory"),
         "not a format": (["x", "--data", png], "not UTF-8 text"),
         "corrupt zip": (["x", "--data", corrupt], "corrupt or truncated zip"),
@@ -229,9 +230,9 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
     }
 
 
-CASES = ["persona name", "persona name too long", "missing path", "not a format", "corrupt zip",
-         "escaping member", "encrypted zip", "deeply nested JSON", "over size limit", "no tweets",
-         "nothing left", "too little text", "one long tweet", "mixed data forms", "bad config",
+CASES = ["persona name", "persona name too long", "blend name too long", "missing path", "not a format",
+         "corrupt zip", "escaping member", "encrypted zip", "deeply nested JSON", "over size limit",
+         "no tweets", "nothing left", "too little text", "one long tweet", "mixed data forms", "bad config",
          "bad epochs", "missing --data"]
 
 

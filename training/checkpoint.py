@@ -30,6 +30,8 @@ FORMAT_VERSION = 1
 # A Twitter handle: 1-15 letters, digits or underscores; a blend joins handles with '-'.
 HANDLE_RE = re.compile(r"[A-Za-z0-9_]{1,15}")
 PERSONA_RE = re.compile(r"[A-Za-z0-9_]{1,15}(?:-[A-Za-z0-9_]{1,15})*")
+# Discord's limit on a choice name, and well within a filesystem's 255 bytes for the folder name.
+MAX_PERSONA_NAME = 100
 
 
 def is_valid_handle(name: str) -> bool:
@@ -37,7 +39,7 @@ def is_valid_handle(name: str) -> bool:
 
 
 def is_valid_persona_name(name: str) -> bool:
-    return PERSONA_RE.fullmatch(name) is not None
+    return len(name) <= MAX_PERSONA_NAME and PERSONA_RE.fullmatch(name) is not None
 
 
 FILTER_LABELS = {"replies": "Replies", "duplicates": "Duplicates"}

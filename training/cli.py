@@ -21,6 +21,7 @@ from typing import NoReturn
 
 from training.card import model_card
 from training.checkpoint import (
+    MAX_PERSONA_NAME,
     DataTable,
     Handle,
     Metrics,
@@ -188,7 +189,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     settings = cfg.training
     if not is_valid_persona_name(args.persona):
         raise BadInput(f"persona name {args.persona!r} is not a handle (1-15 letters, digits or '_'; "
-                       "a blend joins handles with '-')")
+                       f"a blend joins handles with '-', {MAX_PERSONA_NAME} characters at most)")
     if args.epochs is not None and not 0 < args.epochs <= 100:
         raise BadInput(f"--epochs must be above 0 and at most 100 (got {args.epochs:g})")
     if args.seed is not None and args.seed < 0:
