@@ -123,11 +123,16 @@ def test_flags_from_archive_fields(tmp_path):
 
 def test_condensed_json(tmp_path):
     path = tmp_path / "condensed.json"
-    path.write_text(json.dumps([{"text": "RT @a: hello there", "is_retweet": True},
-                                {"text": "a tweet of mine", "is_retweet": False}]))
+    reply_to = "in_reply_to_user_id_str"  # the condensed format's only reply field
+    path.write_text(json.dumps([{"text": "RT @a: hello there", "is_retweet": True, reply_to: None},
+                                {"text": "a tweet of mine", "is_retweet": False, reply_to: None},
+                                {"text": "a reply with no mention in its text", "is_retweet": False,
+                                 reply_to: "357606935"},
+                                {"text": "an older record's reply", "in_reply_to_user_id": 44945327}]))
     records = read_source(path, LIMIT).records
-    assert [(r.text, r.retweet) for r in records] == [("RT @a: hello there", True),
-                                                      ("a tweet of mine", False)]
+    assert [(r.text, r.retweet, r.reply) for r in records] == [
+        ("RT @a: hello there", True, False), ("a tweet of mine", False, False),
+        ("a reply with no mention in its text", False, True), ("an older record's reply", False, True)]
 
 
 @pytest.mark.parametrize("column", ["text", "full_text"])

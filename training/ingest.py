@@ -22,6 +22,9 @@ from typing import Any
 
 # data/tweets.js, older data/tweet.js, and the split data/tweets-part1.js, data/tweets-part2.js, ...
 TWEET_FILE_RE = re.compile(r"tweets?(?:-part(\d+))?\.js")
+# Any of these set marks a reply: the archive's fields, and the condensed format's user id.
+REPLY_FIELDS = ("in_reply_to_screen_name", "in_reply_to_status_id", "in_reply_to_status_id_str",
+                "in_reply_to_user_id", "in_reply_to_user_id_str")
 MANIFEST = "manifest.js"
 MANIFEST_MAX_BYTES = 10_000_000  # the manifest lists files and counts; real ones are tens of kB
 SUFFIXES = ".zip, .js, .json, .jsonl, .csv, .txt or an archive folder"
@@ -166,8 +169,7 @@ def _record_from_dict(path: Path, item: dict[str, Any], column: str | None,
         where = f"item {index}" if index is not None else "a row"
         raise DataError(f"{path}: {where} has no 'full_text' or 'text' string")
     retweet = bool(item.get("retweeted_status")) or _truthy(item.get("is_retweet"))
-    reply = any(_truthy(item.get(k)) for k in ("in_reply_to_screen_name", "in_reply_to_status_id",
-                                                 "in_reply_to_status_id_str"))
+    reply = any(_truthy(item.get(k)) for k in REPLY_FIELDS)
     return _record(text, retweet, reply)
 
 
