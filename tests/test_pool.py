@@ -160,18 +160,19 @@ async def test_pinned_persona_is_never_evicted(make_pool):
 
 
 async def test_busy_when_the_queue_is_full(make_pool):
-    pool = await make_pool(max_queue=2, batch_window_ms=1000)
-    waiting = [asyncio.create_task(pool.generate("alpha", f"w{i}")) for i in range(2)]
-    await until(lambda: sample(pool, "pool_queue_depth") == 2, "two requests queued")
-    with pytest.raises(PoolBusy, match="busy"):
-        await pool.generate("alpha", "one too many")
+    pool = await make_pool(max_queue=2)
+    with pool.paused():
+        waiting = [asyncio.create_task(pool.generate("alpha", f"w{i}")) for i in range(2)]
+        await until(lambda: sample(pool, "pool_queue_depth") == 2, "two requests queued")
+        with pytest.raises(PoolBusy, match="busy"):
+            await pool.generate("alpha", "one too many")
     assert sample(pool, "pool_errors_total", {"kind": "busy"}) == 1
     assert [len(r) for r in await asyncio.gather(*waiting)] == [1, 1]  # the queued ones still run
 
 
 async def test_timeout_drops_the_request(make_pool):
-    pool = await make_pool(batch_window_ms=1000)
-    with pytest.raises(GenerationTimeout):
+    pool = await make_pool()
+    with pool.paused(), pytest.raises(GenerationTimeout):
         await pool.generate("alpha", "too slow", timeout=0.05)
     assert sample(pool, "pool_queue_depth") == 0
     assert sample(pool, "pool_errors_total", {"kind": "timeout"}) == 1
@@ -180,8 +181,8 @@ async def test_timeout_drops_the_request(make_pool):
 
 
 async def test_default_timeout_from_config(make_pool):
-    pool = await make_pool(batch_window_ms=1000, request_timeout_s=0.05)
-    with pytest.raises(GenerationTimeout):
+    pool = await make_pool(request_timeout_s=0.05)
+    with pool.paused(), pytest.raises(GenerationTimeout):
         await pool.generate("alpha", "too slow")
 
 
@@ -303,11 +304,12 @@ async def test_seed_reproducible_even_under_concurrent_load(make_pool):
 
 
 async def test_close_fails_queued_requests_and_refuses_new_ones(make_pool):
-    pool = await make_pool(batch_window_ms=1000)
-    queued = [asyncio.create_task(pool.generate("alpha", f"q{i}")) for i in range(3)]
-    await until(lambda: sample(pool, "pool_queue_depth") == 3, "queued")
-    assert pool.ready
-    await pool.close()
+    pool = await make_pool()
+    with pool.paused():
+        queued = [asyncio.create_task(pool.generate("alpha", f"q{i}")) for i in range(3)]
+        await until(lambda: sample(pool, "pool_queue_depth") == 3, "queued")
+        assert pool.ready
+        await pool.close()
     assert not pool.ready
     for task in queued:
         with pytest.raises(PoolClosed):
