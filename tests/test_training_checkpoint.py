@@ -1,5 +1,6 @@
 """The persona folder's atomic write and the clean-up of what a kill leaves behind."""
 
+import json
 import os
 import subprocess
 import sys
@@ -8,6 +9,8 @@ import pytest
 from checkpoints import make_checkpoint
 
 from training.checkpoint import (
+    FORMAT_VERSION,
+    PERSONA_FILE,
     atomic_persona_dir,
     is_valid_persona_name,
     list_persona_dirs,
@@ -70,3 +73,24 @@ def test_persona_names_are_handles_joined_by_dashes_at_most_100_characters():
     assert len(blend) == 99 and is_valid_persona_name(blend)
     assert is_valid_persona_name(blend + "d")  # 100: Discord's limit on a choice name
     assert not is_valid_persona_name(blend + "de")
+
+
+def test_a_persona_json_of_a_newer_format_is_refused(tmp_path):
+    folder = make_checkpoint(tmp_path, "alpha")
+    data = json.loads((folder / PERSONA_FILE).read_text())
+    assert data["format_version"] == FORMAT_VERSION
+    data["format_version"] = FORMAT_VERSION + 1
+    (folder / PERSONA_FILE).write_text(json.dumps(data))
+    newer = f"^format_version: persona.json format_version {FORMAT_VERSION + 1} is newer than this code"
+    with pytest.raises(ValueError, match=newer) as info:
+        read_persona(folder)
+    assert "\n" not in str(info.value)  # the registry logs it as one line
+
+
+def test_an_invalid_persona_json_is_one_line_naming_the_field(tmp_path):
+    folder = make_checkpoint(tmp_path, "alpha")
+    data = json.loads((folder / PERSONA_FILE).read_text())
+    del data["metrics"]["val_loss_after"]
+    (folder / PERSONA_FILE).write_text(json.dumps(data))
+    with pytest.raises(ValueError, match=r"^metrics\.val_loss_after: Field required$"):
+        read_persona(folder)

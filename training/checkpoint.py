@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 PERSONA_FILE = "persona.json"
 CARD_FILE = "README.md"
@@ -97,6 +97,15 @@ class PersonaMeta(BaseModel):
     # Put before every prompt: training put the tokenizer's end-of-text before every tweet.
     prompt_prefix: str | None = None
 
+    @field_validator("format_version")
+    @classmethod
+    def _known_format(cls, version: int) -> int:
+        # A newer writer may have changed what the fields mean: refuse rather than misread.
+        if version > FORMAT_VERSION:
+            raise ValueError(f"persona.json format_version {version} is newer than this code reads "
+                             f"(up to {FORMAT_VERSION}): update it to use this persona")
+        return version
+
     @property
     def display_name(self) -> str:
         return " & ".join(h.display_name for h in self.handles)
@@ -107,8 +116,15 @@ class PersonaMeta(BaseModel):
 
 
 def read_persona(folder: Path) -> PersonaMeta:
-    """Read and validate `folder/persona.json` (raises OSError or pydantic.ValidationError)."""
-    return PersonaMeta.model_validate_json((folder / PERSONA_FILE).read_bytes())
+    """Read and validate `folder/persona.json`. Raises OSError, or ValueError with a one-line message
+    naming the first problem (a reader logs it and skips the persona)."""
+    try:
+        return PersonaMeta.model_validate_json((folder / PERSONA_FILE).read_bytes())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        error = first.get("ctx", {}).get("error")  # a validator's own message, without pydantic's prefix
+        raise ValueError(f"{where}: {error if isinstance(error, ValueError) else first['msg']}") from None
 
 
 def write_json(path: Path, text: str) -> None:
