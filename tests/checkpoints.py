@@ -1,16 +1,17 @@
 """Build real persona checkpoints for tests in a second: the `tiny` architecture with random weights.
 
-They are in the exact on-disk format `training` writes (save_pretrained + persona.json), just untrained;
-tests of the training itself train for real.
+They are written by training's own writer (`save_persona`: save_pretrained files, persona.json, the
+model card, the same permissions), just untrained; tests of the training itself train for real.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 
-from training.checkpoint import PERSONA_FILE, DataTable, Handle, Metrics, PersonaMeta, atomic_persona_dir
+from training.card import model_card
+from training.checkpoint import DataTable, Handle, Metrics, PersonaMeta, save_persona
+from training.ingest import read_source
 from training.tiny import tiny_model, train_tokenizer
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marlowe_bakes" / "data" / "tweets.js"
@@ -18,8 +19,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "marlowe_bakes" /
 
 @functools.lru_cache(maxsize=1)
 def sample_texts() -> tuple[str, ...]:
-    raw = SAMPLE.read_text(encoding="utf-8")
-    return tuple(item["tweet"]["full_text"] for item in json.loads(raw[raw.index("[") :]))
+    return tuple(r.text for r in read_source(SAMPLE, SAMPLE.stat().st_size).records)
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,8 +44,4 @@ def make_checkpoint(models_dir: Path, name: str, display_name: str | None = None
         hyperparameters={"epochs": 0},
         metrics=Metrics(val_loss_before=7.0, val_loss_after=7.0, val_ppl_before=1096.6, val_ppl_after=1096.6),
     )
-    with atomic_persona_dir(models_dir, name) as tmp:
-        model.save_pretrained(tmp)
-        tok.save_pretrained(tmp)
-        (tmp / PERSONA_FILE).write_text(meta.model_dump_json(indent=2), encoding="utf-8")
-    return models_dir / name
+    return save_persona(models_dir, meta, model, tok, model_card(meta))

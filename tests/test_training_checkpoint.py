@@ -94,3 +94,10 @@ def test_an_invalid_persona_json_is_one_line_naming_the_field(tmp_path):
     (folder / PERSONA_FILE).write_text(json.dumps(data))
     with pytest.raises(ValueError, match=r"^metrics\.val_loss_after: Field required$"):
         read_persona(folder)
+
+
+def test_test_personas_are_written_as_training_writes_them(tmp_path):
+    folder = make_checkpoint(tmp_path, "alpha", display_name="Alpha Person")
+    assert "# 🤖 AI BOT: Alpha Person" in (folder / "README.md").read_text()  # the model card
+    assert len({p.stat().st_mode & 0o777 for p in folder.iterdir()}) == 1  # the weights as readable
+    assert read_persona(folder).handles[0].display_name == "Alpha Person"
