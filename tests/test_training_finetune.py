@@ -1,0 +1,63 @@
+"""Fine-tuning helpers: when the tokenizer's progress shows, and a model's context length."""
+
+import io
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from checkpoints import sample_texts
+
+from training.events import JsonReporter, Reporter
+from training.finetune import TOKENIZER_PROGRESS_CHARS, show_tokenizer_progress
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_tokenizer_progress_only_on_a_terminal_for_big_text():
+    big = ["x" * 1000] * (TOKENIZER_PROGRESS_CHARS // 1000)
+    small = list(sample_texts())
+    master, slave = pty.openpty()
+    with os.fdopen(slave, "w") as terminal:
+        try:
+            assert show_tokenizer_progress(Reporter(err=terminal), big)
+            assert not show_tokenizer_progress(Reporter(err=terminal), small)  # over in a blink
+            assert not show_tokenizer_progress(Reporter(err=io.StringIO()), big)  # not a terminal
+            json_reporter = JsonReporter(io.StringIO())
+            json_reporter.err = terminal
+            assert not show_tokenizer_progress(json_reporter, big)  # never in --json mode
+        finally:
+            os.close(master)
+
+
+def read_terminal(code: str) -> str:
+    """Run `code` in a child whose stderr is a terminal; what it drew there."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=slave, stdout=subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT / "tests")})
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    assert proc.wait(timeout=60) == 0, out
+    return out.decode(errors="replace")
+
+
+def test_tiny_base_draws_the_tokenizer_bar_when_asked():
+    drawn = read_terminal("import sys\n"
+                          "from checkpoints import sample_texts\n"
+                          "from training.finetune import load_base\n"
+                          "load_base('tiny', list(sample_texts()), 0)\n"
+                          "print('--- now with progress', file=sys.stderr, flush=True)\n"
+                          "load_base('tiny', list(sample_texts()), 0, show_progress=True)\n")
+    quiet, shown = drawn.split("--- now with progress")
+    assert "Compute merges" in shown  # tokenizers' own bar
+    assert "Compute merges" not in quiet
