@@ -9,6 +9,7 @@ from pathlib import Path
 
 from checkpoints import sample_texts
 
+from training.checkpoint import context_length
 from training.events import JsonReporter, Reporter
 from training.finetune import TOKENIZER_PROGRESS_CHARS, show_tokenizer_progress
 
@@ -61,3 +62,15 @@ def test_tiny_base_draws_the_tokenizer_bar_when_asked():
     quiet, shown = drawn.split("--- now with progress")
     assert "Compute merges" in shown  # tokenizers' own bar
     assert "Compute merges" not in quiet
+
+
+def test_context_length_from_any_config_and_without_torch():
+    from transformers import GPT2Config, LlamaConfig
+
+    assert context_length(GPT2Config(n_positions=256)) == 256
+    assert context_length(LlamaConfig(max_position_embeddings=4096)) == 4096
+    assert context_length(object()) == 1024  # a config naming none: GPT-2's
+    # The bot imports it beside the checkpoint reader: that must not load torch or transformers.
+    check = "import sys, training.checkpoint; print(sorted({'torch', 'transformers'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -260,6 +260,17 @@ def _readable_as_umask_allows(folder: Path) -> None:
             os.chmod(path, 0o666 & ~umask)
 
 
+def context_length(config: Any) -> int:
+    """A model's context in tokens, from its `config.json` (GPT-2 names it n_positions, most others
+    max_position_embeddings). Training caps its block size with it, the bot its prompts: torch-free,
+    so the bot can import it without the trainer."""
+    for key in ("n_positions", "max_position_embeddings", "n_ctx"):
+        value = getattr(config, key, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    return 1024
+
+
 def list_persona_dirs(models_dir: Path) -> list[Path]:
     """The persona folders in `models_dir`: valid names holding a persona.json, sorted by name."""
     if not models_dir.is_dir():

@@ -19,9 +19,6 @@ from tqdm import tqdm
 
 T = TypeVar("T")
 
-PHASES = ("ingest", "clean", "tokenizer", "dataset", "evaluate", "train", "save")
-
-
 class Reporter:
     """Terminal output (no --json)."""
 

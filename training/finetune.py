@@ -34,6 +34,7 @@ from transformers import (
 from transformers.utils import logging as hf_logging
 
 from training import tiny
+from training.checkpoint import context_length
 from training.config import TrainingSettings
 from training.dataset import Split, pack, token_stream
 from training.events import Reporter
@@ -85,15 +86,6 @@ def show_tokenizer_progress(reporter: Reporter, texts: list[str]) -> bool:
             and sum(len(t) for t in texts) >= TOKENIZER_PROGRESS_CHARS)
 
 
-def context_length(model: PreTrainedModel) -> int:
-    config = model.config
-    for key in ("n_positions", "max_position_embeddings", "n_ctx"):
-        value = getattr(config, key, None)
-        if isinstance(value, int) and value > 0:
-            return value
-    return 1024
-
-
 def precision(setting: str) -> tuple[bool, bool, str]:
     """(bf16, fp16, label): mixed precision only on a GPU; `auto` takes bf16 where the GPU has it."""
     if not torch.cuda.is_available():
@@ -140,7 +132,7 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
                    else f"loading {base}")
     model, tokenizer = load_base(base, split.train, seed, show_tokenizer_progress(reporter, split.train))
 
-    block_size = min(settings.block_size, context_length(model))
+    block_size = min(settings.block_size, context_length(model.config))
     reporter.phase("dataset", f"packing into blocks of {block_size} tokens")
     pad = tokenizer.pad_token_id
     train_blocks = pack(token_stream(split.train, tokenizer), block_size, pad)
