@@ -58,5 +58,20 @@ class SyncRecord:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
+            fsync_dir(self.path.parent)  # the rename itself survives a power cut
         finally:
             tmp.unlink(missing_ok=True)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside `folder` durable (the rename is written in the directory, not the file)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some filesystems refuse fsync on a directory
+        pass
+    finally:
+        os.close(fd)
