@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import re
 import sys
 from collections import deque
@@ -26,6 +27,7 @@ from training.checkpoint import recover_interrupted
 log = logging.getLogger(__name__)
 
 TRAINING_COMMAND = (sys.executable, "-m", "training")
+SECRET_ENV = ("DISCORD_TOKEN",)  # never passed to the training child
 TERMINATE_GRACE_S = 10.0  # after SIGTERM, how long the child gets before SIGKILL
 
 
@@ -50,9 +52,10 @@ class JobEvent:
 class TrainingJob:
     """One queued or running training; iterate `events()` until `done` or `failed`."""
 
-    def __init__(self, name: str, data: Path) -> None:
+    def __init__(self, name: str, data: Path, base: str | None = None) -> None:
         self.name = name
         self.data = data
+        self.base = base
         self._events: asyncio.Queue[JobEvent] = asyncio.Queue()
         self.result: JobEvent | None = None
 
@@ -96,13 +99,14 @@ class TrainingJobs:
         jobs = [*self._waiting, self._running]
         return any(job is not None and job.name == name for job in jobs)
 
-    def submit(self, name: str, data: Path) -> TrainingJob:
-        """Queue a training of `name` on `data`; its first event says the queue position."""
+    def submit(self, name: str, data: Path, base: str | None = None) -> TrainingJob:
+        """Queue a training of `name` on `data` (from `base`; None: [training] base); its first event
+        says the queue position."""
         if self._closed:
             raise PoolClosed()
         if self.busy_with(name):
             raise InvalidRequest(f"A training for '{name}' is already queued or running.")
-        job = TrainingJob(name, data)
+        job = TrainingJob(name, data, base)
         position = len(self._waiting) + (self._running is not None)
         self._waiting.append(job)
         job._emit(JobEvent("queued", position=position))
@@ -143,13 +147,15 @@ class TrainingJobs:
                 "--models-dir", str(self.models_dir), "--json"]
         if self.config_path is not None:
             argv += ["--config", str(self.config_path)]
+        if job.base is not None:
+            argv.append(f"--base={job.base}")  # one word: a value starting with '-' is no option
         return argv
 
     async def _run(self, job: TrainingJob) -> None:
         argv = self._argv(job)
         log.info("training %s: %s", job.name, " ".join(argv))
         proc = await asyncio.create_subprocess_exec(
-            *argv, stdin=asyncio.subprocess.DEVNULL,
+            *argv, stdin=asyncio.subprocess.DEVNULL, env=child_env(),
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, limit=1 << 20,
         )
         job._emit(JobEvent("started"))
@@ -185,6 +191,11 @@ class TrainingJobs:
         """Terminate the child, then clear what a kill mid-write leaves (training's `.tmp-*` folder)."""
         await _stop(proc)
         await asyncio.to_thread(recover_interrupted, self.models_dir)
+
+
+def child_env() -> dict[str, str]:
+    """The bot's environment less its secrets: the child parses untrusted archives."""
+    return {k: v for k, v in os.environ.items() if k not in SECRET_ENV}
 
 
 async def _read_events(proc: asyncio.subprocess.Process, job: TrainingJob, done: list[JobEvent]) -> None:

@@ -15,7 +15,8 @@ from bot.training_jobs import TrainingJobs
 
 # Behaves like `python -m training train NAME --data F --models-dir D --json`, by NAME:
 # ok* prints JSON events and exits 0; fail exits 2 with one error line; hang sleeps until killed;
-# silent exits 0 without a `done` line. Each run appends "start NAME"/"end NAME" to $FAKE_LOG.
+# silent exits 0 without a `done` line; env reports its DISCORD_TOKEN, argv and FAKE_LOG in `done`.
+# Each run appends "start NAME"/"end NAME" to $FAKE_LOG.
 FAKE_TRAINING = r"""
 import json, os, sys, time
 args = sys.argv[1:]
@@ -40,6 +41,9 @@ elif name == "hang":
     time.sleep(120)
 elif name == "silent":
     pass
+elif name == "env":
+    emit(event="done", persona=name, token=os.environ.get("DISCORD_TOKEN"), argv=args,
+         fake_log=os.environ.get("FAKE_LOG"))
 log.write(f"end {name}\n"); log.flush()
 """
 
@@ -116,4 +120,16 @@ async def test_timeout_stops_the_child(jobs: TrainingJobs, tmp_path: Path) -> No
     jobs.timeout_s = 1.0
     events = await collect(jobs.submit("hang", tmp_path / "a.js"))
     assert events[-1].kind == "failed" and "longer than" in events[-1].message
+    await jobs.close()
+
+
+async def test_child_gets_no_token_and_the_base(jobs: TrainingJobs, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child parses untrusted archives: it must not see the bot token (the rest of the env stays)."""
+    monkeypatch.setenv("DISCORD_TOKEN", "secret-token")
+    events = await collect(jobs.submit("env", tmp_path / "a.js", base="-tiny"))
+    done = events[-1].data
+    assert done["token"] is None and done["fake_log"] == str(tmp_path / "log.txt")
+    assert done["argv"][-1] == "--base=-tiny"  # one word: a value like '-x' cannot pose as an option
+    assert "secret-token" not in str(events)
     await jobs.close()
