@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         cfg = load_config(args.config, args.models_dir)
+        from bot.pool import resolve_device
+
+        resolve_device(cfg.pool)  # device = "cuda" without CUDA: a config error, said before starting
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
