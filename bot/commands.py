@@ -28,7 +28,9 @@ import aiohttp
 from prometheus_client import CollectorRegistry, Counter
 
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
-from bot.output import clip, neutralise_mentions
+from bot.output import DISCORD_LIMIT, clip, neutralise_mentions
+from bot.pool import validate_request
+from bot.sync_state import fsync_dir
 from bot.training_jobs import JobEvent
 from training.checkpoint import PersonaMeta, is_valid_persona_name, recover_interrupted
 
@@ -41,12 +43,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AI_LABEL = "🤖 AI Bot"
-MESSAGE_LIMIT = 2000  # Discord's limit on a message's content
 AUTOCOMPLETE_LIMIT = 25  # Discord shows at most 25 choices
 PROGRESS_EVERY_S = 2.0  # edits of a progress reply, at most this often (Discord rate-limits edits)
 # What `python -m training` reads: X archive zip, tweets.js, condensed JSON, JSONL, CSV, plain text.
+DOWNLOADS = "downloads"  # the folder in [paths] state_dir that /persona add downloads into
 ARCHIVE_SUFFIXES = (".zip", ".js", ".json", ".jsonl", ".ndjson", ".csv", ".txt")
-MAX_SEED = 2**32 - 1
 
 HELP = f"""\
 **Commands**
@@ -71,7 +72,6 @@ class Caller:
     user_id: int
     administrator: bool = False  # Discord's administrator permission in that guild
     role_ids: tuple[int, ...] = ()
-    channel_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,6 @@ class Reply:
     text: str
     ephemeral: bool = False
     card: Card | None = None
-    final: bool = True  # False: a progress update that a later reply replaces
 
 
 @dataclass(frozen=True)
@@ -125,6 +124,7 @@ class AddRequest:
     name: str
     archive: Archive
     replacing: bool = False
+    base: str | None = None  # the base model to fine-tune; None: [training] base
     downloaded: Path | None = field(default=None, repr=False)
 
 
@@ -159,7 +159,7 @@ class Commands:
         if isinstance(exc, BotError):
             self.count(command, exc.kind)
             log.info("/%s refused: %s", command, exc)
-            return Reply(clip(f"⚠️ {exc}", MESSAGE_LIMIT), ephemeral=True)  # it may echo user input
+            return Reply(clip(f"⚠️ {exc}", DISCORD_LIMIT), ephemeral=True)  # it may echo user input
         self.count(command, "internal")
         log.error("/%s failed", command, exc_info=exc)
         return Reply("⚠️ Something went wrong on our side; the error has been logged.", ephemeral=True)
@@ -191,19 +191,10 @@ class Commands:
         seed: int | None = None,
     ) -> ImitateRequest:
         """Check an /imitate at once (arguments, persona, cooldown); raises BotError."""
-        g = self.cfg.generation
         prompt = (prompt or "").strip()
-        if len(prompt) > g.max_prompt_chars:
-            raise InvalidRequest(
-                f"The prompt is too long: {len(prompt)} characters, at most {g.max_prompt_chars}.")
         count = 1 if count is None else count
-        if not 1 <= count <= g.max_count:
-            raise InvalidRequest(f"count must be between 1 and {g.max_count} (got {count}).")
-        if temperature is not None and not g.min_temperature <= temperature <= g.max_temperature:
-            raise InvalidRequest(f"temperature must be between {g.min_temperature} and "
-                                 f"{g.max_temperature} (got {temperature}).")
-        if seed is not None and not 0 <= seed <= MAX_SEED:
-            raise InvalidRequest(f"seed must be between 0 and {MAX_SEED} (got {seed}).")
+        validate_request(self.cfg.generation, prompt=prompt, count=count, max_new_tokens=None,
+                         temperature=temperature, top_p=None, seed=seed)
         meta = self._persona(persona.strip())
         now = time.monotonic()
         wait = self._last_imitate.get(caller.user_id, -1e9) + self.cfg.discord.cooldown_s - now
@@ -237,20 +228,24 @@ class Commands:
         for name in names:
             entry = self.registry.get(name)
             if entry is not None:
-                lines.append(f"• `{name}`: {entry.meta.display_name} ({entry.meta.handle_text})")
-        return Reply(clip_lines(lines, MESSAGE_LIMIT))
+                lines.append(f"• `{name}`: {shown_name(entry.meta)} ({entry.meta.handle_text})")
+        return Reply(clip_lines(lines, DISCORD_LIMIT))
 
     def persona_info(self, name: str) -> Reply:
         meta = self._persona(name.strip())
         self.count("persona info", "ok")
-        return Reply(clip(persona_info_text(meta), MESSAGE_LIMIT))
+        return Reply(clip(persona_info_text(meta), DISCORD_LIMIT))
 
     # --- /persona add --------------------------------------------------------------------------------
 
-    def prepare_add(self, caller: Caller, name: str, archive: Archive) -> AddRequest:
+    def prepare_add(self, caller: Caller, name: str, archive: Archive, base: str | None = None) -> AddRequest:
         """Check a /persona add before anything is downloaded or started; raises BotError."""
         self._require_admin(caller)
         name = name.strip()
+        base = (base or "").strip() or None
+        if base is not None and not _BASE.fullmatch(base):
+            raise InvalidRequest(f"'{clip(base, 60)}' is not a base model: give a hub id (gpt2), a folder "
+                                 "or 'tiny'.")
         if not is_valid_persona_name(name):
             raise InvalidRequest(
                 f"'{clip(name, 40)}' is not a valid persona name: use the handle, 1-15 letters, digits or _ "
@@ -264,15 +259,15 @@ class Commands:
             if not archive.path.exists():
                 raise InvalidRequest(f"No such file or folder: {archive.path}")
             if archive.path.is_dir():
-                return AddRequest(name, archive, self.registry.get(name) is not None)
+                return AddRequest(name, archive, self.registry.get(name) is not None, base)
         if not archive.filename.lower().endswith(ARCHIVE_SUFFIXES):
             raise InvalidRequest(
                 f"Unknown archive format '{clip(archive.filename, 60)}': send an X archive .zip, "
                 f"its tweets.js, or a tweet file ({', '.join(ARCHIVE_SUFFIXES)}).")
-        return AddRequest(name, archive, self.registry.get(name) is not None)
+        return AddRequest(name, archive, self.registry.get(name) is not None, base)
 
     async def persona_add(self, req: AddRequest) -> AsyncIterator[Reply]:
-        """Download, check, queue and train; yields progress replies (final=False), then the result.
+        """Download, check, queue and train; yields progress replies, then the result (always last).
 
         A refused archive ends in an ephemeral reply, a failed training in a public one saying why
         (the training's one-line error). `models/` only changes by training's atomic swap on success.
@@ -280,7 +275,7 @@ class Commands:
         result = Reply("⚠️ The training ended without a result.", ephemeral=True)
         try:
             data = await self._fetch_archive(req)
-            job = self.jobs.submit(req.name, data)
+            job = self.jobs.submit(req.name, data, req.base)
             last_shown = 0.0
             async for event in job.events():
                 if event.final:
@@ -289,8 +284,8 @@ class Commands:
                 now = time.monotonic()
                 if event.kind in ("queued", "started", "warning") or now - last_shown >= PROGRESS_EVERY_S:
                     last_shown = now
-                    yield Reply(progress_text(req.name, event), final=False)
-        except BotError as exc:
+                    yield Reply(progress_text(req.name, event))
+        except Exception as exc:  # whatever it is, the user gets an answer (an internal one is logged)
             result = self.error_reply("persona add", exc)
         finally:
             if req.downloaded is not None:  # gone before the result is shown
@@ -316,7 +311,7 @@ class Commands:
             return archive.path
         assert archive.url is not None
         req.downloaded = await download(
-            archive.url, archive.filename, self.cfg.paths.state_dir / "downloads",
+            archive.url, archive.filename, self.cfg.paths.state_dir / DOWNLOADS,
             self.cfg.discord.max_attachment_bytes)
         await asyncio.to_thread(check_archive_content, req.downloaded)
         return req.downloaded
@@ -344,7 +339,7 @@ class Commands:
         await self.pool.refresh()
         await asyncio.to_thread(shutil.rmtree, doomed, True)
         self.count("persona remove", "ok")
-        return Reply(f"🗑️ Removed `{req.name}` ({req.meta.display_name} {req.meta.handle_text}).")
+        return Reply(f"🗑️ Removed `{req.name}` ({shown_name(req.meta)} {req.meta.handle_text}).")
 
     def help(self) -> Reply:
         g = self.cfg.generation
@@ -373,15 +368,29 @@ def clip_lines(lines: list[str], limit: int) -> str:
     return "\n".join(out)
 
 
+_MARKDOWN = re.compile(r"([\\*_`~|\[\]])")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash before each character Discord reads as Markdown (bold, italics, code, spoilers, links)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def shown_name(meta: PersonaMeta) -> str:
+    """A display name as shown in a message: it comes from an uploaded manifest, so it may not ping
+    anyone, format the message or break it over lines."""
+    return escape_markdown(neutralise_mentions(" ".join(meta.display_name.split())))
+
+
 def card_header(meta: PersonaMeta) -> str:
-    return f"**{meta.display_name}** {meta.handle_text} · {AI_LABEL}"
+    return f"**{shown_name(meta)}** {meta.handle_text} · {AI_LABEL}"
 
 
 def tweet_card(meta: PersonaMeta, texts: list[str]) -> Reply:
     """The huggingtweets-style card, the whole message within Discord's 2,000 characters."""
     header = card_header(meta)
     texts = [t.strip() or "…" for t in texts]
-    room = (MESSAGE_LIMIT - len(header) - 4 * len(texts)) // max(1, len(texts))
+    room = (DISCORD_LIMIT - len(header) - 4 * len(texts)) // max(1, len(texts))
     texts = [clip(t, room) for t in texts]
     body = "\n\n".join("> " + t.replace("\n", "\n> ") for t in texts)
     card = Card(meta.display_name, meta.handle_text, tuple(texts))
@@ -390,18 +399,16 @@ def tweet_card(meta: PersonaMeta, texts: list[str]) -> Reply:
 
 def persona_info_text(meta: PersonaMeta) -> str:
     rows: list[tuple[str, ...]] = [("Data", *(f"@{h.handle}" for h in meta.handles))]
-    tables = [h.data for h in meta.handles]
-    rows.append(("Tweets downloaded", *(str(t.downloaded) for t in tables)))
-    rows.append(("Retweets", *(str(t.retweets) for t in tables)))
-    rows.append(("Short tweets", *(str(t.short) for t in tables)))
-    for key in sorted({k for t in tables for k in t.filters}):
-        rows.append((key.replace("_", " ").capitalize(), *(str(t.filters.get(key, 0)) for t in tables)))
-    rows.append(("Tweets kept", *(str(t.kept) for t in tables)))
+    # training's rows, one column per handle; a label a handle lacks shows 0, the total stays last.
+    tables = [h.data.rows() for h in meta.handles]
+    columns = [dict(t) for t in tables]
+    labels = [*dict.fromkeys(label for t in tables for label, _ in t[:-1]), tables[0][-1][0]]
+    rows += [(label, *(str(col.get(label, 0)) for col in columns)) for label in labels]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     table = "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
     m = meta.metrics
     return (
-        f"**{meta.display_name}** {meta.handle_text} (`{meta.name}`)\n"
+        f"**{shown_name(meta)}** {meta.handle_text} (`{meta.name}`)\n"
         f"```\n{table}\n```\n"
         f"Base model: `{meta.base_model}` · trained {meta.created_at:%Y-%m-%d %H:%M} UTC\n"
         f"Validation loss {m.val_loss_before:.3f} → {m.val_loss_after:.3f} "
@@ -440,6 +447,7 @@ def added_reply(entry, req: AddRequest, done: dict) -> Reply:
 # --- archives ---------------------------------------------------------------------------------------
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_BASE = re.compile(r"[A-Za-z0-9._/~-]{1,200}")  # a hub id, a path or 'tiny'; no spaces, no options
 
 
 async def download(url: str, filename: str, folder: Path, limit: int) -> Path:
@@ -467,11 +475,13 @@ async def download(url: str, filename: str, folder: Path, limit: int) -> Path:
                     await asyncio.to_thread(fh.write, chunk)
                 await asyncio.to_thread(os.fsync, fh.fileno())
         os.replace(part, final)
+        await asyncio.to_thread(fsync_dir, folder)
         return final
-    except aiohttp.ClientError as exc:
-        raise InvalidRequest(f"Could not download the archive: {exc.__class__.__name__}.") from exc
-    except BaseException:
+    except BaseException as exc:  # every failure, cancellation included: no partial file stays
         shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(exc, aiohttp.ClientError | TimeoutError):
+            reason = "timed out" if isinstance(exc, TimeoutError) else exc.__class__.__name__
+            raise InvalidRequest(f"Could not download the archive: {reason}.") from exc
         raise
 
 
@@ -506,7 +516,7 @@ async def open_commands(
     from bot.training_jobs import TrainingJobs
 
     models_dir = cfg.paths.models_dir
-    await asyncio.to_thread(clean_leftovers, models_dir)
+    await asyncio.to_thread(clean_leftovers, models_dir, cfg.paths.state_dir / DOWNLOADS)
     registry = PersonaRegistry(models_dir)
     pool = GenerationPool(registry, cfg.pool, cfg.generation, metrics)
     jobs = TrainingJobs(models_dir, config_path, cfg.discord.training_timeout_s)
@@ -518,9 +528,13 @@ async def open_commands(
         await pool.close()
 
 
-def clean_leftovers(models_dir: Path) -> None:
-    """Finish what a kill interrupted: training's half-swapped folders, removals half-done."""
+def clean_leftovers(models_dir: Path, downloads: Path | None = None) -> None:
+    """Finish what a kill interrupted: training's half-swapped folders, removals half-done, and the
+    downloads of /persona add still on disk (each belonged to a command of a previous run)."""
     recover_interrupted(models_dir)
     if models_dir.is_dir():
         for entry in models_dir.glob(".removing-*"):
             shutil.rmtree(entry, ignore_errors=True)
+    if downloads is not None and downloads.is_dir():
+        for entry in downloads.iterdir():
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -54,11 +55,13 @@ async def console(cfg: Config, config_path: Path | None, reader: LineReader, out
         names = ", ".join(commands.registry.names()) or "none yet"
         print(f"persona-bot console. Personas: {names}. Type /help, or quit.", file=out, flush=True)
         reader.start(asyncio.get_running_loop())
-        while (line := await reader.next()) is not None:
-            if line.strip() in ("quit", "exit", "/quit", "/exit"):
-                break
-            await execute(commands, line, lambda reply: show(reply, out))
-        reader.close()
+        try:
+            while (line := await reader.next()) is not None:
+                if line.strip() in ("quit", "exit", "/quit", "/exit"):
+                    break
+                await execute(commands, line, lambda reply: show(reply, out))
+        finally:  # Ctrl-C and errors too: the history typed so far is kept
+            reader.close()
 
 
 def show(reply: Reply, out: TextIO) -> None:
@@ -95,11 +98,14 @@ async def _dispatch(commands: Commands, name: str, args: list[str], emit: Callab
     elif name == "persona info":
         emit(commands.persona_info(_one(args, "/persona info name")))
     elif name == "persona add":
+        base = next((w.partition("=")[2] for w in args if w.startswith("base=")), None)
+        args = [w for w in args if not w.startswith("base=")]
         if len(args) < 2:
-            raise InvalidRequest("Usage: /persona add NAME PATH (a tweet file, an X archive .zip or folder)")
+            raise InvalidRequest(
+                "Usage: /persona add NAME PATH [base=MODEL] (a tweet file, an X archive .zip or folder)")
         path = Path(" ".join(args[1:])).expanduser()
         size = path.stat().st_size if path.is_file() else None
-        req = commands.prepare_add(LOCAL_USER, args[0], Archive(path.name, size, path=path))
+        req = commands.prepare_add(LOCAL_USER, args[0], Archive(path.name, size, path=path), base)
         async for reply in commands.persona_add(req):
             emit(reply)
     elif name == "persona remove":
@@ -166,11 +172,8 @@ class LineReader:
 
     def close(self) -> None:
         if self.interactive and self.history is not None:
-            import readline
-
             with contextlib.suppress(OSError):
-                self.history.parent.mkdir(parents=True, exist_ok=True)
-                readline.write_history_file(self.history)
+                save_history(self.history)
 
     def _read(self) -> None:
         assert self._loop is not None
@@ -187,3 +190,17 @@ class LineReader:
             if line is None:
                 return
 
+
+
+def save_history(path: Path) -> None:
+    """Write readline's history to `path` atomically (temporary file, then rename): a kill mid-write
+    leaves the old history, never half of one."""
+    import readline
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        readline.write_history_file(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

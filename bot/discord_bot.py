@@ -26,6 +26,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -33,7 +34,6 @@ from prometheus_client import CollectorRegistry
 
 from bot.commands import Archive, Caller, Commands, Reply, open_commands
 from bot.config import Config
-from bot.errors import BotError
 from bot.health import HealthServer
 from bot.sync_state import SyncRecord, definitions_hash
 
@@ -56,8 +56,7 @@ def point_discord_at(api_base_url: str, gateway_url: str | None) -> None:
 def caller_of(interaction: discord.Interaction) -> Caller:
     user = interaction.user
     roles = tuple(role.id for role in getattr(user, "roles", ()))
-    return Caller(user_id=user.id, administrator=interaction.permissions.administrator, role_ids=roles,
-                  channel_id=interaction.channel_id)
+    return Caller(user_id=user.id, administrator=interaction.permissions.administrator, role_ids=roles)
 
 
 class PersonaTree(app_commands.CommandTree):
@@ -155,7 +154,7 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
                       seed: int | None = None) -> None:
         try:
             req = commands.prepare_imitate(caller_of(interaction), persona, prompt, count, temperature, seed)
-        except BotError as exc:
+        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
             return await answer(interaction, commands.error_reply("imitate", exc))
         await interaction.response.defer(thinking=True)
         try:
@@ -184,18 +183,21 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
     async def persona_info(interaction: discord.Interaction, name: str) -> None:
         try:
             reply = commands.persona_info(name)
-        except BotError as exc:
+        except Exception as exc:
             reply = commands.error_reply("persona info", exc)
         await answer(interaction, reply)
 
     @persona.command(name="add", description="Train a persona from an X archive or a tweet file (admin)")
-    @app_commands.describe(name="the persona's name: the handle", archive="the X archive .zip or tweets.js")
-    async def persona_add(interaction: discord.Interaction, name: str, archive: discord.Attachment) -> None:
+    @app_commands.describe(name="the persona's name: the handle", archive="the X archive .zip or tweets.js",
+                           base="the base model to fine-tune (a hub id such as gpt2, or tiny); "
+                                "default: the configured one")
+    async def persona_add(interaction: discord.Interaction, name: str, archive: discord.Attachment,
+                          base: str | None = None) -> None:
         received = time.monotonic()
         source = Archive(archive.filename, archive.size, url=archive.url)
         try:
-            req = commands.prepare_add(caller_of(interaction), name, source)
-        except BotError as exc:
+            req = commands.prepare_add(caller_of(interaction), name, source, base)
+        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
             return await answer(interaction, commands.error_reply("persona add", exc))
         await interaction.response.defer(thinking=True)
         last: Reply | None = None
@@ -218,7 +220,7 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
     async def persona_remove(interaction: discord.Interaction, name: str) -> None:
         try:
             req = commands.prepare_remove(caller_of(interaction), name)
-        except BotError as exc:
+        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
             return await answer(interaction, commands.error_reply("persona remove", exc))
         await interaction.response.defer(thinking=True)  # deleting gigabytes of weights takes a while
         try:
@@ -258,8 +260,14 @@ async def running_bot(cfg: Config, token: str, config_path: Path | None = None) 
         def checks() -> dict[str, bool]:
             return {"gateway": client.gateway_connected(), "pool": commands.pool.ready}
 
-        health = HealthServer(cfg.discord.health_host, cfg.discord.health_port, metrics, checks)
-        await health.start()
+        d = cfg.discord
+        health = HealthServer(d.health_host, d.health_port, metrics, checks)
+        try:
+            await health.start()
+        except OSError as exc:
+            reason = os.strerror(exc.errno) if exc.errno else str(exc)
+            raise StartupError(f"the health server cannot listen on {d.health_host}:{d.health_port}: "
+                               f"{reason}") from exc
         connection = asyncio.create_task(client.start(token), name="discord-client")
         try:
             yield RunningBot(client, commands, health, metrics, connection)
@@ -292,18 +300,34 @@ async def serve(cfg: Config, token: str, config_path: Path | None = None) -> Non
         log.info("shutting down")
 
 
+class StartupError(Exception):
+    """The bot cannot start for a reason outside it (a port taken, say); the message is one line."""
+
+
 def run_bot(cfg: Config, config_path: Path | None = None) -> int:
-    """`python -m bot run`: 0 after a clean shutdown, 2 for a missing or refused token."""
+    """`python -m bot run`: 0 after a clean shutdown; 2 for a missing or refused token, 1 when the bot
+    cannot start (health port taken, Discord unreachable). Each failure is one line, never the token."""
     token = os.environ.get("DISCORD_TOKEN", "").strip()
     if not token:
-        print("error: set the bot token in the DISCORD_TOKEN environment variable", file=sys.stderr)
-        return 2
+        return fail("set the bot token in the DISCORD_TOKEN environment variable", 2)
     try:
         asyncio.run(serve(cfg, token, config_path))
     except discord.LoginFailure:
-        print("error: Discord refused the token in DISCORD_TOKEN", file=sys.stderr)
-        return 2
+        return fail("Discord refused the token in DISCORD_TOKEN", 2)
     except discord.PrivilegedIntentsRequired as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc), 2)
+    except StartupError as exc:
+        return fail(str(exc), 1)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        return fail(f"cannot reach Discord at {cfg.discord.api_base_url}: {exc or type(exc).__name__}", 1)
+    except discord.HTTPException as exc:
+        return fail(f"Discord answered the login with an error: {exc.status} {exc.text or ''}".strip(), 1)
+    except OSError as exc:  # a file or folder the bot needs (state_dir, models_dir) is not usable
+        return fail(str(exc), 1)
     return 0
+
+
+def fail(message: str, code: int) -> int:
+    """Print one `error:` line (the first line of `message`) and return the exit code."""
+    print(f"error: {' '.join(message.split())[:500]}", file=sys.stderr)
+    return code

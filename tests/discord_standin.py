@@ -58,6 +58,7 @@ class DiscordStandIn:
     identifies: int = 0
     files: dict[str, bytes] = field(default_factory=dict)
     file_sizes: dict[str, int] = field(default_factory=dict)  # sizes to claim, when not the real one
+    accepted_token: str | None = None  # set: any other bot token gets 401, as Discord answers it
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(800000000000000001)
@@ -231,6 +232,9 @@ class DiscordStandIn:
         await self._notify()
         method = request.method
         parts = path.split("/")
+        token = request.headers.get("Authorization", "").removeprefix("Bot ")
+        if self.accepted_token is not None and token != self.accepted_token:
+            return _json({"message": "401: Unauthorized", "code": 0}, status=401)
         if method == "GET" and path == "users/@me":
             return _json(self._user())
         if method == "GET" and path == "oauth2/applications/@me":

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from checkpoints import make_checkpoint
+from conftest import write_config
 from discord_standin import ADMINISTRATOR, DiscordStandIn
-from test_discord_e2e import SAMPLE_TWEETS, add_options, write_config
+from test_discord_e2e import SAMPLE_TWEETS, add_options, standin_config
 
 
 def test_missing_token_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -21,6 +24,79 @@ def test_missing_token_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     message = "error: set the bot token in the DISCORD_TOKEN environment variable"
     assert result.stderr.strip().splitlines() == [message]
+
+
+def run_bot(args: list[str], cwd: Path, token: str | None = "a-token") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    if token is not None:
+        env["DISCORD_TOKEN"] = token
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
+
+
+def test_cuda_without_cuda_is_a_config_error(tmp_path: Path) -> None:
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA: device = 'cuda' is valid here")
+    cfg = write_config(tmp_path, pool={"device": "cuda"})
+    for command in ("console", "run"):
+        result = run_bot([command, "--config", str(cfg)], tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.splitlines() == [
+            'error: [pool] device = "cuda" but no CUDA device is available (use "auto" or "cpu")']
+    assert not (tmp_path / "models").exists()  # nothing started, not even the sample persona
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_health_port_in_use_is_one_line(tmp_path: Path) -> None:
+    make_checkpoint(tmp_path / "models", "marlowe_bakes")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        cfg = write_config(tmp_path, discord={"health_port": port,
+                                              "api_base_url": f"http://127.0.0.1:{free_port()}/api/v10"})
+        result = run_bot(["run", "--config", str(cfg)], tmp_path)
+    assert result.returncode == 1
+    assert error_lines(result) == [
+        f"error: the health server cannot listen on 127.0.0.1:{port}: Address already in use"]
+
+
+def test_unreachable_discord_is_one_line(tmp_path: Path) -> None:
+    make_checkpoint(tmp_path / "models", "marlowe_bakes")
+    api = f"http://127.0.0.1:{free_port()}/api/v10"  # nothing listens there
+    cfg = write_config(tmp_path, discord={"health_port": 0, "api_base_url": api})
+    result = run_bot(["run", "--config", str(cfg)], tmp_path)
+    assert result.returncode == 1
+    [line] = error_lines(result)
+    assert line.startswith(f"error: cannot reach Discord at {api}: Cannot connect to host")
+
+
+async def test_refused_token_is_one_line_without_the_token(tmp_path: Path) -> None:
+    standin = DiscordStandIn(accepted_token="the-right-token")
+    await standin.start()
+    try:
+        make_checkpoint(tmp_path / "models", "marlowe_bakes")
+        cfg = standin_config(tmp_path, standin, gateway=True)
+        token = "wrong-secret-token"
+        result = await asyncio.to_thread(run_bot, ["run", "--config", str(cfg)], tmp_path, token)
+    finally:
+        await standin.close()
+    assert result.returncode == 2
+    assert error_lines(result) == ["error: Discord refused the token in DISCORD_TOKEN"]
+    assert token not in result.stderr
+    assert [c.path for c in standin.calls] == ["users/@me"]  # refused at login, nothing else tried
 
 
 def training_children(models: Path) -> list[int]:
@@ -40,7 +116,7 @@ async def test_sigterm_stops_a_running_training_cleanly(tmp_path: Path) -> None:
     standin = DiscordStandIn()
     await standin.start()
     make_checkpoint(tmp_path / "models", "marlowe_bakes")
-    cfg = write_config(tmp_path, standin, gateway=True)
+    cfg = standin_config(tmp_path, standin, gateway=True)
     token = "secret-token-never-logged"
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", "--config", str(cfg), cwd=tmp_path,

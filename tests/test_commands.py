@@ -12,19 +12,21 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 from checkpoints import make_checkpoint
+from conftest import write_config
 
 from bot.commands import (
-    MESSAGE_LIMIT,
     Archive,
     Caller,
     Commands,
     clip_lines,
     download,
     open_commands,
+    persona_info_text,
     tweet_card,
 )
 from bot.config import load_config
 from bot.errors import Cooldown, InvalidRequest, PermissionDenied, PoolBusy, UnknownPersona
+from bot.output import DISCORD_LIMIT
 
 ADMIN_USER = 42
 ADMIN_ROLE = 77
@@ -43,19 +45,9 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_asyncio.fixture
 async def commands(models: Path, tmp_path: Path):
-    cfg_path = tmp_path / "config.toml"
-    cfg_path.write_text(f"""
-[paths]
-models_dir = "{models}"
-state_dir = "{tmp_path / 'state'}"
-[pool]
-device = "cpu"
-[discord]
-cooldown_s = 30
-admin_user_ids = [{ADMIN_USER}]
-admin_role_ids = [{ADMIN_ROLE}]
-max_attachment_bytes = 1000
-""")
+    cfg_path = write_config(tmp_path, paths={"models_dir": models}, discord={
+        "cooldown_s": 30, "admin_user_ids": [ADMIN_USER], "admin_role_ids": [ADMIN_ROLE],
+        "max_attachment_bytes": 1000})
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
         yield cmds
 
@@ -110,7 +102,7 @@ def test_internal_errors_stay_in_the_log(commands: Commands, caplog: pytest.LogC
 def test_card_fits_discord() -> None:
     meta = load_meta()
     reply = tweet_card(meta, ["word " * 400] * 5)
-    assert len(reply.text) <= MESSAGE_LIMIT
+    assert len(reply.text) <= DISCORD_LIMIT
     assert reply.text.startswith("**Marlowe Quill** @marlowe_bakes · 🤖 AI Bot\n> word")
     assert reply.text.count("\n> ") == 5 and all(t.endswith("…") for t in reply.card.texts)
 
@@ -167,7 +159,8 @@ async def test_remove_goes_through_a_dot_folder(commands: Commands, tmp_path: Pa
 
 @pytest_asyncio.fixture
 async def file_server():
-    """Serves /ok (20 bytes), /liar (claims nothing, streams 5000 bytes), /missing (404)."""
+    """Serves /ok (20 bytes), /liar (claims nothing, streams 5000 bytes), /cut (promises 5000 bytes,
+    drops the connection after 100), /missing (404)."""
     async def ok(_r: web.Request) -> web.Response:
         return web.Response(body=b"[" + b" " * 18 + b"]")
 
@@ -180,8 +173,16 @@ async def file_server():
         await resp.write_eof()
         return resp
 
+    async def cut(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse(headers={"Content-Length": "5000"})
+        await resp.prepare(request)
+        await resp.write(b"x" * 100)
+        request.transport.close()  # the connection drops mid-body
+        return resp
+
     app = web.Application()
     app.router.add_get("/ok", ok)
+    app.router.add_get("/cut", cut)
     app.router.add_get("/liar", liar)
     runner = web.AppRunner(app)
     await runner.setup()
@@ -204,9 +205,8 @@ async def test_download_is_bounded_and_atomic(file_server: str, tmp_path: Path) 
 
 
 async def test_busy_pool_is_a_short_ephemeral_reply(models: Path, tmp_path: Path) -> None:
-    cfg_path = tmp_path / "config.toml"
-    cfg_path.write_text(f'[paths]\nmodels_dir = "{models}"\n[pool]\ndevice = "cpu"\nmax_queue = 2\n'
-                        "batch_window_ms = 200\n[discord]\ncooldown_s = 0\n")
+    cfg_path = write_config(tmp_path, paths={"models_dir": models},
+                            pool={"max_queue": 2, "batch_window_ms": 200})
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
         reqs = [cmds.prepare_imitate(Caller(100 + i), "marlowe_bakes") for i in range(8)]
         outcomes = await asyncio.gather(*(cmds.imitate(r) for r in reqs), return_exceptions=True)
@@ -244,3 +244,84 @@ async def test_second_add_says_its_queue_position(commands: Commands, tmp_path: 
     assert openings == {"starting…", "queued at position 2 (1 training ahead)."}
     assert first[-1].startswith("✅ Added `ok_first`") and second[-1].startswith("✅ Added `ok_second`")
     await commands.jobs.close()
+
+
+async def test_failed_download_leaves_no_partial_file(file_server: str, tmp_path: Path) -> None:
+    folder = tmp_path / "downloads"
+    with pytest.raises(InvalidRequest, match=r"Could not download the archive: \w+\."):
+        await download(f"{file_server}/cut", "tweets.js", folder, 10_000)
+    assert list(folder.iterdir()) == []
+    with pytest.raises(InvalidRequest, match="Could not download the archive: ClientConnectorError"):
+        await download("http://127.0.0.1:9/closed", "tweets.js", folder, 10_000)
+    assert list(folder.iterdir()) == []
+
+
+async def test_download_rename_is_made_durable(file_server: str, tmp_path: Path, monkeypatch) -> None:
+    import stat
+
+    synced_dirs = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            synced_dirs.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    await download(f"{file_server}/ok", "tweets.js", tmp_path / "downloads", 1000)
+    assert synced_dirs  # the folder holding the renamed file was fsynced
+
+
+async def test_add_answers_whatever_fails(commands: Commands, tmp_path: Path,
+                                          caplog: pytest.LogCaptureFixture) -> None:
+    """Not a BotError (here the download folder cannot be made): still one reply, the error logged."""
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    commands.cfg.paths.state_dir = blocker
+    req = commands.prepare_add(Caller(ADMIN_USER), "newbie", Archive("tweets.js", 10, url="http://127.0.0.1:9/x"))
+    replies = [r async for r in commands.persona_add(req)]
+    assert len(replies) == 1 and replies[0].ephemeral
+    assert replies[0].text == "⚠️ Something went wrong on our side; the error has been logged."
+    assert "NotADirectoryError" in caplog.text and "Traceback" in caplog.text
+    assert count(commands, "persona add", "internal") == 1
+    assert "newbie" not in commands.registry.names()
+
+
+def test_base_option_is_checked(commands: Commands) -> None:
+    archive = Archive("tweets.js", 10, url="http://127.0.0.1:9/x")
+    assert commands.prepare_add(Caller(ADMIN_USER), "newbie", archive, "tiny").base == "tiny"
+    assert commands.prepare_add(Caller(ADMIN_USER), "newbie", archive, " ").base is None
+    with pytest.raises(InvalidRequest, match="is not a base model"):
+        commands.prepare_add(Caller(ADMIN_USER), "newbie", archive, "gpt2 --epochs 99")
+
+
+def test_info_table_has_trainings_rows() -> None:
+    from training.checkpoint import DataTable, Handle
+
+    meta = load_meta()
+    tables = [DataTable(downloaded=9, retweets=1, short=1, filters={"replies": 3, "duplicates": 2}, kept=2),
+              DataTable(downloaded=5, retweets=0, short=1, filters={"replies": 1, "duplicates": 0}, kept=3)]
+    meta = meta.model_copy(update={"handles": [Handle(handle=h, display_name=h, data=t)
+                                               for h, t in zip(("a_b", "c_d"), tables, strict=True)]})
+    table = persona_info_text(meta).split("```\n")[1].split("\n```")[0].splitlines()
+    assert table[0].split() == ["Data", "@a_b", "@c_d"]
+    assert [line.rsplit(maxsplit=2)[0] for line in table[1:]] == [label for label, _ in tables[0].rows()]
+    assert [line.split()[-2:] for line in table[1:]] == [
+        [str(a), str(b)] for (_, a), (_, b) in zip(tables[0].rows(), tables[1].rows(), strict=True)]
+
+
+async def test_display_names_cannot_ping_or_format(tmp_path: Path) -> None:
+    """A display name comes from an uploaded manifest: shown with mentions and Markdown defused."""
+    loud = "@everyone **x** <@123>\n# big"
+    make_checkpoint(tmp_path / "models", "loud_one", loud)
+    cfg_path = write_config(tmp_path, discord={"admin_user_ids": [ADMIN_USER]})
+    shown = "@\u200beveryone \\*\\*x\\*\\* <\u200b@123> # big"
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        assert f"• `loud_one`: {shown} (@loud_one)" in cmds.persona_list().text
+        assert cmds.persona_info("loud_one").text.startswith(f"**{shown}** @loud_one")
+        card = await cmds.imitate(cmds.prepare_imitate(Caller(1), "loud_one", "hi"))
+        assert card.text.startswith(f"**{shown}** @loud_one · 🤖 AI Bot\n> hi")
+        removed = await cmds.persona_remove(cmds.prepare_remove(Caller(ADMIN_USER), "loud_one"))
+        assert shown in removed.text
+        for reply in (cmds.persona_list(), card, removed):
+            assert "@everyone" not in reply.text and "**x**" not in reply.text

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from checkpoints import make_checkpoint
+from conftest import write_config
 
 from bot.commands import open_commands
 from bot.config import load_config
@@ -16,23 +18,6 @@ from bot.console import LineReader, console, split_options
 from bot.errors import InvalidRequest
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def write_config(folder: Path, **discord: object) -> Path:
-    extra = "".join(f"{k} = {v!r}\n" for k, v in {"cooldown_s": 0, **discord}.items())
-    path = folder / "config.toml"
-    path.write_text(f"""
-[paths]
-models_dir = "{folder / 'models'}"
-state_dir = "{folder / 'state'}"
-[training]
-base = "tiny"
-epochs = 1
-[pool]
-device = "cpu"
-[discord]
-{extra}""")
-    return path
 
 
 def run_script(folder: Path, script: str, cfg: Path) -> subprocess.CompletedProcess[str]:
@@ -44,7 +29,7 @@ def run_script(folder: Path, script: str, cfg: Path) -> subprocess.CompletedProc
 
 def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> None:
     """The README's main command on a fresh clone: no persona yet, so the sample is trained first."""
-    cfg = write_config(tmp_path, max_attachment_bytes=100_000)
+    cfg = write_config(tmp_path, discord={"max_attachment_bytes": 100_000})
     big = tmp_path / "big.js"
     big.write_text("x" * 100_001)
     script = "\n".join([
@@ -113,7 +98,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 async def run_lines(folder: Path, lines: list[str], **discord: object) -> str:
-    cfg_path = write_config(folder, **discord)
+    cfg_path = write_config(folder, discord=discord)
     out = io.StringIO()
     reader = LineReader(interactive=False, stream=io.StringIO("\n".join(lines) + "\n"))
     await console(load_config(cfg_path), cfg_path, reader, out)
@@ -161,9 +146,53 @@ async def test_remove_then_unknown(folder: Path) -> None:
     assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
 
 
-async def test_cooldown_applies_per_user(folder: Path) -> None:
+async def test_cooldown_applies_in_the_console(folder: Path) -> None:
+    """The console's one user is held back like a Discord user (per user: see test_commands)."""
     out = await run_lines(folder, ["/imitate marlowe_bakes a", "/imitate marlowe_bakes b"], cooldown_s=60)
-    assert "Slow down: try again in 6" in out or "Slow down: try again in 59" in out
+    assert len(cards(out)) == 1
+    wait = re.search(r"Slow down: try again in ([0-9.]+)s\.", out)
+    assert wait is not None and 0 < float(wait.group(1)) <= 60
+
+
+async def test_add_passes_the_base_to_the_training(folder: Path) -> None:
+    """`base=` reaches the real training CLI, which names it in its one-line refusal."""
+    (folder / "t.txt").write_text("a tweet long enough to count\n" * 50)
+    out = await run_lines(folder, [f"/persona add based {folder / 't.txt'} base=./no/such/base",
+                                   f"/persona add based2 {folder / 't.txt'} base=gpt2;rm"])
+    assert "❌ Training `based` failed: --base ./no/such/base: no such folder" in out
+    assert "⚠️ 'gpt2;rm' is not a base model" in out
+    assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
+
+
+def test_history_is_written_atomically(tmp_path: Path) -> None:
+    import readline
+
+    history = tmp_path / "state" / "console_history"
+    history.parent.mkdir()
+    history.write_text("/help\n")
+    before = history.stat().st_ino
+    readline.clear_history()
+    readline.add_history("/imitate marlowe_bakes hello")
+    LineReader(interactive=True, history=history).close()
+    assert "/imitate marlowe_bakes hello" in history.read_text()
+    assert history.stat().st_ino != before  # a new file renamed into place, not the old one rewritten
+    assert [p.name for p in history.parent.iterdir()] == ["console_history"]  # no temporary file left
+
+
+async def test_history_is_saved_when_the_console_fails(folder: Path) -> None:
+    class Failing(LineReader):
+        closed = False
+
+        async def next(self) -> str | None:
+            raise KeyboardInterrupt  # what Ctrl-C raises where the console waits for a line
+
+        def close(self) -> None:
+            self.closed = True
+
+    reader = Failing(interactive=False, stream=io.StringIO())
+    with pytest.raises(KeyboardInterrupt):
+        await console(load_config(write_config(folder)), None, reader, io.StringIO())
+    assert reader.closed
 
 
 def test_split_options() -> None:
@@ -174,10 +203,14 @@ def test_split_options() -> None:
         split_options(["count=2.5"])
 
 
-async def test_open_commands_cleans_interrupted_removals(folder: Path) -> None:
+async def test_open_commands_cleans_interrupted_removals_and_downloads(folder: Path) -> None:
     leftover = folder / "models" / ".removing-old-1234abcd"
     leftover.mkdir()
     (leftover / "model.safetensors").write_bytes(b"x")
+    download = folder / "state" / "downloads" / "0123456789ab"
+    download.mkdir(parents=True)
+    (download / ".part-tweets.js").write_bytes(b"half a download")
     async with open_commands(load_config(write_config(folder))) as commands:
         assert commands.registry.names() == ["marlowe_bakes"]
+        assert list((folder / "state" / "downloads").iterdir()) == []
     assert not leftover.exists()

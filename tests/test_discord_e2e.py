@@ -16,6 +16,7 @@ import aiohttp
 import pytest
 import pytest_asyncio
 from checkpoints import make_checkpoint
+from conftest import write_config
 from discord_standin import ADMIN_ROLE_ID, ADMINISTRATOR, APP_ID, CHANNEL_ID, GUILD_ID, DiscordStandIn
 
 from bot.config import load_config
@@ -30,28 +31,14 @@ MAX_ATTACHMENT = 1_000_000
 PERSONA = {"name": "persona", "type": 3, "value": "marlowe_bakes"}
 
 
-def write_config(folder: Path, standin: DiscordStandIn, *, gateway: bool = False) -> Path:
-    path = folder / "config.toml"
-    gateway_line = f'gateway_url = "{standin.gateway_url}"\n' if gateway else ""
-    path.write_text(f"""
-[paths]
-models_dir = "{folder / 'models'}"
-state_dir = "{folder / 'state'}"
-[training]
-base = "tiny"
-epochs = 1
-[pool]
-device = "cpu"
-rescan_interval_s = 0.5
-[discord]
-guild_ids = [{GUILD_ID}]
-admin_role_ids = [{ADMIN_ROLE_ID}]
-cooldown_s = 0
-max_attachment_bytes = {MAX_ATTACHMENT}
-api_base_url = "{standin.api_base_url}"
-{gateway_line}health_port = 0
-""")
-    return path
+def standin_config(folder: Path, standin: DiscordStandIn, *, gateway: bool = False,
+                   **discord: object) -> Path:
+    """The test config (conftest.write_config) pointed at the stand-in; `gateway`: its gateway URL too."""
+    settings = {"guild_ids": [GUILD_ID], "admin_role_ids": [ADMIN_ROLE_ID], "health_port": 0,
+                "max_attachment_bytes": MAX_ATTACHMENT, "api_base_url": standin.api_base_url, **discord}
+    if gateway:
+        settings["gateway_url"] = standin.gateway_url
+    return write_config(folder, pool={"rescan_interval_s": 0.5}, discord=settings)
 
 
 class Harness:
@@ -73,7 +60,7 @@ async def env(tmp_path_factory: pytest.TempPathFactory):
     make_checkpoint(folder / "models", "other_guy", "Other Guy", seed=1)
     standin = DiscordStandIn(heartbeat_interval_ms=500)
     await standin.start()
-    cfg_path = write_config(folder, standin)
+    cfg_path = standin_config(folder, standin)
     cfg = load_config(cfg_path)
     async with running_bot(cfg, "test-token", cfg_path) as bot:
         await standin.wait_until(lambda: bot.client.is_ready())
@@ -217,12 +204,27 @@ async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
     it = await env.standin.interact("imitate", [{"name": "persona", "type": 3, "value": "fresh_baker"},
                                                 {"name": "seed", "type": 4, "value": 7}])
     reply = await env.standin.reply_to(it)
-    assert reply.body["content"].startswith("**fresh_baker** @fresh_baker · 🤖 AI Bot\n> ")
+    # The display name (here the handle) with Markdown escaped: Discord shows "fresh_baker".
+    assert reply.body["content"].startswith("**fresh\\_baker** @fresh_baker · 🤖 AI Bot\n> ")
 
     it = await env.standin.interact("persona remove", [{"name": "name", "type": 3, "value": "fresh_baker"}],
                                     permissions=ADMINISTRATOR)
     assert "Removed `fresh_baker`" in (await env.standin.reply_to(it)).body["content"]
     assert "fresh_baker" not in env.personas()
+
+
+async def test_persona_add_passes_the_base(env: Harness) -> None:
+    """The admin-only `base` option reaches the real training CLI (which refuses a missing folder)."""
+    options, resolved = add_options(env.standin, "based_one", "tweets.txt", b"a tweet or two\n" * 50)
+    options.append({"name": "base", "type": 3, "value": "./no/such/base"})
+    it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
+
+    def finished(call) -> bool:
+        return it.matches(call) and call.method == "PATCH" and "❌" in (call.body or {}).get("content", "")
+    done = await env.standin.wait_for(finished, timeout=120)
+    expected = "❌ Training `based_one` failed: --base ./no/such/base: no such folder"
+    assert done.body["content"].startswith(expected)
+    assert "based_one" not in env.personas()
 
 
 async def test_training_past_the_token_lifetime_reports_in_the_channel(
@@ -271,7 +273,7 @@ async def test_restart_does_not_sync_unchanged_commands(tmp_path: Path) -> None:
     await standin.start()
     try:
         make_checkpoint(tmp_path / "models", "marlowe_bakes")
-        cfg_path = write_config(tmp_path, standin, gateway=True)
+        cfg_path = standin_config(tmp_path, standin, gateway=True)
         for _ in range(2):
             async with running_bot(load_config(cfg_path), "test-token", cfg_path) as bot:
                 await standin.wait_until(lambda b=bot: b.client.is_ready())
