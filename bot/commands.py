@@ -56,13 +56,14 @@ prompt, a fresh one. `count` 1-{{max_count}} tweets, `temperature` {{min_t}}-{{m
 `seed` for a repeatable result.
 `/persona list`: the personas this bot serves.
 `/persona info name`: the data a persona was trained on, its base model and its metrics.
-`/persona add name archive` (admin): train a persona from an X archive (.zip or tweets.js) or a \
-tweet file ({", ".join(ARCHIVE_SUFFIXES)}), up to {{max_mb}} MB; one training at a time, others queue.
+`/persona add name archive [base]` (admin): train a persona from an X archive (.zip or tweets.js) or \
+a tweet file ({", ".join(ARCHIVE_SUFFIXES)}), up to {{max_mb}} MB, fine-tuning `base` (a hub id such as \
+gpt2, or tiny; default: the configured one); one training at a time, others queue.
 `/persona remove name` (admin): delete a persona.
 `/help`: this message.
 In the console, options are `name=value`: \
 `/imitate marlowe_bakes My dream is count=3 temperature=0.8 seed=7`; \
-`/persona add NAME PATH` takes a local file or an unpacked archive folder."""
+`/persona add NAME PATH [base=MODEL]` takes a local file or an unpacked archive folder."""
 
 
 @dataclass(frozen=True)
