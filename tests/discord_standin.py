@@ -59,6 +59,7 @@ class DiscordStandIn:
     files: dict[str, bytes] = field(default_factory=dict)
     file_sizes: dict[str, int] = field(default_factory=dict)  # sizes to claim, when not the real one
     accepted_token: str | None = None  # set: any other bot token gets 401, as Discord answers it
+    login_status: int | None = None  # set: the login (GET /users/@me) fails with this HTTP status
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(800000000000000001)
@@ -235,6 +236,8 @@ class DiscordStandIn:
         token = request.headers.get("Authorization", "").removeprefix("Bot ")
         if self.accepted_token is not None and token != self.accepted_token:
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
+        if self.login_status is not None and path == "users/@me":
+            return _json({"message": "Login not allowed here", "code": 0}, status=self.login_status)
         if method == "GET" and path == "users/@me":
             return _json(self._user())
         if method == "GET" and path == "oauth2/applications/@me":

@@ -83,20 +83,33 @@ def test_unreachable_discord_is_one_line(tmp_path: Path) -> None:
     assert line.startswith(f"error: cannot reach Discord at {api}: Cannot connect to host")
 
 
-async def test_refused_token_is_one_line_without_the_token(tmp_path: Path) -> None:
-    standin = DiscordStandIn(accepted_token="the-right-token")
+async def login_against(tmp_path: Path, standin: DiscordStandIn, token: str) -> subprocess.CompletedProcess:
     await standin.start()
     try:
         make_checkpoint(tmp_path / "models", "marlowe_bakes")
         cfg = standin_config(tmp_path, standin, gateway=True)
-        token = "wrong-secret-token"
-        result = await asyncio.to_thread(run_bot, ["run", "--config", str(cfg)], tmp_path, token)
+        return await asyncio.to_thread(run_bot, ["run", "--config", str(cfg)], tmp_path, token)
     finally:
         await standin.close()
+
+
+async def test_refused_token_is_one_line_without_the_token(tmp_path: Path) -> None:
+    standin = DiscordStandIn(accepted_token="the-right-token")
+    token = "wrong-secret-token"
+    result = await login_against(tmp_path, standin, token)
     assert result.returncode == 2
     assert error_lines(result) == ["error: Discord refused the token in DISCORD_TOKEN"]
     assert token not in result.stderr
     assert [c.path for c in standin.calls] == ["users/@me"]  # refused at login, nothing else tried
+
+
+async def test_login_http_error_is_one_line(tmp_path: Path) -> None:
+    token = "secret-token-never-shown"
+    result = await login_against(tmp_path, DiscordStandIn(login_status=403), token)
+    assert result.returncode == 1
+    expected = "error: Discord answered the login with an error: 403 Login not allowed here"
+    assert error_lines(result) == [expected]
+    assert token not in result.stderr
 
 
 def training_children(models: Path) -> list[int]:
