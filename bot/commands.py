@@ -45,8 +45,8 @@ log = logging.getLogger(__name__)
 AI_LABEL = "🤖 AI Bot"
 AUTOCOMPLETE_LIMIT = 25  # Discord shows at most 25 choices
 PROGRESS_EVERY_S = 2.0  # edits of a progress reply, at most this often (Discord rate-limits edits)
-# What `python -m training` reads: X archive zip, tweets.js, condensed JSON, JSONL, CSV, plain text.
 DOWNLOADS = "downloads"  # the folder in [paths] state_dir that /persona add downloads into
+# What `python -m training` reads: X archive zip, tweets.js, condensed JSON, JSONL, CSV, plain text.
 ARCHIVE_SUFFIXES = (".zip", ".js", ".json", ".jsonl", ".ndjson", ".csv", ".txt")
 
 HELP = f"""\
@@ -538,4 +538,7 @@ def clean_leftovers(models_dir: Path, downloads: Path | None = None) -> None:
             shutil.rmtree(entry, ignore_errors=True)
     if downloads is not None and downloads.is_dir():
         for entry in downloads.iterdir():
-            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)

@@ -328,6 +328,6 @@ def run_bot(cfg: Config, config_path: Path | None = None) -> int:
 
 
 def fail(message: str, code: int) -> int:
-    """Print one `error:` line (the first line of `message`) and return the exit code."""
+    """Print `message` as one `error:` line (whitespace and newlines collapsed); return `code`."""
     print(f"error: {' '.join(message.split())[:500]}", file=sys.stderr)
     return code
