@@ -362,6 +362,7 @@ class GenerationPool:
             self._unload_stale()
             for name in [n for n, q in self._queues.items() if not q]:
                 del self._queues[name]
+            self._drop_orphan_loads()
             if self._paused:
                 self._cond.wait()
                 continue
@@ -390,7 +391,6 @@ class GenerationPool:
                 if loaded is not None:
                     del self._loading[name]
                 return name, entry, loaded, self._take_batch(name)
-            self._drop_orphan_loads()
             self._cond.wait(None if wake_at is None else max(wake_at - now, 0.0005))
 
     def _readiness(self, name: str, entry: PersonaEntry) -> tuple[bool, _Model | None]:
