@@ -42,6 +42,7 @@ from bot.errors import (
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import PersonaEntry, PersonaRegistry, folder_version
+from training.checkpoint import context_length
 
 log = logging.getLogger(__name__)
 
@@ -106,16 +107,6 @@ def default_threads(pool: PoolSettings) -> int:
     if pool.torch_threads is not None:
         return pool.torch_threads
     return max(1, (os.cpu_count() or 1) - 1)
-
-
-def context_length(config: Any) -> int:
-    """The model's context in tokens, read as training reads it (training.finetune.context_length, which
-    is not imported here: it pulls the trainer into the bot process)."""
-    for key in ("n_positions", "max_position_embeddings", "n_ctx"):
-        value = getattr(config, key, None)
-        if isinstance(value, int) and value > 0:
-            return value
-    return 1024
 
 
 def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
