@@ -115,8 +115,11 @@ def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
     Labelled with `entry.version`; the caller checks the folder still has that version afterwards.
     """
     from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers.utils import logging as hf_logging
 
     from bot.sampling import stop_token_mask
+
+    hf_logging.disable_progress_bar()  # a bar per load would clutter the console and the bot's log
 
     tokenizer = AutoTokenizer.from_pretrained(entry.path)
     model = AutoModelForCausalLM.from_pretrained(entry.path, use_safetensors=True, dtype=dtype)
