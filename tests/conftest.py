@@ -1,4 +1,6 @@
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -49,3 +51,18 @@ def write_config(folder: Path, **sections: dict[str, object]) -> Path:
     path = folder / "config.toml"
     path.write_text(text)
     return path
+
+
+@pytest.fixture
+def dir_fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every fsync of a directory from here on: a rename is durable only once its folder is synced."""
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return synced

@@ -256,20 +256,11 @@ async def test_failed_download_leaves_no_partial_file(file_server: str, tmp_path
     assert list(folder.iterdir()) == []
 
 
-async def test_download_rename_is_made_durable(file_server: str, tmp_path: Path, monkeypatch) -> None:
-    import stat
-
-    synced_dirs = []
-    real_fsync = os.fsync
-
-    def fsync(fd: int) -> None:
-        if stat.S_ISDIR(os.fstat(fd).st_mode):
-            synced_dirs.append(fd)
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", fsync)
+async def test_download_rename_is_made_durable(
+    file_server: str, tmp_path: Path, dir_fsyncs: list[int]
+) -> None:
     await download(f"{file_server}/ok", "tweets.js", tmp_path / "downloads", 1000)
-    assert synced_dirs  # the folder holding the renamed file was fsynced
+    assert dir_fsyncs  # the folder holding the renamed file was fsynced
 
 
 async def test_add_answers_whatever_fails(commands: Commands, tmp_path: Path,

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 
 import aiohttp
@@ -33,18 +31,9 @@ def test_record_per_application_and_guild(tmp_path: Path) -> None:
     assert [p.name for p in record.path.parent.iterdir()] == ["command_sync.json"]  # no temp file left
 
 
-def test_record_rename_is_made_durable(tmp_path: Path, monkeypatch) -> None:
-    synced_dirs = []
-    real_fsync = os.fsync
-
-    def fsync(fd: int) -> None:
-        if stat.S_ISDIR(os.fstat(fd).st_mode):
-            synced_dirs.append(fd)
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", fsync)
+def test_record_rename_is_made_durable(tmp_path: Path, dir_fsyncs: list[int]) -> None:
     SyncRecord(tmp_path).mark_synced(1, None, "h")
-    assert synced_dirs  # the folder holding the replaced record was fsynced
+    assert dir_fsyncs  # the folder holding the replaced record was fsynced
 
 
 def test_corrupt_record_means_sync_again(tmp_path: Path) -> None:
