@@ -30,9 +30,8 @@ from prometheus_client import CollectorRegistry, Counter
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
 from bot.output import DISCORD_LIMIT, clip, neutralise_mentions
 from bot.pool import validate_request
-from bot.sync_state import fsync_dir
 from bot.training_jobs import JobEvent
-from training.checkpoint import PersonaMeta, is_valid_persona_name, recover_interrupted
+from training.checkpoint import PersonaMeta, fsync_dir, is_valid_persona_name, recover_interrupted
 
 if TYPE_CHECKING:
     from bot.config import Config

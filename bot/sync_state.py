@@ -15,6 +15,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from training.checkpoint import fsync_dir
+
 log = logging.getLogger(__name__)
 
 SYNC_FILE = "command_sync.json"
@@ -61,17 +63,3 @@ class SyncRecord:
             fsync_dir(self.path.parent)  # the rename itself survives a power cut
         finally:
             tmp.unlink(missing_ok=True)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename inside `folder` durable (the rename is written in the directory, not the file)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # some filesystems refuse fsync on a directory
-        pass
-    finally:
-        os.close(fd)

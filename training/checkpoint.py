@@ -140,10 +140,11 @@ def _fsync_tree(folder: Path) -> None:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-        _fsync_dir(Path(root))
+        fsync_dir(Path(root))
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside `folder` durable (a rename is written in the directory, not the file)."""
     with contextlib.suppress(OSError):  # some filesystems refuse fsync on directories
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -179,7 +180,7 @@ def replace_dir(new: Path, dest: Path) -> None:
         os.rename(dest, old)
         os.rename(new, dest)
         shutil.rmtree(old, ignore_errors=True)
-    _fsync_dir(dest.parent)
+    fsync_dir(dest.parent)
 
 
 def recover_interrupted(models_dir: Path) -> None:
