@@ -26,7 +26,12 @@ class GenerationSettings(Section):
     temperature: float = Field(1.0, gt=0, le=5)
     min_temperature: float = Field(0.1, gt=0, le=5)
     max_temperature: float = Field(2.0, gt=0, le=5)
-    top_p: float = Field(0.95, gt=0, le=1)
+    top_p: float = Field(0.95, gt=0, le=1)  # 1.0: no nucleus filtering
+    # transformers' default top-k, which huggingtweets sampled with; 0: no top-k filtering.
+    top_k: int = Field(50, ge=0, le=100_000)
+    # huggingtweets' generate(min_length=10): prompt (with its end-of-text prefix) plus new tokens;
+    # no row may end (end-of-text or newline) before that. 0: no minimum.
+    min_length: int = Field(10, ge=0, le=1024)
     max_count: int = Field(5, ge=1, le=5)
     max_prompt_chars: int = Field(300, ge=1, le=1800)
 
@@ -57,8 +62,17 @@ class PoolSettings(Section):
 
 class DiscordSettings(Section):
     guild_ids: list[int] = Field(default_factory=list)  # sync to these guilds (instant); empty: global
+    # Bot owners: admins everywhere (the application's owner or team members are too).
     admin_user_ids: list[int] = Field(default_factory=list)
+    # Members with these roles, and server administrators, are admins only inside the admin guilds.
     admin_role_ids: list[int] = Field(default_factory=list)
+    # The servers whose administrators may change personas; empty: `guild_ids`. With both empty,
+    # only bot owners may.
+    admin_guild_ids: list[int] = Field(default_factory=list)
+    max_trainings: int = Field(4, ge=1, le=1000)  # queued or running, in all
+    max_trainings_per_guild: int = Field(2, ge=1, le=1000)  # queued or running, from one server
+    # Address-space-free memory cap of a training child (RLIMIT_DATA); 0: half the physical memory.
+    training_memory_bytes: int = Field(0, ge=0)
     cooldown_s: float = Field(3.0, ge=0, le=3600)  # per user, on /imitate
     max_attachment_bytes: int = Field(100_000_000, ge=1)  # checked before downloading
     api_base_url: str = "https://discord.com/api/v10"
@@ -66,6 +80,11 @@ class DiscordSettings(Section):
     health_host: str = "127.0.0.1"
     health_port: int = Field(8080, ge=0, le=65535)  # 0: any free port
     training_timeout_s: float = Field(6 * 3600, gt=0)
+
+    @property
+    def trusted_guild_ids(self) -> list[int]:
+        """The servers whose administrators and admin roles count: `admin_guild_ids`, else `guild_ids`."""
+        return self.admin_guild_ids or self.guild_ids
 
     @field_validator("api_base_url")
     @classmethod

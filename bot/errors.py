@@ -48,6 +48,27 @@ class LoadFailed(BotError):
     kind = "load_failed"
 
 
+class GenerationFailed(BotError):
+    """One request failed while its batch-mates did not (they were run again without it)."""
+
+    kind = "generation_failed"
+
+
+class PoolBroken(BotError):
+    """The generation engine cannot run any more (its worker died, or a CUDA error poisoned the
+    device): requests fail at once instead of waiting for the timeout; `/healthz` says unhealthy."""
+
+    kind = "unavailable"
+
+    def __init__(self, message: str = "Generation is unavailable right now (the bot needs a restart); "
+                                      "its operator can see why in the log.") -> None:
+        super().__init__(message)
+
+
+class TrainingQueueFull(BotError):
+    kind = "queue_full"
+
+
 class PermissionDenied(BotError):
     kind = "forbidden"
 

@@ -31,6 +31,8 @@ class PathsSettings(Section):
 
 class TrainingSettings(Section):
     base: str = Field("gpt2", min_length=1, description="hub id, save_pretrained directory, or 'tiny'")
+    # The bases a /persona add may name (the command line is not limited); None: `base` and "tiny".
+    allowed_bases: list[str] | None = None
     # huggingtweets' defaults: 4 epochs, lr 1.372e-4, cosine schedule.
     epochs: float = Field(4.0, gt=0, le=100)
     learning_rate: float = Field(1.372e-4, gt=0, le=1)
@@ -55,6 +57,13 @@ class TrainingSettings(Section):
     min_chars: int = Field(6000, ge=0, description="below this many kept characters: refuse to train")
     warn_chars: int = Field(40000, ge=0, description="below this many kept characters: warn")
     max_tweets_bytes: int = Field(200_000_000, ge=1, description="uncompressed size limit of tweet files")
+
+    @property
+    def bases_allowed(self) -> list[str]:
+        """What a /persona add may ask for: `allowed_bases`, or the configured base and "tiny"."""
+        if self.allowed_bases is not None:
+            return self.allowed_bases
+        return list(dict.fromkeys([self.base, "tiny"]))
 
 
 class TrainingConfig(Section):
