@@ -4,6 +4,9 @@ The trainer never runs inside the bot process (a crash or an out-of-memory there
 down). Jobs wait in a FIFO queue; the running child's JSON lines become `JobEvent`s the caller iterates;
 a failure carries the child's one-line `error: ...` from stderr. `close()` cancels what is queued and
 terminates the running child (training's atomic checkpoint write leaves `models/` as it was).
+The queue is bounded in all and per server; the child runs in its own process group with a memory
+cap (RLIMIT_DATA) and dies with the bot (Linux's parent-death signal); a job deletes the download it
+owns when it ends, however it ends, and its result is always logged.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import json
 import logging
 import os
 import re
+import shutil
+import signal
 import sys
 from collections import deque
 from collections.abc import AsyncIterator
@@ -21,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.errors import InvalidRequest, PoolClosed
+from bot.errors import InvalidRequest, PoolClosed, TrainingQueueFull
 from training.checkpoint import recover_interrupted
 
 log = logging.getLogger(__name__)
@@ -29,6 +34,39 @@ log = logging.getLogger(__name__)
 TRAINING_COMMAND = (sys.executable, "-m", "training")
 SECRET_ENV = ("DISCORD_TOKEN",)  # never passed to the training child
 TERMINATE_GRACE_S = 10.0  # after SIGTERM, how long the child gets before SIGKILL
+# What a child that hit its memory cap writes on stderr: Python's MemoryError, torch's CPU allocator,
+# C++'s bad_alloc (an abort), and ENOMEM's text.
+OUT_OF_MEMORY = ("MemoryError", "can't allocate memory", "DefaultCPUAllocator", "std::bad_alloc",
+                 "Cannot allocate memory")
+
+# Runs as the child, then execs the training command: what it sets stays across exec. Not a
+# `preexec_fn`, which runs between fork and exec in a copy of the threaded bot and can deadlock there.
+# argv: the bot's pid, the memory cap in bytes, the command.
+LAUNCHER = r"""
+import os, resource, signal, sys
+bot, limit = int(sys.argv[1]), int(sys.argv[2])
+if sys.platform.startswith("linux"):
+    import ctypes
+    if ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
+        sys.exit("error: could not tie the training to the bot (prctl PR_SET_PDEATHSIG failed)")
+    if os.getppid() != bot:  # the bot died before the signal was set: nobody would ever stop us
+        sys.exit(1)
+# RLIMIT_DATA, not RLIMIT_AS: CUDA reserves huge inaccessible address ranges that RLIMIT_AS counts.
+_soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+if hard != resource.RLIM_INFINITY:
+    limit = min(limit, hard)
+resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+os.execvp(sys.argv[3], sys.argv[3:])
+"""
+
+
+def default_memory_bytes() -> int:
+    """Half of the machine's physical memory: the training child's cap when none is configured."""
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2
+
+
+def megabytes(n: int) -> str:
+    return f"{n / 1e6:,.0f} MB"
 
 
 @dataclass(frozen=True)
@@ -50,12 +88,18 @@ class JobEvent:
 
 
 class TrainingJob:
-    """One queued or running training; iterate `events()` until `done` or `failed`."""
+    """One queued or running training; iterate `events()` until `done` or `failed`.
 
-    def __init__(self, name: str, data: Path, base: str | None = None) -> None:
+    `owned` (the downloaded archive's folder) is deleted by the queue when the job ends, before its
+    final event: never earlier, and not when whoever iterates `events()` stops listening."""
+
+    def __init__(self, name: str, data: Path, base: str | None = None, guild_id: int | None = None,
+                 owned: Path | None = None) -> None:
         self.name = name
         self.data = data
         self.base = base
+        self.guild_id = guild_id
+        self.owned = owned
         self._events: asyncio.Queue[JobEvent] = asyncio.Queue()
         self.result: JobEvent | None = None
 
@@ -75,7 +119,9 @@ class TrainingJob:
 
 
 class TrainingJobs:
-    """The training queue: one child process at a time, the rest wait their turn."""
+    """The training queue: one child process at a time, the rest wait their turn (`max_jobs` queued or
+    running in all, `max_jobs_per_guild` from one server); each child capped at `memory_bytes` of data
+    memory (0: half the physical memory)."""
 
     def __init__(
         self,
@@ -83,31 +129,57 @@ class TrainingJobs:
         config_path: Path | None = None,
         timeout_s: float = 6 * 3600,
         command: tuple[str, ...] = TRAINING_COMMAND,
+        *,
+        memory_bytes: int = 0,
+        max_jobs: int = 4,
+        max_jobs_per_guild: int = 2,
     ) -> None:
+        if memory_bytes < 0 or max_jobs < 1 or max_jobs_per_guild < 1:
+            raise ValueError("memory_bytes must be >= 0, max_jobs and max_jobs_per_guild >= 1")
         self.models_dir = models_dir
         self.config_path = config_path
         self.timeout_s = timeout_s
         self.command = command
+        self.memory_bytes = memory_bytes or default_memory_bytes()
+        self.max_jobs = max_jobs
+        self.max_jobs_per_guild = max_jobs_per_guild
         self._waiting: deque[TrainingJob] = deque()
         self._running: TrainingJob | None = None
         self._wakeup = asyncio.Event()
         self._worker: asyncio.Task[None] | None = None
         self._closed = False
 
+    def _jobs(self) -> list[TrainingJob]:
+        return [*self._waiting, *([self._running] if self._running is not None else [])]
+
     def busy_with(self, name: str) -> bool:
         """True if a training for `name` is queued or running."""
-        jobs = [*self._waiting, self._running]
-        return any(job is not None and job.name == name for job in jobs)
+        return any(job.name == name for job in self._jobs())
 
-    def submit(self, name: str, data: Path, base: str | None = None) -> TrainingJob:
+    def check_room(self, guild_id: int | None) -> None:
+        """Raise TrainingQueueFull if a training from `guild_id` (None: no server) would not be accepted
+        now: the command layer asks before downloading anything."""
+        jobs = self._jobs()
+        if len(jobs) >= self.max_jobs:
+            raise TrainingQueueFull(f"The training queue is full ({self.max_jobs} queued or running); "
+                                    "try again when one has finished.")
+        if guild_id is not None and sum(job.guild_id == guild_id for job in jobs) >= self.max_jobs_per_guild:
+            count = self.max_jobs_per_guild
+            raise TrainingQueueFull(f"This server already has {count} training{'s' if count > 1 else ''} "
+                                    "queued or running; try again when one has finished.")
+
+    def submit(self, name: str, data: Path, base: str | None = None, *, guild_id: int | None = None,
+               owned: Path | None = None) -> TrainingJob:
         """Queue a training of `name` on `data` (from `base`; None: [training] base); its first event
-        says the queue position."""
+        says the queue position. `owned` passes to the job only if this returns: a refusal (PoolClosed,
+        InvalidRequest, TrainingQueueFull) leaves it to the caller."""
         if self._closed:
             raise PoolClosed()
         if self.busy_with(name):
             raise InvalidRequest(f"A training for '{name}' is already queued or running.")
-        job = TrainingJob(name, data, base)
-        position = len(self._waiting) + (self._running is not None)
+        self.check_room(guild_id)
+        job = TrainingJob(name, data, base, guild_id, owned)
+        position = len(self._jobs())
         self._waiting.append(job)
         job._emit(JobEvent("queued", position=position))
         if self._worker is None:
@@ -118,12 +190,14 @@ class TrainingJobs:
     async def close(self) -> None:
         """Cancel queued jobs and stop the running child (SIGTERM, then SIGKILL after a grace period)."""
         self._closed = True
-        while self._waiting:
-            self._waiting.popleft()._emit(JobEvent("failed", message="The bot is shutting down."))
+        cancelled = list(self._waiting)
+        self._waiting.clear()  # taken at once, so the worker cannot start one of them meanwhile
         if self._worker is not None:
             self._worker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
+        for job in cancelled:
+            await self._end(job, JobEvent("failed", message="The bot is shutting down."))
 
     async def _work(self) -> None:
         while True:
@@ -131,16 +205,29 @@ class TrainingJobs:
             self._wakeup.clear()
             while self._waiting:
                 job = self._running = self._waiting.popleft()
+                result = JobEvent("failed", message="The bot is shutting down; training stopped.")
                 try:
-                    await self._run(job)
-                except asyncio.CancelledError:
-                    job._emit(JobEvent("failed", message="The bot is shutting down; training stopped."))
-                    raise
+                    result = await self._run(job)
                 except Exception as exc:  # keep the queue alive whatever one job does
-                    log.exception("training job %s crashed", job.name)
-                    job._emit(JobEvent("failed", message=f"Training could not run: {exc}"))
-                finally:
+                    log.exception("training %s crashed", job.name)
+                    result = JobEvent("failed", message=f"Training could not run: {exc}")
+                finally:  # also when cancelled (shutdown): the job still ends, and says so
                     self._running = None
+                    await self._end(job, result)
+
+    async def _end(self, job: TrainingJob, result: JobEvent) -> None:
+        """A job's last step, whatever happened: delete what it owns, log the result, then report it."""
+        try:
+            if job.owned is not None:
+                owned, job.owned = job.owned, None
+                # Shielded: a second cancellation must not stop a deletion once started.
+                await asyncio.shield(asyncio.to_thread(_remove, owned))
+        finally:
+            if result.kind == "done":
+                log.info("training %s done: %r", job.name, result.data.get("path"))
+            else:  # %r: the message quotes archive text, which must not forge log lines
+                log.warning("training %s failed: %r", job.name, result.message)
+            job._emit(result)
 
     def _argv(self, job: TrainingJob) -> list[str]:
         argv = [*self.command, "train", job.name, "--data", str(job.data),
@@ -151,17 +238,20 @@ class TrainingJobs:
             argv.append(f"--base={job.base}")  # one word: a value starting with '-' is no option
         return argv
 
-    async def _run(self, job: TrainingJob) -> None:
+    async def _run(self, job: TrainingJob) -> JobEvent:
+        """Run one job's child to its end; return the job's final event."""
         argv = self._argv(job)
-        log.info("training %s: %s", job.name, " ".join(argv))
+        log.info("training %s: %r (memory cap %s)", job.name, argv, megabytes(self.memory_bytes))
+        launcher = [sys.executable, "-c", LAUNCHER, str(os.getpid()), str(self.memory_bytes)]
         proc = await asyncio.create_subprocess_exec(
-            *argv, stdin=asyncio.subprocess.DEVNULL, env=child_env(),
+            *launcher, *argv, stdin=asyncio.subprocess.DEVNULL, env=child_env(),
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, limit=1 << 20,
+            start_new_session=True,  # its own process group: stopping it stops whatever it started
         )
         job._emit(JobEvent("started"))
-        errors: list[str] = []
+        stderr = ChildStderr(job.name)
         done: list[JobEvent] = []
-        stderr_task = asyncio.create_task(_read_stderr(proc, job.name, errors))
+        stderr_task = asyncio.create_task(_read_stderr(proc, stderr))
 
         async def finish() -> int:
             await _read_events(proc, job, done)
@@ -173,19 +263,26 @@ class TrainingJobs:
         except TimeoutError:
             await self._stop(proc)
             message = f"Training took longer than {self.timeout_s:.0f}s and was stopped."
-            job._emit(JobEvent("failed", message=message))
-            return
+            return JobEvent("failed", message=message)
         except BaseException:
             await self._stop(proc)  # cancelled (shutdown): the child must not outlive the bot
             raise
         finally:
             stderr_task.cancel()
+        _kill_group(proc.pid, signal.SIGKILL)  # nothing the child started outlives it
         if rc == 0 and done:
-            job._emit(done[0])
-        else:
-            message = errors[-1] if errors else f"Training failed (exit code {rc})."
-            job._emit(JobEvent("failed", message=message))
-
+            return done[0]
+        # Exit 2 is bad input with its own one-line reason (which may quote archive text, so it is not
+        # searched for memory errors); a cap hit is an internal failure (1) or an abort (a signal).
+        if rc not in (0, 2) and stderr.out_of_memory:
+            limit = megabytes(self.memory_bytes)
+            return JobEvent("failed", message=f"Training ran out of memory (limit {limit}, "
+                                              "[discord] training_memory_bytes).")
+        if stderr.errors:
+            return JobEvent("failed", message=stderr.errors[-1])
+        if rc < 0:
+            return JobEvent("failed", message=f"Training was killed ({_signal_name(-rc)}).")
+        return JobEvent("failed", message=f"Training failed (exit code {rc}).")
 
     async def _stop(self, proc: asyncio.subprocess.Process) -> None:
         """Terminate the child, then clear what a kill mid-write leaves (training's `.tmp-*` folder)."""
@@ -198,6 +295,18 @@ def child_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in SECRET_ENV}
 
 
+def _remove(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("could not delete %s: %s", path, exc)
+
+
 async def _read_events(proc: asyncio.subprocess.Process, job: TrainingJob, done: list[JobEvent]) -> None:
     assert proc.stdout is not None
     async for raw in proc.stdout:
@@ -207,21 +316,29 @@ async def _read_events(proc: asyncio.subprocess.Process, job: TrainingJob, done:
         try:
             msg = json.loads(line)
             kind = msg["event"]
+            if kind == "done":
+                done.append(JobEvent("done", data=msg))  # reported once the exit code says success
+            elif kind in ("phase", "progress", "warning"):
+                loss = msg.get("loss")
+                job._emit(JobEvent(
+                    kind, message=str(msg.get("message", "")), phase=str(msg.get("phase", "")),
+                    step=int(msg.get("step") or 0), total=int(msg.get("total") or 0),
+                    loss=float(loss) if isinstance(loss, (int, float)) else None,
+                ))
         except (ValueError, KeyError, TypeError):
-            log.warning("training %s: unexpected output line: %s", job.name, line[:200])
-            continue
-        if kind == "done":
-            done.append(JobEvent("done", data=msg))  # reported once the exit code says success
-        elif kind in ("phase", "progress", "warning"):
-            loss = msg.get("loss")
-            job._emit(JobEvent(
-                kind, message=str(msg.get("message", "")), phase=str(msg.get("phase", "")),
-                step=int(msg.get("step") or 0), total=int(msg.get("total") or 0),
-                loss=float(loss) if isinstance(loss, (int, float)) else None,
-            ))
+            log.warning("training %s: unexpected output line: %r", job.name, line[:200])
 
 
-async def _read_stderr(proc: asyncio.subprocess.Process, name: str, errors: list[str]) -> None:
+@dataclass
+class ChildStderr:
+    """What the child's stderr told: its `error: ...` lines, and whether it ran out of memory."""
+
+    name: str
+    errors: list[str] = field(default_factory=list)
+    out_of_memory: bool = False
+
+
+async def _read_stderr(proc: asyncio.subprocess.Process, seen: ChildStderr) -> None:
     """Log the child's stderr; keep its `error: ...` lines (the reason a training failed)."""
     assert proc.stderr is not None
     pending = ""
@@ -229,27 +346,40 @@ async def _read_stderr(proc: asyncio.subprocess.Process, name: str, errors: list
     while chunk := await proc.stderr.read(1 << 16):
         *lines, pending = re.split(r"[\r\n]", pending + chunk.decode("utf-8", "replace"))
         for line in lines:
-            _stderr_line(line.rstrip(), name, errors)
+            _stderr_line(line.rstrip(), seen)
         pending = pending[-4096:]
-    _stderr_line(pending.rstrip(), name, errors)
+    _stderr_line(pending.rstrip(), seen)
 
 
-def _stderr_line(line: str, name: str, errors: list[str]) -> None:
+def _stderr_line(line: str, seen: ChildStderr) -> None:
+    if any(marker in line for marker in OUT_OF_MEMORY):
+        seen.out_of_memory = True
+    # %r: the child quotes archive text, which must not forge log lines.
     if line.startswith("error: "):
-        errors.append(line[len("error: "):])
-        log.warning("training %s: %s", name, line)
+        seen.errors.append(line[len("error: "):])
+        log.warning("training %s: %r", seen.name, line)
     elif line:
-        log.debug("training %s: %s", name, line[-500:])
+        log.debug("training %s: %r", seen.name, line[-500:])
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def _kill_group(pgid: int, sig: signal.Signals) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, sig)
 
 
 async def _stop(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        proc.terminate()
-    try:
-        await asyncio.wait_for(proc.wait(), TERMINATE_GRACE_S)
-    except TimeoutError:
-        with contextlib.suppress(ProcessLookupError):
-            proc.kill()
-        await proc.wait()
+    """SIGTERM to the child's whole group, SIGKILL after the grace period; SIGKILL then in any case
+    for whatever of the group is left (a grandchild that ignored SIGTERM)."""
+    if proc.returncode is None:
+        _kill_group(proc.pid, signal.SIGTERM)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(proc.wait(), TERMINATE_GRACE_S)
+    _kill_group(proc.pid, signal.SIGKILL)
+    await proc.wait()

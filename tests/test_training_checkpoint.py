@@ -10,10 +10,12 @@ from checkpoints import make_checkpoint
 
 from training.checkpoint import (
     FORMAT_VERSION,
+    MAX_DISPLAY_NAME,
     PERSONA_FILE,
     atomic_persona_dir,
     is_valid_persona_name,
     list_persona_dirs,
+    normalise_display_name,
     read_persona,
     recover_interrupted,
 )
@@ -101,3 +103,38 @@ def test_test_personas_are_written_as_training_writes_them(tmp_path):
     assert "# 🤖 AI BOT: Alpha Person" in (folder / "README.md").read_text()  # the model card
     assert len({p.stat().st_mode & 0o777 for p in folder.iterdir()}) == 1  # the weights as readable
     assert read_persona(folder).handles[0].display_name == "Alpha Person"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Marlowe Quill", "Marlowe Quill"),
+    ("  Marlowe\n\r\tQuill\u2028\u2029 ", "Marlowe Quill"),  # line breaks and separators: spaces
+    ("Mar\x00lowe\x1b[2J\x7f\x85", "Mar lowe [2J"),  # C0, DEL and C1 controls
+    ("\u202eevil\u202c \u2066x\u2069\u202a\u202b\u202d\u2067\u2068", "evil x"),  # bidi controls
+    ("\u202e \n\u2069", ""),
+    ("\U0001f469\u200d\U0001f373 bakes", "\U0001f469\u200d\U0001f373 bakes"),  # a joined emoji is kept
+    ("a" * 3000, "a" * MAX_DISPLAY_NAME),
+    ("a" * 49 + " " + "b" * 10, "a" * 49),  # no trailing space after the clip
+    # A clip never splits a combined character, an emoji with its modifier, a ZWJ sequence or a flag.
+    ("a" * 49 + "e\u0301" + "b", "a" * 49),
+    ("a" * 49 + "\U0001f44d\U0001f3fd", "a" * 49),
+    ("a" * 48 + "\U0001f469\u200d\U0001f373", "a" * 48),
+    ("a" * 49 + "\U0001f1eb\U0001f1f7", "a" * 49),
+    ("a" * 48 + "\U0001f1eb\U0001f1f7\U0001f1e9\U0001f1ea", "a" * 48 + "\U0001f1eb\U0001f1f7"),
+])
+def test_display_names_are_normalised_for_one_line_of_at_most_50_characters(text, expected):
+    assert normalise_display_name(text) == expected
+    assert normalise_display_name(expected) == expected  # idempotent: safe to apply again on reading
+
+
+def test_recover_is_safe_when_another_process_recovered_first(tmp_path, monkeypatch):
+    make_checkpoint(tmp_path, "alpha")
+    os.rename(tmp_path / "alpha", tmp_path / ".old-alpha")
+    real_rename = os.rename
+
+    def raced(src, dst):  # the bot's recovery and a command-line training's, at the same moment
+        real_rename(src, dst)
+        raise FileNotFoundError(src)
+
+    monkeypatch.setattr(os, "rename", raced)
+    recover_interrupted(tmp_path)
+    assert [p.name for p in list_persona_dirs(tmp_path)] == ["alpha"]

@@ -208,6 +208,13 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
     encrypted.write_bytes(bytes(raw))
     bad_config = tmp / "bad.toml"
     bad_config.write_text("[training]\nepochs = -1\n")
+    # A crafted manifest whose user name would break out of the card's code span and mention a role.
+    hostile = "window.__THAR_CONFIG = " + json.dumps({"userInfo": {"userName": "x`` <@&123>"}})
+    hostile_zip = write_zip(tmp / "hostile.zip", {"data/tweets.js": tweets, "data/manifest.js": hostile})
+    hostile_folder = tmp / "hostile"
+    (hostile_folder / "data").mkdir(parents=True)
+    (hostile_folder / "data" / "tweets.js").write_text(tweets)
+    (hostile_folder / "data" / "manifest.js").write_text(hostile)
     return {
         "persona name": (["bad name!", "--data", SAMPLE], "is not a handle"),
         "persona name too long": (["a" * 16, "--data", SAMPLE], "is not a handle"),
@@ -227,13 +234,17 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
         "bad config": (["x", "--data", SAMPLE, "--config", bad_config], "[training] epochs"),
         "bad epochs": (["x", "--data", SAMPLE, "--epochs", 0], "--epochs must be above 0"),
         "missing --data": (["x"], "the following arguments are required: --data"),
+        "hostile handle in a zip": (["x", "--data", hostile_zip], f"{hostile_zip}: data/manifest.js: "
+                                    "userName 'x`` <@&123>' is not an X handle (1-15 letters, digits or _)"),
+        "hostile handle in a folder": (["x", "--data", hostile_folder], f"{hostile_folder}/data/manifest.js: "
+                                       "userName 'x`` <@&123>' is not an X handle"),
     }
 
 
 CASES = ["persona name", "persona name too long", "blend name too long", "missing path", "not a format",
          "corrupt zip", "escaping member", "encrypted zip", "deeply nested JSON", "over size limit",
          "no tweets", "nothing left", "too little text", "one long tweet", "mixed data forms", "bad config",
-         "bad epochs", "missing --data"]
+         "bad epochs", "missing --data", "hostile handle in a zip", "hostile handle in a folder"]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -410,3 +421,83 @@ def test_hub_retries_on_an_unreachable_hub_stay_off_the_terminal(tmp_path):
         assert result.returncode == 2, result.stderr
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: base model 'no_such_org/no_such_model'"), lines
+
+
+# --- the archive's account names, a base in the home folder, leftovers ---------------------------
+
+
+def archive_folder(folder: Path, user_name: str, display_name: str) -> Path:
+    """The sample's tweets as an unpacked archive whose manifest says this account."""
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "tweets.js").write_text((SAMPLE / "data" / "tweets.js").read_text())
+    info = {"userInfo": {"userName": user_name, "displayName": display_name}}
+    (folder / "data" / "manifest.js").write_text("window.__THAR_CONFIG = " + json.dumps(info))
+    return folder
+
+
+# 3,000 characters with line breaks, control characters and a bidi override.
+HOSTILE_DISPLAY = "Marlowe\n\u202eQuill\x1b[1m\r\n<@&123>\x00 " + "z" * 3000
+SAFE_DISPLAY = "Marlowe Quill [1m <@&123> " + "z" * 24  # 50 characters, on one line
+
+
+def test_read_handles_normalises_the_display_name_or_falls_back_to_the_handle(tmp_path):
+    hostile = archive_folder(tmp_path / "a", "@marlowe_bakes", HOSTILE_DISPLAY)
+    blank = archive_folder(tmp_path / "b", "crumbfan", "\u202e\n\u2066\t")
+    handles = cli.read_handles({"a": [hostile], "b": [blank]}, TrainingSettings(), Reporter())
+    assert [(h.handle, h.display_name) for h in handles] == [("marlowe_bakes", SAFE_DISPLAY),
+                                                             ("crumbfan", "crumbfan")]
+
+
+def test_resolve_base_expands_only_a_home_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cli.resolve_base("~/bases/mine") == f"{tmp_path}/bases/mine"
+    assert cli.resolve_base("~") == str(tmp_path)
+    for unchanged in ("gpt2", "tiny", "org/model~2", "./bases/mine", "/abs/~/x"):
+        assert cli.resolve_base(unchanged) == unchanged
+    with pytest.raises(cli.BadInput, match="cannot find that home folder"):
+        cli.resolve_base("~no_such_user_for_this_test/x")
+
+
+def test_home_base_is_expanded_and_recorded_and_a_hostile_display_name_made_safe(tmp_path):
+    home = tmp_path / "home"
+    base = make_checkpoint(home / "bases", "basemodel")
+    data = archive_folder(tmp_path / "archive", "@marlowe_bakes", HOSTILE_DISPLAY)
+    models = tmp_path / "models"
+    env = {**os.environ, "HOME": str(home), "HF_HUB_OFFLINE": "1"}
+    result = subprocess.run([sys.executable, "-m", "training", "train", "marlowe_bakes", "--data", str(data),
+                             "--base", "~/bases/basemodel", "--models-dir", str(models), "--epochs", "0.2",
+                             "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    meta = read_persona(models / "marlowe_bakes")
+    assert meta.base_model == str(base)  # what was loaded: the folder, not the literal '~/...'
+    assert meta.hyperparameters["vocab_size"] == 1024  # the base's own tokenizer: it was really used
+    assert [(h.handle, h.display_name) for h in meta.handles] == [("marlowe_bakes", SAFE_DISPLAY)]
+    card = (models / "marlowe_bakes" / "README.md").read_text()
+    assert f"\n# 🤖 AI BOT: {SAFE_DISPLAY}\n" in card
+    assert "\u202e" not in card and "\x1b" not in card and "\x00" not in card
+
+
+def dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_train_first_clears_what_an_interrupted_training_left(tmp_path, capsys):
+    models = tmp_path / "models"
+    make_checkpoint(models, "alpha")
+    os.rename(models / "alpha", models / ".old-alpha")  # killed between the fallback swap's renames
+    stale = models / f".tmp-x-{dead_pid()}-deadbeef"
+    live = models / f".tmp-y-{os.getpid()}-0123abcd"  # another training, still writing
+    for folder in (stale, live):
+        folder.mkdir()
+        (folder / "model.safetensors").write_bytes(b"half")
+    little = tmp_path / "little.txt"
+    little.write_text("\n".join(f"a short but proper tweet {i}" for i in range(40)))
+    capsys.readouterr()
+    code = cli.main(["train", "x", "--data", str(little), "--base", "tiny", "--models-dir", str(models)])
+    assert code == 2  # fails fast (too little text), after the clean-up
+    assert "only 1,070 characters" in capsys.readouterr().err
+    assert sorted(p.name for p in models.iterdir()) == sorted(["alpha", live.name])
+    assert read_persona(models / "alpha").name == "alpha"

@@ -276,3 +276,70 @@ def test_archive_with_no_tweets(tmp_path):
     js = tmp_path / "tweets.js"
     js.write_text("window.YTD.tweets.part0 = [ ];")
     refused(js, "no tweets")
+
+
+# --- the manifest's account is untrusted input -------------------------------------------------
+
+
+def manifest_js(user_name: object, display_name: object = "Marlowe Quill") -> str:
+    info = {"accountId": "1", "userName": user_name, "displayName": display_name}
+    return "window.__THAR_CONFIG = " + json.dumps({"userInfo": info}, indent=1)
+
+
+def archive_with_manifest(tmp_path: Path, kind: str, manifest: str) -> tuple[Path, str]:
+    """A folder or zip archive of the sample's tweets with this manifest; and where errors name it."""
+    tweets = (SAMPLE / "data" / "tweets.js").read_text()
+    if kind == "zip":
+        path = make_zip(tmp_path / "archive.zip", {"data/tweets.js": tweets, "data/manifest.js": manifest})
+        return path, f"{path}: data/manifest.js"
+    data = tmp_path / "archive" / "data"
+    data.mkdir(parents=True)
+    (data / "tweets.js").write_text(tweets)
+    (data / "manifest.js").write_text(manifest)
+    return tmp_path / "archive", str(data / "manifest.js")
+
+
+HOSTILE_NAME = ("\n".join(["Mar\u202elowe\tQuill\x00\x1b[31m"] * 5) + "\u2028\u2066x\u2069 " + "é" * 3000)
+
+
+@pytest.mark.parametrize("kind", ["folder", "zip"])
+@pytest.mark.parametrize(("user_name", "shown"), [
+    ("x`` <@&123>", "'x`` <@&123>'"),
+    ("a" * 3000, "'" + "a" * 40 + "'..."),
+    ("marlowe\nbakes", "'marlowe\\nbakes'"),
+    ("bad-name", "'bad-name'"),
+    ("mar\u202elowe", "'mar\\u202elowe'"),
+    ("@", "'@'"),
+])
+def test_a_manifest_user_name_that_is_no_handle_is_refused(tmp_path, kind, user_name, shown):
+    path, where = archive_with_manifest(tmp_path, kind, manifest_js(user_name))
+    message = refused(path, "is not an X handle")
+    assert message == f"{where}: userName {shown} is not an X handle (1-15 letters, digits or _)"
+
+
+@pytest.mark.parametrize("kind", ["folder", "zip"])
+def test_a_manifest_display_name_is_made_safe_and_at_most_50_characters(tmp_path, kind):
+    path, _ = archive_with_manifest(tmp_path, kind, manifest_js("@marlowe_bakes", HOSTILE_NAME))
+    source = read_source(path, LIMIT)
+    assert source.handle == "marlowe_bakes"  # a leading '@' is only the way it is written
+    # Controls as spaces, bidi controls gone, whitespace collapsed, clipped to 50 characters.
+    assert source.display_name == "Marlowe Quill [31m Marlowe Quill [31m Marlowe Quil"
+
+
+@pytest.mark.parametrize(("user_name", "display_name", "expected"), [
+    ("marlowe_bakes", "\u202e\n\t\u2066 \u2069", ("marlowe_bakes", None)),  # nothing left: no name
+    (None, 42, (None, None)),  # not strings: as if absent
+    ("", "", (None, None)),
+])
+def test_a_manifest_without_usable_names_gives_none(tmp_path, user_name, display_name, expected):
+    path, _ = archive_with_manifest(tmp_path, "folder", manifest_js(user_name, display_name))
+    source = read_source(path, LIMIT)
+    assert (source.handle, source.display_name) == expected
+
+
+def test_an_odd_zip_member_name_is_escaped_in_the_one_line_error(tmp_path):
+    tweets = (SAMPLE / "data" / "tweets.js").read_text()
+    path = make_zip(tmp_path / "a.zip", {"top\n<@&1>/data/tweets.js": tweets,
+                                          "top\n<@&1>/data/manifest.js": manifest_js("no way")})
+    message = refused(path, "is not an X handle")
+    assert message.startswith(f"{path}: 'top\\n<@&1>/data/manifest.js': userName 'no way' is not")

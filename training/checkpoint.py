@@ -6,6 +6,8 @@ model card `README.md`. Folders whose names start with a dot are work in progres
 
 Writes are atomic: `atomic_persona_dir` builds the new folder beside the old one and swaps it in
 with one rename, so a failure or a kill at any moment leaves the old persona or the new one.
+Names read from archives are untrusted: `normalise_display_name` makes a display name safe to show on
+one line (the writer applies it, and a reader can apply it again to older persona.json files).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import ctypes.util
 import os
 import re
 import shutil
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -32,6 +35,12 @@ HANDLE_RE = re.compile(r"[A-Za-z0-9_]{1,15}")
 PERSONA_RE = re.compile(r"[A-Za-z0-9_]{1,15}(?:-[A-Za-z0-9_]{1,15})*")
 # Discord's limit on a choice name, and well within a filesystem's 255 bytes for the folder name.
 MAX_PERSONA_NAME = 100
+# X's limit on a display name; archives are untrusted, so a longer one is clipped to it.
+MAX_DISPLAY_NAME = 50
+# Bidi embeddings, overrides and isolates: they can reorder the text shown after a name.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters that continue the grapheme before them: a clip must not fall just before one.
+_JOINERS = frozenset("\u200d\ufe0e\ufe0f")
 
 
 def is_valid_handle(name: str) -> bool:
@@ -40,6 +49,46 @@ def is_valid_handle(name: str) -> bool:
 
 def is_valid_persona_name(name: str) -> bool:
     return len(name) <= MAX_PERSONA_NAME and PERSONA_RE.fullmatch(name) is not None
+
+
+def normalise_display_name(text: str) -> str:
+    """A display name safe to show on one line: control characters (and line or paragraph separators)
+    as spaces, bidi embedding/override/isolate controls removed, whitespace collapsed, clipped to
+    `MAX_DISPLAY_NAME` characters without splitting a combined character or emoji. May return ''."""
+    kept = []
+    for ch in text:
+        if ch in _BIDI_CONTROLS:
+            continue
+        kept.append(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch)
+    name = " ".join("".join(kept).split())
+    if len(name) <= MAX_DISPLAY_NAME:
+        return name
+    return name[:_grapheme_cut(name, MAX_DISPLAY_NAME)].rstrip()
+
+
+def _grapheme_cut(text: str, limit: int) -> int:
+    """The largest cut <= `limit` not inside a grapheme (an approximation of Unicode's rules: combining
+    marks, joiners, variation selectors, skin tones, tags and flag pairs); `limit` if there is none."""
+    cut = limit
+    while cut > 0 and (_continues(text[cut]) or text[cut - 1] == "\u200d"):
+        cut -= 1
+    # A flag is a pair of regional indicators: an odd run before the cut means the cut splits one.
+    run = 0
+    while cut - run > 0 and _regional(text[cut - run - 1]):
+        run += 1
+    if run % 2 and _regional(text[cut]):
+        cut -= 1
+    return cut or limit
+
+
+def _continues(ch: str) -> bool:
+    code = ord(ch)
+    return (unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in _JOINERS
+            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
+
+
+def _regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
 
 FILTER_LABELS = {"replies": "Replies", "duplicates": "Duplicates"}
@@ -196,7 +245,8 @@ def recover_interrupted(models_dir: Path) -> None:
             if dest.exists():
                 shutil.rmtree(entry, ignore_errors=True)
             else:
-                os.rename(entry, dest)
+                with contextlib.suppress(FileNotFoundError):  # another process recovered it first
+                    os.rename(entry, dest)
         elif entry.name.startswith(".tmp-") and entry.is_dir() and not _writer_alive(entry.name):
             shutil.rmtree(entry, ignore_errors=True)
 

@@ -1,5 +1,7 @@
 """`python -m training inspect|train`: the data table of an export, or a persona trained from it.
 
+`train` first clears what an interrupted training left in the models folder, expands a `--base ~/...`
+folder, and takes the account's handle and display name from the archive only once they are checked.
 Exit status: 0 done, 2 bad input (one `error: ...` line on stderr, nothing written), 1 internal failure.
 """
 
@@ -28,6 +30,8 @@ from training.checkpoint import (
     PersonaMeta,
     is_valid_handle,
     is_valid_persona_name,
+    normalise_display_name,
+    recover_interrupted,
     save_persona,
 )
 from training.clean import clean_records, format_table, table_json
@@ -88,12 +92,14 @@ def split_prefix(value: str) -> tuple[str | None, Path]:
 
 def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
                  reporter: Reporter) -> list[HandleData]:
-    """Read every group's paths; the manifest's user name and display name win over the group's label."""
+    """Read every group's paths; the manifest's user name and display name win over the group's label
+    (ingest refuses a user name that is no handle; the display name is normalised, else the handle)."""
     result: dict[str, HandleData] = {}
     for label, paths in groups.items():
         sources = [read_source(p, settings.max_tweets_bytes) for p in reporter.bar(paths, "reading")]
         handle = next((s.handle for s in sources if s.handle), label)
-        display = next((s.display_name for s in sources if s.display_name), handle)
+        display = next((s.display_name for s in sources if s.display_name), "")
+        display = normalise_display_name(display) or handle
         if handle in result:
             raise BadInput(f"two data sources are both the account @{handle}: give its files one handle")
         result[handle] = HandleData(handle, display, [r for s in sources for r in s.records], paths)
@@ -184,6 +190,17 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
+def resolve_base(base: str) -> str:
+    """`~/folder` or `~user/folder` as the absolute folder (what is loaded and recorded); other values
+    (hub ids, other paths, 'tiny') unchanged."""
+    if not base.startswith("~"):
+        return base
+    try:
+        return str(Path(base).expanduser())
+    except RuntimeError:  # `~nosuchuser/...`, or no home folder at all
+        raise BadInput(f"--base {base}: cannot find that home folder") from None
+
+
 def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter) -> int:
     started = time.monotonic()
     settings = cfg.training
@@ -194,11 +211,15 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         raise BadInput(f"--epochs must be above 0 and at most 100 (got {args.epochs:g})")
     if args.seed is not None and args.seed < 0:
         raise BadInput(f"--seed must not be negative (got {args.seed})")
-    base = args.base or settings.base
-    if base != "tiny" and base.startswith((".", "/", "~")) and not Path(base).expanduser().is_dir():
-        raise BadInput(f"--base {base}: no such folder (give a hub id, a save_pretrained folder or 'tiny')")
+    given = args.base or settings.base
+    base = resolve_base(given)
+    if given != "tiny" and given.startswith((".", "/", "~")) and not Path(base).is_dir():
+        shown = given if base == given else f"{given} ({base})"
+        raise BadInput(f"--base {shown}: no such folder (give a hub id, a save_pretrained folder or 'tiny')")
     seed = settings.seed if args.seed is None else args.seed
     models_dir = cfg.paths.models_dir
+    if rank_zero():  # the one writer: clear what a killed training left (a live one's folder stays)
+        recover_interrupted(models_dir)
 
     groups = data_groups(args.persona, args.data)
     reporter.phase("ingest", f"reading {len(args.data)} source(s)")

@@ -4,7 +4,8 @@ Formats: the X archive (whole `.zip`, unpacked folder, or the tweets `.js` file 
 Twitter Archive "condensed" JSON list, CSV with a `text`/`full_text` column, JSONL, and plain text with
 one tweet per line. Archive JavaScript is parsed from its first `[` as JSON, never executed. From a zip
 only the tweet files and `manifest.js` are read, with their sizes checked before and while reading.
-Every problem with the input is a `DataError` whose message is one line naming the path.
+Every problem with the input is a `DataError` whose message is one line naming the path. The manifest's
+account is untrusted too: a user name that is no X handle is refused, a display name normalised.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from training.checkpoint import is_valid_handle, normalise_display_name
 
 # data/tweets.js, older data/tweet.js, and the split data/tweets-part1.js, data/tweets-part2.js, ...
 TWEET_FILE_RE = re.compile(r"tweets?(?:-part(\d+))?\.js")
@@ -196,18 +199,27 @@ def _tweet_file_key(name: str) -> tuple[int, str] | None:
     return (int(match.group(1) or 0), name)
 
 
-def _parse_manifest(path: Path, raw: bytes) -> tuple[str | None, str | None]:
-    text = _decode(path, raw)
+def _parse_manifest(where: str, raw: bytes) -> tuple[str | None, str | None]:
+    """The account's (handle, display name) from `manifest.js` (`where` names it in errors). Both are
+    untrusted: a user name that is no X handle is refused, the display name made safe to show."""
+    text = _decode(Path(where), raw)
     start = text.find("{")
     if start < 0:
         return None, None
-    data = _loads(path, text[start:].rstrip().rstrip(";"))
+    data = _loads(Path(where), text[start:].rstrip().rstrip(";"))
     info = data.get("userInfo") if isinstance(data, dict) else None
     if not isinstance(info, dict):
         return None, None
     handle, name = info.get("userName"), info.get("displayName")
-    return (handle if isinstance(handle, str) and handle else None,
-            name if isinstance(name, str) and name else None)
+    if not isinstance(handle, str) or not handle:
+        handle = None
+    elif not is_valid_handle(handle.removeprefix("@")):
+        shown = ascii(handle[:40]) + ("..." if len(handle) > 40 else "")  # escaped: it is shown back
+        raise DataError(f"{where}: userName {shown} is not an X handle (1-15 letters, digits or _)")
+    else:
+        handle = handle.removeprefix("@")
+    name = normalise_display_name(name) if isinstance(name, str) else ""
+    return handle, name or None
 
 
 def _read_folder(folder: Path, max_bytes: int) -> Source:
@@ -225,7 +237,7 @@ def _read_folder(folder: Path, max_bytes: int) -> Source:
         source.records += parse_file(f, f.name, f.read_bytes())
     manifest = data / MANIFEST
     if manifest.is_file() and manifest.stat().st_size <= MANIFEST_MAX_BYTES:
-        source.handle, source.display_name = _parse_manifest(manifest, manifest.read_bytes())
+        source.handle, source.display_name = _parse_manifest(str(manifest), manifest.read_bytes())
     if not source.records:
         raise DataError(f"{folder}: the archive holds no tweets")
     return source
@@ -279,7 +291,9 @@ def _read_zip_members(path: Path, zf: zipfile.ZipFile, max_bytes: int) -> Source
     if manifest is not None and not _encrypted(manifest):  # the manifest only adds names: skip it
         raw = _read_capped(zf, manifest, MANIFEST_MAX_BYTES)
         if raw is not None:
-            source.handle, source.display_name = _parse_manifest(path, raw)
+            name = manifest.filename  # the zip's to choose (under a top folder): shown escaped if odd
+            where = f"{path}: {name if name.isprintable() else ascii(name)}"
+            source.handle, source.display_name = _parse_manifest(where, raw)
     if not source.records:
         raise DataError(f"{path}: the archive holds no tweets")
     return source
