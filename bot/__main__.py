@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
 from bot.config import ConfigError, load_config
+from bot.logs import setup_logging
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -40,11 +40,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    setup_logging(args.verbose)
     try:
         cfg = load_config(args.config, args.models_dir)
         from bot.pool import resolve_device

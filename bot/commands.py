@@ -20,7 +20,7 @@ import time
 import uuid
 import zipfile
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,10 +28,16 @@ import aiohttp
 from prometheus_client import CollectorRegistry, Counter
 
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
-from bot.output import DISCORD_LIMIT, clip, neutralise_mentions
+from bot.output import DISCORD_LIMIT, clip, escape_markdown, neutralise_mentions, quote_user
 from bot.pool import validate_request
 from bot.training_jobs import JobEvent
-from training.checkpoint import PersonaMeta, fsync_dir, is_valid_persona_name, recover_interrupted
+from training.checkpoint import (
+    PersonaMeta,
+    fsync_dir,
+    is_valid_persona_name,
+    normalise_display_name,
+    recover_interrupted,
+)
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -67,11 +73,17 @@ In the console, options are `name=value`: \
 
 @dataclass(frozen=True)
 class Caller:
-    """Who runs a command: the Discord user (or the console's local user) and what they may do."""
+    """Who runs a command, and from where. Permissions in a server count only in the servers the bot
+    trusts (`[discord] admin_guild_ids`, else `guild_ids`): anyone can invite the bot to a server of
+    their own and be its administrator there."""
 
     user_id: int
-    administrator: bool = False  # Discord's administrator permission in that guild
+    # The server the command came from, where the bot is installed in it; None in DMs and in
+    # user-installed contexts (the command then carries no server's authority).
+    guild_id: int | None = None
+    administrator: bool = False  # Discord's administrator permission in that server
     role_ids: tuple[int, ...] = ()
+    local: bool = False  # the console's user at the machine: a bot owner, in a server of its own
 
 
 @dataclass(frozen=True)
@@ -86,11 +98,13 @@ class Card:
 
 @dataclass(frozen=True)
 class Reply:
-    """What a command answers: `text` is the whole message content; `card` when it is a tweet card."""
+    """What a command answers: `text` is the whole message content; `card` when it is a tweet card.
+    `progress`: an update on the way to the result (a front end may drop one; never the result)."""
 
     text: str
     ephemeral: bool = False
     card: Card | None = None
+    progress: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,7 @@ class AddRequest:
     archive: Archive
     replacing: bool = False
     base: str | None = None  # the base model to fine-tune; None: [training] base
-    downloaded: Path | None = field(default=None, repr=False)
+    guild_id: int | None = None  # where it was asked (the per-server bound of the training queue)
 
 
 class Commands:
@@ -144,6 +158,8 @@ class Commands:
         self.pool = pool
         self.jobs = jobs
         self._last_imitate: dict[int, float] = {}
+        # Bot owners: admins everywhere. The Discord front end adds the application's owner or team.
+        self.owner_ids: set[int] = set(cfg.discord.admin_user_ids)
         self.commands_total = Counter(
             "persona_bot_commands", "Commands answered, by command and outcome (ok or the error kind).",
             ["command", "outcome"], registry=metrics,
@@ -158,20 +174,29 @@ class Commands:
         """The short ephemeral answer to a failed command; the full error is logged, not shown."""
         if isinstance(exc, BotError):
             self.count(command, exc.kind)
-            log.info("/%s refused: %s", command, exc)
+            log.info("/%s refused: %r", command, str(exc))  # quoted: it may echo user input
             return Reply(clip(f"⚠️ {exc}", DISCORD_LIMIT), ephemeral=True)  # it may echo user input
         self.count(command, "internal")
         log.error("/%s failed", command, exc_info=exc)
         return Reply("⚠️ Something went wrong on our side; the error has been logged.", ephemeral=True)
 
     def is_admin(self, caller: Caller) -> bool:
+        """Bot owners everywhere; a server's administrators and admin roles only in trusted servers."""
+        if caller.local or caller.user_id in self.owner_ids:
+            return True
         d = self.cfg.discord
-        return (caller.administrator or caller.user_id in d.admin_user_ids
-                or any(role in d.admin_role_ids for role in caller.role_ids))
+        if caller.guild_id is None or caller.guild_id not in d.trusted_guild_ids:
+            return False
+        return caller.administrator or any(role in d.admin_role_ids for role in caller.role_ids)
 
-    def _require_admin(self, caller: Caller) -> None:
+    def _require_admin_in_server(self, caller: Caller, command: str) -> None:
+        """Changing personas: only in a server (never a DM or a user-installed context), only admins."""
+        if caller.guild_id is None and not caller.local:
+            raise PermissionDenied(f"`/{command}` works only in a server where the bot is installed, "
+                                   "not in DMs or user-installed apps.")
         if not self.is_admin(caller):
-            raise PermissionDenied("Only administrators can do that.")
+            raise PermissionDenied("Only the bot's admins can change personas (server administrators "
+                                   "count only in the servers the bot is set up for).")
 
     def _persona(self, name: str) -> PersonaMeta:
         entry = self.registry.get(name)
@@ -228,7 +253,7 @@ class Commands:
         for name in names:
             entry = self.registry.get(name)
             if entry is not None:
-                lines.append(f"• `{name}`: {shown_name(entry.meta)} ({entry.meta.handle_text})")
+                lines.append(f"• `{name}`: {shown_name(entry.meta)} ({shown_handles(entry.meta)})")
         return Reply(clip_lines(lines, DISCORD_LIMIT))
 
     def persona_info(self, name: str) -> Reply:
@@ -240,42 +265,45 @@ class Commands:
 
     def prepare_add(self, caller: Caller, name: str, archive: Archive, base: str | None = None) -> AddRequest:
         """Check a /persona add before anything is downloaded or started; raises BotError."""
-        self._require_admin(caller)
+        self._require_admin_in_server(caller, "persona add")
         name = name.strip()
         base = (base or "").strip() or None
-        if base is not None and not _BASE.fullmatch(base):
-            raise InvalidRequest(f"'{clip(base, 60)}' is not a base model: give a hub id (gpt2), a folder "
-                                 "or 'tiny'.")
+        allowed = self.cfg.training.bases_allowed
+        if base is not None and base not in allowed:
+            raise InvalidRequest(f"'{quote_user(base)}' is not a base model this bot trains from: choose "
+                                 f"{' or '.join(allowed)} ([training] allowed_bases).")
         if not is_valid_persona_name(name):
             raise InvalidRequest(
-                f"'{clip(name, 40)}' is not a valid persona name: use the handle, 1-15 letters, digits or _ "
-                "(handles joined by - for a blend).")
+                f"'{quote_user(name, 40)}' is not a valid persona name: use the handle, 1-15 letters, "
+                "digits or _ (handles joined by - for a blend).")
         if self.jobs.busy_with(name):
             raise InvalidRequest(f"A training for '{name}' is already queued or running.")
+        self.jobs.check_room(caller.guild_id)
         limit = self.cfg.discord.max_attachment_bytes
         if archive.size is not None and archive.size > limit:
             raise InvalidRequest(f"The archive is too large: {mb(archive.size)}, at most {mb(limit)}.")
         if archive.path is not None:
             if not archive.path.exists():
-                raise InvalidRequest(f"No such file or folder: {archive.path}")
+                raise InvalidRequest(f"No such file or folder: {archive.path}")  # the console's own path
             if archive.path.is_dir():
-                return AddRequest(name, archive, self.registry.get(name) is not None, base)
+                return AddRequest(name, archive, self.registry.get(name) is not None, base, caller.guild_id)
         if not archive.filename.lower().endswith(ARCHIVE_SUFFIXES):
             raise InvalidRequest(
-                f"Unknown archive format '{clip(archive.filename, 60)}': send an X archive .zip, "
+                f"Unknown archive format '{quote_user(archive.filename)}': send an X archive .zip, "
                 f"its tweets.js, or a tweet file ({', '.join(ARCHIVE_SUFFIXES)}).")
-        return AddRequest(name, archive, self.registry.get(name) is not None, base)
+        return AddRequest(name, archive, self.registry.get(name) is not None, base, caller.guild_id)
 
     async def persona_add(self, req: AddRequest) -> AsyncIterator[Reply]:
         """Download, check, queue and train; yields progress replies, then the result (always last).
 
         A refused archive ends in an ephemeral reply, a failed training in a public one saying why
         (the training's one-line error). `models/` only changes by training's atomic swap on success.
+        Once queued, the job owns the download (deleted when the training ends): a caller that stops
+        iterating never pulls the file from under a queued training, and the training runs on.
         """
         result = Reply("⚠️ The training ended without a result.", ephemeral=True)
         try:
-            data = await self._fetch_archive(req)
-            job = self.jobs.submit(req.name, data, req.base)
+            job = await self._submit(req)
             last_shown = 0.0
             async for event in job.events():
                 if event.final:
@@ -284,14 +312,32 @@ class Commands:
                 now = time.monotonic()
                 if event.kind in ("queued", "started", "warning") or now - last_shown >= PROGRESS_EVERY_S:
                     last_shown = now
-                    yield Reply(progress_text(req.name, event))
+                    yield Reply(progress_text(req.name, event), progress=True)
         except Exception as exc:  # whatever it is, the user gets an answer (an internal one is logged)
             result = self.error_reply("persona add", exc)
-        finally:
-            if req.downloaded is not None:  # gone before the result is shown
-                await asyncio.to_thread(shutil.rmtree, req.downloaded.parent, True)
-                req.downloaded = None
         yield result
+
+    async def _submit(self, req: AddRequest):
+        """The archive fetched and checked, then queued; a download not handed to a job is deleted."""
+        download_folder: Path | None = None
+        try:
+            archive = req.archive
+            if archive.path is not None:
+                data = archive.path
+                if data.is_file():
+                    await asyncio.to_thread(check_archive_content, data)
+            else:
+                assert archive.url is not None
+                data = await download(archive.url, archive.filename, self.cfg.paths.state_dir / DOWNLOADS,
+                                      self.cfg.discord.max_attachment_bytes)
+                download_folder = data.parent
+                await asyncio.to_thread(check_archive_content, data)
+            job = self.jobs.submit(req.name, data, req.base, guild_id=req.guild_id, owned=download_folder)
+        except BaseException:  # cancellation too; one small file, so removed right here
+            if download_folder is not None:
+                shutil.rmtree(download_folder, ignore_errors=True)
+            raise
+        return job
 
     async def _finish_add(self, req: AddRequest, event: JobEvent) -> Reply:
         if event.kind == "done":
@@ -299,28 +345,14 @@ class Commands:
             self.count("persona add", "ok")
             return added_reply(self.registry.get(req.name), req, event.data)
         self.count("persona add", "training_failed")
-        log.warning("training %s failed: %s", req.name, event.message)
-        return Reply(f"❌ Training `{req.name}` failed: {clip(event.message, 1500)}")
-
-    async def _fetch_archive(self, req: AddRequest) -> Path:
-        """The archive as a local path: a console path as is, an attachment downloaded into state_dir."""
-        archive = req.archive
-        if archive.path is not None:
-            if archive.path.is_file():
-                await asyncio.to_thread(check_archive_content, archive.path)
-            return archive.path
-        assert archive.url is not None
-        req.downloaded = await download(
-            archive.url, archive.filename, self.cfg.paths.state_dir / DOWNLOADS,
-            self.cfg.discord.max_attachment_bytes)
-        await asyncio.to_thread(check_archive_content, req.downloaded)
-        return req.downloaded
+        log.warning("training %s failed: %r", req.name, event.message)
+        return Reply(f"❌ Training `{req.name}` failed: {quote_user(event.message, 1500)}")
 
     # --- /persona remove, /help ----------------------------------------------------------------------
 
     def prepare_remove(self, caller: Caller, name: str) -> RemoveRequest:
         """Check a /persona remove at once (admin, persona exists, not being trained); raises BotError."""
-        self._require_admin(caller)
+        self._require_admin_in_server(caller, "persona remove")
         name = name.strip()
         meta = self._persona(name)
         if self.jobs.busy_with(name):
@@ -339,7 +371,7 @@ class Commands:
         await self.pool.refresh()
         await asyncio.to_thread(shutil.rmtree, doomed, True)
         self.count("persona remove", "ok")
-        return Reply(f"🗑️ Removed `{req.name}` ({shown_name(req.meta)} {req.meta.handle_text}).")
+        return Reply(f"🗑️ Removed `{req.name}` ({shown_name(req.meta)} {shown_handles(req.meta)}).")
 
     def help(self) -> Reply:
         g = self.cfg.generation
@@ -368,22 +400,29 @@ def clip_lines(lines: list[str], limit: int) -> str:
     return "\n".join(out)
 
 
-_MARKDOWN = re.compile(r"([\\*_`~|\[\]])")
-
-
-def escape_markdown(text: str) -> str:
-    """Backslash before each character Discord reads as Markdown (bold, italics, code, spoilers, links)."""
-    return _MARKDOWN.sub(r"\\\1", text)
+_NOT_HANDLE = re.compile(r"[^A-Za-z0-9_]")
 
 
 def shown_name(meta: PersonaMeta) -> str:
     """A display name as shown in a message: it comes from an uploaded manifest, so it may not ping
-    anyone, format the message or break it over lines."""
-    return escape_markdown(neutralise_mentions(" ".join(meta.display_name.split())))
+    anyone, format the message, break it over lines or crowd out the text (normalised again here:
+    a persona.json written before training checked names may hold anything)."""
+    names = [normalise_display_name(h.display_name) or safe_handle(h.handle) for h in meta.handles]
+    return escape_markdown(neutralise_mentions(" & ".join(names)))
+
+
+def safe_handle(handle: str) -> str:
+    """A handle reduced to the characters a handle may have (training refuses others; an older
+    persona.json may still hold them), so it is safe inside code blocks too."""
+    return _NOT_HANDLE.sub("", handle)[:15] or "unknown"
+
+
+def shown_handles(meta: PersonaMeta) -> str:
+    return " ".join(f"@{escape_markdown(safe_handle(h.handle))}" for h in meta.handles)
 
 
 def card_header(meta: PersonaMeta) -> str:
-    return f"**{shown_name(meta)}** {meta.handle_text} · {AI_LABEL}"
+    return f"**{shown_name(meta)}** {shown_handles(meta)} · {AI_LABEL}"
 
 
 def tweet_card(meta: PersonaMeta, texts: list[str]) -> Reply:
@@ -393,12 +432,12 @@ def tweet_card(meta: PersonaMeta, texts: list[str]) -> Reply:
     room = (DISCORD_LIMIT - len(header) - 4 * len(texts)) // max(1, len(texts))
     texts = [clip(t, room) for t in texts]
     body = "\n\n".join("> " + t.replace("\n", "\n> ") for t in texts)
-    card = Card(meta.display_name, meta.handle_text, tuple(texts))
+    card = Card(meta.display_name, " ".join(f"@{safe_handle(h.handle)}" for h in meta.handles), tuple(texts))
     return Reply(f"{header}\n{body}", card=card)
 
 
 def persona_info_text(meta: PersonaMeta) -> str:
-    rows: list[tuple[str, ...]] = [("Data", *(f"@{h.handle}" for h in meta.handles))]
+    rows: list[tuple[str, ...]] = [("Data", *(f"@{safe_handle(h.handle)}" for h in meta.handles))]
     # training's rows, one column per handle; a label a handle lacks shows 0, the total stays last.
     tables = [h.data.rows() for h in meta.handles]
     columns = [dict(t) for t in tables]
@@ -407,10 +446,11 @@ def persona_info_text(meta: PersonaMeta) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     table = "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
     m = meta.metrics
+    base = clip(meta.base_model.replace("`", ""), 100)
     return (
-        f"**{shown_name(meta)}** {meta.handle_text} (`{meta.name}`)\n"
+        f"**{shown_name(meta)}** {shown_handles(meta)} (`{meta.name}`)\n"
         f"```\n{table}\n```\n"
-        f"Base model: `{meta.base_model}` · trained {meta.created_at:%Y-%m-%d %H:%M} UTC\n"
+        f"Base model: `{base}` · trained {meta.created_at:%Y-%m-%d %H:%M} UTC\n"
         f"Validation loss {m.val_loss_before:.3f} → {m.val_loss_after:.3f} "
         f"(perplexity {m.val_ppl_before:.1f} → {m.val_ppl_after:.1f})"
     )
@@ -429,8 +469,8 @@ def progress_text(name: str, event) -> str:
         pct = 100 * event.step // event.total
         return f"⏳ Training `{name}`: {event.phase} step {event.step}/{event.total} ({pct}%){loss}"
     if event.kind == "warning":
-        return f"⏳ Training `{name}`: ⚠️ {clip(event.message, 300)}"
-    return f"⏳ Training `{name}`: {clip(event.message or event.phase, 300)}"
+        return f"⏳ Training `{name}`: ⚠️ {quote_user(event.message, 300)}"
+    return f"⏳ Training `{name}`: {quote_user(event.message or event.phase, 300)}"
 
 
 def added_reply(entry, req: AddRequest, done: dict) -> Reply:
@@ -447,7 +487,6 @@ def added_reply(entry, req: AddRequest, done: dict) -> Reply:
 # --- archives ---------------------------------------------------------------------------------------
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_BASE = re.compile(r"[A-Za-z0-9._/~-]{1,200}")  # a hub id, a path or 'tiny'; no spaces, no options
 
 
 async def download(url: str, filename: str, folder: Path, limit: int) -> Path:
@@ -519,7 +558,9 @@ async def open_commands(
     await asyncio.to_thread(clean_leftovers, models_dir, cfg.paths.state_dir / DOWNLOADS)
     registry = PersonaRegistry(models_dir)
     pool = GenerationPool(registry, cfg.pool, cfg.generation, metrics)
-    jobs = TrainingJobs(models_dir, config_path, cfg.discord.training_timeout_s)
+    d = cfg.discord
+    jobs = TrainingJobs(models_dir, config_path, d.training_timeout_s, max_jobs=d.max_trainings,
+                        max_jobs_per_guild=d.max_trainings_per_guild, memory_bytes=d.training_memory_bytes)
     await pool.start()
     try:
         yield Commands(cfg, registry, pool, jobs, metrics)

@@ -1,7 +1,7 @@
 """`python -m bot console`: the bot's commands typed as in Discord, answered locally, no token needed.
 
 `/imitate marlowe_bakes My dream is count=3 seed=7`, `/persona add NAME PATH`, `/persona list`, ...
-The local user is an admin. Each reply prints what the Discord message would contain. With a
+The local user is a bot owner. Each reply prints what the Discord message would contain. With a
 terminal: line editing and a history file in `[paths] state_dir`; piped: runs every line, exits at EOF.
 Lines are read on a thread of their own, so the event loop (and the pool behind it) never waits on input.
 """
@@ -21,8 +21,9 @@ from typing import TextIO
 from bot.commands import Archive, Caller, Commands, Reply, open_commands
 from bot.config import Config
 from bot.errors import InvalidRequest
+from bot.output import outbound
 
-LOCAL_USER = Caller(user_id=0, administrator=True)
+LOCAL_USER = Caller(user_id=0, local=True)  # the person at the machine: a bot owner
 PROMPT = "> "
 HISTORY_FILE = "console_history"
 INT_OPTIONS = ("count", "seed")
@@ -65,8 +66,9 @@ async def console(cfg: Config, config_path: Path | None, reader: LineReader, out
 
 
 def show(reply: Reply, out: TextIO) -> None:
+    """Print what the Discord message would say: the same outbound rules as the Discord front end."""
     prefix = "(only you can see this) " if reply.ephemeral else ""
-    print(prefix + reply.text, file=out, flush=True)
+    print(prefix + outbound(reply.text), file=out, flush=True)
 
 
 async def execute(commands: Commands, line: str, emit: Callable[[Reply], None]) -> None:

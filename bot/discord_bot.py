@@ -4,7 +4,12 @@ discord.py 2.x `app_commands`: `/imitate`, `/help` and a `/persona` group (`defa
 administrator=True)` as Discord's hint; the real check is in the command layer). Every interaction is
 answered or deferred at once: fast checks first (a refusal is an immediate ephemeral reply), then a
 defer, then the slow work in the follow-up. Commands are synced only when their definitions changed
-(`bot.sync_state`). The client sends with `AllowedMentions.none()`.
+(`bot.sync_state`); with `guild_ids` set, a global command set left from before is cleared.
+
+Every message goes out through `send`: the text through `bot.output.outbound` (clipped, nobody
+pinged, masked links defused, no link embeds), `allowed_mentions` none on every call (webhooks do not
+inherit the client's), and when Discord refuses or the network fails, the next way that still reaches
+the user: a new follow-up, then the channel. Only progress edits may be dropped.
 
 `[discord] api_base_url` / `gateway_url` point discord.py at another server (a gateway proxy, a
 Discord-compatible server, the tests' stand-in): discord.py builds every REST URL from
@@ -35,6 +40,8 @@ from prometheus_client import CollectorRegistry
 from bot.commands import Archive, Caller, Commands, Reply, open_commands
 from bot.config import Config
 from bot.health import HealthServer
+from bot.logs import install_redaction
+from bot.output import DISCORD_LIMIT, outbound
 from bot.sync_state import SyncRecord, definitions_hash
 
 log = logging.getLogger(__name__)
@@ -44,6 +51,9 @@ DISCORD_GATEWAY = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
 # An interaction token lives 15 minutes; past this, a training's result goes to the channel instead.
 TOKEN_LIFETIME_S = 14 * 60
 SHUTDOWN_GRACE_S = 10.0  # how long running commands get to send their last reply at shutdown
+NO_PINGS = discord.AllowedMentions.none()
+# What a failed send raises: Discord's refusals (4xx, 5xx after discord.py's retries), the network.
+SEND_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError)
 
 
 def point_discord_at(api_base_url: str, gateway_url: str | None) -> None:
@@ -54,9 +64,13 @@ def point_discord_at(api_base_url: str, gateway_url: str | None) -> None:
 
 
 def caller_of(interaction: discord.Interaction) -> Caller:
+    """The caller, with the server only where the bot is installed in it: in a DM or a user-installed
+    context `permissions` describe the user's rights there, which give no authority over the bot."""
     user = interaction.user
-    roles = tuple(role.id for role in getattr(user, "roles", ()))
-    return Caller(user_id=user.id, administrator=interaction.permissions.administrator, role_ids=roles)
+    guild_id = interaction.guild_id if interaction.is_guild_integration() else None
+    roles = tuple(role.id for role in getattr(user, "roles", ())) if guild_id is not None else ()
+    administrator = guild_id is not None and interaction.permissions.administrator
+    return Caller(user_id=user.id, guild_id=guild_id, administrator=administrator, role_ids=roles)
 
 
 class PersonaTree(app_commands.CommandTree):
@@ -77,7 +91,7 @@ class PersonaTree(app_commands.CommandTree):
                 task.add_done_callback(self.running.discard)
             return True
         if interaction.type is discord.InteractionType.application_command:
-            await interaction.response.send_message("The bot is shutting down.", ephemeral=True)
+            await send(interaction, Reply("The bot is shutting down.", ephemeral=True), "response")
         return False
 
 
@@ -98,12 +112,27 @@ class PersonaBot(discord.Client):
         if d.gateway_url is None and d.api_base_url.rstrip("/") != DISCORD_API:
             _shards, url, _limits = await self.http.get_bot_gateway()
             discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        await self.learn_owners()
         await self.sync_commands()
 
+    async def learn_owners(self) -> None:
+        """The application's owner, or its team's members, are bot owners (as discord.py's is_owner)."""
+        try:
+            app = await self.application_info()
+        except SEND_ERRORS as exc:  # not fatal: `admin_user_ids` still name the owners
+            log.warning("could not read the application's owner: %s", exc)
+            return
+        owners = {m.id for m in app.team.members} if app.team else {app.owner.id}
+        self.commands.owner_ids |= owners
+        log.info("bot owners: %s", ", ".join(str(i) for i in sorted(self.commands.owner_ids)))
+
     async def sync_commands(self) -> None:
-        """Sync to each of `guild_ids` (else globally), skipping scopes whose definitions are unchanged."""
+        """Sync to each of `guild_ids` (else globally), skipping scopes whose definitions are unchanged;
+        then clear the scopes a previous configuration used (global commands when guild_ids are set
+        now, guilds no longer listed): left there, they would keep answering and show twice."""
         assert self.application_id is not None
-        scopes = [discord.Object(g) for g in self.cfg.discord.guild_ids] or [None]
+        configured = list(self.cfg.discord.guild_ids)
+        scopes = [discord.Object(g) for g in configured] or [None]
         for guild in scopes:
             if guild is not None:
                 self.tree.copy_global_to(guild=guild)
@@ -117,6 +146,28 @@ class PersonaBot(discord.Client):
             self.sync_record.mark_synced(self.application_id, gid, digest)
             self.synced.append(gid)
             log.info("synced %d commands to %s", len(payload), gid or "global")
+        recorded = self.sync_record.scopes(self.application_id)
+        stale = [None] if configured else []
+        stale += [g for g in recorded if g is not None and g not in configured]
+        for gid in stale:
+            await self.clear_commands(gid)
+
+    async def clear_commands(self, guild_id: int | None) -> None:
+        """Remove every command of one scope (once: the empty set is recorded like any other)."""
+        assert self.application_id is not None
+        digest = definitions_hash([])
+        if self.sync_record.is_synced(self.application_id, guild_id, digest):
+            return
+        try:
+            if guild_id is None:
+                await self.http.bulk_upsert_global_commands(self.application_id, [])
+            else:
+                await self.http.bulk_upsert_guild_commands(self.application_id, guild_id, [])
+        except (discord.Forbidden, discord.NotFound) as exc:  # the bot left that server: nothing to clear
+            log.warning("could not clear the commands of guild %s: %s", guild_id, exc)
+        self.sync_record.mark_synced(self.application_id, guild_id, digest)
+        self.synced.append(guild_id)
+        log.info("cleared stale commands from %s", guild_id or "global")
 
     def gateway_connected(self) -> bool:
         return self.is_ready() and not self.is_closed() and self.ws is not None and self.ws.open
@@ -124,18 +175,64 @@ class PersonaBot(discord.Client):
 
 # --- interactions → command layer ----------------------------------------------------------------------
 
-async def answer(interaction: discord.Interaction, reply: Reply) -> None:
-    """Answer an interaction not yet acknowledged."""
-    await interaction.response.send_message(reply.text, ephemeral=reply.ephemeral)
+async def send(interaction: discord.Interaction, reply: Reply, via: str) -> bool:
+    """Send `reply` for `interaction`; every message of the bot goes out here. True once delivered.
+
+    `via`: "response" answers an interaction not yet acknowledged; "followup" is the result after a
+    defer (an ephemeral one replaces the public "thinking…" with a message only the user sees);
+    "edit" puts the result into the deferred message; "progress" is an edit that may be dropped;
+    "channel" posts in the channel (the interaction token has expired). When a way fails (Discord
+    refuses, the network breaks), the next one is tried: a new follow-up, then the channel.
+    """
+    text = outbound(reply.text)
+    ways = [via] if via == "progress" else list(dict.fromkeys([via, "followup", "channel"]))
+    if via == "channel":
+        ways = ["channel"]
+    for way in ways:
+        try:
+            await _send_one(interaction, reply, text, way)
+            return True
+        except SEND_ERRORS as exc:
+            log.warning("could not send the %s of /%s %s: %s", way, _command_name(interaction),
+                        "(dropped)" if way == "progress" else "(trying the next way)", exc)
+    if via != "progress":
+        log.error("no way left to answer /%s; its reply was: %r", _command_name(interaction), text)
+    return False
 
 
-async def follow_up(interaction: discord.Interaction, reply: Reply) -> None:
-    """The result after a public defer: as a follow-up, or, for an (ephemeral) error, the thinking
-    message removed and the error sent ephemerally so only the user sees it."""
-    if reply.ephemeral:
-        with contextlib.suppress(discord.HTTPException):
-            await interaction.delete_original_response()
-    await interaction.followup.send(reply.text, ephemeral=reply.ephemeral)
+async def _send_one(interaction: discord.Interaction, reply: Reply, text: str, way: str) -> None:
+    if way == "response" and not interaction.response.is_done():
+        await interaction.response.send_message(text, ephemeral=reply.ephemeral, allowed_mentions=NO_PINGS,
+                                                suppress_embeds=True)
+    elif way in ("edit", "progress"):
+        await interaction.edit_original_response(content=text, allowed_mentions=NO_PINGS)
+    elif way in ("response", "followup"):
+        if reply.ephemeral and interaction.response.is_done():
+            with contextlib.suppress(*SEND_ERRORS):  # the public "thinking…" goes; the error is private
+                await interaction.delete_original_response()
+        await interaction.followup.send(text, ephemeral=reply.ephemeral, allowed_mentions=NO_PINGS,
+                                        suppress_embeds=True)
+    else:  # the channel: for everyone to see, so it says whom it answers (a mention that pings nobody)
+        channel = interaction.client.get_partial_messageable(interaction.channel_id or 0)
+        mention = f"<@{interaction.user.id}> "  # shows whom it answers; allowed_mentions: no ping
+        await channel.send(mention + outbound(reply.text, DISCORD_LIMIT - len(mention)),
+                           allowed_mentions=NO_PINGS, suppress_embeds=True)
+
+
+async def defer(interaction: discord.Interaction) -> bool:
+    """Acknowledge within Discord's 3 seconds; False (logged) when Discord could not be told, and the
+    result then goes to the channel."""
+    try:
+        await interaction.response.defer(thinking=True)
+        return True
+    except SEND_ERRORS as exc:
+        log.warning("could not defer /%s: %s", _command_name(interaction), exc)
+        return False
+
+
+def _command_name(interaction: discord.Interaction) -> str:
+    command = interaction.command
+    return command.qualified_name if command is not None else "?"
 
 
 def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
@@ -155,13 +252,13 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
         try:
             req = commands.prepare_imitate(caller_of(interaction), persona, prompt, count, temperature, seed)
         except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
-            return await answer(interaction, commands.error_reply("imitate", exc))
-        await interaction.response.defer(thinking=True)
+            return await send(interaction, commands.error_reply("imitate", exc), "response")
+        deferred = await defer(interaction)
         try:
             reply = await commands.imitate(req)
         except Exception as exc:
             reply = commands.error_reply("imitate", exc)
-        await follow_up(interaction, reply)
+        await send(interaction, reply, "followup" if deferred else "channel")
 
     @imitate.autocomplete("persona")
     async def persona_names(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -169,14 +266,17 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
 
     @tree.command(name="help", description="What this bot can do")
     async def help_(interaction: discord.Interaction) -> None:
-        await answer(interaction, commands.help())
+        await send(interaction, commands.help(), "response")
 
+    # Discord's hints (administrators, servers only); the command layer checks for real.
     persona = app_commands.Group(name="persona", description="The personas this bot speaks as",
-                                 default_permissions=discord.Permissions(administrator=True))
+                                 default_permissions=discord.Permissions(administrator=True),
+                                 allowed_contexts=app_commands.AppCommandContext(guild=True),
+                                 allowed_installs=app_commands.AppInstallationType(guild=True))
 
     @persona.command(name="list", description="The personas this bot serves")
     async def persona_list(interaction: discord.Interaction) -> None:
-        await answer(interaction, commands.persona_list())
+        await send(interaction, commands.persona_list(), "response")
 
     @persona.command(name="info", description="A persona's training data, base model and metrics")
     @app_commands.describe(name="the persona")
@@ -185,7 +285,7 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
             reply = commands.persona_info(name)
         except Exception as exc:
             reply = commands.error_reply("persona info", exc)
-        await answer(interaction, reply)
+        await send(interaction, reply, "response")
 
     @persona.command(name="add", description="Train a persona from an X archive or a tweet file (admin)")
     @app_commands.describe(name="the persona's name: the handle", archive="the X archive .zip or tweets.js",
@@ -198,22 +298,18 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
         try:
             req = commands.prepare_add(caller_of(interaction), name, source, base)
         except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
-            return await answer(interaction, commands.error_reply("persona add", exc))
-        await interaction.response.defer(thinking=True)
-        last: Reply | None = None
+            return await send(interaction, commands.error_reply("persona add", exc), "response")
+        # Not deferred (Discord unreachable): the training still runs and its result goes to the channel.
+        deferred = await defer(interaction)
         async for reply in commands.persona_add(req):
-            last = reply
-            if not reply.ephemeral and time.monotonic() - received < TOKEN_LIFETIME_S:
-                with contextlib.suppress(discord.HTTPException):  # a lost progress edit is no loss
-                    await interaction.edit_original_response(content=reply.text)
-        if last is None:
-            return
-        if time.monotonic() - received >= TOKEN_LIFETIME_S:
-            # The interaction token has expired: the result goes to the channel as a new message.
-            channel = interaction.client.get_partial_messageable(interaction.channel_id or 0)
-            await channel.send(last.text)
-        elif last.ephemeral:
-            await follow_up(interaction, last)
+            token_alive = deferred and time.monotonic() - received < TOKEN_LIFETIME_S
+            if reply.progress:
+                if token_alive:
+                    await send(interaction, reply, "progress")
+            elif not token_alive:  # the interaction token has expired: a new message in the channel
+                await send(interaction, reply, "channel")
+            else:
+                await send(interaction, reply, "followup" if reply.ephemeral else "edit")
 
     @persona.command(name="remove", description="Delete a persona (admin)")
     @app_commands.describe(name="the persona")
@@ -221,13 +317,13 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
         try:
             req = commands.prepare_remove(caller_of(interaction), name)
         except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
-            return await answer(interaction, commands.error_reply("persona remove", exc))
-        await interaction.response.defer(thinking=True)  # deleting gigabytes of weights takes a while
+            return await send(interaction, commands.error_reply("persona remove", exc), "response")
+        deferred = await defer(interaction)  # deleting gigabytes of weights takes a while
         try:
             reply = await commands.persona_remove(req)
         except Exception as exc:
             reply = commands.error_reply("persona remove", exc)
-        await follow_up(interaction, reply)
+        await send(interaction, reply, "followup" if deferred else "channel")
 
     persona_info.autocomplete("name")(persona_names)
     persona_remove.autocomplete("name")(persona_names)
@@ -252,6 +348,7 @@ async def running_bot(cfg: Config, token: str, config_path: Path | None = None) 
     On exit, in order: new commands refused, queued trainings cancelled and the running child
     terminated, queued generations failed and the running batch finished (pool.close), client closed.
     """
+    install_redaction()  # interaction tokens never reach the log, at any verbosity
     point_discord_at(cfg.discord.api_base_url, cfg.discord.gateway_url)
     metrics = CollectorRegistry()
     async with open_commands(cfg, config_path, metrics) as commands:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.output import quote_user
+
 
 class BotError(Exception):
     """Base of user-facing errors: `str(err)` is the one-line message shown (ephemerally) to the user."""
@@ -20,7 +22,7 @@ class UnknownPersona(BotError):
         self.name = name
         self.suggestions = suggestions or []
         hint = f" Did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"No persona named '{name}'.{hint}")
+        super().__init__(f"No persona named '{quote_user(name)}'.{hint}")
 
 
 class PoolBusy(BotError):

@@ -1,7 +1,9 @@
-"""Post-processing rules for generated text: one tweet, the prompt kept, nobody pinged, Discord-sized.
+"""Text rules: generated text (one tweet, the prompt kept, nobody pinged, Discord-sized) and every
+message the bot sends (`outbound`).
 
-Small pure functions; the pool applies them to every sample and the command layer reuses them to
-format replies.
+Small pure functions; the pool applies `format_sample` to every sample, the command layer formats
+untrusted names and echoed input with `escape_markdown` / `quote_user`, and each front end passes the
+whole text of every message through `outbound` just before sending it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,16 @@ _MASS_MENTION = re.compile(r"@(everyone|here)")
 _ID_MENTION = re.compile(r"<@([!&]?)")
 # Control characters an untrained or odd model emits; they render as garbage (tabs and newlines stay).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# A masked link, `[Claim your Nitro](https://…)`: shown as text pointing anywhere. Escaping its `[`
+# leaves the words and the address both visible.
+_MASKED_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]*)\]\(")
+# A bare link Discord would unfurl into an embed; `<url>` keeps it a link without the embed.
+_URL = re.compile(r"<?https?://[^\s<>]+>?", re.IGNORECASE)
+# Markdown that works mid-line (bold, italics, code, strike, spoilers, links); untrusted text is
+# always shown mid-line and on one line, so line-start syntax (quotes, headings, lists) cannot start.
+_MARKDOWN = re.compile(r"([\\*_`~|\[\]])")
 
 
 def neutralise_mentions(text: str) -> str:
@@ -43,3 +55,40 @@ def format_sample(prompt: str, continuation: str, limit: int = DISCORD_LIMIT) ->
     """The user's prompt followed by one tweet of continuation, stripped, neutralised, at most `limit`."""
     text = (prompt + _CONTROL.sub("", one_tweet(continuation))).strip()
     return clip(neutralise_mentions(text), limit)
+
+
+def defuse_masked_links(text: str) -> str:
+    """`[words](url)` shown as it is written instead of as a link hiding its address; idempotent."""
+    return _MASKED_LINK.sub(lambda m: f"\\[{m.group(1)}](", text)
+
+
+def no_embeds(text: str) -> str:
+    """Every bare link in angle brackets: still a link, never unfurled (edits cannot set the
+    suppress-embeds flag, so the text itself must not unfurl); idempotent."""
+    def wrap(m: re.Match[str]) -> str:
+        url = m.group(0)
+        if url.startswith("<") and url.endswith(">"):
+            return url
+        url = url.lstrip("<").rstrip(">")
+        tail = ""
+        while url and url[-1] in ".,;:!?'\")]" and (url[-1] != ")" or url.count("(") < url.count(")")):
+            url, tail = url[:-1], url[-1] + tail
+        return f"<{url}>{tail}"
+    return _URL.sub(wrap, text)
+
+
+def outbound(text: str, limit: int = DISCORD_LIMIT) -> str:
+    """What any message the bot sends may contain: nobody pinged, no masked link, no link embed, at
+    most `limit` characters. The one function every front end sends through."""
+    return clip(no_embeds(defuse_masked_links(neutralise_mentions(text))), limit)
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash before each character Discord reads as Markdown mid-line (bold, italics, code,
+    spoilers, links), for untrusted text shown inside the bot's own formatting."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def quote_user(text: str, limit: int = 60) -> str:
+    """Untrusted input echoed in a message: one line, clipped, Markdown escaped, nobody pinged."""
+    return escape_markdown(neutralise_mentions(clip(" ".join(text.split()), limit)))

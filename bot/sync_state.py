@@ -46,6 +46,15 @@ class SyncRecord:
             return {}
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
+    def scopes(self, application_id: int) -> list[int | None]:
+        """The scopes recorded for this application (None: global)."""
+        found: list[int | None] = []
+        for key in self.load():
+            app, _, scope = key.partition("/")
+            if app == str(application_id) and (scope == "global" or scope.isdigit()):
+                found.append(None if scope == "global" else int(scope))
+        return found
+
     def is_synced(self, application_id: int, guild_id: int | None, digest: str) -> bool:
         return self.load().get(scope_key(application_id, guild_id)) == digest
 

@@ -8,8 +8,10 @@ An aiohttp server playing both halves of Discord that the bot uses:
 - the REST routes under `/api/v10`: `/users/@me`, `/oauth2/applications/@me`, `/gateway/bot`, the
   command sync PUTs, interaction callbacks, webhook follow-ups, edits and deletes, channel messages,
   and `/files/...` serving attachments.
-Every REST call is recorded (`calls`) so tests can assert what the bot sent. discord.py parses a body
-as JSON only when the Content-Type is exactly `application/json`, so that is what `_json` sets.
+Every REST call is recorded (`calls`) so tests can assert what the bot sent. Like Discord, it refuses
+a message over 2,000 characters (400, code 50035), and a test can make chosen calls fail with 400, 404,
+429 (retry after a moment) or 500 (`fail`). discord.py parses a body as JSON only when the
+Content-Type is exactly `application/json`, so that is what `_json` sets.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from aiohttp import WSMsgType, web
 APP_ID = 710000000000000001
 BOT_ID = APP_ID
 GUILD_ID = 720000000000000001
+OTHER_GUILD_ID = 720000000000000099  # a server the bot was invited to but is not configured for
+OWNER_ID = 1  # the application's owner, as /oauth2/applications/@me says
 CHANNEL_ID = 730000000000000001
 ADMIN_ROLE_ID = 740000000000000001
 ADMINISTRATOR = 1 << 3
@@ -38,6 +42,28 @@ class Call:
     body: Any
     query: dict[str, str]
     at: float = field(default_factory=time.monotonic)  # when it arrived
+    status: int = 200  # what the stand-in answered
+
+
+# Discord's answers to the failures a test can ask for (`DiscordStandIn.fail`).
+FAILURES = {
+    400: {"message": "Invalid Form Body", "code": 50035},
+    404: {"message": "Unknown Webhook", "code": 10015},
+    429: {"message": "You are being rate limited.", "retry_after": 0.05, "global": False},
+    500: {"message": "500: Internal Server Error", "code": 0},
+}
+MESSAGE_LIMIT = 2000
+
+
+@dataclass
+class Failure:
+    method: str
+    path_part: str  # fails calls whose path contains this
+    status: int
+    times: int  # how many more calls to fail
+
+    def matches(self, method: str, path: str) -> bool:
+        return self.times > 0 and method == self.method and self.path_part in path
 
 
 @dataclass
@@ -60,8 +86,10 @@ class DiscordStandIn:
     file_sizes: dict[str, int] = field(default_factory=dict)  # sizes to claim, when not the real one
     accepted_token: str | None = None  # set: any other bot token gets 401, as Discord answers it
     login_status: int | None = None  # set: the login (GET /users/@me) fails with this HTTP status
+    failures: list[Failure] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.acknowledged: set[str] = set()  # interaction tokens answered or deferred: webhooks work
         self._ids = itertools.count(800000000000000001)
         self._seq = itertools.count(1)
         self._ws: web.WebSocketResponse | None = None
@@ -103,6 +131,9 @@ class DiscordStandIn:
     def next_id(self) -> str:
         return str(next(self._ids))
 
+    def new_token(self) -> str:
+        return f"token-{self.next_id()}"
+
     # --- waiting for the bot ------------------------------------------------------------------------
 
     async def _notify(self) -> None:
@@ -128,6 +159,11 @@ class DiscordStandIn:
                 await asyncio.sleep(0.02)
         await asyncio.wait_for(poll(), timeout)
 
+    def fail(self, method: str, path_part: str, status: int, times: int = 1) -> None:
+        """Make the next `times` calls `method` to a path containing `path_part` fail with `status`."""
+        assert status in FAILURES, status
+        self.failures.append(Failure(method, path_part, status, times))
+
     def calls_for(self, interaction: Interaction) -> list[Call]:
         return [c for c in self.calls if interaction.matches(c)]
 
@@ -137,10 +173,19 @@ class DiscordStandIn:
         def answered(call: Call) -> bool:
             if not interaction.matches(call):
                 return False
+            if call.status != 200:
+                return False
             if call.path.endswith("/callback"):
                 return call.body.get("type") == 4
             return call.method == "POST" and call.path.startswith("webhooks/")
         return await self.wait_for(answered, timeout)
+
+    async def channel_message(self, containing: str, timeout: float = 20.0) -> Call:
+        """The first message posted in the channel (not through an interaction) containing the text."""
+        def posted(call: Call) -> bool:
+            return (call.method == "POST" and call.path == f"channels/{CHANNEL_ID}/messages"
+                    and call.status == 200 and containing in (call.body or {}).get("content", ""))
+        return await self.wait_for(posted, timeout)
 
     # --- gateway --------------------------------------------------------------------------------
 
@@ -181,30 +226,46 @@ class DiscordStandIn:
         roles: list[int] | None = None,
         autocomplete: bool = False,
         resolved: dict[str, Any] | None = None,
+        guild_id: int = GUILD_ID,
+        where: str = "guild",
+        token: str | None = None,
     ) -> Interaction:
-        """Dispatch an INTERACTION_CREATE for `/name` (a 'persona add' style name is a subcommand)."""
+        """Dispatch an INTERACTION_CREATE for `/name` (a 'persona add' style name is a subcommand).
+
+        `where`: "guild" (a server that installed the bot: `guild_id`), "dm" (a DM with the bot), or
+        "user_install" (a server where only the user installed the app: the member's permissions are
+        there, but no server authorised the bot). `token`: one from `new_token()`, so a test can make
+        calls with it `fail` before the bot makes them."""
         top, _, sub = name.partition(" ")
         opts = options or []
         if sub:
             opts = [{"name": sub, "type": 1, "options": opts}]
-        interaction = Interaction(self.next_id(), f"token-{self.next_id()}")
+        interaction = Interaction(self.next_id(), token or self.new_token())
         data: dict[str, Any] = {"id": self.next_id(), "name": top, "type": 1, "options": opts}
         if resolved:
             data["resolved"] = resolved
         member_user = {"id": str(user_id), "username": f"user{user_id % 1000}", "discriminator": "0",
                        "global_name": None, "avatar": None}
-        await self._dispatch("INTERACTION_CREATE", {
+        payload: dict[str, Any] = {
             "id": interaction.id, "application_id": str(APP_ID), "type": 4 if autocomplete else 2,
-            "data": data, "guild_id": str(GUILD_ID), "channel_id": str(CHANNEL_ID),
-            "channel": {"id": str(CHANNEL_ID), "type": 0, "guild_id": str(GUILD_ID), "name": "general",
-                        "position": 0, "permission_overwrites": []},
-            "member": {"user": member_user, "roles": [str(r) for r in roles or []], "joined_at": _now(),
-                       "deaf": False, "mute": False, "flags": 0, "permissions": str(permissions)},
-            "token": interaction.token, "version": 1, "app_permissions": "0", "locale": "en-US",
-            "guild_locale": "en-US", "entitlements": [],
-            "authorizing_integration_owners": {"0": str(GUILD_ID)}, "context": 0,
+            "data": data, "channel_id": str(CHANNEL_ID), "token": interaction.token, "version": 1,
+            "app_permissions": "0", "locale": "en-US", "entitlements": [],
             "attachment_size_limit": 10 << 20,
-        })
+        }
+        if where == "dm":
+            payload |= {"user": member_user, "context": 1, "authorizing_integration_owners": {"0": "0"},
+                        "channel": {"id": str(CHANNEL_ID), "type": 1, "recipients": [member_user]}}
+        else:
+            owners = {"0": str(guild_id)} if where == "guild" else {"1": str(user_id)}
+            payload |= {
+                "guild_id": str(guild_id), "guild_locale": "en-US", "context": 0,
+                "authorizing_integration_owners": owners,
+                "channel": {"id": str(CHANNEL_ID), "type": 0, "guild_id": str(guild_id), "name": "general",
+                            "position": 0, "permission_overwrites": []},
+                "member": {"user": member_user, "roles": [str(r) for r in roles or []], "joined_at": _now(),
+                           "deaf": False, "mute": False, "flags": 0, "permissions": str(permissions)},
+            }
+        await self._dispatch("INTERACTION_CREATE", payload)
         return interaction
 
     def attachment(self, filename: str, content: bytes, claimed_size: int | None = None) -> dict[str, Any]:
@@ -229,11 +290,40 @@ class DiscordStandIn:
     async def _rest(self, request: web.Request) -> web.Response:
         path = request.match_info["path"]
         body = await _read_body(request)
-        self.calls.append(Call(request.method, path, body, dict(request.query)))
+        call = Call(request.method, path, body, dict(request.query))
+        self.calls.append(call)
+        response = self._route(call, request.headers.get("Authorization", ""))
+        call.status = response.status
         await self._notify()
-        method = request.method
+        return response
+
+    def _refusal(self, call: Call) -> web.Response | None:
+        """A chosen failure, or Discord's refusal of a message over 2,000 characters."""
+        for failure in self.failures:
+            if failure.matches(call.method, call.path):
+                failure.times -= 1
+                limited = failure.status == 429
+                # `Via`: discord.py takes a 429 without it for a Cloudflare ban and does not retry.
+                headers = {"Retry-After": "0.05", "X-RateLimit-Scope": "user", "Via": "1.1 google"} \
+                    if limited else {}
+                return _json(FAILURES[failure.status], status=failure.status, headers=headers)
+        body = call.body if isinstance(call.body, dict) else {}
+        if call.path.endswith("/callback"):
+            body = body.get("data") or {}
+        content = body.get("content")
+        if isinstance(content, str) and len(content) > MESSAGE_LIMIT:
+            return _json({"message": "Invalid Form Body", "code": 50035, "errors": {"content": {"_errors": [
+                {"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."}]}}},
+                status=400)
+        return None
+
+    def _route(self, call: Call, authorization: str) -> web.Response:
+        method, path, body = call.method, call.path, call.body
+        refusal = self._refusal(call)
+        if refusal is not None:
+            return refusal
         parts = path.split("/")
-        token = request.headers.get("Authorization", "").removeprefix("Bot ")
+        token = authorization.removeprefix("Bot ")
         if self.accepted_token is not None and token != self.accepted_token:
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
         if self.login_status is not None and path == "users/@me":
@@ -250,8 +340,12 @@ class DiscordStandIn:
             return _json([{**cmd, "id": self.next_id(), "application_id": str(APP_ID), "version": "1",
                            **({"guild_id": guild_id} if guild_id else {})} for cmd in body])
         if method == "POST" and parts[0] == "interactions" and parts[-1] == "callback":
+            self.acknowledged.add(parts[2])
             return _json({"interaction": {"id": parts[1], "type": 2,
                                           "response_message_loading": body.get("type") == 5}})
+        if parts[0] == "webhooks" and len(parts) > 2 and parts[2] not in self.acknowledged:
+            # Discord knows an interaction's webhook only once the interaction was acknowledged.
+            return _json(FAILURES[404], status=404)
         if parts[0] == "webhooks" and method in ("POST", "PATCH"):
             message_id = parts[4] if len(parts) > 4 and parts[4] != "@original" else None
             return _json(self._message(body, message_id))
@@ -268,7 +362,8 @@ class DiscordStandIn:
                 "avatar": None, "bot": True, "flags": 0, "mfa_enabled": False, "verified": True}
 
     def _application(self) -> dict[str, Any]:
-        owner = {"id": "1", "username": "owner", "discriminator": "0", "global_name": None, "avatar": None}
+        owner = {"id": str(OWNER_ID), "username": "owner", "discriminator": "0", "global_name": None,
+                 "avatar": None}
         return {"id": str(APP_ID), "name": "persona-bot", "icon": None, "description": "",
                 "bot_public": True, "bot_require_code_grant": False, "owner": owner,
                 "verify_key": "0" * 64, "flags": 0, "team": None, "summary": ""}
@@ -304,9 +399,9 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
 
 
-def _json(data: Any, status: int = 200) -> web.Response:
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     # Exactly `application/json`: with `; charset=utf-8` discord.py would treat the body as text.
-    headers = {"Content-Type": "application/json"}
+    headers = {"Content-Type": "application/json", **(headers or {})}
     return web.Response(body=json.dumps(data).encode(), status=status, headers=headers)
 
 

@@ -30,6 +30,9 @@ from bot.output import DISCORD_LIMIT
 
 ADMIN_USER = 42
 ADMIN_ROLE = 77
+GUILD = 555  # the server the bot is configured for
+ELSEWHERE = 556  # a server someone invited the bot to
+OWNER = Caller(ADMIN_USER, guild_id=GUILD)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +50,7 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def commands(models: Path, tmp_path: Path):
     cfg_path = write_config(tmp_path, paths={"models_dir": models}, discord={
         "cooldown_s": 30, "admin_user_ids": [ADMIN_USER], "admin_role_ids": [ADMIN_ROLE],
-        "max_attachment_bytes": 1000})
+        "max_attachment_bytes": 1000, "guild_ids": [GUILD]})
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
         yield cmds
 
@@ -58,15 +61,41 @@ def count(cmds: Commands, command: str, outcome: str) -> float:
 
 async def test_admin_check(commands: Commands) -> None:
     archive = Archive("tweets.js", 10, url="http://127.0.0.1:9/never")
-    for caller in (Caller(1, administrator=True), Caller(ADMIN_USER), Caller(2, role_ids=(5, ADMIN_ROLE))):
+    admins = (Caller(1, GUILD, administrator=True), OWNER, Caller(2, GUILD, role_ids=(5, ADMIN_ROLE)),
+              Caller(ADMIN_USER, ELSEWHERE))  # an owner is an owner in any server
+    for caller in admins:
         assert commands.is_admin(caller)
         assert commands.prepare_add(caller, "newbie", archive).name == "newbie"
-    nobody = Caller(3, role_ids=(5,))
-    with pytest.raises(PermissionDenied, match="Only administrators"):
-        commands.prepare_add(nobody, "newbie", archive)
-    with pytest.raises(PermissionDenied):
-        commands.prepare_remove(nobody, "other_guy")
+    # Another server's administrators and roles count for nothing; neither does anyone without a role.
+    for nobody in (Caller(3, GUILD, role_ids=(5,)), Caller(1, ELSEWHERE, administrator=True),
+                   Caller(2, ELSEWHERE, role_ids=(ADMIN_ROLE,)), Caller(1, None, administrator=True)):
+        assert not commands.is_admin(nobody)
+        with pytest.raises(PermissionDenied, match=r"Only the bot's admins|works only in a server"):
+            commands.prepare_add(nobody, "newbie", archive)
+        with pytest.raises(PermissionDenied):
+            commands.prepare_remove(nobody, "other_guy")
+    # Outside a server (a DM, a user-installed context) not even an owner changes personas.
+    with pytest.raises(PermissionDenied, match="works only in a server"):
+        commands.prepare_remove(Caller(ADMIN_USER, None), "other_guy")
     assert "other_guy" in commands.registry.names()
+
+
+async def test_admin_guild_ids_replace_guild_ids_and_owners_are_learnt(models: Path, tmp_path: Path) -> None:
+    cfg_path = write_config(tmp_path, paths={"models_dir": models},
+                            discord={"guild_ids": [GUILD], "admin_guild_ids": [ELSEWHERE]})
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        assert cmds.is_admin(Caller(1, ELSEWHERE, administrator=True))
+        assert not cmds.is_admin(Caller(1, GUILD, administrator=True))
+        assert not cmds.is_admin(Caller(9, GUILD))
+        cmds.owner_ids.add(9)  # what the Discord front end does with the application's owner
+        assert cmds.is_admin(Caller(9, GUILD))
+
+
+async def test_with_global_commands_only_owners_change_personas(models: Path, tmp_path: Path) -> None:
+    cfg_path = write_config(tmp_path, paths={"models_dir": models}, discord={"admin_user_ids": [ADMIN_USER]})
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        assert not cmds.is_admin(Caller(1, GUILD, administrator=True))
+        assert cmds.is_admin(Caller(ADMIN_USER, GUILD))
 
 
 async def test_cooldown_is_per_user_and_only_for_accepted_requests(commands: Commands) -> None:
@@ -103,7 +132,7 @@ def test_card_fits_discord() -> None:
     meta = load_meta()
     reply = tweet_card(meta, ["word " * 400] * 5)
     assert len(reply.text) <= DISCORD_LIMIT
-    assert reply.text.startswith("**Marlowe Quill** @marlowe_bakes · 🤖 AI Bot\n> word")
+    assert reply.text.startswith("**Marlowe Quill** @marlowe\\_bakes · 🤖 AI Bot\n> word")
     assert reply.text.count("\n> ") == 5 and all(t.endswith("…") for t in reply.card.texts)
 
 
@@ -119,9 +148,9 @@ def load_meta():
 def test_list_info_autocomplete_help(commands: Commands) -> None:
     listing = commands.persona_list().text
     assert listing.startswith("**30 personas**")
-    assert "• `marlowe_bakes`: Marlowe Quill (@marlowe_bakes)" in listing
+    assert "• `marlowe_bakes`: Marlowe Quill (@marlowe\\_bakes)" in listing
     info = commands.persona_info("other_guy").text
-    for expected in ("**Other Guy** @other_guy", "Tweets downloaded  10", "Retweets           1",
+    for expected in ("**Other Guy** @other\\_guy", "Tweets downloaded  10", "Retweets           1",
                      "Tweets kept        8", "Base model: `tiny`", "Validation loss 7.000 → 7.000"):
         assert expected in info
     assert len(commands.autocomplete("")) == 25
@@ -137,7 +166,7 @@ def test_clip_lines_keeps_whole_lines() -> None:
 
 
 async def test_add_refuses_before_downloading(commands: Commands) -> None:
-    admin = Caller(ADMIN_USER)
+    admin = OWNER
     with pytest.raises(InvalidRequest, match=r"too large: 0\.0 MB, at most 0\.0 MB"):
         commands.prepare_add(admin, "newbie", Archive("tweets.js", 1001, url="http://x/never"))
     with pytest.raises(InvalidRequest, match="Unknown archive format"):
@@ -150,7 +179,7 @@ async def test_remove_goes_through_a_dot_folder(commands: Commands, tmp_path: Pa
     models = commands.cfg.paths.models_dir
     shutil.copytree(models / "other_guy", models / "doomed", copy_function=os.link)
     await commands.pool.refresh()
-    reply = await commands.persona_remove(commands.prepare_remove(Caller(ADMIN_USER), "doomed"))
+    reply = await commands.persona_remove(commands.prepare_remove(OWNER, "doomed"))
     assert reply.text.startswith("🗑️ Removed `doomed`")
     assert not (models / "doomed").exists() and not list(models.glob(".removing-*"))
     with pytest.raises(UnknownPersona):
@@ -232,7 +261,7 @@ async def test_second_add_says_its_queue_position(commands: Commands, tmp_path: 
     commands.jobs = TrainingJobs(commands.cfg.paths.models_dir, command=(sys.executable, str(script)))
     data = tmp_path / "tweets.txt"
     data.write_text("some tweets\n")
-    admin = Caller(ADMIN_USER)
+    admin = OWNER
 
     async def replies(name: str) -> list[str]:
         req = commands.prepare_add(admin, name, Archive(data.name, data.stat().st_size, path=data))
@@ -269,7 +298,7 @@ async def test_add_answers_whatever_fails(commands: Commands, tmp_path: Path,
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
     commands.cfg.paths.state_dir = blocker
-    req = commands.prepare_add(Caller(ADMIN_USER), "newbie", Archive("tweets.js", 10, url="http://127.0.0.1:9/x"))
+    req = commands.prepare_add(OWNER, "newbie", Archive("tweets.js", 10, url="http://127.0.0.1:9/x"))
     replies = [r async for r in commands.persona_add(req)]
     assert len(replies) == 1 and replies[0].ephemeral
     assert replies[0].text == "⚠️ Something went wrong on our side; the error has been logged."
@@ -279,11 +308,16 @@ async def test_add_answers_whatever_fails(commands: Commands, tmp_path: Path,
 
 
 def test_base_option_is_checked(commands: Commands) -> None:
+    """Only `[training] allowed_bases` (default: the configured base, here tiny, and tiny): a hub id
+    would make the trainer download any model."""
     archive = Archive("tweets.js", 10, url="http://127.0.0.1:9/x")
-    assert commands.prepare_add(Caller(ADMIN_USER), "newbie", archive, "tiny").base == "tiny"
-    assert commands.prepare_add(Caller(ADMIN_USER), "newbie", archive, " ").base is None
-    with pytest.raises(InvalidRequest, match="is not a base model"):
-        commands.prepare_add(Caller(ADMIN_USER), "newbie", archive, "gpt2 --epochs 99")
+    assert commands.prepare_add(OWNER, "newbie", archive, "tiny").base == "tiny"
+    assert commands.prepare_add(OWNER, "newbie", archive, " ").base is None
+    for base in ("gpt2 --epochs 99", "gpt2", "EleutherAI/gpt-neox-20b", "/etc"):
+        with pytest.raises(InvalidRequest, match="is not a base model this bot trains from: choose tiny "):
+            commands.prepare_add(OWNER, "newbie", archive, base)
+    commands.cfg.training.allowed_bases = ["tiny", "gpt2"]
+    assert commands.prepare_add(OWNER, "newbie", archive, "gpt2").base == "gpt2"
 
 
 def test_info_table_has_trainings_rows() -> None:
@@ -308,11 +342,76 @@ async def test_display_names_cannot_ping_or_format(tmp_path: Path) -> None:
     cfg_path = write_config(tmp_path, discord={"admin_user_ids": [ADMIN_USER]})
     shown = "@\u200beveryone \\*\\*x\\*\\* <\u200b@123> # big"
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
-        assert f"• `loud_one`: {shown} (@loud_one)" in cmds.persona_list().text
-        assert cmds.persona_info("loud_one").text.startswith(f"**{shown}** @loud_one")
+        assert f"• `loud_one`: {shown} (@loud\\_one)" in cmds.persona_list().text
+        assert cmds.persona_info("loud_one").text.startswith(f"**{shown}** @loud\\_one")
         card = await cmds.imitate(cmds.prepare_imitate(Caller(1), "loud_one", "hi"))
-        assert card.text.startswith(f"**{shown}** @loud_one · 🤖 AI Bot\n> hi")
-        removed = await cmds.persona_remove(cmds.prepare_remove(Caller(ADMIN_USER), "loud_one"))
+        assert card.text.startswith(f"**{shown}** @loud\\_one · 🤖 AI Bot\n> hi")
+        removed = await cmds.persona_remove(cmds.prepare_remove(OWNER, "loud_one"))
         assert shown in removed.text
         for reply in (cmds.persona_list(), card, removed):
             assert "@everyone" not in reply.text and "**x**" not in reply.text
+
+
+def fake_jobs(commands: Commands, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **bounds: int):
+    """The training queue over test_training_jobs' fake CLI ("hang" runs until stopped, "ok…" succeed)."""
+    import sys
+
+    from test_training_jobs import FAKE_TRAINING
+
+    from bot.training_jobs import TrainingJobs
+
+    script = tmp_path / "fake_training.py"
+    script.write_text(FAKE_TRAINING)
+    monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.txt"))
+    command = (sys.executable, str(script))
+    commands.jobs = TrainingJobs(commands.cfg.paths.models_dir, command=command, **bounds)
+    return commands.jobs
+
+
+async def test_the_training_queue_is_bounded_per_server_and_in_all(
+    commands: Commands, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.errors import TrainingQueueFull
+
+    jobs = fake_jobs(commands, tmp_path, monkeypatch, max_jobs=2, max_jobs_per_guild=1)
+    archive = Archive("tweets.js", 10, url="http://127.0.0.1:9/never")
+    jobs.submit("hang", tmp_path / "x.txt", guild_id=GUILD)
+    with pytest.raises(TrainingQueueFull, match="This server already has 1 training"):
+        commands.prepare_add(OWNER, "newbie", archive)  # refused before anything is downloaded
+    jobs.submit("hang2", tmp_path / "x.txt", guild_id=ELSEWHERE)
+    with pytest.raises(TrainingQueueFull, match=r"The training queue is full \(2 queued or running\)"):
+        commands.prepare_add(Caller(ADMIN_USER, 557), "newbie", archive)
+    reply = commands.error_reply("persona add", TrainingQueueFull("full"))
+    assert reply.ephemeral and count(commands, "persona add", "queue_full") == 1
+    await jobs.close()
+
+
+async def test_a_handler_that_goes_away_leaves_the_queued_training_its_download(
+    commands: Commands, file_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Discord handler dies (its iteration of persona_add ends) while its training waits in the
+    queue: the download stays until that training has run, then goes."""
+    jobs = fake_jobs(commands, tmp_path, monkeypatch)
+    commands.cfg.paths.state_dir = tmp_path / "state"
+    jobs.submit("hang", tmp_path / "x.txt")  # runs until stopped: the next one waits
+    req = commands.prepare_add(OWNER, "ok_later", Archive("tweets.js", 20, url=f"{file_server}/ok"))
+    replies = commands.persona_add(req)
+    first = await anext(replies)
+    assert first.progress and "queued at position 2" in first.text
+    await replies.aclose()  # the handler is gone
+    downloads = tmp_path / "state" / "downloads"
+    (folder,) = downloads.iterdir()
+    assert [p.name for p in folder.iterdir()] == ["tweets.js"]  # still there for the queued training
+    assert jobs.busy_with("ok_later")
+    await jobs.close()  # the queued training ends (cancelled): its download goes with it
+    assert list(downloads.iterdir()) == []
+
+
+async def test_an_archive_refused_after_download_is_deleted(
+    commands: Commands, file_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commands.cfg.paths.state_dir = tmp_path / "state"
+    req = commands.prepare_add(OWNER, "newbie", Archive("archive.zip", 20, url=f"{file_server}/ok"))
+    replies = [r async for r in commands.persona_add(req)]
+    assert [r.text for r in replies] == ["⚠️ 'archive.zip' is not a valid zip archive."]
+    assert list((tmp_path / "state" / "downloads").iterdir()) == []

@@ -57,7 +57,7 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
     found = cards(out)
     assert len(found) == 2 and found[0] == found[1]  # same seed, same tweets
     header, texts = found[0]
-    assert header.startswith("**Marlowe") and header.endswith("** @marlowe_bakes · 🤖 AI Bot")
+    assert header.startswith("**Marlowe") and header.endswith("** @marlowe\\_bakes · 🤖 AI Bot")
     assert len(texts) == 2 and all(t.startswith("> My dream is") for t in texts)
     for expected in [
         "No persona named 'marlow'. Did you mean marlowe_bakes?",
@@ -97,8 +97,8 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-async def run_lines(folder: Path, lines: list[str], **discord: object) -> str:
-    cfg_path = write_config(folder, discord=discord)
+async def run_lines(folder: Path, lines: list[str], training: dict | None = None, **discord: object) -> str:
+    cfg_path = write_config(folder, discord=discord, training=training or {})
     out = io.StringIO()
     reader = LineReader(interactive=False, stream=io.StringIO("\n".join(lines) + "\n"))
     await console(load_config(cfg_path), cfg_path, reader, out)
@@ -142,7 +142,7 @@ async def test_remove_then_unknown(folder: Path) -> None:
     lines = ["/persona remove other_guy", "/imitate other_guy hi", "/persona remove nobody"]
     out = await run_lines(folder, lines)
     assert "🗑️ Removed `other_guy`" in out
-    assert "No persona named 'other_guy'." in out and "No persona named 'nobody'." in out
+    assert "No persona named 'other\\_guy'." in out and "No persona named 'nobody'." in out
     assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
 
 
@@ -155,12 +155,16 @@ async def test_cooldown_applies_in_the_console(folder: Path) -> None:
 
 
 async def test_add_passes_the_base_to_the_training(folder: Path) -> None:
-    """`base=` reaches the real training CLI, which names it in its one-line refusal."""
+    """`base=` reaches the real training CLI, which names it in its one-line refusal; a base outside
+    `[training] allowed_bases` is refused at once."""
     (folder / "t.txt").write_text("a tweet long enough to count\n" * 50)
     out = await run_lines(folder, [f"/persona add based {folder / 't.txt'} base=./no/such/base",
-                                   f"/persona add based2 {folder / 't.txt'} base=gpt2;rm"])
+                                   f"/persona add based2 {folder / 't.txt'} base=gpt2;rm",
+                                   f"/persona add based3 {folder / 't.txt'} base=gpt2"],
+                          training={"allowed_bases": ["tiny", "./no/such/base"]})
     assert "❌ Training `based` failed: --base ./no/such/base: no such folder" in out
-    assert "⚠️ 'gpt2;rm' is not a base model" in out
+    assert "⚠️ 'gpt2;rm' is not a base model this bot trains from: choose tiny or ./no/such/base" in out
+    assert "⚠️ 'gpt2' is not a base model this bot trains from" in out
     assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
 
 

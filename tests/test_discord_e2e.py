@@ -7,9 +7,12 @@ One stand-in and one bot per module; the bot is pointed at the stand-in only thr
 from __future__ import annotations
 
 import asyncio
+import io
 import itertools
 import json
+import logging
 import statistics
+import zipfile
 from pathlib import Path
 
 import aiohttp
@@ -17,7 +20,15 @@ import pytest
 import pytest_asyncio
 from checkpoints import make_checkpoint
 from conftest import write_config
-from discord_standin import ADMIN_ROLE_ID, ADMINISTRATOR, APP_ID, CHANNEL_ID, GUILD_ID, DiscordStandIn
+from discord_standin import (
+    ADMIN_ROLE_ID,
+    ADMINISTRATOR,
+    APP_ID,
+    GUILD_ID,
+    OTHER_GUILD_ID,
+    OWNER_ID,
+    DiscordStandIn,
+)
 
 from bot.config import load_config
 from bot.discord_bot import running_bot
@@ -27,6 +38,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_TWEETS = ROOT / "examples" / "marlowe_bakes" / "data" / "tweets.js"
 EPHEMERAL = 64
+SUPPRESS_EMBEDS = 4
 MAX_ATTACHMENT = 1_000_000
 PERSONA = {"name": "persona", "type": 3, "value": "marlowe_bakes"}
 
@@ -38,7 +50,9 @@ def standin_config(folder: Path, standin: DiscordStandIn, *, gateway: bool = Fal
                 "max_attachment_bytes": MAX_ATTACHMENT, "api_base_url": standin.api_base_url, **discord}
     if gateway:
         settings["gateway_url"] = standin.gateway_url
-    return write_config(folder, pool={"rescan_interval_s": 0.5}, discord=settings)
+    # The base test reaches the training CLI with a folder that does not exist (allowed here).
+    return write_config(folder, pool={"rescan_interval_s": 0.5}, discord=settings,
+                        training={"allowed_bases": ["tiny", "./no/such/base"]})
 
 
 class Harness:
@@ -58,6 +72,7 @@ async def env(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("e2e")
     make_checkpoint(folder / "models", "marlowe_bakes", "Marlowe Quill")
     make_checkpoint(folder / "models", "other_guy", "Other Guy", seed=1)
+    make_checkpoint(folder / "models", "spare", "Spare Persona", seed=2)
     standin = DiscordStandIn(heartbeat_interval_ms=500)
     await standin.start()
     cfg_path = standin_config(folder, standin)
@@ -78,13 +93,18 @@ async def test_login_sync_health_and_metrics(env: Harness) -> None:
     assert ("GET", "users/@me") in paths and ("GET", "oauth2/applications/@me") in paths
     assert ("GET", "gateway/bot") in paths  # no gateway_url configured: asked of the API
     syncs = [c for c in env.standin.calls if c.method == "PUT"]
-    assert [c.path for c in syncs] == [f"applications/{APP_ID}/guilds/{GUILD_ID}/commands"]
+    # The guild's commands, then the global set a global-commands start may have left: cleared.
+    assert [c.path for c in syncs] == [f"applications/{APP_ID}/guilds/{GUILD_ID}/commands",
+                                       f"applications/{APP_ID}/commands"]
+    assert syncs[1].body == []
     commands = {c["name"]: c for c in syncs[0].body}
     assert set(commands) == {"imitate", "help", "persona"}
     assert int(commands["persona"]["default_member_permissions"]) == ADMINISTRATOR
+    # Servers that installed the bot only: Discord's hint, checked by the bot too.
+    assert commands["persona"]["contexts"] == [0] and commands["persona"]["integration_types"] == [0]
     assert {o["name"] for o in commands["persona"]["options"]} == {"list", "info", "add", "remove"}
     record = json.loads((env.state / "command_sync.json").read_text())
-    assert list(record) == [f"{APP_ID}/{GUILD_ID}"]
+    assert sorted(record) == [f"{APP_ID}/{GUILD_ID}", f"{APP_ID}/global"]
 
     assert await healthz(env) == (200, {"ok": True, "gateway": True, "pool": True})
     async with aiohttp.ClientSession() as s, s.get(f"http://127.0.0.1:{env.bot.health.port}/metrics") as r:
@@ -103,10 +123,11 @@ async def test_imitate_is_deferred_then_answered_pinging_nobody(env: Harness) ->
     assert first.path.endswith("/callback") and first.body["type"] == 5  # deferred first
     assert reply.path == f"webhooks/{APP_ID}/{it.token}"
     content = reply.body["content"]
-    assert content.startswith("**Marlowe Quill** @marlowe_bakes · 🤖 AI Bot\n> My dream is @\u200beveryone")
+    assert content.startswith("**Marlowe Quill** @marlowe\\_bakes · 🤖 AI Bot\n> My dream is @\u200beveryone")
     assert content.count("\n> My dream is") == 2 and len(content) <= 2000
     assert reply.body["allowed_mentions"] == {"parse": []}
     assert not reply.body.get("flags", 0) & EPHEMERAL
+    assert reply.body["flags"] & SUPPRESS_EMBEDS
 
 
 async def test_autocomplete_lists_personas(env: Harness) -> None:
@@ -117,7 +138,7 @@ async def test_autocomplete_lists_personas(env: Harness) -> None:
     assert call.body["data"]["choices"] == [{"name": "other_guy", "value": "other_guy"}]
     it = await env.standin.interact("imitate", [{**typed, "value": ""}], autocomplete=True)
     call = await env.standin.wait_for(lambda c: it.matches(c))
-    assert [c["value"] for c in call.body["data"]["choices"]] == ["marlowe_bakes", "other_guy"]
+    assert [c["value"] for c in call.body["data"]["choices"]] == ["marlowe_bakes", "other_guy", "spare"]
 
 
 async def refused(env: Harness, name: str, options: list[dict], **kw) -> str:
@@ -152,7 +173,7 @@ def add_options(standin: DiscordStandIn, name: str, filename: str, content: byte
 
 
 @pytest.mark.parametrize(("name", "filename", "claimed", "kw", "expected"), [
-    ("newbie", "tweets.js", None, {}, "Only administrators can do that."),
+    ("newbie", "tweets.js", None, {}, "Only the bot's admins can change personas"),
     ("newbie", "tweets.js", MAX_ATTACHMENT + 1, {"permissions": ADMINISTRATOR}, "The archive is too large"),
     ("newbie", "photo.png", None, {"roles": [ADMIN_ROLE_ID]}, "Unknown archive format 'photo.png'"),
     ("not a handle!", "tweets.js", None, {"permissions": ADMINISTRATOR}, "is not a valid persona name"),
@@ -170,8 +191,47 @@ async def test_bad_persona_add_is_refused_before_download(
 
 async def test_non_admin_remove_is_refused(env: Harness) -> None:
     options = [{"name": "name", "type": 3, "value": "other_guy"}]
-    assert "Only administrators can do that." in await refused(env, "persona remove", options)
+    assert "Only the bot's admins can change personas" in await refused(env, "persona remove", options)
     assert "other_guy" in env.personas()
+
+
+async def test_another_servers_administrator_changes_nothing(env: Harness) -> None:
+    """Anyone can invite the bot to a server of their own and be its administrator there."""
+    options = [{"name": "name", "type": 3, "value": "other_guy"}]
+    for kw in ({"permissions": ADMINISTRATOR}, {"roles": [ADMIN_ROLE_ID], "permissions": ADMINISTRATOR}):
+        text = await refused(env, "persona remove", options, guild_id=OTHER_GUILD_ID, **kw)
+        assert "Only the bot's admins can change personas" in text
+    add, resolved = add_options(env.standin, "newbie", "tweets.js", b"[]")
+    text = await refused(env, "persona add", add, resolved=resolved, permissions=ADMINISTRATOR,
+                         guild_id=OTHER_GUILD_ID)
+    assert "Only the bot's admins can change personas" in text
+    assert not [c for c in env.standin.calls if c.path.startswith(f"files/{add[1]['value']}-")]
+    assert "other_guy" in env.personas() and "newbie" not in env.personas()
+
+
+@pytest.mark.parametrize("where", ["dm", "user_install"])
+async def test_personas_change_only_in_a_server(env: Harness, where: str) -> None:
+    """Not in DMs, not where only the user installed the app: not even the owner, not even an admin."""
+    options = [{"name": "name", "type": 3, "value": "other_guy"}]
+    for kw in ({"user_id": OWNER_ID}, {"permissions": ADMINISTRATOR}):
+        text = await refused(env, "persona remove", options, where=where, **kw)
+        assert "works only in a server where the bot is installed" in text
+    assert "other_guy" in env.personas()
+
+
+async def test_the_application_owner_is_an_admin_in_any_server(env: Harness) -> None:
+    it = await env.standin.interact("persona remove", [{"name": "name", "type": 3, "value": "spare"}],
+                                    user_id=OWNER_ID, guild_id=OTHER_GUILD_ID)
+    assert "Removed `spare`" in (await env.standin.reply_to(it)).body["content"]
+    assert "spare" not in env.personas()
+
+
+async def test_a_base_outside_allowed_bases_is_refused(env: Harness) -> None:
+    options, resolved = add_options(env.standin, "newbie", "tweets.txt", b"a tweet\n")
+    options.append({"name": "base", "type": 3, "value": "EleutherAI/gpt-j-6b"})
+    text = await refused(env, "persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
+    assert "'EleutherAI/gpt-j-6b' is not a base model this bot trains from: choose tiny or" in text
+    assert not [c for c in env.standin.calls if c.path.startswith(f"files/{options[1]['value']}-")]
 
 
 async def test_persona_add_with_a_file_that_is_not_a_zip(env: Harness) -> None:
@@ -187,14 +247,34 @@ async def test_persona_add_with_a_file_that_is_not_a_zip(env: Harness) -> None:
     assert env.personas() == before and not list((env.state / "downloads").iterdir())
 
 
+def archive_zip(manifest: dict, tweets: bytes) -> bytes:
+    """An X archive as downloaded: data/tweets.js and data/manifest.js (handle, display name) in a zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("data/tweets.js", tweets)
+        zf.writestr("data/manifest.js", "window.__THAR_CONFIG = " + json.dumps({"userInfo": manifest}))
+    return buffer.getvalue()
+
+
+# What an uploaded archive could say about its account, to mislead, ping, break the card.
+HOSTILE_NAME = "[Nitro](https://e.x) **Fresh** @everyone <@&74>\n\u202eevil\x07 `" + "x" * 3000
+# Training keeps its first 50 characters on one line; the bot escapes, neutralises and defuses them.
+SHOWN_NAME = "\\[Nitro\\](<https://e.x>) \\*\\*Fresh\\*\\* @\u200beveryone <\u200b@&74> ev"
+
+
 async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
-    options, resolved = add_options(env.standin, "fresh_baker", "tweets.js", SAMPLE_TWEETS.read_bytes())
+    """The archive's manifest names a hostile 3,000-character display name: normalised by training,
+    escaped and defused wherever the bot shows it, every message within Discord's limit."""
+    manifest = {"userName": "fresh_baker", "displayName": HOSTILE_NAME}
+    archive = archive_zip(manifest, SAMPLE_TWEETS.read_bytes())
+    options, resolved = add_options(env.standin, "fresh_baker", "archive.zip", archive)
     it = await env.standin.interact("persona add", options, resolved=resolved, roles=[ADMIN_ROLE_ID])
 
     def finished(call) -> bool:
         return it.matches(call) and call.method == "PATCH" and "✅" in (call.body or {}).get("content", "")
     done = await env.standin.wait_for(finished, timeout=240)
     assert done.body["content"].startswith("✅ Added `fresh_baker`")
+    assert f"**{SHOWN_NAME}** @fresh\\_baker (`fresh_baker`)" in done.body["content"]
     assert [c for c in env.standin.calls if c.path.startswith(f"files/{options[1]['value']}-")]  # downloaded
     edits = [c.body["content"] for c in env.standin.calls_for(it) if c.method == "PATCH"]
     assert any("⏳ Training `fresh_baker`" in e for e in edits)  # progress shown by editing the reply
@@ -204,8 +284,12 @@ async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
     it = await env.standin.interact("imitate", [{"name": "persona", "type": 3, "value": "fresh_baker"},
                                                 {"name": "seed", "type": 4, "value": 7}])
     reply = await env.standin.reply_to(it)
-    # The display name (here the handle) with Markdown escaped: Discord shows "fresh_baker".
-    assert reply.body["content"].startswith("**fresh\\_baker** @fresh_baker · 🤖 AI Bot\n> ")
+    # The name as training kept it (50 characters, one line), Markdown escaped, nobody pinged.
+    assert reply.body["content"].split("\n")[0] == f"**{SHOWN_NAME}** @fresh\\_baker · 🤖 AI Bot"
+
+    it = await env.standin.interact("persona list", [])
+    listing = (await env.standin.reply_to(it)).body["data"]["content"]
+    assert f"• `fresh_baker`: {SHOWN_NAME} (@fresh\\_baker)" in listing
 
     it = await env.standin.interact("persona remove", [{"name": "name", "type": 3, "value": "fresh_baker"}],
                                     permissions=ADMINISTRATOR)
@@ -235,12 +319,121 @@ async def test_training_past_the_token_lifetime_reports_in_the_channel(
     monkeypatch.setattr("bot.discord_bot.TOKEN_LIFETIME_S", 0)
     options, resolved = add_options(env.standin, "tiny_data", "tweets.txt", b"one tweet\nanother one\n")
     it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
-    posted = await env.standin.wait_for(
-        lambda c: c.method == "POST" and c.path == f"channels/{CHANNEL_ID}/messages", timeout=60)
-    assert posted.body["content"].startswith("❌ Training `tiny_data` failed: ")
+    posted = await env.standin.channel_message("tiny_data", timeout=60)
+    assert posted.body["content"].startswith("<@900000000000000001> ❌ Training `tiny_data` failed: ")
     assert posted.body["allowed_mentions"] == {"parse": []}
     assert not [c for c in env.standin.calls_for(it) if c.method == "PATCH"]
     assert "tiny_data" not in env.personas()
+
+
+async def test_an_archive_with_a_hostile_handle_is_refused(env: Harness) -> None:
+    """The manifest's handle would break out of a code block and carry a role mention: refused by
+    training with one line, shown defused; nothing is added."""
+    manifest = {"userName": "x```\n<@&740000000000000001>", "displayName": "X"}
+    options, resolved = add_options(env.standin, "hostile", "archive.zip",
+                                    archive_zip(manifest, SAMPLE_TWEETS.read_bytes()))
+    it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
+
+    def finished(call) -> bool:
+        return it.matches(call) and call.method == "PATCH" and "❌" in (call.body or {}).get("content", "")
+    done = (await env.standin.wait_for(finished, timeout=120)).body["content"]
+    assert done.startswith("❌ Training `hostile` failed: ") and "is not an X handle" in done
+    assert "<@&" not in done and "```" not in done and "\n" not in done
+    assert "hostile" not in env.personas()
+
+
+async def test_a_masked_link_in_the_prompt_is_shown_as_written(env: Harness) -> None:
+    prompt = "[Claim your free Nitro](https://evil.example/gift) now"
+    it = await env.standin.interact("imitate", [PERSONA, {"name": "prompt", "type": 3, "value": prompt}])
+    reply = (await env.standin.reply_to(it)).body
+    assert "> \\[Claim your free Nitro](<https://evil.example/gift>) now" in reply["content"]
+    assert reply["flags"] & SUPPRESS_EMBEDS and reply["allowed_mentions"] == {"parse": []}
+
+
+async def imitate_with(env: Harness, fail: list[tuple[str, str, int, int]], **kw):
+    """An /imitate whose calls matching `fail` (method, path end, status, times) are refused."""
+    token = env.standin.new_token()
+    for method, end, status, times in fail:
+        env.standin.fail(method, f"webhooks/{APP_ID}/{token}{end}", status, times)
+    return await env.standin.interact("imitate", [PERSONA], token=token, **kw)
+
+
+@pytest.mark.parametrize("status", [500, 429])
+async def test_a_follow_up_refused_once_is_sent_again_by_discord_py(env: Harness, status: int) -> None:
+    it = await imitate_with(env, [("POST", "", status, 1)])
+    reply = await env.standin.reply_to(it, timeout=30)
+    assert "🤖 AI Bot" in reply.body["content"]
+    posts = [c.status for c in env.standin.calls_for(it) if c.method == "POST" and "webhooks" in c.path]
+    assert posts == [status, 200]
+
+
+@pytest.mark.parametrize("status", [400, 404])
+async def test_a_refused_follow_up_falls_back_to_the_channel(env: Harness, status: int) -> None:
+    user = 900000000000000000 + status  # a user of its own: the channel message names them
+    it = await imitate_with(env, [("POST", "", status, 1)], user_id=user)
+    posted = await env.standin.channel_message(f"<@{user}> **Marlowe Quill**")
+    assert "🤖 AI Bot" in posted.body["content"] and posted.body["allowed_mentions"] == {"parse": []}
+    assert posted.body["flags"] & SUPPRESS_EMBEDS
+    posts = [c.status for c in env.standin.calls_for(it) if c.method == "POST" and "webhooks" in c.path]
+    assert posts == [status]
+
+
+async def test_a_failed_defer_still_answers_in_the_channel(env: Harness) -> None:
+    token = env.standin.new_token()
+    env.standin.fail("POST", f"{token}/callback", 404)  # the interaction expired before the defer
+    await env.standin.interact("imitate", [PERSONA], token=token, user_id=900000000000000078)
+    posted = await env.standin.channel_message("<@900000000000000078> **Marlowe Quill**")
+    assert "🤖 AI Bot" in posted.body["content"]
+
+
+async def test_a_refused_refusal_still_reaches_the_user(env: Harness) -> None:
+    """Even the immediate ephemeral answer: when Discord refuses it, the next way is tried."""
+    token = env.standin.new_token()
+    env.standin.fail("POST", f"{token}/callback", 400)
+    await env.standin.interact("imitate", [{"name": "persona", "type": 3, "value": "nobody_here"}],
+                               token=token, user_id=900000000000000079)
+    posted = await env.standin.channel_message("<@900000000000000079> ⚠️ No persona named 'nobody\\_here'")
+    assert posted.body["allowed_mentions"] == {"parse": []}
+
+
+async def add_failing_fast(env: Harness, name: str, fail: list[tuple[str, int]], user_id: int):
+    """A /persona add whose training the real CLI refuses at once (too few tweets); calls of its
+    interaction token with the given (method, status) fail every time."""
+    token = env.standin.new_token()
+    for method, status in fail:
+        env.standin.fail(method, f"webhooks/{APP_ID}/{token}", status, times=1000)
+    options, resolved = add_options(env.standin, name, "tweets.txt", b"one tweet\nanother one\n")
+    return await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR,
+                                      token=token, user_id=user_id)
+
+
+async def test_persona_add_result_survives_a_refused_edit(env: Harness) -> None:
+    it = await add_failing_fast(env, "edit_fails", [("PATCH", 404)], user_id=900000000000000080)
+
+    def result(call) -> bool:
+        return (it.matches(call) and call.method == "POST" and call.status == 200
+                and "❌ Training `edit_fails` failed" in (call.body or {}).get("content", ""))
+    await env.standin.wait_for(result, timeout=60)  # a new follow-up, since the edit was refused
+    assert [c.status for c in env.standin.calls_for(it) if c.method == "PATCH"][-1] == 404
+
+
+async def test_persona_add_result_survives_a_refused_edit_and_follow_up(env: Harness) -> None:
+    await add_failing_fast(env, "all_fail", [("PATCH", 400), ("POST", 400)], user_id=900000000000000081)
+    posted = await env.standin.channel_message("<@900000000000000081> ❌ Training `all_fail` failed", 60)
+    assert posted.body["allowed_mentions"] == {"parse": []}
+    assert not list((env.state / "downloads").iterdir())
+
+
+async def test_interaction_tokens_never_reach_the_log(env: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    it = await env.standin.interact("imitate", [PERSONA, {"name": "prompt", "type": 3,
+                                                          "value": "hello\n2026-01-01 ERROR forged line"}])
+    await env.standin.reply_to(it)
+    await env.standin.interact("imitate", [{"name": "persona", "type": 3, "value": "no\nbody"}])
+    await asyncio.sleep(0.2)
+    assert f"webhooks/{APP_ID}/[token]" in caplog.text  # discord.py's debug lines, redacted
+    assert it.token not in caplog.text
+    assert all("\n" not in record.getMessage() for record in caplog.records)  # no forged lines
 
 
 async def test_heartbeats_stay_on_time_during_32_generations(env: Harness) -> None:
@@ -277,7 +470,8 @@ async def test_restart_does_not_sync_unchanged_commands(tmp_path: Path) -> None:
         for _ in range(2):
             async with running_bot(load_config(cfg_path), "test-token", cfg_path) as bot:
                 await standin.wait_until(lambda b=bot: b.client.is_ready())
-        assert [c.method for c in standin.calls].count("PUT") == 1
+        # The first start syncs the guild and clears global commands; the second changes nothing.
+        assert [c.method for c in standin.calls].count("PUT") == 2
         assert ("GET", "gateway/bot") not in [(c.method, c.path) for c in standin.calls]
         assert standin.identifies == 2
     finally:
