@@ -476,3 +476,21 @@ async def test_restart_does_not_sync_unchanged_commands(tmp_path: Path) -> None:
         assert standin.identifies == 2
     finally:
         await standin.close()
+
+
+async def test_switching_scopes_clears_the_commands_left_behind(tmp_path: Path) -> None:
+    """guild_ids → global: the guild's commands are cleared once, so nothing shows twice."""
+    standin = DiscordStandIn()
+    await standin.start()
+    try:
+        make_checkpoint(tmp_path / "models", "marlowe_bakes")
+        for guild_ids in ([GUILD_ID], [], []):
+            cfg_path = standin_config(tmp_path, standin, gateway=True, guild_ids=guild_ids)
+            async with running_bot(load_config(cfg_path), "test-token", cfg_path) as bot:
+                await standin.wait_until(lambda b=bot: b.client.is_ready())
+        puts = [(c.path, len(c.body)) for c in standin.calls if c.method == "PUT"]
+        guild = f"applications/{APP_ID}/guilds/{GUILD_ID}/commands"
+        everywhere = f"applications/{APP_ID}/commands"
+        assert puts == [(guild, 3), (everywhere, 0), (everywhere, 3), (guild, 0)]
+    finally:
+        await standin.close()

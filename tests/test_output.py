@@ -47,3 +47,55 @@ def test_format_sample_neutralises_and_clips():
 
 def test_format_sample_drops_control_characters():
     assert format_sample("a", " b\x07c\x1bd") == "a bcd"
+
+
+def test_outbound_defuses_masked_links_embeds_and_mentions():
+    from bot.output import outbound
+
+    text = ("[Claim your free Nitro](https://evil.example/gift) @here see https://a.example/x. "
+            "(https://b.example/y)")
+    out = outbound(text)
+    assert out == (f"\\[Claim your free Nitro](<https://evil.example/gift>) @{ZWSP}here see "
+                   "<https://a.example/x>. (<https://b.example/y>)")
+    assert outbound(out) == out  # idempotent: a text may pass twice
+    assert outbound("<https://ok.example> and \\[not](a link)") == "<https://ok.example> and \\[not](a link)"
+
+
+def test_outbound_clips_after_everything_it_adds():
+    from bot.output import outbound
+
+    out = outbound("@everyone " * 500)
+    assert len(out) == DISCORD_LIMIT and out.endswith("…") and "@everyone" not in out
+
+
+def test_quote_user_is_one_escaped_line():
+    from bot.output import escape_markdown, quote_user
+
+    escaped = "a\\_b \\*c\\* \\`d\\` \\~\\~e\\~\\~ \\|\\|f\\|\\| \\[g\\] \\\\"
+    assert escape_markdown("a_b *c* `d` ~~e~~ ||f|| [g] \\") == escaped
+    assert quote_user("x```\n<@&1> **" + "y" * 100, 20) == "x\\`\\`\\` <" + ZWSP + "@&1> \\*\\*yyyyyy…"
+
+
+def test_log_records_are_one_line_and_carry_no_token(caplog, monkeypatch):
+    import logging
+
+    from bot.logs import install_redaction
+
+    install_redaction()
+    monkeypatch.setenv("DISCORD_TOKEN", "MTIzNDU2.bot-token-value")
+    log = logging.getLogger("test.logs")
+    with caplog.at_level(logging.DEBUG):
+        log.debug("%s %s has returned %s", "POST",
+                  "https://discord.com/api/v10/webhooks/710/aW50ZXJhY3Rpb246ODAw/messages/@original", 200)
+        log.debug("POST /interactions/800/aW50ZXJhY3Rpb246ODAw/callback with %s",
+                  {"token": "aW50ZXJhY3Rpb246ODAw"})
+        log.info("refused: %r / %s", "a\nINFO forged", "ends\r\nhere")
+        log.warning("token was MTIzNDU2.bot-token-value")
+        try:
+            raise ValueError("https://x/webhooks/710/aW50ZXJhY3Rpb246ODAw")
+        except ValueError:
+            log.exception("boom")
+    assert "aW50ZXJhY3Rpb246ODAw" not in caplog.text and "bot-token-value" not in caplog.text
+    assert caplog.text.count("[token]") == 6  # the traceback shows the raising line too
+    assert [r.getMessage().count("\n") for r in caplog.records] == [0, 0, 0, 0, 0]
+    assert caplog.records[2].getMessage() == "refused: 'a\\nINFO forged' / ends\\r\\nhere"
