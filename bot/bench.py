@@ -3,7 +3,8 @@
 (a) naive: `transformers.pipeline('text-generation')` per persona, called once per request, in turn;
 (b) the pool with N concurrent callers, while a ticker task measures how long the asyncio loop stalls.
 Both generate exactly `--max-new-tokens` tokens per request (end-of-text suppressed until then, stops
-ignored), and both count the tokens they actually generated, so tokens per second compare fairly.
+ignored), or what the persona's context leaves after the prompt when that is less, and both count the
+tokens they actually generated, so tokens per second compare fairly.
 Loading weights happens before the clock starts in both modes. `--budget-mb` shrinks the pool's memory
 budget for the run so that K personas do not all fit: the timed run then pays for switching (loads and
 evictions, reported); the naive pipelines keep every persona in memory regardless.
@@ -26,6 +27,7 @@ from bot.config import Config
 from bot.errors import BotError
 from bot.personas import PersonaRegistry
 from bot.pool import GenerationPool, default_threads, resolve_device
+from training.checkpoint import context_length
 
 PROMPTS = (
     "My dream is",
@@ -38,6 +40,7 @@ PROMPTS = (
     "Hot take:",
 )
 TOP_P = 0.95
+TOP_K = 50  # explicit for both: a persona's generation_config.json may say otherwise (older ones: 0)
 TEMPERATURE = 1.0
 
 
@@ -130,10 +133,14 @@ def run_naive(registry: PersonaRegistry, personas: list[str], requests: int, new
     for i in range(requests):
         pipe = pipes[personas[i % len(personas)]]
         prompt = PROMPTS[i % len(PROMPTS)] or pipe.tokenizer.eos_token  # an empty prompt cannot be encoded
-        prompt_len = len(pipe.tokenizer(prompt).input_ids)
+        # The pipeline puts the persona's config.json prefix before the prompt: it is no new token.
+        prompt_len = len(pipe.tokenizer((getattr(pipe, "prefix", None) or "") + prompt).input_ids)
+        # As the pool does: prompt and new tokens must fit the context.
+        n = min(new_tokens, context_length(pipe.model.config) - prompt_len)
         t0 = time.perf_counter()
-        out = pipe(prompt, max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=True, top_p=TOP_P,
-                   temperature=TEMPERATURE, return_tensors=True, pad_token_id=pipe.tokenizer.eos_token_id)
+        out = pipe(prompt, max_new_tokens=n, min_new_tokens=n, do_sample=True, top_p=TOP_P,
+                   top_k=TOP_K, temperature=TEMPERATURE, return_tensors=True,
+                   pad_token_id=pipe.tokenizer.eos_token_id)
         latencies.append(time.perf_counter() - t0)
         tokens += len(out[0]["generated_token_ids"]) - prompt_len
     seconds = time.perf_counter() - start
@@ -178,7 +185,7 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
                 t0 = time.perf_counter()
                 await pool.generate(personas[i % len(personas)], PROMPTS[i % len(PROMPTS)],
                                     max_new_tokens=new_tokens, min_new_tokens=new_tokens,
-                                    top_p=TOP_P, temperature=TEMPERATURE)
+                                    top_p=TOP_P, top_k=TOP_K, temperature=TEMPERATURE)
                 latencies.append(time.perf_counter() - t0)
 
         tick = asyncio.create_task(ticker())

@@ -11,6 +11,15 @@ Sampling settings may differ row by row inside one batch (see `bot.sampling`). A
 `seed` runs in a batch of its own with a generator seeded from it: exactly the same computation every
 time, so the same persona, prompt, settings and seed give the same text on the same machine, whatever
 else is queued. Seeded requests are rare (a user's explicit choice), so isolating them costs little.
+
+Every row fits the persona's context: its max_new_tokens is clamped to what the prompt leaves, and a
+long prompt keeps its tail but leaves room to generate (at least half the context, or max_new_tokens).
+Each row's minimum is `[generation] min_length` minus its prompt (prefix included), as huggingtweets.
+A batch that raises is run again request by request, so only a request that fails on its own gets
+GenerationFailed. A worker that dies, or a CUDA error (which poisons the device's context), breaks the
+pool: `broken` says why, `ready` turns False, and queued and later requests fail at once with
+PoolBroken. Weights are read by a daemon thread, so neither close() nor interpreter exit waits for a
+load stuck in flight.
 """
 
 from __future__ import annotations
@@ -23,8 +32,9 @@ import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from queue import SimpleQueue
 from typing import Any
 
 import prometheus_client
@@ -32,9 +42,11 @@ import prometheus_client
 from bot.config import ConfigError, GenerationSettings, PoolSettings
 from bot.errors import (
     BotError,
+    GenerationFailed,
     GenerationTimeout,
     InvalidRequest,
     LoadFailed,
+    PoolBroken,
     PoolBusy,
     PoolClosed,
     UnknownPersona,
@@ -58,6 +70,7 @@ class _Request:
     min_new_tokens: int
     temperature: float
     top_p: float
+    top_k: int
     seed: int | None
     future: asyncio.Future
     loop: asyncio.AbstractEventLoop
@@ -162,9 +175,12 @@ class GenerationPool:
         self._resident: OrderedDict[str, _Model] = OrderedDict()  # worker thread only; LRU order
         self._cpu_tier: OrderedDict[str, _Model] = OrderedDict()  # worker thread only
         self._worker: threading.Thread | None = None
-        self._loader: ThreadPoolExecutor | None = None
+        self._loader: threading.Thread | None = None
+        self._load_jobs: SimpleQueue[tuple[PersonaEntry, Future] | None] = SimpleQueue()
         self._rescan: asyncio.Task | None = None
         self._paused = False  # guarded by _cond; see `paused`
+        self._broken: str | None = None  # guarded by _cond; see `broken`
+        self._running: list[_Request] = []  # worker thread only: the batch being served
 
     # ---- the asyncio side -------------------------------------------------------------------------
 
@@ -173,9 +189,12 @@ class GenerationPool:
         if self._started:
             return
         await asyncio.to_thread(self.registry.scan)
-        self._loader = ThreadPoolExecutor(1, thread_name_prefix="pool-loader", initializer=self._set_threads)
+        # A daemon thread, not an executor: executor threads are joined at interpreter exit, so a
+        # load stuck on a slow disk would keep the process from exiting after close().
+        self._loader = threading.Thread(target=self._load_forever, name="pool-loader", daemon=True)
         self._worker = threading.Thread(target=self._work, name="pool-worker", daemon=True)
         self._started = True
+        self._loader.start()
         self._worker.start()
         self._rescan = asyncio.create_task(self._rescan_forever(), name="pool-rescan")
         missing = [n for n in self.settings.pinned if self.registry.get(n) is None]
@@ -186,7 +205,8 @@ class GenerationPool:
                  self.device, str(self.dtype).removeprefix("torch."), self.budget / 1e6, self.threads)
 
     async def close(self) -> None:
-        """Stop taking requests, fail the queued ones with PoolClosed, finish the running batch, join."""
+        """Stop taking requests, fail the queued ones with PoolClosed, finish the running batch, join
+        the worker (a persona load in flight is not waited for)."""
         with self._cond:
             if self._closing:
                 return
@@ -203,8 +223,7 @@ class GenerationPool:
                 await self._rescan
         if self._worker is not None:
             await asyncio.to_thread(self._worker.join)
-        if self._loader is not None:
-            self._loader.shutdown(wait=False, cancel_futures=True)
+        self._load_jobs.put(None)  # the loader ends after the load it is on, if any
 
     async def refresh(self) -> None:
         """Rescan `models/` now: new personas become servable, retrained ones reload, removed ones unload."""
@@ -225,22 +244,32 @@ class GenerationPool:
 
     @property
     def ready(self) -> bool:
-        return self._started and not self._closing and self._worker is not None and self._worker.is_alive()
+        """Serving: started, not closing, not broken, the worker alive (what /healthz reports)."""
+        return (self._started and not self._closing and self._broken is None
+                and self._worker is not None and self._worker.is_alive())
+
+    @property
+    def broken(self) -> str | None:
+        """Why the pool cannot generate any more (its worker died, a CUDA error), or None."""
+        return self._broken
 
     async def generate(self, persona: str, prompt: str = "", *, count: int = 1,
                        max_new_tokens: int | None = None, temperature: float | None = None,
-                       top_p: float | None = None, seed: int | None = None,
+                       top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
                        timeout: float | None = None, min_new_tokens: int = 0) -> list[str]:
         """`count` texts in `persona`'s voice, each the prompt followed by one generated tweet.
 
-        `min_new_tokens` (for the benchmark) suppresses end-of-text and stops before that many tokens.
-        Raises UnknownPersona, InvalidRequest, PoolBusy, GenerationTimeout or PoolClosed.
+        None takes `[generation]`'s default. `max_new_tokens` is clamped to the persona's context.
+        `min_new_tokens` (for the benchmark) suppresses every stop token before that many tokens (as
+        `[generation] min_length` does; the larger of the two holds).
+        Raises UnknownPersona, InvalidRequest, PoolBusy, GenerationTimeout, GenerationFailed,
+        PoolBroken or PoolClosed.
         """
         self.metrics.requests.inc()
         start = time.monotonic()
         try:
-            texts = await self._generate(persona, prompt, count, max_new_tokens, temperature, top_p, seed,
-                                         timeout, min_new_tokens)
+            texts = await self._generate(persona, prompt, count, max_new_tokens, temperature, top_p, top_k,
+                                         seed, timeout, min_new_tokens)
         except BotError as exc:
             self.metrics.errors.labels(exc.kind).inc()
             raise
@@ -251,17 +280,17 @@ class GenerationPool:
         return texts
 
     async def _generate(self, persona: str, prompt: str, count: int, max_new_tokens: int | None,
-                        temperature: float | None, top_p: float | None, seed: int | None,
+                        temperature: float | None, top_p: float | None, top_k: int | None, seed: int | None,
                         timeout: float | None, min_new_tokens: int) -> list[str]:
-        if self._closing or not self._started:
-            raise PoolClosed() if self._closing else PoolClosed("The generation pool is not running yet.")
+        self._check_open()
         g = self.generation
         prompt = prompt.strip()
         validate_request(g, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
-                         temperature=temperature, top_p=top_p, seed=seed)
+                         temperature=temperature, top_p=top_p, seed=seed, top_k=top_k)
         max_new = g.max_new_tokens if max_new_tokens is None else max_new_tokens
         temp = g.temperature if temperature is None else temperature
         p = g.top_p if top_p is None else top_p
+        k = g.top_k if top_k is None else top_k
         timeout = self.settings.request_timeout_s if timeout is None else timeout
         _check(timeout > 0, f"timeout must be above 0 seconds (got {timeout}).")
         _check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
@@ -269,9 +298,10 @@ class GenerationPool:
             raise UnknownPersona(persona, self.registry.suggest(persona))
 
         loop = asyncio.get_running_loop()
-        req = _Request(persona, prompt, count, max_new, min_new_tokens, temp, p, seed,
+        req = _Request(persona, prompt, count, max_new, min_new_tokens, temp, p, k, seed,
                        loop.create_future(), loop)
         with self._cond:
+            self._check_open()  # again under the lock: close() or a breakage may have come meanwhile
             if self._waiting >= self.settings.max_queue:
                 raise PoolBusy()
             self._queues.setdefault(persona, deque()).append(req)
@@ -285,6 +315,14 @@ class GenerationPool:
         except asyncio.CancelledError:
             self._drop(req)  # the caller went away: its request leaves the queue (a running one is ignored)
             raise
+
+    def _check_open(self) -> None:
+        if self._closing:
+            raise PoolClosed()
+        if not self._started:
+            raise PoolClosed("The generation pool is not running yet.")
+        if self._broken is not None:
+            raise PoolBroken()
 
     def _drop(self, req: _Request) -> None:
         with self._cond:
@@ -333,25 +371,77 @@ class GenerationPool:
         torch.set_num_threads(self.threads)
 
     def _work(self) -> None:
-        self._set_threads()
-        while True:
-            with self._cond:
-                job = self._next_batch()
-            if job is None:
+        try:
+            self._set_threads()
+            while True:
+                with self._cond:
+                    job = self._next_batch()
+                if job is None:
+                    return
+                self._running = job[3]
+                self._serve(*job)
+                self._running = []
+        except BaseException as exc:  # whatever ends the worker, requests must not wait for a timeout
+            self._break(f"the worker thread died: {type(exc).__name__}: {exc}", exc)
+
+    def _break(self, reason: str, exc: BaseException) -> None:
+        """The pool cannot generate any more: record why (logged once), fail the running batch and
+        every queued request with PoolBroken (a request already answered keeps its answer)."""
+        with self._cond:
+            if self._broken is not None:
                 return
-            persona, entry, loaded, batch = job
-            try:
-                self._run_batch(persona, entry, loaded, batch)
-            except Exception as exc:  # never let one bad batch end the worker
+            self._broken = reason
+            log.error("generation pool unavailable: %s", reason, exc_info=exc)
+            for req in self._running:
+                self._resolve(req, error=PoolBroken())
+            for name in list(self._queues):
+                self._fail_queue(name, PoolBroken())
+            self._cond.notify_all()
+
+    def _serve(self, persona: str, entry: PersonaEntry, loaded: _Model | None, batch: list[_Request]) -> None:
+        """Run a batch and answer its requests. If it raises, each request runs again alone, so only
+        one that fails on its own gets an error; a CUDA error breaks the pool instead (no retry: the
+        device's context is unusable)."""
+        resident = None
+        try:
+            resident = self._make_resident(persona, entry, loaded)
+            results = self._run_batch(persona, resident, batch)
+        except Exception as exc:
+            if _poisons_device(exc):
+                self._break(f"CUDA error in a batch for '{persona}': {exc}", exc)
+                return
+            if len(batch) == 1 or resident is None:  # nothing to tell apart by running alone
                 log.exception("generation for %s failed", persona)
-                for req in batch:
-                    error = BotError(f"Generation failed for '{persona}': {type(exc).__name__}.")
-                    self._resolve(req, error=error)
+                results = [_failed(persona) for _ in batch]
+            else:
+                log.warning("a batch of %d requests for %s failed (%s: %s): running each alone",
+                            len(batch), persona, type(exc).__name__, exc)
+                results = None
+        if results is not None:
+            for req, result in zip(batch, results, strict=True):
+                self._answer(req, result)
+            return
+        for req in batch:
+            try:
+                (result,) = self._run_batch(persona, resident, [req])
+            except Exception as exc:
+                if _poisons_device(exc):
+                    self._break(f"CUDA error in a request for '{persona}': {exc}", exc)
+                    return
+                log.exception("generation for %s failed for one request", persona)
+                result = _failed(persona)
+            self._answer(req, result)
+
+    def _answer(self, req: _Request, result: list[str] | BotError) -> None:
+        if isinstance(result, BotError):
+            self._resolve(req, error=result)
+        else:
+            self._resolve(req, result)
 
     def _next_batch(self) -> tuple[str, PersonaEntry, _Model | None, list[_Request]] | None:
-        """Wait (holding `_cond`) until a batch is due; None when closing."""
+        """Wait (holding `_cond`) until a batch is due; None when closing or broken."""
         while True:
-            if self._closing:
+            if self._closing or self._broken is not None:
                 return None
             self._unload_stale()
             for name in [n for n, q in self._queues.items() if not q]:
@@ -407,10 +497,23 @@ class GenerationPool:
                 return False, None
             pending = None  # loaded an older version: load again
         if pending is None:
-            future = self._loader.submit(self._load, entry)
+            future: Future = Future()
+            self._load_jobs.put((entry, future))
             self._loading[name] = future
             future.add_done_callback(lambda _f: self._notify())
         return False, None
+
+    def _load_forever(self) -> None:
+        """Loader thread: read personas one at a time, each into its future; None ends it."""
+        self._set_threads()
+        while (job := self._load_jobs.get()) is not None:
+            entry, future = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(self._load(entry))
+            except BaseException as exc:  # the worker reports it; the loader stays for later loads
+                future.set_exception(exc)
 
     def _load(self, entry: PersonaEntry) -> _Model:
         """Loader thread: read `entry`, and read again if a retrain swapped the folder mid-read (the
@@ -525,44 +628,56 @@ class GenerationPool:
             log.warning("persona %s does not fit the memory budget (%.0f MB); loading it anyway",
                         keep, self.budget / 1e6)
 
-    def _run_batch(self, persona: str, entry: PersonaEntry, loaded: _Model | None,
-                   batch: list[_Request]) -> None:
+    def _run_batch(self, persona: str, resident: _Model, batch: list[_Request]) -> list[list[str] | BotError]:
+        """Generate for every request of `batch` in one decode; per request, its texts or (when only
+        its decoding or formatting failed) its error."""
         import torch
 
         from bot.sampling import Rows, decode
 
-        resident = self._make_resident(persona, entry, loaded)
-        tok, model = resident.tokenizer, resident.model
-        eos = tok.eos_token_id
-        rows = Rows([], [], [], [], [])
+        tok, model, context = resident.tokenizer, resident.model, resident.context
+        rows = Rows([], [], [], [], [], [])
         for req in batch:
-            # Prompt and generated tokens must fit the context: a long prompt keeps its tail. (The decode
-            # loop stops advancing a finished row's position, so batch-mates with longer limits are safe.)
             ids = [*resident.prefix, *tok(req.prompt, add_special_tokens=False).input_ids]
-            ids = ids[-max(resident.context - req.max_new_tokens, 1):]
+            # Prompt and new tokens must fit the context: a long prompt keeps its tail, but leaves room
+            # to generate (max_new_tokens, or half the context if less); max_new takes what is left.
+            # (The decode loop stops advancing a finished row's position, so batch-mates are safe.)
+            reserve = min(req.max_new_tokens, context // 2)
+            ids = ids[-(context - reserve):]
+            max_new = min(req.max_new_tokens, context - len(ids))
+            # huggingtweets' min_length counts the prompt, prefix included; the benchmark's
+            # min_new_tokens may ask for more. Never above max_new: the context has the last word.
+            min_new = min(max(req.min_new_tokens, self.generation.min_length - len(ids), 0), max_new)
             for _ in range(req.count):
                 rows.prompts.append(ids)
                 rows.temperature.append(req.temperature)
                 rows.top_p.append(req.top_p)
-                rows.max_new.append(req.max_new_tokens)
-                rows.min_new.append(req.min_new_tokens)
+                rows.top_k.append(req.top_k)
+                rows.max_new.append(max_new)
+                rows.min_new.append(min_new)
         generator = None
         if batch[0].seed is not None:  # a seeded request always runs alone
             generator = torch.Generator(device=model.device).manual_seed(batch[0].seed)
         self.batches.append((persona, len(rows.prompts)))
         self.metrics.batch_rows.observe(len(rows.prompts))
-        new, generated = decode(model, rows, eos, resident.stop_mask, generator)
+        new, generated = decode(model, rows, tok.eos_token_id, resident.stop_mask, generator)
         self.metrics.tokens.inc(generated)
+        results: list[list[str] | BotError] = []
         i = 0
         for req in batch:
-            texts = [format_sample(req.prompt, tok.decode(t, skip_special_tokens=True), DISCORD_LIMIT)
-                     for t in new[i:i + req.count]]
+            try:  # one request's text failing to decode or format fails that request only
+                results.append([format_sample(req.prompt, tok.decode(t, skip_special_tokens=True),
+                                              DISCORD_LIMIT) for t in new[i:i + req.count]])
+            except Exception:
+                log.exception("formatting the texts of a request for %s failed", persona)
+                results.append(_failed(persona))
             i += req.count
-            self._resolve(req, texts)
+        return results
 
 
 def validate_request(generation: GenerationSettings, *, prompt: str, count: int, max_new_tokens: int | None,
-                     temperature: float | None, top_p: float | None, seed: int | None) -> None:
+                     temperature: float | None, top_p: float | None, seed: int | None,
+                     top_k: int | None = None) -> None:
     """Raise InvalidRequest naming the bound when a value is outside `[generation]`'s limits.
 
     Pure (no pool needed), so the command layer checks with exactly the pool's rules; None means default.
@@ -579,8 +694,24 @@ def validate_request(generation: GenerationSettings, *, prompt: str, count: int,
                f"{g.min_temperature} and {g.max_temperature} (got {temperature}).")
     if top_p is not None:
         _check(0 < top_p <= 1, f"top_p must be above 0 and at most 1 (got {top_p}).")
+    if top_k is not None:
+        _check(top_k >= 0, f"top_k must be 0 (no top-k filtering) or more (got {top_k}).")
     if seed is not None:
         _check(0 <= seed <= MAX_SEED, f"seed must be between 0 and {MAX_SEED} (got {seed}).")
+
+
+def _failed(persona: str) -> GenerationFailed:
+    return GenerationFailed(f"Generation failed for '{persona}'; the bot's log says why.")
+
+
+def _poisons_device(exc: BaseException) -> bool:
+    """A CUDA error: the device's context is unusable afterwards (every later kernel fails too)."""
+    import torch
+
+    accelerator_error = getattr(torch, "AcceleratorError", None)  # torch >= 2.8
+    if accelerator_error is not None and isinstance(exc, accelerator_error):
+        return True
+    return isinstance(exc, RuntimeError) and ("CUDA error" in str(exc) or "device-side assert" in str(exc))
 
 
 def _unchanged(entry: PersonaEntry) -> bool:

@@ -1,8 +1,12 @@
 """The decode loop of the pool: one batch of left-padded rows, each with its own sampling settings.
 
 A small loop over the model's forward with its KV cache, rather than `model.generate`, because a
-batch here mixes requests: every row has its own temperature, top-p, token limits, and stops on its
-own at end-of-text or a newline (one tweet), so the batch ends as soon as its longest tweet does.
+batch here mixes requests: every row has its own temperature, top-k, top-p, token limits, and stops on
+its own at end-of-text or a newline (one tweet), so the batch ends as soon as its longest tweet does.
+Sampling is huggingtweets' (`generate(do_sample=True, top_p=0.95, min_length=10)` with transformers'
+default top-k 50): temperature, then top-k (0: off), then top-p (1.0: off, every token kept), and before
+a row's `min_new` tokens every stop token (end-of-text and newlines) is suppressed, so a tweet can
+neither end nor be cut by a newline before its minimum length.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ class Rows:
 
     prompts: list[list[int]]
     temperature: list[float]
-    top_p: list[float]
-    max_new: list[int]
-    min_new: list[int]  # end-of-text is suppressed, and no row stops, before this many new tokens
+    top_p: list[float]  # 1.0: no nucleus filtering
+    top_k: list[int]  # 0: no top-k filtering
+    max_new: list[int]  # prompt plus max_new must fit the model's context (the pool clamps it)
+    min_new: list[int]  # every stop token is suppressed before this many new tokens
 
 
 def stop_token_mask(tokenizer, vocab_size: int) -> torch.Tensor:
@@ -34,15 +39,27 @@ def stop_token_mask(tokenizer, vocab_size: int) -> torch.Tensor:
     return mask
 
 
-def sample_next(logits: torch.Tensor, temperature: torch.Tensor, top_p: torch.Tensor,
-                generator: torch.Generator | None) -> torch.Tensor:
-    """One token per row: temperature, then nucleus (top-p) filtering, then a multinomial draw."""
+def filtered_probs(logits: torch.Tensor, temperature: torch.Tensor, top_p: torch.Tensor,
+                   top_k: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Each row's sampling distribution, sorted from the most likely token: the probabilities after
+    temperature, top-k and top-p (a filtered token gets 0; the rest are not renormalised), and the
+    token id at each sorted position. Pure, in transformers' warper order."""
     logits = logits.float() / temperature[:, None]
     sorted_logits, order = logits.sort(dim=-1, descending=True)
-    probs = sorted_logits.softmax(dim=-1)
-    # Keep the smallest prefix whose mass reaches top_p: a token goes when the mass before it already does.
-    drop = (probs.cumsum(dim=-1) - probs) >= top_p[:, None]
-    probs = probs.masked_fill(drop, 0.0)
+    # Sorted, the k most likely tokens are the first k positions.
+    rank = torch.arange(sorted_logits.shape[-1], device=sorted_logits.device)
+    beyond_k = (top_k[:, None] > 0) & (rank >= top_k[:, None])
+    probs = sorted_logits.masked_fill(beyond_k, float("-inf")).softmax(dim=-1)
+    # Keep the smallest prefix whose mass reaches top_p: a token goes when the mass before it already
+    # does. top_p 1.0 keeps everything: the float sum can reach 1.0 before the last tokens.
+    drop = ((probs.cumsum(dim=-1) - probs) >= top_p[:, None]) & (top_p[:, None] < 1.0)
+    return probs.masked_fill(drop, 0.0), order
+
+
+def sample_next(logits: torch.Tensor, temperature: torch.Tensor, top_p: torch.Tensor, top_k: torch.Tensor,
+                generator: torch.Generator | None) -> torch.Tensor:
+    """One token per row: temperature, top-k and top-p filtering (`filtered_probs`), a multinomial draw."""
+    probs, order = filtered_probs(logits, temperature, top_p, top_k)
     choice = torch.multinomial(probs, 1, generator=generator)
     return order.gather(-1, choice).squeeze(-1)
 
@@ -65,6 +82,7 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
     positions = (mask.cumsum(-1) - 1).clamp(min=0)
     temperature = torch.tensor(rows.temperature, device=device)
     top_p = torch.tensor(rows.top_p, device=device)
+    top_k = torch.tensor(rows.top_k, device=device)
     max_new = torch.tensor(rows.max_new, device=device)
     min_new = torch.tensor(rows.min_new, device=device)
     stop_mask = stop_mask.to(device)
@@ -75,13 +93,14 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
     steps: list[torch.Tensor] = []
     generated = torch.zeros((), dtype=torch.long, device=device)  # summed on the device: one sync per step
     for step in range(max(rows.max_new)):
-        if step < max(rows.min_new):
-            logits[step < min_new, eos_id] = float("-inf")
-        token = sample_next(logits, temperature, top_p, generator)
+        if step < max(rows.min_new):  # no end-of-text and no newline yet: the tweet is too short
+            held = (step < min_new)[:, None] & stop_mask[None, :]
+            logits = logits.masked_fill(held, float("-inf"))
+        token = sample_next(logits, temperature, top_p, top_k, generator)
         token = torch.where(done, eos_id, token)
         generated += (~done).sum()
         steps.append(token)
-        done = done | (stop_mask[token] & (step + 1 >= min_new)) | (step + 1 >= max_new)
+        done = done | stop_mask[token] | (step + 1 >= max_new)
         if bool(done.all()):
             break
         mask = torch.cat([mask, torch.ones((n, 1), dtype=mask.dtype, device=device)], dim=1)

@@ -5,11 +5,12 @@ import sys
 
 import pytest
 from checkpoints import make_checkpoint
-from transformers import AutoModelForCausalLM, AutoTokenizer
+from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
 from bot.__main__ import main
-from bot.bench import make_gpt2_persona, stdout_to_stderr
+from bot.bench import PROMPTS, make_gpt2_persona, stdout_to_stderr
 from bot.personas import PersonaRegistry
+from training.checkpoint import context_length
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,27 @@ def test_bench_json_smoke(bench_models, capsys):
     assert result["pool_tokens"] == result["naive_tokens"] == 4 * 8
     assert result["p50_ms"] <= result["p95_ms"]
     assert result["personas"] == ["alpha"]
+
+
+@pytest.mark.parametrize("new_tokens", [8, 300])
+def test_bench_counts_and_clamps_alike_on_a_persona_with_a_prefix(bench_models, tmp_path, capsys, new_tokens):
+    # A trained persona carries the end-of-text prefix in config.json (the pipeline adds it, the pool
+    # too); 300 new tokens do not fit the tiny context (256) after the prompt, in either mode.
+    models = tmp_path / "models"
+    shutil.copytree(bench_models / "alpha", models / "alpha")
+    eos = AutoTokenizer.from_pretrained(models / "alpha").eos_token
+    for name, key in (("config.json", "prefix"), ("persona.json", "prompt_prefix")):
+        data = json.loads((models / "alpha" / name).read_text())
+        data[key] = eos
+        (models / "alpha" / name).write_text(json.dumps(data))
+    rc = main(["bench", "--models-dir", str(models), "--requests", "2", "--concurrency", "1",
+               "--max-new-tokens", str(new_tokens), "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    tok = AutoTokenizer.from_pretrained(models / "alpha")
+    context = context_length(AutoConfig.from_pretrained(models / "alpha"))
+    expected = sum(min(new_tokens, context - len(tok(eos + p).input_ids)) for p in PROMPTS[:2])
+    assert result["pool_tokens"] == result["naive_tokens"] == expected
 
 
 def test_bench_table_over_two_personas(bench_models, capsys):

@@ -2,7 +2,10 @@ import asyncio
 import json
 import logging
 import shutil
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 import torch
@@ -10,7 +13,16 @@ from checkpoints import make_checkpoint
 from transformers import AutoModelForCausalLM
 
 from bot.config import ConfigError, GenerationSettings, PoolSettings
-from bot.errors import BotError, GenerationTimeout, InvalidRequest, PoolBusy, PoolClosed, UnknownPersona
+from bot.errors import (
+    BotError,
+    GenerationFailed,
+    GenerationTimeout,
+    InvalidRequest,
+    PoolBroken,
+    PoolBusy,
+    PoolClosed,
+    UnknownPersona,
+)
 from bot.output import DISCORD_LIMIT
 from bot.personas import PersonaRegistry, folder_version
 from bot.pool import GenerationPool, validate_request
@@ -265,6 +277,7 @@ async def test_unknown_persona_suggests_close_names(make_pool):
     ({"temperature": 2.5}, "temperature must be between 0.1 and 2.0"),
     ({"top_p": 0.0}, "top_p must be above 0 and at most 1"),
     ({"top_p": 1.5}, "top_p must be above 0 and at most 1"),
+    ({"top_k": -1}, r"top_k must be 0 \(no top-k filtering\) or more \(got -1\)"),
     ({"max_new_tokens": 0}, "max_new_tokens must be between 1 and 128"),
     ({"max_new_tokens": 129}, "max_new_tokens must be between 1 and 128"),
     ({"prompt": "x" * 301}, "too long: 301 characters, at most 300"),
@@ -285,6 +298,9 @@ def test_validate_request_is_the_pure_check_generate_uses():
     ok = {"prompt": "x" * 300, "count": 5, "max_new_tokens": None, "temperature": None, "top_p": None}
     validate_request(g, **ok, seed=2**32 - 1)  # the bounds themselves are accepted
     validate_request(g, **ok, seed=0)
+    validate_request(g, **ok, seed=None, top_k=0)  # 0: no top-k filtering
+    with pytest.raises(InvalidRequest, match="top_k must be 0"):
+        validate_request(g, **ok, seed=None, top_k=-1)
     with pytest.raises(InvalidRequest, match=r"seed must be between 0 and 4294967295 \(got 4294967296\)"):
         validate_request(g, **ok, seed=2**32)
     with pytest.raises(InvalidRequest, match="too long: 301 characters, at most 300"):
@@ -478,3 +494,261 @@ async def test_close_waits_for_the_rescan_task(make_pool):
     pool = await make_pool(rescan_interval_s=0.01)
     await pool.close()
     assert pool._rescan.done()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+LONG_PROMPT = " ".join(f"loaf{i}" for i in range(300))[:1800]  # more tokens than the tiny context
+
+
+def prompt_tokens(pool: GenerationPool, name: str, prompt: str) -> int:
+    resident = pool._resident[name]
+    return len(resident.prefix) + len(resident.tokenizer(prompt, add_special_tokens=False).input_ids)
+
+
+async def test_max_new_tokens_beyond_the_context_is_clamped_row_by_row(make_pool):
+    generation = GenerationSettings(max_new_tokens=16, max_new_tokens_limit=400, max_prompt_chars=1800)
+    pool = await make_pool(batch_window_ms=0, generation=generation)
+    await pool.generate("alpha", max_new_tokens=1)
+    context = pool._resident["alpha"].context
+    assert context < 300 and prompt_tokens(pool, "alpha", LONG_PROMPT) > context
+    before = sample(pool, "pool_generated_tokens_total")
+    pool.batches.clear()
+    with pool.paused():  # all three in one batch: a short prompt, a too-long one, and a plain request
+        beyond = asyncio.create_task(pool.generate("alpha", "My dream is", max_new_tokens=300,
+                                                   min_new_tokens=300))
+        long = asyncio.create_task(pool.generate("alpha", LONG_PROMPT, max_new_tokens=300,
+                                                 min_new_tokens=300))
+        mates = asyncio.create_task(pool.generate("alpha", "me too", count=2, max_new_tokens=16,
+                                                  min_new_tokens=16))
+        await until(lambda: sample(pool, "pool_queue_depth") == 3, "all queued")
+    (short_text,), (long_text,), mate_texts = await asyncio.gather(beyond, long, mates)
+    assert list(pool.batches) == [("alpha", 4)]
+    assert short_text.startswith("My dream is") and long_text.startswith(LONG_PROMPT[:100])
+    assert len(mate_texts) == 2 and all(t.startswith("me too") for t in mate_texts)
+    # Each row generated exactly what it was allowed: the short prompt the rest of the context, the long
+    # one (cut to its tail) half the context, the batch-mates their own 16 each.
+    expected = (context - prompt_tokens(pool, "alpha", "My dream is")) + context // 2 + 2 * 16
+    assert sample(pool, "pool_generated_tokens_total") - before == expected
+
+
+async def test_rows_get_top_k_and_min_length_from_the_request_path(make_pool, monkeypatch):
+    import bot.sampling
+
+    seen = []
+    real = bot.sampling.decode
+
+    def spy(model, rows, *args):
+        seen.append(rows)
+        return real(model, rows, *args)
+
+    monkeypatch.setattr(bot.sampling, "decode", spy)
+    pool = await make_pool(generation=GenerationSettings(max_new_tokens=16, min_length=10, top_k=50))
+    await pool.generate("alpha", "")  # only the end-of-text prefix: 9 tokens to go
+    await pool.generate("alpha", "", top_k=0, max_new_tokens=4)  # the minimum cannot pass max_new
+    await pool.generate("alpha", "", min_new_tokens=12)  # the benchmark's minimum, larger here
+    long = "bread and butter " * 6
+    assert prompt_tokens(pool, "alpha", long) > 10
+    await pool.generate("alpha", long)  # the prompt alone is long enough
+    assert [(r.top_k, r.max_new, r.min_new) for r in seen] == [
+        ([50], [16], [9]), ([0], [4], [4]), ([50], [16], [12]), ([50], [16], [0])]
+
+
+class PickyTokenizer:
+    """The persona's tokenizer, except that it fails on prompts containing "POISON"."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text, **kwargs):
+        if "POISON" in text:
+            raise ValueError("this prompt cannot be tokenized")
+        return self.tokenizer(text, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+
+async def queue_then_run(pool: GenerationPool, calls: list[tuple[str, str, int]]) -> list:
+    """Queue (persona, prompt, count) requests while the worker is held, then let it run them; results
+    or exceptions, in order."""
+    with pool.paused():
+        tasks = [asyncio.create_task(pool.generate(name, prompt, count=count, timeout=600))
+                 for name, prompt, count in calls]
+        await until(lambda: sample(pool, "pool_queue_depth") == len(calls), "all queued")
+    return await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), 120)
+
+
+async def test_a_request_failing_in_its_batch_does_not_fail_its_batch_mates(make_pool):
+    pool = await make_pool(batch_window_ms=0)
+    await pool.generate("alpha", max_new_tokens=1)
+    resident = pool._resident["alpha"]
+    resident.tokenizer = PickyTokenizer(resident.tokenizer)
+    pool.batches.clear()
+    first, bad, second = await queue_then_run(pool, [("alpha", "first", 1), ("alpha", "POISON pill", 1),
+                                                     ("alpha", "second", 2)])
+    assert len(first) == 1 and first[0].startswith("first")
+    assert len(second) == 2 and all(t.startswith("second") for t in second)
+    assert isinstance(bad, GenerationFailed) and "'alpha'" in str(bad)
+    assert list(pool.batches) == [("alpha", 1), ("alpha", 2)]  # the batch failed; then each alone
+    assert sample(pool, "pool_errors_total", {"kind": "generation_failed"}) == 1
+    assert pool.ready and pool.broken is None
+    assert len(await pool.generate("alpha", "still serving")) == 1
+
+
+async def test_one_request_failing_to_format_fails_alone(make_pool, monkeypatch):
+    import bot.pool
+
+    real = bot.pool.format_sample
+
+    def picky_format(prompt, text, limit):
+        if "POISON" in prompt:
+            raise UnicodeError("cannot format this one")
+        return real(prompt, text, limit)
+
+    monkeypatch.setattr(bot.pool, "format_sample", picky_format)
+    pool = await make_pool(batch_window_ms=0)
+    await pool.generate("alpha", max_new_tokens=1)
+    pool.batches.clear()
+    first, bad, second = await queue_then_run(pool, [("alpha", "first", 1), ("alpha", "POISON", 2),
+                                                     ("alpha", "second", 1)])
+    assert first[0].startswith("first") and second[0].startswith("second")
+    assert isinstance(bad, GenerationFailed)
+    assert list(pool.batches) == [("alpha", 4)]  # one decode: nothing had to run again
+    assert pool.ready
+
+
+async def test_a_failing_batch_without_a_cuda_error_keeps_the_pool_up(make_pool, monkeypatch):
+    import bot.sampling
+
+    def boom(*args):
+        raise RuntimeError("boom")
+
+    real = bot.sampling.decode
+    monkeypatch.setattr(bot.sampling, "decode", boom)
+    pool = await make_pool(batch_window_ms=0)
+    results = await queue_then_run(pool, [("alpha", "a", 1), ("alpha", "b", 1)])
+    assert all(isinstance(r, GenerationFailed) for r in results)  # each failed alone too
+    assert pool.ready and pool.broken is None
+    monkeypatch.setattr(bot.sampling, "decode", real)
+    assert len(await pool.generate("alpha", "recovered")) == 1
+
+
+class WorkerKiller(BaseException):
+    """Not an Exception: like SystemExit, it passes every `except Exception`."""
+
+
+@pytest.mark.parametrize("error", [WorkerKiller, RuntimeError])
+async def test_a_dead_worker_breaks_the_pool_and_requests_fail_fast(make_pool, monkeypatch, caplog, error):
+    pool = await make_pool(batch_window_ms=0, request_timeout_s=600)
+    await pool.generate("alpha", max_new_tokens=1)
+    await pool.generate("beta", max_new_tokens=1)
+
+    def fall_over(name):  # the scheduler, outside any batch's try
+        raise error("the scheduler fell over")
+
+    monkeypatch.setattr(pool, "_take_batch", fall_over)
+    with caplog.at_level(logging.ERROR, logger="bot.pool"):
+        results = await queue_then_run(pool, [("alpha", "queued", 1), ("beta", "queued too", 1)])
+        assert [type(r) for r in results] == [PoolBroken, PoolBroken]
+        assert not pool.ready
+        assert "worker thread died" in pool.broken and "fell over" in pool.broken
+        with pytest.raises(PoolBroken, match="needs a restart"):
+            await asyncio.wait_for(pool.generate("alpha", "later"), 60)
+    await until(lambda: not pool._worker.is_alive(), "the worker ended")
+    assert sample(pool, "pool_errors_total", {"kind": "unavailable"}) == 3
+    assert sample(pool, "pool_queue_depth") == 0
+    assert len([r for r in caplog.records if r.levelno >= logging.ERROR]) == 1
+
+
+@pytest.mark.parametrize("error", [
+    RuntimeError("CUDA error: device-side assert triggered"),
+    torch.AcceleratorError("CUDA error: an illegal memory access was encountered"),
+], ids=["runtime-error", "accelerator-error"])
+async def test_a_cuda_error_breaks_the_pool_without_retrying(make_pool, monkeypatch, caplog, error):
+    import bot.sampling
+
+    calls = []
+
+    def cuda_fails(*args):
+        calls.append(args)
+        raise error
+
+    pool = await make_pool(batch_window_ms=0, request_timeout_s=600)
+    await pool.generate("alpha", max_new_tokens=1)
+    await pool.generate("beta", max_new_tokens=1)
+    monkeypatch.setattr(bot.sampling, "decode", cuda_fails)
+    with caplog.at_level(logging.ERROR, logger="bot.pool"):
+        # alpha's two requests share the failing batch; beta's is still queued behind it.
+        results = await queue_then_run(pool, [("alpha", "one", 1), ("alpha", "two", 2), ("beta", "three", 1)])
+        assert [type(r) for r in results] == [PoolBroken, PoolBroken, PoolBroken]
+        assert len(calls) == 1  # no request ran again on the poisoned device
+        assert not pool.ready and "CUDA error" in pool.broken
+        with pytest.raises(PoolBroken):
+            await asyncio.wait_for(pool.generate("beta", "later"), 60)
+    assert len([r for r in caplog.records if r.levelno >= logging.ERROR]) == 1
+
+
+async def test_close_does_not_wait_for_a_load_in_flight(make_pool, monkeypatch):
+    import bot.pool
+
+    started, release = threading.Event(), threading.Event()
+    real = bot.pool.load_persona
+
+    def stuck_load(entry, dtype):
+        started.set()
+        release.wait(120)
+        return real(entry, dtype)
+
+    monkeypatch.setattr(bot.pool, "load_persona", stuck_load)
+    pool = await make_pool()
+    try:
+        pending = asyncio.create_task(pool.generate("gamma", timeout=600))
+        assert await asyncio.to_thread(started.wait, 60)
+        await asyncio.wait_for(pool.close(), 60)
+        assert not release.is_set()  # closed while the load was still blocked
+        with pytest.raises(PoolClosed):
+            await pending
+        assert pool._loader.daemon  # interpreter exit does not join it either (see the next test)
+    finally:
+        release.set()
+
+
+STUCK_LOAD_SCRIPT = """
+import asyncio, sys, threading
+from pathlib import Path
+import bot.pool
+from bot.config import GenerationSettings, PoolSettings
+from bot.errors import PoolClosed
+from bot.personas import PersonaRegistry
+
+started = threading.Event()
+
+def stuck_load(entry, dtype):
+    started.set()
+    threading.Event().wait()  # a load that never finishes
+
+bot.pool.load_persona = stuck_load
+
+async def main():
+    pool = bot.pool.GenerationPool(PersonaRegistry(Path(sys.argv[1])), PoolSettings(rescan_interval_s=3600),
+                                   GenerationSettings())
+    await pool.start()
+    pending = asyncio.create_task(pool.generate("alpha", timeout=600))
+    await asyncio.to_thread(started.wait)
+    await pool.close()
+    try:
+        await pending
+    except PoolClosed:
+        print("closed", flush=True)
+
+asyncio.run(main())
+"""
+
+
+def test_a_stuck_load_does_not_hold_up_interpreter_exit(shared_models):
+    # The child closes its pool while a load is stuck and then exits; it used to hang at exit, joining
+    # the loader thread. The timeout only guards against that hang.
+    proc = subprocess.run([sys.executable, "-c", STUCK_LOAD_SCRIPT, str(shared_models)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["closed"]

@@ -1,9 +1,12 @@
+from types import SimpleNamespace
+
 import pytest
 import torch
 from checkpoints import make_checkpoint
 from transformers import AutoModelForCausalLM, AutoTokenizer
+from transformers.generation.logits_process import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
 
-from bot.sampling import Rows, decode, sample_next, stop_token_mask
+from bot.sampling import Rows, decode, filtered_probs, sample_next, stop_token_mask
 
 
 @pytest.fixture(scope="module")
@@ -23,24 +26,49 @@ def test_left_padded_batch_matches_transformers_generate(persona):
     # A vanishing top-p keeps only the most likely token: greedy decoding, comparable row for row.
     tok, model = persona
     ids = prompts(tok)
-    rows = Rows(ids, [1.0] * 3, [1e-9] * 3, [12] * 3, [12] * 3)
-    mine, generated = decode(model, rows, tok.eos_token_id, stop_token_mask(tok, model.config.vocab_size))
+    stop = stop_token_mask(tok, model.config.vocab_size)
+    rows = Rows(ids, [1.0] * 3, [1e-9] * 3, [0] * 3, [12] * 3, [12] * 3)
+    mine, generated = decode(model, rows, tok.eos_token_id, stop)
     tok.padding_side = "left"
     enc = tok.pad({"input_ids": ids}, return_tensors="pt")
+    # min_new 12 of 12 holds back every stop token (newlines too) for the whole run: suppress_tokens.
     ref = model.generate(**enc, do_sample=False, max_new_tokens=12, min_new_tokens=12,
+                         suppress_tokens=stop.nonzero().flatten().tolist(),
                          pad_token_id=tok.eos_token_id)[:, enc["input_ids"].shape[1]:].tolist()
     assert mine == ref
     assert generated == 36
 
 
-def test_rows_stop_at_a_stop_token_unless_held_by_min_new(persona):
-    tok, model = persona
-    every_token_stops = torch.ones(model.config.vocab_size, dtype=torch.bool)
-    rows = Rows(prompts(tok), [1.0] * 3, [1.0] * 3, [10, 10, 4], [0, 6, 0])
-    new, generated = decode(model, rows, tok.eos_token_id, every_token_stops)
-    # row 0 stops after its first token, row 1 only after 6, row 2 (max 4) after one as well.
-    assert generated == 1 + 6 + 1
-    assert len(new[1]) == 6 and len(new[0]) <= 1 and len(new[2]) <= 1
+class FixedLogits:
+    """A stand-in model whose next-token logits are always `logits`, whatever the input."""
+
+    device = torch.device("cpu")
+
+    def __init__(self, logits: torch.Tensor) -> None:
+        self.logits = logits
+
+    def __call__(self, input_ids, **kwargs):
+        return SimpleNamespace(cache=None, logits=self.logits.expand(*input_ids.shape, -1))
+
+
+def test_every_stop_token_is_held_back_until_min_new():
+    # Tokens 0 (end-of-text) and 1 (a newline) stop a row and are by far the most likely; 2 is the only
+    # other token. Before its min_new a row may not stop at either: it must draw token 2.
+    stop = torch.tensor([True, True, False])
+    model = FixedLogits(torch.tensor([0.0, 0.0, -30.0]))
+    rows = Rows([[0, 2]] * 3, [1.0] * 3, [1.0] * 3, [0] * 3, [10, 10, 4], [0, 6, 0])
+    new, generated = decode(model, rows, 0, stop, torch.Generator().manual_seed(0))
+    # row 0 stops at its first token, row 1 after 6 held tokens and its stop, row 2 (max 4) at once.
+    assert generated == 1 + 7 + 1
+    assert new[1][:6] == [2] * 6 and new[1][6:] in ([], [1])  # end-of-text is cut, a newline kept
+    assert new[0] in ([], [1]) and new[2] in ([], [1])
+
+
+def test_min_new_is_capped_by_max_new():
+    stop = torch.tensor([True, True, False])
+    model = FixedLogits(torch.tensor([0.0, 0.0, -30.0]))
+    new, generated = decode(model, Rows([[0]], [1.0], [1.0], [0], [3], [3]), 0, stop)
+    assert new == [[2, 2, 2]] and generated == 3
 
 
 def test_stop_mask_marks_end_of_text_and_newlines(persona):
@@ -51,19 +79,54 @@ def test_stop_mask_marks_end_of_text_and_newlines(persona):
         assert i == tok.eos_token_id or "\n" in tok.decode([i]) or "\r" in tok.decode([i])
 
 
-def test_per_row_top_p_and_temperature():
-    logits = torch.tensor([[5.0, 4.0, 0.0, -1.0]] * 3)
-    temperature, top_p = torch.tensor([1.0, 0.05, 1.0]), torch.tensor([0.5, 1.0, 1.0])
+def test_per_row_top_p_top_k_and_temperature():
+    logits = torch.tensor([[5.0, 4.0, 3.0, 2.0]] * 4)  # probabilities .64, .24, .09, .03
+    temperature = torch.tensor([1.0, 0.05, 1.0, 1.0])
+    top_p, top_k = torch.tensor([0.5, 1.0, 1.0, 1.0]), torch.tensor([0, 0, 0, 2])
     gen = torch.Generator().manual_seed(0)
-    picks = [sample_next(logits, temperature, top_p, gen).tolist() for _ in range(200)]
+    picks = [sample_next(logits, temperature, top_p, top_k, gen).tolist() for _ in range(400)]
     assert {p[0] for p in picks} == {0}  # top-p 0.5 keeps only the top token
     assert {p[1] for p in picks} == {0}  # a low temperature sharpens to the top token
-    assert len({p[2] for p in picks}) > 1  # plain sampling varies
+    assert {p[2] for p in picks} == {0, 1, 2, 3}  # plain sampling: every token can come
+    assert {p[3] for p in picks} == {0, 1}  # top-k 2 keeps the two most likely
+
+
+def test_top_p_1_and_top_k_0_keep_every_token():
+    # One dominant token: in float32 the running mass reaches 1.0 at the first token already, which
+    # used to drop the whole tail at top_p = 1.0.
+    logits = torch.full((1, 1000), -20.0)
+    logits[0, 0] = 20.0
+    probs, order = filtered_probs(logits, torch.tensor([1.0]), torch.tensor([1.0]), torch.tensor([0]))
+    assert probs[0, 0] == 1.0  # the float sum is already full here
+    expected = logits.softmax(-1).gather(-1, order)
+    assert torch.equal(probs, expected)
+    assert bool((probs[0, 1:] > 0).all())
+
+
+@pytest.mark.parametrize(("top_k", "top_p", "temperature"), [
+    (50, 0.95, 1.0), (0, 0.95, 1.0), (5, 1.0, 1.0), (50, 0.5, 0.7), (1, 0.95, 1.3), (2000, 0.9, 1.0),
+])
+def test_filtering_keeps_the_tokens_transformers_keeps(top_k, top_p, temperature):
+    # Transformers' own warpers, in generate's order (temperature, top-k, top-p); generate adds none
+    # for top_k 0 or top_p 1.0.
+    logits = torch.randn(4, 1000, generator=torch.Generator().manual_seed(1)) * 3
+    scores = TemperatureLogitsWarper(temperature)(None, logits.clone())
+    if top_k > 0:
+        scores = TopKLogitsWarper(top_k)(None, scores)
+    if top_p < 1.0:
+        scores = TopPLogitsWarper(top_p)(None, scores)
+    n = logits.shape[0]
+    probs, order = filtered_probs(logits, torch.tensor([temperature] * n), torch.tensor([top_p] * n),
+                                  torch.tensor([top_k] * n))
+    kept = torch.zeros_like(logits, dtype=torch.bool).scatter(-1, order, probs > 0)
+    assert torch.equal(kept, scores.isfinite())
+    renormalised = torch.zeros_like(logits).scatter(-1, order, probs / probs.sum(-1, keepdim=True))
+    assert torch.allclose(renormalised, scores.softmax(-1), atol=1e-6)
 
 
 def test_seeded_generator_reproduces(persona):
     tok, model = persona
-    rows = Rows(prompts(tok), [1.0] * 3, [0.95] * 3, [8] * 3, [0] * 3)
+    rows = Rows(prompts(tok), [1.0] * 3, [0.95] * 3, [50] * 3, [8] * 3, [0] * 3)
     stop = stop_token_mask(tok, model.config.vocab_size)
     a, _ = decode(model, rows, tok.eos_token_id, stop, torch.Generator().manual_seed(7))
     b, _ = decode(model, rows, tok.eos_token_id, stop, torch.Generator().manual_seed(7))
@@ -79,8 +142,8 @@ def test_a_full_context_row_batched_with_a_long_running_row(persona):
     short = prompts(tok)[0]
     greedy = [1e-9, 1e-9]
     stop = stop_token_mask(tok, model.config.vocab_size)
-    both = Rows([long, short], [1.0, 1.0], greedy, [2, 100], [2, 100])
+    both = Rows([long, short], [1.0, 1.0], greedy, [0, 0], [2, 100], [2, 100])
     new, _ = decode(model, both, tok.eos_token_id, stop)
     assert len(new[1]) == 100
-    alone, _ = decode(model, Rows([long], [1.0], greedy[:1], [2], [2]), tok.eos_token_id, stop)
+    alone, _ = decode(model, Rows([long], [1.0], greedy[:1], [0], [2], [2]), tok.eos_token_id, stop)
     assert new[0] == alone[0]  # a row's text does not depend on its company

@@ -1,4 +1,4 @@
-"""Fine-tuning helpers: when the tokenizer's progress shows, and a model's context length."""
+"""Fine-tuning helpers: tokenizer progress, a model's context length, the generation config."""
 
 import io
 import os
@@ -9,9 +9,11 @@ from pathlib import Path
 
 from checkpoints import sample_texts
 
+from bot.config import GenerationSettings
 from training.checkpoint import context_length
 from training.events import JsonReporter, Reporter
-from training.finetune import TOKENIZER_PROGRESS_CHARS, show_tokenizer_progress
+from training.finetune import TOKENIZER_PROGRESS_CHARS, generation_config, show_tokenizer_progress
+from training.tiny import train_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,3 +76,14 @@ def test_context_length_from_any_config_and_without_torch():
     check = "import sys, training.checkpoint; print(sorted({'torch', 'transformers'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_generation_config_samples_as_huggingtweets_and_the_bot():
+    # huggingtweets: generate(do_sample=True, top_p=0.95) with transformers' default top-k 50; the
+    # bot's [generation] defaults are the same, so a pipeline on the checkpoint samples as the bot does.
+    tok = train_tokenizer(list(sample_texts()), vocab_size=512)
+    gen = generation_config(tok)
+    assert (gen.do_sample, gen.top_p, gen.top_k, gen.temperature) == (True, 0.95, 50, 1.0)
+    assert gen.eos_token_id == gen.pad_token_id == gen.bos_token_id == tok.eos_token_id
+    bot = GenerationSettings()
+    assert (gen.top_p, gen.top_k, gen.temperature) == (bot.top_p, bot.top_k, bot.temperature)

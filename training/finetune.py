@@ -96,9 +96,11 @@ def precision(setting: str) -> tuple[bool, bool, str]:
 
 
 def generation_config(tokenizer: PreTrainedTokenizerBase, max_new_tokens: int = 48) -> GenerationConfig:
-    """huggingtweets' prediction settings: sampling, top-p 0.95, temperature 1.0; EOS ends and pads."""
+    """huggingtweets' prediction settings, as the bot samples: sampling, top-p 0.95, top-k 50
+    (transformers' default, which huggingtweets' `generate` call left as it was), temperature 1.0;
+    EOS ends and pads."""
     eos = tokenizer.eos_token_id
-    return GenerationConfig(do_sample=True, top_p=0.95, top_k=0, temperature=1.0,
+    return GenerationConfig(do_sample=True, top_p=0.95, top_k=50, temperature=1.0,
                             max_new_tokens=max_new_tokens,
                             bos_token_id=eos, eos_token_id=eos, pad_token_id=eos)
 
