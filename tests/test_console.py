@@ -218,3 +218,15 @@ async def test_open_commands_cleans_interrupted_removals_and_downloads(folder: P
         assert commands.registry.names() == ["marlowe_bakes"]
         assert list((folder / "state" / "downloads").iterdir()) == []
     assert not leftover.exists()
+
+
+async def test_max_new_tokens_beyond_the_context_still_answers(folder: Path) -> None:
+    """[generation] max_new_tokens 300 on a tiny persona (context 256) used to fail every request."""
+    cfg_path = write_config(folder, generation={"max_new_tokens": 300, "max_new_tokens_limit": 400})
+    out = io.StringIO()
+    lines = "/imitate marlowe_bakes count=3 My dream is\n/imitate marlowe_bakes seed=3\n"
+    reader = LineReader(interactive=False, stream=io.StringIO(lines))
+    await console(load_config(cfg_path), cfg_path, reader, out)
+    text = out.getvalue()
+    assert text.count("**Marlowe Quill** @marlowe\\_bakes · 🤖 AI Bot") == 2 and "⚠️" not in text
+    assert text.count("\n> My dream is") == 3

@@ -494,3 +494,35 @@ async def test_switching_scopes_clears_the_commands_left_behind(tmp_path: Path) 
         assert puts == [(guild, 3), (everywhere, 0), (everywhere, 3), (guild, 0)]
     finally:
         await standin.close()
+
+
+async def test_a_cuda_error_makes_the_bot_unhealthy_and_answers_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A device-side assert poisons the CUDA context: /healthz must say so, and requests must not wait
+    for their timeout (simulated: this machine has no GPU)."""
+    def device_assert(*_a, **_kw):
+        raise RuntimeError("CUDA error: device-side assert triggered")
+
+    monkeypatch.setattr("bot.sampling.decode", device_assert)
+    standin = DiscordStandIn()
+    await standin.start()
+    try:
+        make_checkpoint(tmp_path / "models", "marlowe_bakes")
+        cfg_path = standin_config(tmp_path, standin, gateway=True)
+        async with running_bot(load_config(cfg_path), "test-token", cfg_path) as bot:
+            await standin.wait_until(lambda: bot.client.is_ready())
+            harness = Harness(standin, tmp_path, bot)
+            assert (await healthz(harness))[0] == 200
+            it = await standin.interact("imitate", [PERSONA])
+            reply = await standin.reply_to(it)
+            assert "Generation is unavailable right now" in reply.body["content"]
+            assert reply.body["flags"] & EPHEMERAL
+            status, body = await healthz(harness)
+            assert status == 503 and body["pool"] is False and body["gateway"] is True
+            # Not queued until the 60 s request timeout: answered at once (20 s is only a hang guard).
+            it = await standin.interact("imitate", [PERSONA], user_id=5)
+            reply = await standin.reply_to(it, timeout=20)
+            assert "Generation is unavailable right now" in reply.body["content"]
+    finally:
+        await standin.close()

@@ -87,7 +87,7 @@ generator("{WIDGET_TEXT}", num_return_sequences=5)
 ```
 
 {prefix_text}`generation_config.json` holds the huggingtweets prediction settings:
-sampling with top-p 0.95 and temperature 1.0.
+sampling with top-p 0.95, top-k 50 (transformers' default, as huggingtweets sampled) and temperature 1.0.
 
 ## Limitations and bias
 
