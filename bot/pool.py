@@ -59,6 +59,7 @@ from training.checkpoint import context_length
 log = logging.getLogger(__name__)
 
 MAX_SEED = 2**32 - 1  # what torch.Generator.manual_seed and numpy accept everywhere
+LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
 
 
 @dataclass(eq=False)
@@ -224,6 +225,10 @@ class GenerationPool:
         if self._worker is not None:
             await asyncio.to_thread(self._worker.join)
         self._load_jobs.put(None)  # the loader ends after the load it is on, if any
+        if self._loader is not None:
+            # An idle loader ends at once; let it, so it never unwinds torch's thread state while the
+            # interpreter exits (that aborts the process). A load in flight is not waited for.
+            await asyncio.to_thread(self._loader.join, LOADER_JOIN_S)
 
     async def refresh(self) -> None:
         """Rescan `models/` now: new personas become servable, retrained ones reload, removed ones unload."""
