@@ -144,9 +144,10 @@ def test_local_save_pretrained_base_uses_from_pretrained(tmp_path):
     base = make_checkpoint(tmp_path / "bases", "basemodel")  # save_pretrained files, 1024-token vocab
     models = tmp_path / "models"
     result = run("train", "marlowe_bakes", "--data", SAMPLE, "--base", base, "--models-dir", models,
-                 "--epochs", 0.2, "--seed", 7, "--json")
+                 "--epochs", 0.2, "--seed", 7, "--json", "--method", "full")  # auto: LoRA
     assert result.returncode == 0, result.stderr
     meta = read_persona(models / "marlowe_bakes")
+    assert meta.kind == "full" and (models / "marlowe_bakes" / "config.json").is_file()
     assert meta.base_model == str(base)
     assert meta.hyperparameters["vocab_size"] == 1024  # the base's own tokenizer, not a new one
     assert meta.hyperparameters["learning_rate"] == pytest.approx(1.372e-4)  # the fine-tuning rate
@@ -448,14 +449,14 @@ def test_read_handles_normalises_the_display_name_or_falls_back_to_the_handle(tm
                                                              ("crumbfan", "crumbfan")]
 
 
-def test_resolve_base_expands_only_a_home_folder(tmp_path, monkeypatch):
+def test_expand_home_expands_only_a_home_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert cli.resolve_base("~/bases/mine") == f"{tmp_path}/bases/mine"
-    assert cli.resolve_base("~") == str(tmp_path)
+    assert cli.expand_home("~/bases/mine") == f"{tmp_path}/bases/mine"
+    assert cli.expand_home("~") == str(tmp_path)
     for unchanged in ("gpt2", "tiny", "org/model~2", "./bases/mine", "/abs/~/x"):
-        assert cli.resolve_base(unchanged) == unchanged
+        assert cli.expand_home(unchanged) == unchanged
     with pytest.raises(cli.BadInput, match="cannot find that home folder"):
-        cli.resolve_base("~no_such_user_for_this_test/x")
+        cli.expand_home("~no_such_user_for_this_test/x")
 
 
 def test_home_base_is_expanded_and_recorded_and_a_hostile_display_name_made_safe(tmp_path):
@@ -471,6 +472,7 @@ def test_home_base_is_expanded_and_recorded_and_a_hostile_display_name_made_safe
     assert result.returncode == 0, result.stderr
     meta = read_persona(models / "marlowe_bakes")
     assert meta.base_model == str(base)  # what was loaded: the folder, not the literal '~/...'
+    assert meta.kind == "lora" and (meta.base.source, meta.base.name) == ("folder", str(base))
     assert meta.hyperparameters["vocab_size"] == 1024  # the base's own tokenizer: it was really used
     assert [(h.handle, h.display_name) for h in meta.handles] == [("marlowe_bakes", SAFE_DISPLAY)]
     card = (models / "marlowe_bakes" / "README.md").read_text()

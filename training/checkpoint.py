@@ -1,8 +1,11 @@
 """The checkpoint contract between `training` (the writer) and `bot` (the reader).
 
-A persona is a folder `models/<persona>/` holding the `save_pretrained` files (safetensors weights,
-config, tokenizer, generation_config.json), `persona.json` (the `PersonaMeta` model below) and a
-model card `README.md`. Folders whose names start with a dot are work in progress and never personas.
+A persona is a folder `models/<persona>/` holding `persona.json` (the `PersonaMeta` model below), a
+model card `README.md`, the tokenizer, and either a full model (kind "full": the `save_pretrained`
+files, config.json, safetensors weights, generation_config.json) or a LoRA adapter (kind "lora":
+PEFT's adapter_config.json and adapter_model.safetensors, never a config.json) on a shared base named
+by `BaseRef`. Shared bases live in `models/.bases/NAME/` (an ordinary `save_pretrained` folder plus
+`base.json`, the `BaseMeta` model). Folders whose names start with a dot are never personas.
 
 Writes are atomic: `atomic_persona_dir` builds the new folder beside the old one and swaps it in
 with one rename, so a failure or a kill at any moment leaves the old persona or the new one.
@@ -15,21 +18,31 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import hashlib
 import os
 import re
 import shutil
 import unicodedata
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 PERSONA_FILE = "persona.json"
 CARD_FILE = "README.md"
+# Kind "lora" and the fields below it are optional additions: version-1 readers of full personas are
+# unaffected, and full persona.json files written before them still validate.
 FORMAT_VERSION = 1
+BASES_DIR = ".bases"  # models/.bases/NAME: shared bases; the dot keeps them out of the persona list
+BASE_FILE = "base.json"
+ADAPTER_CONFIG = "adapter_config.json"
+ADAPTER_WEIGHTS = "adapter_model.safetensors"
+# A base's NAME under models/.bases: a letter or digit, then letters, digits, '_', '-' or '.'.
+BASE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 # A Twitter handle: 1-15 letters, digits or underscores; a blend joins handles with '-'.
 HANDLE_RE = re.compile(r"[A-Za-z0-9_]{1,15}")
 PERSONA_RE = re.compile(r"[A-Za-z0-9_]{1,15}(?:-[A-Za-z0-9_]{1,15})*")
@@ -49,6 +62,11 @@ def is_valid_handle(name: str) -> bool:
 
 def is_valid_persona_name(name: str) -> bool:
     return len(name) <= MAX_PERSONA_NAME and PERSONA_RE.fullmatch(name) is not None
+
+
+def is_valid_base_name(name: str) -> bool:
+    """A NAME for `models/.bases/NAME`; never "tiny", which names the from-scratch preset."""
+    return name != "tiny" and BASE_NAME_RE.fullmatch(name) is not None and ".." not in name
 
 
 def normalise_display_name(text: str) -> str:
@@ -131,6 +149,30 @@ class Metrics(BaseModel):
     val_ppl_after: float
 
 
+class BaseRef(BaseModel):
+    """Which shared base a LoRA persona was trained on. `source` says how `name` reads:
+    "hub": a Hugging Face hub id; "models": NAME of `models/.bases/NAME` (relative, so it survives
+    moving models/); "folder": an absolute folder path (not portable). `fingerprint` is
+    `weights_fingerprint` of the base's weights when the persona was trained."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1)
+    source: Literal["hub", "models", "folder"]
+    fingerprint: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
+
+
+class LoraInfo(BaseModel):
+    """The adapter's shape, as PEFT's adapter_config.json has it (repeated here for readers that do
+    not parse PEFT's files)."""
+
+    model_config = ConfigDict(extra="forbid")
+    rank: int = Field(ge=1)
+    alpha: float = Field(gt=0)
+    targets: list[str] = Field(min_length=1)
+    dropout: float = Field(ge=0, lt=1)
+    peft_version: str
+
+
 class PersonaMeta(BaseModel):
     """`persona.json`: written by `training`, read by `bot` through this same model."""
 
@@ -145,6 +187,16 @@ class PersonaMeta(BaseModel):
     library_versions: dict[str, str] = {}
     # Put before every prompt: training put the tokenizer's end-of-text before every tweet.
     prompt_prefix: str | None = None
+    # "full": the folder holds the whole model; "lora": an adapter on the shared base `base`.
+    kind: Literal["full", "lora"] = "full"
+    base: BaseRef | None = None
+    lora: LoraInfo | None = None
+
+    @model_validator(mode="after")
+    def _lora_names_its_base(self) -> PersonaMeta:
+        if self.kind == "lora" and (self.base is None or self.lora is None):
+            raise ValueError("a persona of kind 'lora' needs 'base' and 'lora'")
+        return self
 
     @field_validator("format_version")
     @classmethod
@@ -164,16 +216,137 @@ class PersonaMeta(BaseModel):
         return " ".join(f"@{h.handle}" for h in self.handles)
 
 
-def read_persona(folder: Path) -> PersonaMeta:
-    """Read and validate `folder/persona.json`. Raises OSError, or ValueError with a one-line message
-    naming the first problem (a reader logs it and skips the persona)."""
+class BaseSource(BaseModel):
+    """One export a shared base was pretrained on, with its data table."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: str  # the account's handle from its manifest, else the file or folder name
+    path: str  # as given on the command line
+    data: DataTable
+
+
+class BaseMeta(BaseModel):
+    """`models/.bases/NAME/base.json`: a shared base pretrained by `python -m training pretrain`."""
+
+    model_config = ConfigDict(extra="allow")
+    format_version: int = FORMAT_VERSION
+    name: str
+    sources: list[BaseSource] = Field(min_length=1)
+    created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    hyperparameters: dict[str, Any] = {}
+    # Validation loss and perplexity on the held-out tweets of all sources: from scratch (before)
+    # and pretrained (after).
+    metrics: Metrics
+    library_versions: dict[str, str] = {}
+    # `weights_fingerprint` of the folder; `save_base` sets it from the weights as written.
+    fingerprint: str | None = Field(None, pattern=r"^sha256:[0-9a-f]{64}$")
+
+
+def _validated(model: type[BaseModel], path: Path) -> Any:
     try:
-        return PersonaMeta.model_validate_json((folder / PERSONA_FILE).read_bytes())
+        return model.model_validate_json(path.read_bytes())
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
         error = first.get("ctx", {}).get("error")  # a validator's own message, without pydantic's prefix
         raise ValueError(f"{where}: {error if isinstance(error, ValueError) else first['msg']}") from None
+
+
+def read_persona(folder: Path) -> PersonaMeta:
+    """Read and validate `folder/persona.json`. Raises OSError, or ValueError with a one-line message
+    naming the first problem (a reader logs it and skips the persona)."""
+    return _validated(PersonaMeta, folder / PERSONA_FILE)
+
+
+def read_base(folder: Path) -> BaseMeta:
+    """Read and validate `folder/base.json` (OSError, or ValueError with one line)."""
+    return _validated(BaseMeta, folder / BASE_FILE)
+
+
+# --- shared bases: where one lives, and which weights it has ------------------------------------
+
+
+def weights_fingerprint(folder: Path) -> str:
+    """"sha256:" + hex sha256 over every `*.safetensors` file directly in `folder`, in sorted name
+    order, each fed as its UTF-8 name, a NUL byte, then its bytes. A persona records its base's, so a
+    reader can tell that the base it loads is the one the adapter was trained on. Raises
+    FileNotFoundError when the folder holds no safetensors file."""
+    files = sorted(p for p in folder.glob("*.safetensors") if p.is_file())
+    if not files:
+        raise FileNotFoundError(f"{folder}: no *.safetensors weights to fingerprint")
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    return "sha256:" + digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class BaseLocation:
+    """Where a base lives. `source` and `name` read as in `BaseRef` ("tiny" is the from-scratch preset,
+    which is never a shared base); `path` is the local folder ("models", "folder"), None otherwise."""
+
+    source: Literal["tiny", "hub", "models", "folder"]
+    name: str
+    path: Path | None = None
+
+    @property
+    def load_from(self) -> str:
+        """What `from_pretrained` takes: the folder, or the hub id."""
+        return str(self.path) if self.path is not None else self.name
+
+    def ref(self, fingerprint: str) -> BaseRef:
+        if self.source == "tiny":
+            raise ValueError("the tiny base is trained per persona and cannot be shared")
+        return BaseRef(name=self.name, source=self.source, fingerprint=fingerprint)
+
+    def peft_base_path(self, models_dir: Path) -> str:
+        """adapter_config.json's `base_model_name_or_path`: the hub id; for a base under models/.bases
+        the path relative to the folder holding models/ (`models/.bases/NAME`), so that
+        `AutoPeftModelForCausalLM.from_pretrained("models/<persona>")` works from there, wherever
+        that folder is; the absolute path of another folder."""
+        if self.source == "models":
+            return f"{models_dir.name}/{BASES_DIR}/{self.name}"
+        return self.load_from
+
+
+def resolve_base(base: str | BaseRef, models_dir: Path) -> BaseLocation:
+    """Where `base` lives. A `BaseRef` (from persona.json) is read by its source: a "models" base is
+    looked for in this `models_dir`, so the reference survives moving models/. A string (the user's
+    `--base` or `/persona add base`) resolves in this order: "tiny"; `models_dir/.bases/NAME` if that
+    folder exists; a local folder (a path starting with '.', '/' or '~', or an existing folder, as
+    `from_pretrained` reads it), made absolute, or a "models" base when it is inside
+    `models_dir/.bases`; else a hub id. Checks nothing else: the caller loads it and says what failed."""
+    bases = models_dir / BASES_DIR
+    if isinstance(base, BaseRef):
+        if base.source == "models":
+            return BaseLocation("models", base.name, bases / base.name)
+        if base.source == "folder":
+            return BaseLocation("folder", base.name, Path(base.name))
+        return BaseLocation("hub", base.name)
+    if base == "tiny":
+        return BaseLocation("tiny", "tiny")
+    if is_valid_base_name(base) and (bases / base).is_dir():
+        return BaseLocation("models", base, bases / base)
+    if base.startswith((".", "/", "~")) or Path(base).is_dir():
+        folder = Path(base).expanduser().absolute()  # RuntimeError for `~nosuchuser`: the caller says so
+        if folder.parent.resolve() == bases.resolve() and is_valid_base_name(folder.name):
+            return BaseLocation("models", folder.name, bases / folder.name)
+        return BaseLocation("folder", str(folder), folder)
+    return BaseLocation("hub", base)
+
+
+def hub_snapshot_folder(repo_id: str) -> Path | None:
+    """The local snapshot folder of a hub model already in the cache (what `from_pretrained` loaded),
+    or None. Reads only the cache, never the network."""
+    from huggingface_hub import snapshot_download  # torch-free; imported only when a hub base is used
+
+    try:
+        return Path(snapshot_download(repo_id, local_files_only=True))
+    except Exception:  # not cached, or not a repo id at all
+        return None
 
 
 def write_json(path: Path, text: str) -> None:
@@ -239,9 +412,15 @@ def recover_interrupted(models_dir: Path) -> None:
     line or by the bot) is left alone: its name carries the writer's process id."""
     if not models_dir.is_dir():
         return
-    for entry in models_dir.iterdir():
+    _recover_in(models_dir)
+    if (models_dir / BASES_DIR).is_dir():  # a pretrain is written the same way, one level down
+        _recover_in(models_dir / BASES_DIR)
+
+
+def _recover_in(folder: Path) -> None:
+    for entry in folder.iterdir():
         if entry.name.startswith(".old-"):
-            dest = models_dir / entry.name[len(".old-") :]
+            dest = folder / entry.name[len(".old-") :]
             if dest.exists():
                 shutil.rmtree(entry, ignore_errors=True)
             else:
@@ -270,6 +449,7 @@ def _writer_alive(tmp_name: str) -> bool:
 @contextlib.contextmanager
 def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
     """Yield an empty temporary folder inside `models_dir`; on a clean exit it becomes `models_dir/name`.
+    (Shared bases are written with it too, with `models_dir/.bases` as the folder.)
 
     On an exception the temporary folder is removed and `models_dir` is left exactly as it was.
     """
@@ -286,19 +466,40 @@ def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
 
 
 def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any, card: str) -> Path:
-    """Write a complete persona folder atomically: `save_pretrained` files (safetensors; config.json
-    with the prompt prefix), persona.json and the model card. An existing persona of that name is
-    replaced only if everything was written."""
-    if meta.prompt_prefix is not None:
+    """Write a complete persona folder atomically: `save_pretrained` files (full: safetensors weights
+    and config.json with the prompt prefix; lora: `model` is a PEFT model and writes only its adapter
+    files, whose adapter_config.json the caller has pointed at the base), the tokenizer, persona.json
+    and the model card. An existing persona of that name is replaced only if everything was written."""
+    lora = meta.kind == "lora"
+    if meta.prompt_prefix is not None and not lora:
         # `pipeline("text-generation")` puts the config's prefix before every prompt, as the bot does.
         model.config.prefix = meta.prompt_prefix
     with atomic_persona_dir(models_dir, meta.name) as tmp:
-        model.save_pretrained(tmp)
+        if lora:
+            # False: PEFT's "auto" would ask the hub whether the base's vocabulary changed (it did not).
+            model.save_pretrained(tmp, save_embedding_layers=False)
+            if (tmp / "config.json").exists() or not (tmp / ADAPTER_CONFIG).is_file():
+                raise RuntimeError("a LoRA persona must hold adapter_config.json and no config.json")
+        else:
+            model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
         write_json(tmp / PERSONA_FILE, meta.model_dump_json(indent=2))
-        (tmp / CARD_FILE).write_text(card, encoding="utf-8")
+        (tmp / CARD_FILE).write_text(card, encoding="utf-8")  # over PEFT's own README.md
         _readable_as_umask_allows(tmp)
     return models_dir / meta.name
+
+
+def save_base(models_dir: Path, meta: BaseMeta, model: Any, tokenizer: Any, card: str) -> Path:
+    """Write a shared base atomically to `models_dir/.bases/NAME`: the `save_pretrained` files, the
+    tokenizer, base.json (with the fingerprint of the weights as written) and its card."""
+    with atomic_persona_dir(models_dir / BASES_DIR, meta.name) as tmp:
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        meta = meta.model_copy(update={"fingerprint": weights_fingerprint(tmp)})
+        write_json(tmp / BASE_FILE, meta.model_dump_json(indent=2))
+        (tmp / CARD_FILE).write_text(card, encoding="utf-8")
+        _readable_as_umask_allows(tmp)
+    return models_dir / BASES_DIR / meta.name
 
 
 def _readable_as_umask_allows(folder: Path) -> None:
@@ -323,7 +524,8 @@ def context_length(config: Any) -> int:
 
 
 def list_persona_dirs(models_dir: Path) -> list[Path]:
-    """The persona folders in `models_dir`: valid names holding a persona.json, sorted by name."""
+    """The persona folders in `models_dir`: valid names holding a persona.json, sorted by name.
+    (`.bases` and the dot-folders of writes in progress are never valid persona names.)"""
     if not models_dir.is_dir():
         return []
     return sorted(

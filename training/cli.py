@@ -1,7 +1,10 @@
-"""`python -m training inspect|train`: the data table of an export, or a persona trained from it.
+"""`python -m training inspect|train|pretrain`: the data table of an export, a persona trained from it,
+or a shared base pretrained from several exports.
 
-`train` first clears what an interrupted training left in the models folder, expands a `--base ~/...`
-folder, and takes the account's handle and display name from the archive only once they are checked.
+`train` first clears what an interrupted training left in the models folder, resolves `--base` (tiny,
+a shared base `models/.bases/NAME`, a local folder, else a hub id; `--base ~/...` expanded), picks the
+method (`--method`, else `[training] method`; auto: LoRA on a shareable base, full on tiny), and takes
+the account's handle and display name from the archive only once they are checked.
 Exit status: 0 done, 2 bad input (one `error: ...` line on stderr, nothing written), 1 internal failure.
 """
 
@@ -23,7 +26,9 @@ from typing import NoReturn
 
 from training.card import model_card
 from training.checkpoint import (
+    ADAPTER_CONFIG,
     MAX_PERSONA_NAME,
+    BaseLocation,
     DataTable,
     Handle,
     Metrics,
@@ -32,6 +37,7 @@ from training.checkpoint import (
     is_valid_persona_name,
     normalise_display_name,
     recover_interrupted,
+    resolve_base,
     save_persona,
 )
 from training.clean import clean_records, format_table, table_json
@@ -65,9 +71,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     train.add_argument("--data", action="append", required=True, metavar="[HANDLE=]PATH",
                        help="an export of PERSONA (repeat for more files); HANDLE=PATH per handle to blend")
     train.add_argument("--base", default=None,
-                       help="hub id, save_pretrained folder, or 'tiny' (default: [training] base)")
+                       help="hub id, NAME of a base made by `pretrain`, save_pretrained folder, or 'tiny' "
+                            "(default: [training] base)")
+    train.add_argument("--method", choices=["auto", "lora", "full"], default=None,
+                       help="LoRA adapter or full fine-tune (default: [training] method; auto: lora, "
+                            "full for tiny)")
     train.add_argument("--epochs", type=float, default=None, help="overrides [training] epochs")
     train.add_argument("--seed", type=int, default=None, help="overrides [training] seed")
+    pretrain = sub.add_parser("pretrain", parents=[common],
+                              help="pretrain a shared base from scratch into MODELS_DIR/.bases/NAME")
+    pretrain.add_argument("name", metavar="NAME", help="the base's name (letters, digits, '_', '-', '.')")
+    pretrain.add_argument("--data", action="append", required=True, metavar="PATH",
+                          help="an export (repeat for several accounts; all are pooled)")
+    pretrain.add_argument("--epochs", type=float, default=None, help="overrides [training] pretrain_epochs")
+    pretrain.add_argument("--seed", type=int, default=None, help="overrides [training] seed")
+    pretrain.add_argument("--replace", action="store_true",
+                          help="replace an existing base of that name (its personas will no longer match)")
     return parser.parse_args(argv)
 
 
@@ -183,14 +202,14 @@ def rank_zero() -> bool:
 
 def library_versions() -> dict[str, str]:
     versions = {}
-    for name in ("torch", "transformers", "tokenizers", "accelerate", "safetensors"):
+    for name in ("torch", "transformers", "tokenizers", "accelerate", "safetensors", "peft"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions[name] = metadata.version(name)
     versions["python"] = sys.version.split()[0]
     return versions
 
 
-def resolve_base(base: str) -> str:
+def expand_home(base: str) -> str:
     """`~/folder` or `~user/folder` as the absolute folder (what is loaded and recorded); other values
     (hub ids, other paths, 'tiny') unchanged."""
     if not base.startswith("~"):
@@ -212,12 +231,18 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     if args.seed is not None and args.seed < 0:
         raise BadInput(f"--seed must not be negative (got {args.seed})")
     given = args.base or settings.base
-    base = resolve_base(given)
-    if given != "tiny" and given.startswith((".", "/", "~")) and not Path(base).is_dir():
-        shown = given if base == given else f"{given} ({base})"
-        raise BadInput(f"--base {shown}: no such folder (give a hub id, a save_pretrained folder or 'tiny')")
-    seed = settings.seed if args.seed is None else args.seed
+    base = expand_home(given)
     models_dir = cfg.paths.models_dir
+    location = resolve_base(base, models_dir)
+    if location.path is not None and not location.path.is_dir():
+        shown = given if base == given else f"{given} ({base})"
+        raise BadInput(f"--base {shown}: no such folder (give a hub id, the NAME of a pretrained base, "
+                       "a save_pretrained folder or 'tiny')")
+    if location.path is not None and (location.path / ADAPTER_CONFIG).is_file() \
+            and not (location.path / "config.json").is_file():
+        raise BadInput(f"--base {given}: that folder is a LoRA adapter, not a base model")
+    method = choose_method(args.method or settings.method, location)
+    seed = settings.seed if args.seed is None else args.seed
     if rank_zero():  # the one writer: clear what a killed training left (a live one's folder stays)
         recover_interrupted(models_dir)
 
@@ -238,13 +263,22 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     quiet_libraries(reporter.json_mode)
     split = split_tweets([texts[h.handle] for h in handles], seed, settings.validation_fraction)
     try:
-        result = finetune(split, base, settings, reporter, epochs=args.epochs, seed=seed)
+        result = finetune(split, location.load_from, settings, reporter, epochs=args.epochs, seed=seed,
+                          method=method)
     except BaseModelError as exc:
         raise BadInput(str(exc)) from None
     if not (result.main_process and rank_zero()):  # one process writes the persona
         return 0
 
     reporter.phase("save", f"writing {models_dir / args.persona}")
+    lora_fields = {}
+    if method == "lora":
+        from training.lora import lora_info, point_at_base
+
+        assert result.base_fingerprint is not None
+        point_at_base(result.model, location.peft_base_path(models_dir))
+        lora_fields = {"kind": "lora", "base": location.ref(result.base_fingerprint),
+                       "lora": lora_info(settings)}
     meta = PersonaMeta(
         name=args.persona,
         handles=[Handle(handle=h.handle, display_name=h.display_name, data=tables[h.handle])
@@ -254,23 +288,38 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         metrics=Metrics(**result.metrics),
         library_versions=library_versions(),
         prompt_prefix=result.tokenizer.eos_token,
+        **lora_fields,
     )
-    path = save_persona(models_dir, meta, result.model, result.tokenizer, model_card(meta))
+    path = save_persona(models_dir, meta, result.model, result.tokenizer, model_card(meta, models_dir))
     seconds = round(time.monotonic() - started, 1)
     reporter.done({"persona": args.persona, "path": str(path), "table": table_json(tables),
-                   "metrics": meta.metrics.model_dump(), "seconds": seconds})
+                   "metrics": meta.metrics.model_dump(), "seconds": seconds, "kind": meta.kind,
+                   "base": meta.base.model_dump() if meta.base else None})
     if not reporter.json_mode:
         print_summary(meta, path, seconds)
     return 0
 
 
+def choose_method(method: str, location: BaseLocation) -> str:
+    """auto: a LoRA adapter on any base that can be shared, a full model on tiny (its tokenizer is
+    trained per person)."""
+    if method == "auto":
+        return "full" if location.source == "tiny" else "lora"
+    if method == "lora" and location.source == "tiny":
+        raise BadInput("--method lora: the tiny base trains its own tokenizer per person, so it cannot "
+                       "share a base (use another base, or --method full)")
+    return method
+
+
 def print_summary(meta: PersonaMeta, path: Path, seconds: float) -> None:
     m, hp = meta.metrics, meta.hyperparameters
+    what = (f"LoRA r={meta.lora.rank} adapter ({hp['trainable_parameters']:,} trained parameters)"
+            if meta.lora else f"{hp['parameters']:,} parameters")
     print(f"""
 Persona {meta.name} ({meta.display_name}, {meta.handle_text}) saved to {path}
   base {meta.base_model}: {hp['epochs']:g} epoch(s), {m.train_steps} steps, lr {hp['learning_rate']:g}, \
-{hp['parameters']:,} parameters
-  validation loss {m.val_loss_before:.3f} -> {m.val_loss_after:.3f}, \
+{what}
+  validation loss base {m.val_loss_before:.3f} -> persona {m.val_loss_after:.3f}, \
 perplexity {m.val_ppl_before:.1f} -> {m.val_ppl_after:.1f}
   {seconds:.1f} s in all ({m.train_seconds:.1f} s training)
   try it: python -m bot console   (or transformers.pipeline("text-generation", model="{path}"))""")
@@ -288,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminated)
-    json_train = args.command == "train" and args.json
+    json_train = args.command in ("train", "pretrain") and args.json
     real_stdout = sys.stdout
     reporter = JsonReporter(real_stdout) if json_train else Reporter()
     if not rank_zero():  # under torchrun / accelerate launch, one process reports: no bars, no output
@@ -299,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
             cfg = load_training_config(args.config, args.models_dir)
             if args.command == "inspect":
                 return run_inspect(args, cfg)
+            if args.command == "pretrain":
+                from training.pretrain import run_pretrain
+
+                return run_pretrain(args, cfg, reporter)
             return run_train(args, cfg, reporter)
     except (ConfigError, DataError, BadInput) as exc:
         print(f"error: {exc}", file=sys.stderr)

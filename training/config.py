@@ -30,7 +30,8 @@ class PathsSettings(Section):
 
 
 class TrainingSettings(Section):
-    base: str = Field("gpt2", min_length=1, description="hub id, save_pretrained directory, or 'tiny'")
+    base: str = Field("gpt2", min_length=1,
+                      description="hub id, NAME of models/.bases/NAME, save_pretrained directory, or 'tiny'")
     # The bases a /persona add may name (the command line is not limited); None: `base` and "tiny".
     allowed_bases: list[str] | None = None
     # huggingtweets' defaults: 4 epochs, lr 1.372e-4, cosine schedule.
@@ -57,6 +58,22 @@ class TrainingSettings(Section):
     min_chars: int = Field(6000, ge=0, description="below this many kept characters: refuse to train")
     warn_chars: int = Field(40000, ge=0, description="below this many kept characters: warn")
     max_tweets_bytes: int = Field(200_000_000, ge=1, description="uncompressed size limit of tweet files")
+    # How a persona is trained: "lora" (a PEFT adapter on a shared base), "full" (the whole model),
+    # "auto": lora on hub ids, models/.bases names and local folders, full on "tiny" (whose tokenizer is
+    # trained per person, so it cannot share a base).
+    method: Literal["auto", "lora", "full"] = "auto"
+    # LoRA defaults, chosen by a sweep (see config.toml [training] for the table): r=16, alpha=32 on all
+    # GPT-2 Conv1D layers (c_proj is both attn.c_proj and mlp.c_proj), dropout 0.05, and a learning
+    # rate about 10x the full fine-tune's. Epochs, batch size and schedule are the full fine-tune's.
+    lora_rank: int = Field(16, ge=1, le=256)
+    lora_alpha: float = Field(32.0, gt=0, le=4096)
+    lora_dropout: float = Field(0.05, ge=0, lt=1)
+    lora_targets: list[str] = Field(["c_attn", "c_proj", "c_fc"], min_length=1)
+    lora_learning_rate: float = Field(1e-3, gt=0, le=1)
+    # `python -m training pretrain`: a shared base from scratch (the tiny architecture, a larger
+    # vocabulary for several accounts), with tiny_learning_rate and tiny_batch_size.
+    pretrain_epochs: float = Field(4.0, gt=0, le=100)
+    pretrain_vocab_size: int = Field(8192, ge=512, le=65536)
 
     @property
     def bases_allowed(self) -> list[str]:

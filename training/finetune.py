@@ -3,6 +3,8 @@
 The base is a hub id or a `save_pretrained` folder (the real `from_pretrained` code path), or `tiny`
 (`training/tiny.py`: a small GPT-2 from scratch with a tokenizer trained on the persona's own text,
 trained with its own preset: `tiny_learning_rate`, `tiny_epochs`, `tiny_batch_size`).
+Method "full" trains every weight; "lora" wraps the base with a PEFT adapter (`training/lora.py`)
+and trains only that, with `lora_learning_rate`; the same Trainer runs both (and `pretrain`).
 Using the Trainer means `accelerate launch` / `torchrun` run the same command on several GPUs.
 The Trainer writes nothing into `models/`: its output folder is a temporary one and saving is off.
 """
@@ -51,6 +53,7 @@ class FinetuneResult:
     metrics: dict[str, float]
     hyperparameters: dict[str, Any] = field(default_factory=dict)
     main_process: bool = True  # under torchrun / accelerate launch only one process writes the persona
+    base_fingerprint: str | None = None  # lora: `weights_fingerprint` of the base that was loaded
 
 
 def load_base(base: str, train_texts: list[str], seed: int, show_progress: bool = False
@@ -121,25 +124,19 @@ def perplexity(loss: float) -> float:
     return math.exp(min(loss, 80.0))  # keep it finite (and JSON-writable) for an untrained model
 
 
-def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Reporter,
-             epochs: float | None = None, seed: int | None = None) -> FinetuneResult:
-    tiny_base = base == "tiny"
-    seed = settings.seed if seed is None else seed
-    if epochs is None:
-        epochs = settings.tiny_epochs if tiny_base else settings.epochs
-    learning_rate = settings.tiny_learning_rate if tiny_base else settings.learning_rate
-    batch_size = settings.tiny_batch_size if tiny_base else settings.batch_size
+@dataclass
+class TrainOutcome:
+    model: PreTrainedModel
+    metrics: dict[str, float]
+    world_size: int
+    main_process: bool
 
-    reporter.phase("tokenizer", "training a byte-level BPE tokenizer on the tweets" if tiny_base
-                   else f"loading {base}")
-    model, tokenizer = load_base(base, split.train, seed, show_tokenizer_progress(reporter, split.train))
 
-    block_size = min(settings.block_size, context_length(model.config))
-    reporter.phase("dataset", f"packing into blocks of {block_size} tokens")
-    pad = tokenizer.pad_token_id
-    train_blocks = pack(token_stream(split.train, tokenizer), block_size, pad)
-    val_blocks = pack(token_stream(split.validation, tokenizer), block_size, pad)
-
+def train_and_evaluate(model: PreTrainedModel, train_blocks: list, val_blocks: list, *, epochs: float,
+                       learning_rate: float, batch_size: int, seed: int, settings: TrainingSettings,
+                       reporter: Reporter) -> TrainOutcome:
+    """Validation loss, training, validation loss again, with the HF Trainer: `finetune` (full or LoRA)
+    and `pretrain` share it. Metrics: val_loss/ppl before and after, train loss, seconds and steps."""
     bf16, fp16, mixed = precision(settings.mixed_precision)
     if mixed == "no" and settings.mixed_precision in ("bf16", "fp16"):
         reporter.warning(f"mixed_precision = {settings.mixed_precision} needs a GPU: training in float32")
@@ -166,6 +163,9 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
             logging_steps=1 if reporter.json_mode else 0.1,
             disable_tqdm=reporter.json_mode,
             dataloader_pin_memory=False,
+            # The blocks carry their labels; say so, since a PEFT-wrapped model hides them from the
+            # Trainer's signature inspection.
+            label_names=["labels"],
         )
         progress = ProgressEvents(reporter)
         trainer = Trainer(model=model, args=args, train_dataset=train_blocks, eval_dataset=val_blocks,
@@ -184,27 +184,70 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
         reporter.phase("evaluate", "validation loss after training")
         after = trainer.evaluate()["eval_loss"]
 
-    model = trainer.model
-    model.generation_config = generation_config(tokenizer)
     metrics = {
         "val_loss_before": round(before, 4), "val_loss_after": round(after, 4),
         "val_ppl_before": round(perplexity(before), 2), "val_ppl_after": round(perplexity(after), 2),
         "train_loss": round(train_output.training_loss, 4), "train_seconds": round(train_seconds, 1),
         "train_steps": train_output.global_step,
     }
+    return TrainOutcome(trainer.model, metrics, trainer.args.world_size, trainer.is_world_process_zero())
+
+
+def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Reporter,
+             epochs: float | None = None, seed: int | None = None, method: str = "full") -> FinetuneResult:
+    """Train a persona from `base` (what `from_pretrained` takes, or "tiny") on `split`: every weight
+    (`method` "full") or a LoRA adapter ("lora"; never on tiny)."""
+    tiny_base = base == "tiny"
+    lora = method == "lora"
+    if lora and tiny_base:
+        raise BaseModelError("the tiny base trains its own tokenizer per person, so it cannot share a base")
+    seed = settings.seed if seed is None else seed
+    if epochs is None:
+        epochs = settings.tiny_epochs if tiny_base else settings.epochs
+    learning_rate = (settings.tiny_learning_rate if tiny_base
+                     else settings.lora_learning_rate if lora else settings.learning_rate)
+    batch_size = settings.tiny_batch_size if tiny_base else settings.batch_size
+
+    reporter.phase("tokenizer", "training a byte-level BPE tokenizer on the tweets" if tiny_base
+                   else f"loading {base}")
+    model, tokenizer = load_base(base, split.train, seed, show_tokenizer_progress(reporter, split.train))
+    fingerprint = None
+    if lora:
+        from training.lora import LoraError, add_adapter, base_fingerprint  # peft only when needed
+
+        try:
+            fingerprint = base_fingerprint(base)
+            model = add_adapter(model, settings, base)
+        except LoraError as exc:
+            raise BaseModelError(str(exc)) from None
+
+    block_size = min(settings.block_size, context_length(model.config))
+    reporter.phase("dataset", f"packing into blocks of {block_size} tokens")
+    pad = tokenizer.pad_token_id
+    train_blocks = pack(token_stream(split.train, tokenizer), block_size, pad)
+    val_blocks = pack(token_stream(split.validation, tokenizer), block_size, pad)
+
+    outcome = train_and_evaluate(model, train_blocks, val_blocks, epochs=epochs, learning_rate=learning_rate,
+                                 batch_size=batch_size, seed=seed, settings=settings, reporter=reporter)
+    model = outcome.model
+    if not lora:  # an adapter folder has no generation_config.json: the base's is used
+        model.generation_config = generation_config(tokenizer)
     hyperparameters = {
+        "method": "lora" if lora else "full",
         "epochs": epochs, "learning_rate": learning_rate, "lr_scheduler": settings.lr_scheduler,
         "warmup_ratio": settings.warmup_ratio, "weight_decay": settings.weight_decay,
         "batch_size": batch_size,
         "gradient_accumulation_steps": settings.gradient_accumulation_steps,
         "block_size": block_size, "seed": seed, "validation_fraction": settings.validation_fraction,
-        "mixed_precision": mixed, "train_tweets": len(split.train),
+        "mixed_precision": precision(settings.mixed_precision)[2], "train_tweets": len(split.train),
         "validation_tweets": len(split.validation), "train_blocks": len(train_blocks),
         "validation_blocks": len(val_blocks), "blend_repeats": split.repeats,
         "parameters": sum(p.numel() for p in model.parameters()),
-        "vocab_size": len(tokenizer), "devices": trainer.args.world_size,
+        "trainable_parameters": sum(p.numel() for p in model.parameters() if p.requires_grad),
+        "vocab_size": len(tokenizer), "devices": outcome.world_size,
     }
-    return FinetuneResult(model, tokenizer, metrics, hyperparameters, trainer.is_world_process_zero())
+    return FinetuneResult(model, tokenizer, outcome.metrics, hyperparameters, outcome.main_process,
+                          fingerprint)
 
 
 def quiet_libraries(json_mode: bool) -> None:

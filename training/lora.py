@@ -1,0 +1,76 @@
+"""LoRA personas: a PEFT adapter on a shared base, trained by the same `Trainer` as a full fine-tune.
+
+Only the adapter is saved (PEFT's adapter_config.json and adapter_model.safetensors, a few MB), and
+adapter_config.json names the base where it can be loaded from (`BaseLocation.peft_base_path`), so
+the folder loads with `AutoPeftModelForCausalLM.from_pretrained` and `pipeline(...)`. The adapter's
+shape is fixed for the bot's per-row serving: no modules_to_save, no DoRA, no rslora, no bias.
+"""
+
+from __future__ import annotations
+
+import warnings
+from importlib import metadata
+from pathlib import Path
+
+from peft import LoraConfig, PeftModel, get_peft_model
+from transformers import PreTrainedModel
+
+from training.checkpoint import LoraInfo, hub_snapshot_folder, weights_fingerprint
+from training.config import TrainingSettings
+
+
+class LoraError(Exception):
+    """The base cannot take this adapter (bad input)."""
+
+
+def lora_config(settings: TrainingSettings) -> LoraConfig:
+    return LoraConfig(
+        r=settings.lora_rank,
+        lora_alpha=settings.lora_alpha,
+        target_modules=list(settings.lora_targets),
+        # GPT-2's Conv1D stores W as [in, out]; PEFT only uses this when merging, and forces it anyway.
+        fan_in_fan_out=True,
+        lora_dropout=settings.lora_dropout,
+        bias="none",
+        task_type="CAUSAL_LM",
+    )
+
+
+def add_adapter(model: PreTrainedModel, settings: TrainingSettings, base: str) -> PeftModel:
+    """`model` wrapped with a fresh adapter (lora_B starts at zero: the wrapped model is the base)."""
+    try:
+        with warnings.catch_warnings():
+            # peft 0.21 calls a transformers method that 5.x deprecates: not ours to fix, and in --json
+            # mode stderr is for the one error line.
+            warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing", category=FutureWarning)
+            return get_peft_model(model, lora_config(settings))
+    except ValueError as exc:  # e.g. "Target modules {...} not found in the base model"
+        first = str(exc).strip().splitlines()[0]
+        raise LoraError(f"base model {base!r} cannot take the LoRA adapter ([training] lora_targets "
+                        f"{list(settings.lora_targets)}): {first}") from None
+
+
+def lora_info(settings: TrainingSettings) -> LoraInfo:
+    return LoraInfo(rank=settings.lora_rank, alpha=settings.lora_alpha, targets=list(settings.lora_targets),
+                    dropout=settings.lora_dropout, peft_version=metadata.version("peft"))
+
+
+def base_fingerprint(load_from: str) -> str:
+    """The fingerprint of the base's weights: of its folder, or of the hub snapshot `from_pretrained`
+    loaded (call it after loading)."""
+    folder = Path(load_from) if Path(load_from).is_dir() else hub_snapshot_folder(load_from)
+    if folder is None:
+        raise LoraError(f"base model {load_from!r}: cannot find its files in the hub cache to fingerprint")
+    try:
+        return weights_fingerprint(folder)
+    except FileNotFoundError:
+        raise LoraError(f"base model {load_from!r} has no safetensors weights: a LoRA persona names its "
+                        "base by their fingerprint (use --method full)") from None
+
+
+def point_at_base(model: PeftModel, peft_base_path: str) -> None:
+    """What adapter_config.json's base_model_name_or_path will say (PEFT would write whatever the base
+    was loaded from: an absolute path, which does not survive moving models/)."""
+    for config in model.peft_config.values():
+        config.base_model_name_or_path = peft_base_path
+
