@@ -31,6 +31,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     bench.add_argument("--make-gpt2-persona", metavar="NAME", default=None,
                        help="benchmark persona NAME, a GPT-2-small-sized one with random weights written "
                             "first unless it exists (for GPU runs)")
+    bench.add_argument("--make-gpt2-base", metavar="NAME", default=None,
+                       help="write a GPT-2-small-shaped shared base with random weights to "
+                            "models/.bases/NAME first, unless it exists (for LoRA runs on a GPU)")
+    bench.add_argument("--make-lora-personas", type=int, default=0, metavar="K",
+                       help="write K LoRA personas lora000... with random adapters on --base first "
+                            "(those missing), and benchmark them")
+    bench.add_argument("--base", default=None, metavar="NAME",
+                       help="the shared base of --make-lora-personas (a models/.bases name, folder "
+                            "or hub id)")
     bench.add_argument("--budget-mb", type=float, default=None, metavar="MB",
                        help="the pool's memory budget for this run (default: [pool] settings); set it "
                             "below K personas' weights so the timed run switches personas: loads and "

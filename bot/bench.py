@@ -8,6 +8,11 @@ tokens they actually generated, so tokens per second compare fairly.
 Loading weights happens before the clock starts in both modes. `--budget-mb` shrinks the pool's memory
 budget for the run so that K personas do not all fit: the timed run then pays for switching (loads and
 evictions, reported); the naive pipelines keep every persona in memory regardless.
+With `--personas K` above 1 the pool also runs the same workload on the first persona alone, in the
+same process: `mixed_ratio` is the mixed throughput over that single-persona throughput. LoRA
+personas (adapters on one shared base, mixed row by row) report their cold adapter load times and the
+bytes of the base with its adapter slots against the base alone. `--make-gpt2-base` and
+`--make-lora-personas` write a GPT-2-small-shaped base and K random adapters on it, for GPU runs.
 """
 
 from __future__ import annotations
@@ -44,6 +49,85 @@ TOP_K = 50  # explicit for both: a persona's generation_config.json may say othe
 TEMPERATURE = 1.0
 
 
+def write_lora_persona(models_dir: Path, name: str, base: str, seed: int = 0, rank: int = 16) -> Path:
+    """Write a LoRA persona `name` with random adapter weights on the shared base `base` (a name in
+    models/.bases, a folder or a hub id), as training lays it out: PEFT's files, the base's tokenizer,
+    persona.json; the card is left out (benchmark personas)."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from training.checkpoint import (
+        PERSONA_FILE,
+        DataTable,
+        Handle,
+        LoraInfo,
+        Metrics,
+        PersonaMeta,
+        atomic_persona_dir,
+        hub_snapshot_folder,
+        is_valid_persona_name,
+        resolve_base,
+        weights_fingerprint,
+    )
+
+    if not is_valid_persona_name(name):
+        raise ValueError(f"'{name}' is not a persona name (1-15 letters, digits or underscores)")
+    location = resolve_base(base, models_dir)
+    if location.source == "tiny":
+        raise ValueError("the tiny base is trained per persona: give a shared base")
+    folder = location.path or hub_snapshot_folder(base)
+    if folder is None or not folder.is_dir():
+        raise ValueError(f"base {base!r} is not on this machine")
+    torch.manual_seed(seed)
+    model = AutoModelForCausalLM.from_pretrained(location.load_from)
+    targets = ["c_attn", "c_proj", "c_fc"]
+    adapter = get_peft_model(model, LoraConfig(r=rank, lora_alpha=2 * rank, target_modules=targets,
+                                               fan_in_fan_out=True, lora_dropout=0.0,
+                                               init_lora_weights=False))
+    tok = AutoTokenizer.from_pretrained(location.load_from)
+    meta = PersonaMeta(
+        name=name, kind="lora", base_model=base, base=location.ref(weights_fingerprint(folder)),
+        lora=LoraInfo(rank=rank, alpha=2 * rank, targets=targets, dropout=0.0, peft_version="random"),
+        handles=[Handle(handle=name, display_name=f"Random adapter {name}",
+                        data=DataTable(downloaded=0, retweets=0, short=0, kept=0))],
+        metrics=Metrics(val_loss_before=0, val_loss_after=0, val_ppl_before=0, val_ppl_after=0),
+        prompt_prefix=tok.eos_token,
+    )
+    with atomic_persona_dir(models_dir, name) as tmp:
+        adapter.save_pretrained(tmp)
+        tok.save_pretrained(tmp)
+        (tmp / PERSONA_FILE).write_text(meta.model_dump_json(indent=2))
+    return models_dir / name
+
+
+def make_gpt2_base(models_dir: Path, name: str, shape: dict | None = None) -> Path:
+    """Write a GPT-2-small-shaped shared base (random weights, the sample's tokenizer) to
+    models/.bases/NAME, for LoRA benchmarks on a GPU (`bench --make-gpt2-base NAME`)."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    from training.checkpoint import BASES_DIR
+
+    tok = _sample_tokenizer()
+    eos = tok.eos_token_id
+    folder = models_dir / BASES_DIR / name
+    model = GPT2LMHeadModel(GPT2Config(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos, **(shape or {})))
+    model.save_pretrained(folder)
+    tok.save_pretrained(folder)
+    return folder
+
+
+def _sample_tokenizer():
+    from bot.sample import SAMPLE_DATA
+    from training.ingest import read_source
+    from training.tiny import train_tokenizer
+
+    records = read_source(SAMPLE_DATA / "data" / "tweets.js", max_bytes=100_000_000).records
+    tok = train_tokenizer([r.text for r in records])
+    tok.model_max_length = 1024
+    return tok
+
+
 def make_gpt2_persona(models_dir: Path, name: str, shape: dict | None = None) -> Path:
     """Write a GPT-2-small-sized persona (124M parameters, random weights) for benchmarks on a GPU
     (`bench --make-gpt2-persona NAME` writes it once, then benchmarks it).
@@ -54,7 +138,6 @@ def make_gpt2_persona(models_dir: Path, name: str, shape: dict | None = None) ->
     """
     from transformers import GPT2Config, GPT2LMHeadModel
 
-    from bot.sample import SAMPLE_DATA
     from training.card import model_card
     from training.checkpoint import (
         DataTable,
@@ -64,14 +147,10 @@ def make_gpt2_persona(models_dir: Path, name: str, shape: dict | None = None) ->
         is_valid_persona_name,
         save_persona,
     )
-    from training.ingest import read_source
-    from training.tiny import train_tokenizer
 
     if not is_valid_persona_name(name):
         raise ValueError(f"'{name}' is not a persona name (1-15 letters, digits or underscores)")
-    records = read_source(SAMPLE_DATA / "data" / "tweets.js", max_bytes=100_000_000).records
-    tok = train_tokenizer([r.text for r in records])
-    tok.model_max_length = 1024
+    tok = _sample_tokenizer()
     eos = tok.eos_token_id
     model = GPT2LMHeadModel(GPT2Config(bos_token_id=eos, eos_token_id=eos, pad_token_id=eos, **(shape or {})))
     meta = PersonaMeta(
@@ -126,7 +205,20 @@ def run_naive(registry: PersonaRegistry, personas: list[str], requests: int, new
 
     pipes = {}
     for name in personas:
-        pipe = pipeline("text-generation", model=str(registry.get(name).path), device=device, dtype=dtype)
+        entry = registry.get(name)
+        if entry.meta.kind == "lora":  # PEFT on the base, as the persona's model card shows
+            from peft import PeftModel
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            from training.checkpoint import resolve_base
+
+            where = resolve_base(entry.meta.base, registry.models_dir).load_from
+            model = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(where, dtype=dtype),
+                                              entry.path).eval()
+            pipe = pipeline("text-generation", model=model, tokenizer=AutoTokenizer.from_pretrained(where),
+                            device=device)
+        else:
+            pipe = pipeline("text-generation", model=str(entry.path), device=device, dtype=dtype)
         pipes[name] = pipe
     tokens, latencies = 0, []
     start = time.perf_counter()
@@ -162,6 +254,9 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
     try:
         for name in personas:  # load every persona before the clock starts, as the naive pipelines are
             await pool.generate(name, "warm up", max_new_tokens=1)
+        adapter_loads = list(pool.adapter_load_ms)  # cold: each adapter read from disk into a slot
+        bases = [m for k, m in pool._resident.items() if m.lora is not None]
+
         def counter(name: str) -> int:
             return int(pool.metrics.registry.get_sample_value(name) or 0)
 
@@ -194,7 +289,7 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
         seconds = time.perf_counter() - start
         stop.set()
         await tick
-        sizes = [rows for _, rows in list(pool.batches)[batches_before:]]
+        sizes = [rows for _, rows, _ in list(pool.batches)[batches_before:]]
         return {
             "seconds": seconds,
             "tokens": counter("pool_generated_tokens_total") - tokens_before,
@@ -206,6 +301,10 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
             "evictions": counter("pool_evictions_total") - evictions_before,
             "torch_threads": pool.threads,
             "budget_mb": pool.budget / 1e6,
+            "adapter_loads_ms": adapter_loads,
+            # A shared base with its adapter slots, over the base's weights alone.
+            "memory_vs_base": bases[0].nbytes / bases[0].weight_bytes if bases else None,
+            "adapter_slots": bases[0].lora.capacity - 1 if bases else None,
         }
     finally:
         await pool.close()
@@ -228,6 +327,19 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         return 2
     budget_bytes = None if args.budget_mb is None else max(1, int(args.budget_mb * 1e6))
     try:
+        if args.make_gpt2_base:
+            from training.checkpoint import BASES_DIR
+
+            if not (models_dir / BASES_DIR / args.make_gpt2_base).exists():
+                make_gpt2_base(models_dir, args.make_gpt2_base)
+        if args.make_lora_personas:
+            if not args.base:
+                raise ValueError("--make-lora-personas needs --base NAME (a shared base)")
+            names = [f"lora{i:03d}" for i in range(args.make_lora_personas)]
+            for i, name in enumerate(names):
+                if not (models_dir / name).exists():
+                    write_lora_persona(models_dir, name, args.base, seed=i)
+            args.persona = args.persona or names[0]
         if args.make_gpt2_persona:
             if not (models_dir / args.make_gpt2_persona).exists():
                 make_gpt2_persona(models_dir, args.make_gpt2_persona)
@@ -251,6 +363,10 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     try:
         pool = asyncio.run(run_pool(cfg, personas, args.requests, args.concurrency, args.max_new_tokens,
                                     budget_bytes))
+        single = None
+        if len(personas) > 1:  # the same workload on one persona: what mixing costs
+            single = asyncio.run(run_pool(cfg, personas[:1], args.requests, args.concurrency,
+                                          args.max_new_tokens, budget_bytes))
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -268,12 +384,23 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         "evictions": pool["evictions"],
         "budget_mb": round(pool["budget_mb"], 1),
         "torch_threads": pool["torch_threads"],
+        "single_persona_tokens_per_s": None,
+        "mixed_ratio": None,
+        "adapter_load_ms_p50": (round(percentile(pool["adapter_loads_ms"], 0.5), 2)
+                                if pool["adapter_loads_ms"] else None),
+        "adapter_loads": len(pool["adapter_loads_ms"]),
+        "memory_vs_base": None if pool["memory_vs_base"] is None else round(pool["memory_vs_base"], 3),
+        "adapter_slots": pool["adapter_slots"],
         "naive_tokens_per_s": None,
         "naive_seconds": None,
         "naive_tokens": None,
         "naive_p50_ms": None,
         "speedup": None,
     })
+    if single is not None:
+        single_tps = single["tokens"] / single["seconds"]
+        result.update({"single_persona_tokens_per_s": round(single_tps, 1),
+                       "mixed_ratio": round(pool_tps / single_tps, 3)})
     if naive is not None:
         naive_tps = naive["tokens"] / naive["seconds"]
         result.update({
@@ -308,3 +435,9 @@ def print_table(r: dict) -> None:
           f"over {r['batches']} batches; loads {r['loads']}, evictions {r['evictions']} "
           f"(budget {r['budget_mb']} MB); "
           f"longest event-loop stall {r['loop_lag_max_ms']} ms")
+    if r["mixed_ratio"] is not None:
+        print(f"one persona alone: {r['single_persona_tokens_per_s']} tokens/s; "
+              f"mixed_ratio {r['mixed_ratio']}")
+    if r["adapter_loads"]:
+        print(f"LoRA: {r['adapter_loads']} cold adapter loads, p50 {r['adapter_load_ms_p50']} ms; "
+              f"base with {r['adapter_slots']} adapter slots = {r['memory_vs_base']}x the base alone")

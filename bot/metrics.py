@@ -19,6 +19,9 @@ class PoolMetrics:
                                     buckets=BATCH_BUCKETS, registry=r)
         self.latency = Histogram("pool_latency_seconds", "Request latency, queue to reply",
                                  buckets=LATENCY_BUCKETS, registry=r)
+        self.batch_personas = Histogram("pool_batch_personas", "Distinct personas per batch",
+                                        buckets=BATCH_BUCKETS, registry=r)
+        self.adapter_loads = Counter("pool_adapter_loads", "LoRA adapters written into a slot", registry=r)
         self.tokens = Counter("pool_generated_tokens", "Tokens generated (all rows)", registry=r)
         self.loads = Counter("pool_loads", "Persona weights loaded onto the device", registry=r)
         self.evictions = Counter("pool_evictions", "Personas evicted from the device", registry=r)

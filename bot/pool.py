@@ -34,8 +34,9 @@ from collections import OrderedDict, deque
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from pathlib import Path
 from queue import SimpleQueue
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import prometheus_client
 
@@ -54,12 +55,26 @@ from bot.errors import (
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import PersonaEntry, PersonaRegistry, folder_version
-from training.checkpoint import context_length
+from training.checkpoint import context_length, hub_snapshot_folder, resolve_base, weights_fingerprint
+
+if TYPE_CHECKING:
+    from bot.lora import Adapter, SharedBase
 
 log = logging.getLogger(__name__)
 
 MAX_SEED = 2**32 - 1  # what torch.Generator.manual_seed and numpy accept everywhere
 LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
+BASE_KEY = "base:"  # batch keys of shared bases start with this (persona names cannot hold ':')
+SLOT_STEP = 8  # adapter slots are added this many at a time (slot 0 is the plain base)
+
+
+def batch_key(entry: PersonaEntry) -> str:
+    """What a persona's requests batch with: its shared base for an adapter (any persona of that base
+    may share the batch), the persona itself for a full model."""
+    base = entry.meta.base if entry.meta.kind == "lora" else None
+    if base is None:
+        return entry.name
+    return f"{BASE_KEY}{base.source}:{base.name}@{base.fingerprint}"
 
 
 @dataclass(eq=False)
@@ -80,7 +95,8 @@ class _Request:
 
 @dataclass(eq=False)
 class _Model:
-    """A persona's weights and tokenizer, on the device (resident) or in CPU memory (loaded, second tier)."""
+    """A persona's weights and tokenizer, on the device (resident) or in CPU memory (loaded, second tier);
+    or a shared base (`lora` set), whose adapters sit in slots: `slots` maps persona -> (slot, version)."""
 
     version: Any
     model: Any
@@ -89,6 +105,9 @@ class _Model:
     nbytes: int
     prefix: list[int]  # token ids put before every prompt
     context: int  # positions the model can attend to (prompt + generated)
+    lora: SharedBase | None = None
+    weight_bytes: int = 0  # a shared base: its own weights (nbytes adds its slots)
+    slots: OrderedDict[str, tuple[int, Any]] = field(default_factory=OrderedDict)  # LRU order
 
 
 def resolve_device(pool: PoolSettings) -> tuple[str, Any]:
@@ -149,6 +168,50 @@ def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
     return _Model(entry.version, model, tokenizer, stop, nbytes, prefix, context_length(model.config))
 
 
+def load_shared_base(entry: PersonaEntry, models_dir: Path, dtype: Any) -> _Model:
+    """Read the base an adapter persona was trained on (checked against the fingerprint training
+    recorded: a different base would silently give another voice), wrapped for per-row adapters."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    from bot.lora import SharedBase
+    from bot.sampling import stop_token_mask
+
+    hf_logging.disable_progress_bar()
+    meta = entry.meta
+    assert meta.base is not None and meta.lora is not None
+    location = resolve_base(meta.base, models_dir)
+    where = location.load_from
+    folder = location.path or hub_snapshot_folder(meta.base.name)
+    if folder is None or not folder.is_dir():
+        raise FileNotFoundError(f"the base {meta.base.name!r} of persona {entry.name!r} is not on this "
+                                f"machine ({where})")
+    if weights_fingerprint(folder) != meta.base.fingerprint:
+        raise ValueError(f"the base at {folder} is not the one persona {entry.name!r} was trained on "
+                         "(its weights' fingerprint differs)")
+    tokenizer = AutoTokenizer.from_pretrained(where)
+    model = AutoModelForCausalLM.from_pretrained(where, use_safetensors=True, dtype=dtype)
+    model.eval()
+    if tokenizer.eos_token_id is None:
+        raise ValueError("the base's tokenizer has no end-of-text token")
+    weight_bytes = sum(t.numel() * t.element_size() for t in (*model.parameters(), *model.buffers()))
+    shared = SharedBase(model, slots=1 + SLOT_STEP, rank=meta.lora.rank)
+    stop = stop_token_mask(tokenizer, model.config.vocab_size)
+    return _Model(batch_key(entry), model, tokenizer, stop, weight_bytes + shared.nbytes,
+                  [tokenizer.eos_token_id], context_length(model.config), shared, weight_bytes)
+
+
+def load_adapter(entry: PersonaEntry, dtype: Any) -> Adapter:
+    """Read a persona's adapter (milliseconds: two small files), labelled with `entry.version`."""
+    from bot.lora import read_adapter
+
+    start = time.perf_counter()
+    adapter = read_adapter(entry.path, dtype=dtype)
+    adapter.version = entry.version
+    adapter.read_ms = (time.perf_counter() - start) * 1000
+    return adapter
+
+
 class _Removed(Exception):
     """The persona folder was removed while it was being read."""
 
@@ -165,7 +228,9 @@ class GenerationPool:
         # CPU second tier on a GPU: evicted weights wait in RAM, a PCIe copy away instead of a disk read.
         self.cpu_budget = int(pool.memory_fraction * device_memory("cpu")) if self.device == "cuda" else 0
         self.threads = default_threads(pool)
-        self.batches: deque[tuple[str, int]] = deque(maxlen=1000)  # (persona, rows) of recent batches
+        # (batch key: the persona, or its shared base; rows; distinct personas) of recent batches
+        self.batches: deque[tuple[str, int, int]] = deque(maxlen=1000)
+        self.adapter_load_ms: deque[float] = deque(maxlen=1000)  # read + into a slot, recent loads
 
         self._cond = threading.Condition()
         self._queues: dict[str, deque[_Request]] = {}  # guarded by _cond
@@ -175,9 +240,13 @@ class GenerationPool:
         self._loading: dict[str, Future] = {}  # persona -> loader future, guarded by _cond
         self._resident: OrderedDict[str, _Model] = OrderedDict()  # worker thread only; LRU order
         self._cpu_tier: OrderedDict[str, _Model] = OrderedDict()  # worker thread only
+        self._adapters: dict[str, Adapter] = {}  # worker thread only: read, waiting for a slot
+        # On a GPU, adapters put in a slot also stay in RAM (LRU, within cpu_budget): an evicted one
+        # comes back by a host-to-device copy instead of a file read. Worker thread only.
+        self._adapter_tier: OrderedDict[str, Adapter] = OrderedDict()
         self._worker: threading.Thread | None = None
         self._loader: threading.Thread | None = None
-        self._load_jobs: SimpleQueue[tuple[PersonaEntry, Future] | None] = SimpleQueue()
+        self._load_jobs: SimpleQueue[tuple[Any, Future] | None] = SimpleQueue()
         self._rescan: asyncio.Task | None = None
         self._paused = False  # guarded by _cond; see `paused`
         self._broken: str | None = None  # guarded by _cond; see `broken`
@@ -403,14 +472,15 @@ class GenerationPool:
                 self._fail_queue(name, PoolBroken())
             self._cond.notify_all()
 
-    def _serve(self, persona: str, entry: PersonaEntry, loaded: _Model | None, batch: list[_Request]) -> None:
-        """Run a batch and answer its requests. If it raises, each request runs again alone, so only
-        one that fails on its own gets an error; a CUDA error breaks the pool instead (no retry: the
-        device's context is unusable)."""
+    def _serve(self, key: str, version: Any, loaded: _Model | None, batch: list[_Request]) -> None:
+        """Run a batch (of one persona, or of any personas of one shared base: `key`) and answer its
+        requests. If it raises, each request runs again alone, so only one that fails on its own gets
+        an error; a CUDA error breaks the pool instead (no retry: the device's context is unusable)."""
+        persona = key if not key.startswith(BASE_KEY) else ", ".join(sorted({r.persona for r in batch}))
         resident = None
         try:
-            resident = self._make_resident(persona, entry, loaded)
-            results = self._run_batch(persona, resident, batch)
+            resident = self._make_resident(key, version, loaded)
+            results = self._run_batch(key, resident, batch)
         except Exception as exc:
             if _poisons_device(exc):
                 self._break(f"CUDA error in a batch for '{persona}': {exc}", exc)
@@ -428,13 +498,13 @@ class GenerationPool:
             return
         for req in batch:
             try:
-                (result,) = self._run_batch(persona, resident, [req])
+                (result,) = self._run_batch(key, resident, [req])
             except Exception as exc:
                 if _poisons_device(exc):
                     self._break(f"CUDA error in a request for '{persona}': {exc}", exc)
                     return
-                log.exception("generation for %s failed for one request", persona)
-                result = _failed(persona)
+                log.exception("generation for %s failed for one request", req.persona)
+                result = _failed(req.persona)
             self._answer(req, result)
 
     def _answer(self, req: _Request, result: list[str] | BotError) -> None:
@@ -443,8 +513,13 @@ class GenerationPool:
         else:
             self._resolve(req, result)
 
-    def _next_batch(self) -> tuple[str, PersonaEntry, _Model | None, list[_Request]] | None:
-        """Wait (holding `_cond`) until a batch is due; None when closing or broken."""
+    def _next_batch(self) -> tuple[str, Any, _Model | None, list[_Request]] | None:
+        """Wait (holding `_cond`) until a batch is due; None when closing or broken.
+
+        Requests group by batch key: a full-model persona batches alone, the adapter personas of one
+        base batch together (vLLM's rule: requests, not models, are the unit). The key whose oldest
+        ready request has waited longest goes first, once that request has waited the batching
+        window or the key's ready rows fill a batch."""
         while True:
             if self._closing or self._broken is not None:
                 return None
@@ -457,30 +532,110 @@ class GenerationPool:
                 continue
             now = time.monotonic()
             window = self.settings.batch_window_ms / 1000
-            best: tuple[float, str, PersonaEntry, _Model | None] | None = None
+            best: tuple[float, str, Any, _Model | None, list[str]] | None = None
             wake_at: float | None = None
-            for name, queue in list(self._queues.items()):
-                entry = self.registry.get(name)
-                if entry is None:
-                    self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
-                    continue
-                ready, loaded = self._readiness(name, entry)
-                if not ready:
-                    continue
-                head = queue[0]
-                rows = sum(r.count for r in queue)
-                due = head.enqueued + window
+            for key, (version, loaded, names) in self._ready_groups().items():
+                heads = [self._queues[n][0].enqueued for n in names]
+                oldest = min(heads)
+                rows = sum(r.count for n in names for r in self._queues[n])
+                due = oldest + window
                 if due <= now or rows >= self.settings.max_batch:
-                    if best is None or head.enqueued < best[0]:
-                        best = (head.enqueued, name, entry, loaded)
+                    if best is None or oldest < best[0]:
+                        best = (oldest, key, version, loaded, names)
                 elif wake_at is None or due < wake_at:
                     wake_at = due
             if best is not None:
-                _, name, entry, loaded = best
+                _, key, version, loaded, names = best
                 if loaded is not None:
-                    del self._loading[name]
-                return name, entry, loaded, self._take_batch(name)
+                    del self._loading[key]
+                return key, version, loaded, self._take_batch(names)
             self._cond.wait(None if wake_at is None else max(wake_at - now, 0.0005))
+
+    def _ready_groups(self) -> dict[str, tuple[Any, _Model | None, list[str]]]:
+        """Batch key -> (the weights' version, freshly loaded weights or None, the personas whose
+        requests can run now). Starts the loads that are missing (base, adapters, full models)."""
+        groups: dict[str, tuple[Any, _Model | None, list[str]]] = {}
+        for name in list(self._queues):
+            entry = self.registry.get(name)
+            if entry is None:
+                self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
+                continue
+            key = batch_key(entry)
+            if not key.startswith(BASE_KEY):
+                ready, loaded = self._readiness(name, entry)
+                if ready:
+                    groups[key] = (entry.version, loaded, [name])
+                continue
+            base_ready, loaded = self._base_readiness(key, entry)
+            if key in groups:
+                loaded = groups[key][1]
+            base = self._resident.get(key) or loaded
+            if self._adapter_readiness(name, entry, base) and base_ready:
+                names = groups[key][2] if key in groups else []
+                groups[key] = (key, loaded, [*names, name])
+        return groups
+
+    def _base_readiness(self, key: str, entry: PersonaEntry) -> tuple[bool, _Model | None]:
+        """Whether the shared base `key` is resident or freshly loaded; starts its load if not. A base
+        that cannot be loaded fails the queues of every persona on it."""
+        if key in self._resident:
+            return True, None
+        pending = self._loading.get(key)
+        if pending is not None and pending.done():
+            if pending.exception() is None:
+                return True, pending.result()
+            del self._loading[key]
+            log.error("loading base %s for %s failed: %s", key, entry.name, pending.exception())
+            for name in [n for n in self._queues if self._key_of(n) == key]:
+                self._fail_queue(name, LoadFailed(f"Could not load the base model of '{name}'; see the "
+                                                  "bot's log."))
+            return False, None
+        if pending is None:
+            self._submit_load(key, lambda: load_shared_base(entry, self.registry.models_dir, self.dtype))
+        return False, None
+
+    def _adapter_readiness(self, name: str, entry: PersonaEntry, base: _Model | None) -> bool:
+        """Whether `name`'s adapter is in a slot of its base or read and waiting for one; starts
+        reading it if not (the loader thread: a cold adapter never stalls running batches)."""
+        held = base.slots.get(name) if base is not None else None
+        if held is not None and held[1] == entry.version:
+            return True
+        adapter = self._adapters.get(name)
+        if adapter is not None and adapter.version == entry.version:
+            return True
+        adapter = self._adapter_tier.pop(name, None)
+        if adapter is not None and adapter.version == entry.version:
+            adapter.read_ms = 0.0  # from RAM, not read again
+            self._adapters[name] = adapter
+            return True
+        pending = self._loading.get(name)
+        if pending is not None and pending.done():
+            del self._loading[name]
+            if pending.exception() is not None:
+                if not entry.path.is_dir():
+                    self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
+                else:
+                    log.error("loading the adapter of persona %s failed: %s", name, pending.exception())
+                    self._fail_queue(name, LoadFailed(f"Could not load persona '{name}'; see the bot's log."))
+                return False
+            adapter = pending.result()
+            if adapter.version == entry.version:
+                self._adapters[name] = adapter
+                return True
+            pending = None  # read an older version: read again
+        if pending is None:
+            self._submit_load(name, lambda: self._load(entry, load_adapter))
+        return False
+
+    def _key_of(self, name: str) -> str | None:
+        entry = self.registry.get(name)
+        return batch_key(entry) if entry is not None else None
+
+    def _submit_load(self, name: str, load) -> None:
+        future: Future = Future()
+        self._load_jobs.put((load, future))
+        self._loading[name] = future
+        future.add_done_callback(lambda _f: self._notify())
 
     def _readiness(self, name: str, entry: PersonaEntry) -> tuple[bool, _Model | None]:
         """Whether `name` can run now (resident, in the CPU tier, or freshly loaded); starts a load if not."""
@@ -502,30 +657,27 @@ class GenerationPool:
                 return False, None
             pending = None  # loaded an older version: load again
         if pending is None:
-            future: Future = Future()
-            self._load_jobs.put((entry, future))
-            self._loading[name] = future
-            future.add_done_callback(lambda _f: self._notify())
+            self._submit_load(name, lambda: self._load(entry, load_persona))
         return False, None
 
     def _load_forever(self) -> None:
-        """Loader thread: read personas one at a time, each into its future; None ends it."""
+        """Loader thread: run loads one at a time, each into its future; None ends it."""
         self._set_threads()
         while (job := self._load_jobs.get()) is not None:
-            entry, future = job
+            load, future = job
             if not future.set_running_or_notify_cancel():
                 continue
             try:
-                future.set_result(self._load(entry))
+                future.set_result(load())
             except BaseException as exc:  # the worker reports it; the loader stays for later loads
                 future.set_exception(exc)
 
-    def _load(self, entry: PersonaEntry) -> _Model:
-        """Loader thread: read `entry`, and read again if a retrain swapped the folder mid-read (the
+    def _load(self, entry: PersonaEntry, read) -> Any:
+        """Loader thread: `read(entry, dtype)`, and again if a retrain swapped the folder mid-read (the
         files read may mix both versions), after rescanning so the result carries the new version."""
         for _ in range(3):
             try:
-                loaded = load_persona(entry, self.dtype)
+                loaded = read(entry, self.dtype)
             except Exception:
                 if _unchanged(entry):
                     raise
@@ -552,51 +704,71 @@ class GenerationPool:
             self._resolve(req, error=error)
         self._set_waiting(self._waiting - len(queue))
 
-    def _take_batch(self, name: str) -> list[_Request]:
-        """Pop the head request and, unless seeded, the unseeded ones behind it, up to `max_batch` rows."""
-        queue = self._queues[name]
-        head = queue.popleft()
+    def _take_batch(self, names: list[str]) -> list[_Request]:
+        """Pop the oldest request of these personas' queues and, unless seeded, the oldest unseeded
+        ones after it, up to `max_batch` rows (a seeded request always runs alone)."""
+        waiting = sorted((r for n in names for r in self._queues[n]), key=lambda r: r.enqueued)
+        head = waiting[0]
         batch, rows = [head], head.count
         if head.seed is None:
-            keep: deque[_Request] = deque()
-            while queue:
-                req = queue.popleft()
+            for req in waiting[1:]:
                 if req.seed is None and rows + req.count <= self.settings.max_batch:
                     batch.append(req)
                     rows += req.count
-                else:
-                    keep.append(req)
-            queue.extend(keep)
+        taken = set(map(id, batch))
+        for name in names:
+            queue = self._queues[name]
+            kept = [r for r in queue if id(r) not in taken]
+            if len(kept) != len(queue):
+                queue.clear()
+                queue.extend(kept)
         self._set_waiting(self._waiting - len(batch))
         return batch
 
     def _unload_stale(self) -> None:
-        """Drop weights of personas removed from disk or retrained (the new version loads on next use)."""
-        def stale(name: str, model: _Model) -> bool:
+        """Drop weights of personas removed from disk or retrained (the new version loads on next use):
+        full models, adapters in slots, adapters read and waiting. Shared bases stay until evicted."""
+        def stale(name: str, version: Any) -> bool:
             entry = self.registry.get(name)
-            return entry is None or model.version != entry.version
+            return entry is None or version != entry.version
 
         for tier in (self._resident, self._cpu_tier):
-            for name in [n for n, m in tier.items() if stale(n, m)]:
+            for name in [n for n, m in tier.items() if not n.startswith(BASE_KEY) and stale(n, m.version)]:
                 del tier[name]
                 log.info("persona %s removed or replaced on disk: unloaded", name)
-        for name in [n for n in self._loading if self.registry.get(n) is None]:
+        for key, base in self._resident.items():
+            for name in [n for n, (_slot, v) in base.slots.items() if stale(n, v)]:
+                slot, _ = base.slots.pop(name)
+                base.lora.clear(slot)
+                log.info("adapter of persona %s removed or replaced on disk: slot %d of %s freed",
+                         name, slot, key)
+        for waiting in (self._adapters, self._adapter_tier):
+            for name in [n for n, a in waiting.items() if stale(n, a.version)]:
+                del waiting[name]
+        for name in [n for n in self._loading if not n.startswith(BASE_KEY) and self.registry.get(n) is None]:
             del self._loading[name]
         self._update_residency_metrics()
 
     def _drop_orphan_loads(self) -> None:
         """A finished load nobody waits for any more (its callers timed out or went away) is dropped:
         it would hold memory outside the budget."""
-        for name in [n for n, f in self._loading.items() if f.done() and not self._queues.get(n)]:
+        for name in [n for n, f in self._loading.items() if f.done() and not self._queues.get(n)
+                     and not n.startswith(BASE_KEY)]:
             del self._loading[name]
+        for name in [n for n in self._adapters if not self._queues.get(n)]:
+            del self._adapters[name]
+        queued_keys = {self._key_of(n) for n in self._queues}
+        for key in [k for k, f in self._loading.items() if k.startswith(BASE_KEY) and f.done()
+                    and k not in queued_keys]:
+            del self._loading[key]
 
     def _update_residency_metrics(self) -> None:
         self.metrics.resident.set(len(self._resident))
         self.metrics.resident_bytes.set(sum(m.nbytes for m in self._resident.values()))
 
-    def _make_resident(self, name: str, entry: PersonaEntry, loaded: _Model | None) -> _Model:
+    def _make_resident(self, name: str, version: Any, loaded: _Model | None) -> _Model:
         current = self._resident.get(name)
-        if current is not None and current.version == entry.version:
+        if current is not None and current.version == version:
             self._resident.move_to_end(name)
             return current
         if loaded is None:  # promoted from the CPU tier
@@ -605,6 +777,8 @@ class GenerationPool:
         self._evict_for(loaded.nbytes, keep=name)
         if self.device != "cpu":
             loaded.model.to(self.device)
+            if loaded.lora is not None:
+                loaded.lora.to(self.device)
         self._resident[name] = loaded
         self.metrics.loads.inc()
         self._update_residency_metrics()
@@ -612,8 +786,10 @@ class GenerationPool:
         return loaded
 
     def _evict_for(self, nbytes: int, keep: str) -> None:
-        """Evict least recently used, unpinned personas until `nbytes` more fit the budget."""
+        """Evict least recently used, unpinned personas (or shared bases, with their adapters) until
+        `nbytes` more fit the budget."""
         pinned = set(self.settings.pinned)
+        pinned |= {k for n in self.settings.pinned if (k := self._key_of(n)) is not None}
         used = sum(m.nbytes for m in self._resident.values())
         for name in list(self._resident):
             if used + nbytes <= self.budget:
@@ -624,7 +800,7 @@ class GenerationPool:
             used -= evicted.nbytes
             self.metrics.evictions.inc()
             log.info("evicted persona %s (%.1f MB)", name, evicted.nbytes / 1e6)
-            if self.cpu_budget:
+            if self.cpu_budget and evicted.lora is None:  # a base's slots are rebuilt from disk (ms)
                 evicted.model.to("cpu")
                 self._cpu_tier[name] = evicted
                 while sum(m.nbytes for m in self._cpu_tier.values()) > self.cpu_budget:
@@ -633,17 +809,20 @@ class GenerationPool:
             log.warning("persona %s does not fit the memory budget (%.0f MB); loading it anyway",
                         keep, self.budget / 1e6)
 
-    def _run_batch(self, persona: str, resident: _Model, batch: list[_Request]) -> list[list[str] | BotError]:
+    def _run_batch(self, key: str, resident: _Model, batch: list[_Request]) -> list[list[str] | BotError]:
         """Generate for every request of `batch` in one decode; per request, its texts or (when only
-        its decoding or formatting failed) its error."""
+        its decoding or formatting failed) its error. On a shared base every row runs with its own
+        persona's adapter."""
         import torch
 
         from bot.sampling import Rows, decode
 
         tok, model, context = resident.tokenizer, resident.model, resident.context
+        slots = self._assign_slots(resident, batch) if resident.lora is not None else {}
         rows = Rows([], [], [], [], [], [])
+        row_slots: list[int] = []
         for req in batch:
-            ids = [*resident.prefix, *tok(req.prompt, add_special_tokens=False).input_ids]
+            ids = [*self._prefix(req.persona, resident), *tok(req.prompt, add_special_tokens=False).input_ids]
             # Prompt and new tokens must fit the context: a long prompt keeps its tail, but leaves room
             # to generate (max_new_tokens, or half the context if less); max_new takes what is left.
             # (The decode loop stops advancing a finished row's position, so batch-mates are safe.)
@@ -654,6 +833,7 @@ class GenerationPool:
             # min_new_tokens may ask for more. Never above max_new: the context has the last word.
             min_new = min(max(req.min_new_tokens, self.generation.min_length - len(ids), 0), max_new)
             for _ in range(req.count):
+                row_slots.append(slots.get(req.persona, 0))
                 rows.prompts.append(ids)
                 rows.temperature.append(req.temperature)
                 rows.top_p.append(req.top_p)
@@ -663,9 +843,17 @@ class GenerationPool:
         generator = None
         if batch[0].seed is not None:  # a seeded request always runs alone
             generator = torch.Generator(device=model.device).manual_seed(batch[0].seed)
-        self.batches.append((persona, len(rows.prompts)))
+        personas = len({req.persona for req in batch})
+        self.batches.append((key, len(rows.prompts), personas))
         self.metrics.batch_rows.observe(len(rows.prompts))
-        new, generated = decode(model, rows, tok.eos_token_id, resident.stop_mask, generator)
+        self.metrics.batch_personas.observe(personas)
+        if resident.lora is not None:
+            resident.lora.select(torch.tensor(row_slots))
+        try:
+            new, generated = decode(model, rows, tok.eos_token_id, resident.stop_mask, generator)
+        finally:
+            if resident.lora is not None:
+                resident.lora.release()
         self.metrics.tokens.inc(generated)
         results: list[list[str] | BotError] = []
         i = 0
@@ -674,10 +862,71 @@ class GenerationPool:
                 results.append([format_sample(req.prompt, tok.decode(t, skip_special_tokens=True),
                                               DISCORD_LIMIT) for t in new[i:i + req.count]])
             except Exception:
-                log.exception("formatting the texts of a request for %s failed", persona)
-                results.append(_failed(persona))
+                log.exception("formatting the texts of a request for %s failed", req.persona)
+                results.append(_failed(req.persona))
             i += req.count
         return results
+
+    def _prefix(self, persona: str, resident: _Model) -> list[int]:
+        """Token ids before every prompt: the model's, or on a shared base the persona's own."""
+        entry = self.registry.get(persona)
+        if resident.lora is None or entry is None or not entry.meta.prompt_prefix:
+            return resident.prefix
+        ids = resident.tokenizer(entry.meta.prompt_prefix, add_special_tokens=False).input_ids
+        return ids or resident.prefix
+
+    def _assign_slots(self, base: _Model, batch: list[_Request]) -> dict[str, int]:
+        """The slot of each persona in `batch` on this base, writing adapters read since into free
+        slots (least recently used ones freed, more added within the budget)."""
+        wanted = list(dict.fromkeys(req.persona for req in batch))
+        out: dict[str, int] = {}
+        for name in wanted:
+            entry = self.registry.get(name)
+            held = base.slots.get(name)
+            if held is not None and entry is not None and held[1] == entry.version:
+                base.slots.move_to_end(name)
+                out[name] = held[0]
+                continue
+            adapter = self._adapters.pop(name)
+            start = time.perf_counter()
+            slot = held[0] if held is not None else self._free_slot(base, keep=set(wanted))
+            base.lora.put(slot, adapter)
+            self._keep_in_ram(name, adapter)
+            base.slots[name] = (slot, adapter.version)
+            self.adapter_load_ms.append(adapter.read_ms + (time.perf_counter() - start) * 1000)
+            self.metrics.adapter_loads.inc()
+            out[name] = slot
+        self._update_residency_metrics()
+        return out
+
+    def _keep_in_ram(self, name: str, adapter: Adapter) -> None:
+        """The CPU tier of adapters (GPU only: on a CPU the slots are in RAM already)."""
+        if not self.cpu_budget:
+            return
+        self._adapter_tier[name] = adapter
+        self._adapter_tier.move_to_end(name)
+        tier_bytes = sum(a.nbytes for a in self._adapter_tier.values())
+        while tier_bytes > self.cpu_budget // 4 and len(self._adapter_tier) > 1:  # a share of the RAM tier
+            tier_bytes -= self._adapter_tier.popitem(last=False)[1].nbytes
+
+    def _free_slot(self, base: _Model, keep: set[str]) -> int:
+        """A slot to write an adapter into: a free one; else more slots if the budget allows (or the
+        batch needs them); else the least recently used adapter's, not one this batch uses."""
+        shared = base.lora
+        used = {slot for slot, _ in base.slots.values()}
+        free = [s for s in range(1, shared.capacity) if s not in used]
+        if free:
+            return free[0]
+        pinned = set(self.settings.pinned)
+        victims = [n for n in base.slots if n not in keep and n not in pinned]
+        room = self.budget - sum(m.nbytes for m in self._resident.values())
+        if not victims or room >= SLOT_STEP * shared.slot_bytes:
+            shared.grow(shared.capacity + SLOT_STEP)
+            base.nbytes = base.weight_bytes + shared.nbytes
+            return shared.capacity - SLOT_STEP
+        slot, _ = base.slots.pop(victims[0])
+        self.metrics.evictions.inc()
+        return slot
 
 
 def validate_request(generation: GenerationSettings, *, prompt: str, count: int, max_new_tokens: int | None,

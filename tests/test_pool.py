@@ -75,7 +75,7 @@ async def test_many_callers_one_persona_are_batched(make_pool):
     for i, (prompt, texts) in enumerate(zip(prompts, results, strict=True)):
         assert len(texts) == 1 + i % 3
         assert all(t.startswith(prompt) and "\n" not in t and len(t) <= DISCORD_LIMIT for t in texts)
-    rows = [r for _, r in pool.batches]
+    rows = [r for _, r, _ in pool.batches]
     assert sum(rows) == sum(1 + i % 3 for i in range(24))
     assert max(rows) > 1 and len(rows) < 24  # requests shared forward passes
     assert sample(pool, "pool_batch_size_count") == len(rows)
@@ -90,7 +90,7 @@ async def test_many_callers_several_personas(make_pool):
     results = await asyncio.gather(*(pool.generate(n, f"{n} {i}") for i, n in enumerate(names)))
     assert [len(r) for r in results] == [1] * len(names)
     assert all(r[0].startswith(f"{n} {i}") for i, (n, r) in enumerate(zip(names, results, strict=True)))
-    served = {name: sum(rows for p, rows in pool.batches if p == name) for name in set(names)}
+    served = {name: sum(rows for p, rows, _ in pool.batches if p == name) for name in set(names)}
     assert served == {"alpha": 6, "beta": 6, "gamma": 6}
     assert sample(pool, "pool_loads_total") == 3
     assert sample(pool, "pool_resident_personas") == 3
@@ -112,7 +112,7 @@ async def test_oldest_request_is_served_first_across_personas(make_pool):
         await until(lambda: sample(pool, "pool_queue_depth") == 5, "all queued")
         assert list(pool._queues) == ["alpha", "beta"]
     await asyncio.gather(oldest, *younger)
-    assert [p for p, _ in pool.batches] == ["beta", "alpha"]
+    assert [p for p, _, _ in pool.batches] == ["beta", "alpha"]
 
 
 async def test_a_steady_stream_for_one_persona_does_not_starve_another(make_pool):
@@ -128,7 +128,7 @@ async def test_a_steady_stream_for_one_persona_does_not_starve_another(make_pool
     await until(lambda: len(pool.batches) >= 10, "alpha streaming")
     before = len(pool.batches)
     await pool.generate("beta", "me too", max_new_tokens=4)
-    position = [p for p, _ in pool.batches].index("beta", before)
+    position = [p for p, _, _ in pool.batches].index("beta", before)
     stop = True
     await asyncio.gather(*streams)
     # Only alpha's requests older than beta's (at most 6, 2 per batch, plus the batch running) go first.
@@ -142,7 +142,7 @@ async def test_a_load_does_not_hold_up_resident_personas(make_pool):
     pool.batches.clear()
     # alpha asks first but must be read from disk (in the loader thread); beta, resident, goes meanwhile.
     await asyncio.gather(pool.generate("alpha", "first, cold"), pool.generate("beta", "second, warm"))
-    assert [p for p, _ in pool.batches] == ["beta", "alpha"]
+    assert [p for p, _, _ in pool.batches] == ["beta", "alpha"]
 
 
 async def test_eviction_under_a_small_budget(make_pool):
@@ -209,7 +209,7 @@ async def test_cancelled_caller_is_dropped_from_the_queue(make_pool):
             await gone
         assert sample(pool, "pool_queue_depth") == 1
     assert (await kept)[0].startswith("kept")
-    assert list(pool.batches) == [("alpha", 1)]  # the cancelled request's 3 rows never ran
+    assert list(pool.batches) == [("alpha", 1, 1)]  # the cancelled request's 3 rows never ran
 
 
 async def test_hot_add_replace_and_remove(make_pool, shared_models, tmp_path):
@@ -389,7 +389,7 @@ async def test_long_prompt_batched_with_a_long_generation(make_pool):
         busy = asyncio.create_task(pool.generate("alpha", "busy", max_new_tokens=128, min_new_tokens=128))
         await until(lambda: sample(pool, "pool_queue_depth") == 2, "both queued")
     (text,), (other,) = await asyncio.gather(long, busy)
-    assert list(pool.batches) == [("alpha", 2)]
+    assert list(pool.batches) == [("alpha", 2, 1)]
     assert text.startswith(prompt[:100]) and other.startswith("busy")
 
 
@@ -522,7 +522,7 @@ async def test_max_new_tokens_beyond_the_context_is_clamped_row_by_row(make_pool
                                                   min_new_tokens=16))
         await until(lambda: sample(pool, "pool_queue_depth") == 3, "all queued")
     (short_text,), (long_text,), mate_texts = await asyncio.gather(beyond, long, mates)
-    assert list(pool.batches) == [("alpha", 4)]
+    assert list(pool.batches) == [("alpha", 4, 1)]
     assert short_text.startswith("My dream is") and long_text.startswith(LONG_PROMPT[:100])
     assert len(mate_texts) == 2 and all(t.startswith("me too") for t in mate_texts)
     # Each row generated exactly what it was allowed: the short prompt the rest of the context, the long
@@ -589,7 +589,7 @@ async def test_a_request_failing_in_its_batch_does_not_fail_its_batch_mates(make
     assert len(first) == 1 and first[0].startswith("first")
     assert len(second) == 2 and all(t.startswith("second") for t in second)
     assert isinstance(bad, GenerationFailed) and "'alpha'" in str(bad)
-    assert list(pool.batches) == [("alpha", 1), ("alpha", 2)]  # the batch failed; then each alone
+    assert list(pool.batches) == [("alpha", 1, 1), ("alpha", 2, 1)]  # the batch failed; then each alone
     assert sample(pool, "pool_errors_total", {"kind": "generation_failed"}) == 1
     assert pool.ready and pool.broken is None
     assert len(await pool.generate("alpha", "still serving")) == 1
@@ -613,7 +613,7 @@ async def test_one_request_failing_to_format_fails_alone(make_pool, monkeypatch)
                                                      ("alpha", "second", 1)])
     assert first[0].startswith("first") and second[0].startswith("second")
     assert isinstance(bad, GenerationFailed)
-    assert list(pool.batches) == [("alpha", 4)]  # one decode: nothing had to run again
+    assert list(pool.batches) == [("alpha", 4, 1)]  # one decode: nothing had to run again
     assert pool.ready
 
 
