@@ -19,7 +19,7 @@ import shutil
 import time
 import uuid
 import zipfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ import aiohttp
 from prometheus_client import CollectorRegistry, Counter
 
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
-from bot.output import DISCORD_LIMIT, clip, escape_markdown, neutralise_mentions, quote_user
+from bot.output import DISCORD_LIMIT, clip, escape_markdown, neutralise_mentions, outbound, quote_user
 from bot.pool import validate_request
 from bot.training_jobs import JobEvent
 from training.checkpoint import (
@@ -41,7 +41,7 @@ from training.checkpoint import (
 
 if TYPE_CHECKING:
     from bot.config import Config
-    from bot.personas import PersonaRegistry
+    from bot.personas import PersonaEntry, PersonaRegistry
     from bot.pool import GenerationPool
     from bot.training_jobs import TrainingJobs
 
@@ -49,6 +49,9 @@ log = logging.getLogger(__name__)
 
 AI_LABEL = "🤖 AI Bot"
 AUTOCOMPLETE_LIMIT = 25  # Discord shows at most 25 choices
+LIST_PAGE_SIZE = 20  # personas on a /persona list page (fewer where long names would pass 2,000 characters)
+LIST_FRAME = 120  # characters of each list page kept for its header and footer
+LIST_PAGE_USAGE = "/persona list page:{page}"  # how Discord asks for a page; the console passes its own
 PROGRESS_EVERY_S = 2.0  # edits of a progress reply, at most this often (Discord rate-limits edits)
 DOWNLOADS = "downloads"  # the folder in [paths] state_dir that /persona add downloads into
 # What `python -m training` reads: X archive zip, tweets.js, condensed JSON, JSONL, CSV, plain text.
@@ -59,7 +62,7 @@ HELP = f"""\
 `/imitate persona [prompt] [count] [temperature] [seed]`: a tweet in that persona's voice; without a \
 prompt, a fresh one. `count` 1-{{max_count}} tweets, `temperature` {{min_t}}-{{max_t}} (higher: wilder), \
 `seed` for a repeatable result.
-`/persona list`: the personas this bot serves.
+`/persona list [page]`: the personas this bot serves, {LIST_PAGE_SIZE} a page.
 `/persona info name`: the data a persona was trained on, its base model and its metrics.
 `/persona add name archive [base]` (admin): train a persona from an X archive (.zip or tweets.js) or \
 a tweet file ({", ".join(ARCHIVE_SUFFIXES)}), up to {{max_mb}} MB, fine-tuning `base` (a hub id such as \
@@ -67,7 +70,7 @@ gpt2, or tiny; default: the configured one); one training at a time, others queu
 `/persona remove name` (admin): delete a persona.
 `/help`: this message.
 In the console, options are `name=value`: \
-`/imitate marlowe_bakes My dream is count=3 temperature=0.8 seed=7`; \
+`/imitate marlowe_bakes My dream is count=3 temperature=0.8 seed=7`, `/persona list page=2`; \
 `/persona add NAME PATH [base=MODEL]` takes a local file or an unpacked archive folder."""
 
 
@@ -160,6 +163,8 @@ class Commands:
         self._last_imitate: dict[int, float] = {}
         # Bot owners: admins everywhere. The Discord front end adds the application's owner or team.
         self.owner_ids: set[int] = set(cfg.discord.admin_user_ids)
+        # The list's pages, laid out once per registry snapshot (the same tuple until a rescan changes it).
+        self._pages: tuple[tuple[PersonaEntry, ...], list[list[str]]] | None = None
         self.commands_total = Counter(
             "persona_bot_commands", "Commands answered, by command and outcome (ok or the error kind).",
             ["command", "outcome"], registry=metrics,
@@ -244,17 +249,22 @@ class Commands:
 
     # --- /persona list, info ------------------------------------------------------------------------
 
-    def persona_list(self) -> Reply:
-        names = self.registry.names()
+    def persona_list(self, page: int | None = None, usage: str = LIST_PAGE_USAGE) -> Reply:
+        """One page of the personas (1 when `page` is None); `usage`: how this front end asks for a
+        page, shown as the way to the next one. A page past the last raises InvalidRequest."""
+        entries = self.registry.entries()
+        if self._pages is None or self._pages[0] is not entries:
+            self._pages = (entries, list_pages(entries))
+        pages = self._pages[1]
+        page = 1 if page is None else page
+        total = max(1, len(pages))
+        if not 1 <= page <= total:
+            raise InvalidRequest(f"There is no page {page}: the list has {plural(total, 'page')} "
+                                 f"(`{usage.format(page=1)}` is the first).")
         self.count("persona list", "ok")
-        if not names:
+        if not entries:
             return Reply("No personas yet. An admin can add one with `/persona add name archive`.")
-        lines = [f"**{len(names)} persona{'s' if len(names) != 1 else ''}**"]
-        for name in names:
-            entry = self.registry.get(name)
-            if entry is not None:
-                lines.append(f"• `{name}`: {shown_name(entry.meta)} ({shown_handles(entry.meta)})")
-        return Reply(clip_lines(lines, DISCORD_LIMIT))
+        return Reply(list_page_text(len(entries), pages, page, usage))
 
     def persona_info(self, name: str) -> Reply:
         meta = self._persona(name.strip())
@@ -387,17 +397,44 @@ def mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
-def clip_lines(lines: list[str], limit: int) -> str:
-    """Join lines, dropping the tail (with a note) rather than cutting a line in half."""
-    out: list[str] = []
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def persona_line(entry: PersonaEntry) -> str:
+    return f"• `{entry.name}`: {shown_name(entry.meta)} ({shown_handles(entry.meta)})"
+
+
+def list_pages(entries: Sequence[PersonaEntry], per_page: int = LIST_PAGE_SIZE,
+               limit: int = DISCORD_LIMIT) -> list[list[str]]:
+    """Every persona's line, once, in pages of at most `per_page` lines that fit in `limit` characters
+    with room for a header and a footer. A page ends early rather than pass the limit (names written
+    before training clipped them can be long); only a line too long for a page of its own is clipped.
+
+    Lines are kept as they will be sent (`outbound`: a link in a name gains its angle brackets), so
+    what is counted is what Discord receives; outbound changes them no further when the page is sent."""
+    room = limit - LIST_FRAME
+    pages: list[list[str]] = []
+    page: list[str] = []
     used = 0
-    for i, line in enumerate(lines):
-        if used + len(line) + 1 + 24 > limit:  # 24: room for the note
-            out.append(f"… and {len(lines) - i} more")
-            break
-        out.append(line)
+    for entry in entries:
+        line = outbound(persona_line(entry), room)
+        if page and (len(page) == per_page or used + len(line) + 1 > room):
+            pages.append(page)
+            page, used = [], 0
+        page.append(line)
         used += len(line) + 1
-    return "\n".join(out)
+    if page:
+        pages.append(page)
+    return pages
+
+
+def list_page_text(count: int, pages: list[list[str]], page: int, usage: str = LIST_PAGE_USAGE) -> str:
+    """Page `page` (from 1) of `pages`: a header with the count, the lines, the way to the next page."""
+    total = len(pages)
+    header = f"**{plural(count, 'persona')}**" + (f" (page {page} of {total})" if total > 1 else "")
+    footer = [f"Next page: `{usage.format(page=page + 1)}`"] if page < total else []
+    return "\n".join([header, *pages[page - 1], *footer])
 
 
 _NOT_HANDLE = re.compile(r"[^A-Za-z0-9_]")
@@ -446,14 +483,39 @@ def persona_info_text(meta: PersonaMeta) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     table = "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
     m = meta.metrics
-    base = clip(meta.base_model.replace("`", ""), 100)
     return (
         f"**{shown_name(meta)}** {shown_handles(meta)} (`{meta.name}`)\n"
         f"```\n{table}\n```\n"
-        f"Base model: `{base}` · trained {meta.created_at:%Y-%m-%d %H:%M} UTC\n"
-        f"Validation loss {m.val_loss_before:.3f} → {m.val_loss_after:.3f} "
-        f"(perplexity {m.val_ppl_before:.1f} → {m.val_ppl_after:.1f})"
+        f"{model_text(meta)} · trained {meta.created_at:%Y-%m-%d %H:%M} UTC\n"
+        # Training measures both on the same held-out tweets: the base before, the persona after.
+        f"Validation perplexity on the person's held-out tweets: base {m.val_ppl_before:.1f} → "
+        f"persona {m.val_ppl_after:.1f} (loss {m.val_loss_before:.3f} → {m.val_loss_after:.3f})"
     )
+
+
+def model_text(meta: PersonaMeta) -> str:
+    """What the persona is: a whole fine-tuned model, or a LoRA adapter on a shared base."""
+    # getattr: `kind`, `base` and `lora` are newer fields; read from extra keys (dicts) until
+    # training's PersonaMeta declares them, and absent from older persona.json files.
+    if getattr(meta, "kind", "full") != "lora":
+        return f"Base model: `{code_text(meta.base_model)}`"
+    name = field_of(getattr(meta, "base", None), "name")
+    rank = field_of(getattr(meta, "lora", None), "rank")
+    base = code_text(name if isinstance(name, str) and name else meta.base_model)
+    rank_text = f" (rank {rank})" if isinstance(rank, int) and not isinstance(rank, bool) else ""
+    return f"LoRA adapter{rank_text} on base `{base}`"
+
+
+def field_of(value: object, key: str) -> object:
+    """`value.key`, or `value[key]` for a dict; None when it has none."""
+    if isinstance(value, dict):
+        return value.get(key)
+    return getattr(value, key, None)
+
+
+def code_text(text: str, limit: int = 100) -> str:
+    """Text for inside `code` in a message: one line, no backtick to end the code early, clipped."""
+    return clip(" ".join(text.replace("`", "").split()), limit)
 
 
 def progress_text(name: str, event) -> str:

@@ -28,6 +28,8 @@ PROMPT = "> "
 HISTORY_FILE = "console_history"
 INT_OPTIONS = ("count", "seed")
 FLOAT_OPTIONS = ("temperature",)
+PAGE_USAGE = "/persona list page={page}"  # the console's way to ask for a page of the list
+GREETING_NAMES = 10  # personas named when the console opens; /persona list shows the rest
 
 
 def run_console(cfg: Config, config_path: Path | None = None) -> int:
@@ -53,8 +55,8 @@ def run_console(cfg: Config, config_path: Path | None = None) -> int:
 
 async def console(cfg: Config, config_path: Path | None, reader: LineReader, out: TextIO) -> None:
     async with open_commands(cfg, config_path) as commands:
-        names = ", ".join(commands.registry.names()) or "none yet"
-        print(f"persona-bot console. Personas: {names}. Type /help, or quit.", file=out, flush=True)
+        print(f"persona-bot console. Personas: {greeting_names(commands.registry.names())}. "
+              "Type /help, or quit.", file=out, flush=True)
         reader.start(asyncio.get_running_loop())
         try:
             while (line := await reader.next()) is not None:
@@ -63,6 +65,15 @@ async def console(cfg: Config, config_path: Path | None, reader: LineReader, out
                 await execute(commands, line, lambda reply: show(reply, out))
         finally:  # Ctrl-C and errors too: the history typed so far is kept
             reader.close()
+
+
+def greeting_names(names: list[str]) -> str:
+    """The first few personas by name; with a thousand of them, the rest is a count."""
+    if not names:
+        return "none yet"
+    shown = ", ".join(names[:GREETING_NAMES])
+    more = len(names) - GREETING_NAMES
+    return shown if more <= 0 else f"{shown} and {more} more (/persona list)"
 
 
 def show(reply: Reply, out: TextIO) -> None:
@@ -96,7 +107,10 @@ async def _dispatch(commands: Commands, name: str, args: list[str], emit: Callab
         req = commands.prepare_imitate(LOCAL_USER, rest[0], " ".join(rest[1:]), **options)
         emit(await commands.imitate(req))
     elif name == "persona list":
-        emit(commands.persona_list())
+        options, rest = split_options(args, ints=("page",), floats=())
+        if rest:
+            raise InvalidRequest("Usage: /persona list [page=N]")
+        emit(commands.persona_list(options.get("page"), usage=PAGE_USAGE))
     elif name == "persona info":
         emit(commands.persona_info(_one(args, "/persona info name")))
     elif name == "persona add":
@@ -125,18 +139,21 @@ def _one(args: list[str], usage: str) -> str:
     return args[0]
 
 
-def split_options(words: list[str]) -> tuple[dict[str, int | float], list[str]]:
-    """Pull `count=3 temperature=0.8 seed=7` out of the words; everything else is positional."""
+def split_options(
+    words: list[str], ints: tuple[str, ...] = INT_OPTIONS, floats: tuple[str, ...] = FLOAT_OPTIONS
+) -> tuple[dict[str, int | float], list[str]]:
+    """Pull `count=3 temperature=0.8 seed=7` (the options named in `ints` and `floats`: /imitate's by
+    default) out of the words; everything else is positional."""
     options: dict[str, int | float] = {}
     rest: list[str] = []
     for word in words:
         key, sep, value = word.partition("=")
-        if sep and key in INT_OPTIONS:
+        if sep and key in ints:
             try:
                 options[key] = int(value)
             except ValueError:
                 raise InvalidRequest(f"{key} must be a whole number (got '{value}').") from None
-        elif sep and key in FLOAT_OPTIONS:
+        elif sep and key in floats:
             try:
                 options[key] = float(value)
             except ValueError:

@@ -37,7 +37,7 @@ import yarl
 from discord import app_commands
 from prometheus_client import CollectorRegistry
 
-from bot.commands import Archive, Caller, Commands, Reply, open_commands
+from bot.commands import LIST_PAGE_SIZE, Archive, Caller, Commands, Reply, open_commands
 from bot.config import Config
 from bot.health import HealthServer
 from bot.logs import install_redaction
@@ -275,8 +275,14 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
                                  allowed_installs=app_commands.AppInstallationType(guild=True))
 
     @persona.command(name="list", description="The personas this bot serves")
-    async def persona_list(interaction: discord.Interaction) -> None:
-        await send(interaction, commands.persona_list(), "response")
+    @app_commands.describe(page=f"which page of the list ({LIST_PAGE_SIZE} personas a page); default 1")
+    async def persona_list(interaction: discord.Interaction,
+                           page: app_commands.Range[int, 1] | None = None) -> None:
+        try:
+            reply = commands.persona_list(page)  # the footer names the next page as Discord asks for it
+        except Exception as exc:  # a page past the last (BotError) or a bug: answered either way
+            reply = commands.error_reply("persona list", exc)
+        await send(interaction, reply, "response")
 
     @persona.command(name="info", description="A persona's training data, base model and metrics")
     @app_commands.describe(name="the persona")

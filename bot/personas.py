@@ -1,22 +1,39 @@
 """The registry of personas: what `models/` holds, read through training's `persona.json` model.
 
-`scan()` is blocking (it reads the disk) but cheap; the pool runs it off the event loop. Lookups are
-lock-free reads of an immutable snapshot, so the loop and the pool's worker thread can share it.
+`scan()` is blocking (it reads the disk) but cheap; the pool runs it off the event loop. A rescan
+costs one directory listing and two `stat` calls per persona: an unchanged folder (same inode, same
+persona.json mtime) keeps its entry without reading persona.json again. Lookups are lock-free reads
+of an immutable snapshot, so the loop and the pool's worker thread can share it; the snapshot also
+holds what autocomplete compares (casefolded names and display names), computed once per change
+rather than on every keystroke.
 """
 
 from __future__ import annotations
 
 import difflib
 import logging
+import os
+import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from training.checkpoint import PERSONA_FILE, PersonaMeta, is_valid_persona_name, read_persona
+from training.checkpoint import (
+    PERSONA_FILE,
+    PersonaMeta,
+    is_valid_persona_name,
+    normalise_display_name,
+    read_persona,
+)
 
 log = logging.getLogger(__name__)
+
+FUZZY_CUTOFF = 0.6  # difflib's default: "close" below this is noise
+FUZZY_MIN_CHARS = 3  # one or two typed characters match too much to rank by similarity
+_IN_FOLDER = os.sep + PERSONA_FILE
 
 
 @dataclass(frozen=True)
@@ -38,45 +55,130 @@ class ScanResult:
         return bool(self.added or self.changed or self.removed)
 
 
+def name_order(name: str) -> tuple[str, str]:
+    """How personas are sorted: case-insensitively, as people look names up (ties: as written)."""
+    return (name.casefold(), name)
+
+
 def folder_version(folder: Path) -> tuple[int, int]:
     st = (folder / PERSONA_FILE).stat()
     return (folder.stat().st_ino, st.st_mtime_ns)
 
 
+# Where a word starts inside a name: after '_', '-', a space or a dot, or at a lower-to-upper case
+# change ("realDonaldTrump": Donald, Trump).
+_WORD_START = re.compile(r"(?<=[_\-\s.])[^_\-\s.]|(?<=[a-z])[A-Z]")
+_WORD_SPLIT = re.compile(r"[_\-\s.]+|(?<=[a-z])(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class MatchKey:
+    """What autocomplete compares for one persona, computed once per scan that changed it."""
+
+    name: str
+    name_cf: str  # casefolded persona name
+    display_cf: str  # casefolded display name(s), normalised as shown ("" when there is none)
+    word_tails: tuple[str, ...]  # the casefolded text from each inner word start to the end
+    words: tuple[str, ...]  # the casefolded words, for fuzzy matching
+    grams: frozenset[str]  # the casefolded name's and display name's character pairs (the fuzzy index)
+
+    @classmethod
+    def of(cls, entry: PersonaEntry) -> MatchKey:
+        display = " & ".join(n for h in entry.meta.handles if (n := normalise_display_name(h.display_name)))
+        tails: list[str] = []
+        words: list[str] = []
+        for text in (entry.name, display):
+            tails += [text[m.start():].casefold() for m in _WORD_START.finditer(text)]
+            words += [w.casefold() for w in _WORD_SPLIT.split(text) if len(w) >= FUZZY_MIN_CHARS]
+        name_cf, display_cf = entry.name.casefold(), display.casefold()
+        return cls(entry.name, name_cf, display_cf, tuple(dict.fromkeys(tails)), tuple(dict.fromkeys(words)),
+                   frozenset(pairs(name_cf) | pairs(display_cf)))
+
+
+def pairs(text: str) -> set[str]:
+    """The character pairs of `text` ("trump": tr, ru, um, mp)."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One scan's view of `models/`, never changed once built (readers need no lock)."""
+
+    entries: dict[str, PersonaEntry]
+    ordered: tuple[PersonaEntry, ...]  # by name, case-insensitively (how people look names up)
+    keys: tuple[MatchKey, ...]  # in the same order
+    # character pair -> indexes into `keys` holding it: fuzzy matching looks only at personas sharing
+    # pairs with what was typed, not at all of them on every keystroke
+    index: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def build(cls, entries: dict[str, PersonaEntry], previous: Snapshot | None = None) -> Snapshot:
+        reuse = {} if previous is None else {k.name: k for k in previous.keys}
+        ordered = tuple(sorted(entries.values(), key=lambda e: name_order(e.name)))
+        keys = []
+        for entry in ordered:
+            key = reuse.get(entry.name)
+            if key is None or previous is None or previous.entries.get(entry.name) is not entry:
+                key = MatchKey.of(entry)  # new or changed: its display name may be new too
+            keys.append(key)
+        index: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            for gram in key.grams:
+                index.setdefault(gram, []).append(i)
+        return cls(entries, ordered, tuple(keys), {g: tuple(ids) for g, ids in index.items()})
+
+
+EMPTY = Snapshot({}, (), (), {})
+
+
 class PersonaRegistry:
     def __init__(self, models_dir: Path) -> None:
         self.models_dir = Path(models_dir)
-        self._entries: dict[str, PersonaEntry] = {}
+        self._snapshot = EMPTY
         self._scan_lock = threading.Lock()
         self._warned: set[tuple[str, tuple[int, int]]] = set()
 
     def scan(self) -> ScanResult:
         """Re-read `models/`: dot-folders and folders without a valid persona.json are skipped (logged)."""
         with self._scan_lock:
-            old = self._entries
+            old = self._snapshot
             new: dict[str, PersonaEntry] = {}
-            folders = sorted(self.models_dir.iterdir()) if self.models_dir.is_dir() else []
-            for folder in folders:
-                if folder.name.startswith(".") or not folder.is_dir():
-                    continue  # work in progress (training's temporary folders) or stray files
-                entry = self._read(folder, old.get(folder.name))
+            for item in self._folders():
+                entry = self._read(item, old.entries.get(item.name))
                 if entry is not None:
                     new[entry.name] = entry
-            self._entries = new  # one assignment: readers see the old snapshot or the new one
-            return ScanResult(
-                added=sorted(new.keys() - old.keys()),
-                changed=sorted(n for n in new.keys() & old.keys() if new[n].version != old[n].version),
-                removed=sorted(old.keys() - new.keys()),
-            )
+            added = sorted(new.keys() - old.entries.keys(), key=name_order)
+            removed = sorted(old.entries.keys() - new.keys(), key=name_order)
+            # _read hands back the very entry it was given when the version is the same
+            changed = sorted((n for n, e in new.items() if n in old.entries and old.entries[n] is not e),
+                             key=name_order)
+            if added or removed or changed:
+                # One assignment: readers see the old snapshot or the new one. Unchanged: kept as it
+                # is, so what was built from it (sorted names, match keys, list pages) stays valid.
+                self._snapshot = Snapshot.build(new, old)
+            return ScanResult(added=added, changed=changed, removed=removed)
 
-    def _read(self, folder: Path, previous: PersonaEntry | None) -> PersonaEntry | None:
+    def _folders(self) -> list[os.DirEntry[str]]:
         try:
-            version = folder_version(folder)
+            with os.scandir(self.models_dir) as it:
+                # Dot-folders are work in progress (training's temporary folders, removals).
+                return [item for item in it if not item.name.startswith(".")]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
+    def _read(self, item: os.DirEntry[str], previous: PersonaEntry | None) -> PersonaEntry | None:
+        try:
+            if not item.is_dir():  # from the listing itself: no system call unless it is a link
+                return None  # stray files
+            # The same values as folder_version (the pool compares them); plain string paths, as
+            # path objects would cost as much as the stat calls on a rescan of a thousand folders.
+            version = (item.stat().st_ino, os.stat(item.path + _IN_FOLDER).st_mtime_ns)
         except OSError:
             return None  # no persona.json (or it vanished mid-scan): not a persona
         if previous is not None and previous.version == version:
             return previous
-        if not is_valid_persona_name(folder.name):
+        folder = Path(item.path)
+        if not is_valid_persona_name(item.name):
             self._warn_once(folder, version, "folder name is not a persona name")
             return None
         try:
@@ -84,7 +186,7 @@ class PersonaRegistry:
         except (OSError, ValidationError, ValueError) as exc:
             self._warn_once(folder, version, f"invalid {PERSONA_FILE}: {str(exc).splitlines()[0]}")
             return None
-        return PersonaEntry(name=folder.name, path=folder, meta=meta, version=version)
+        return PersonaEntry(name=item.name, path=folder, meta=meta, version=version)
 
     def _warn_once(self, folder: Path, version: tuple[int, int], why: str) -> None:
         if (folder.name, version) not in self._warned:
@@ -92,26 +194,77 @@ class PersonaRegistry:
             log.warning("ignoring %s: %s", folder, why)
 
     def names(self) -> list[str]:
-        return sorted(self._entries)
+        """Every persona's name, sorted case-insensitively."""
+        return [e.name for e in self._snapshot.ordered]
+
+    def entries(self) -> tuple[PersonaEntry, ...]:
+        """Every persona, sorted as `names()`; one snapshot, the same tuple until something changes."""
+        return self._snapshot.ordered
 
     def get(self, name: str) -> PersonaEntry | None:
-        return self._entries.get(name)
+        return self._snapshot.entries.get(name)
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
-        """Close matches for an unknown name (case-insensitive), best first."""
-        by_lower = {k.lower(): k for k in self._entries}
-        close = difflib.get_close_matches(name.lower(), list(by_lower), n=n, cutoff=0.5)
-        prefixed = [k for low, k in sorted(by_lower.items()) if name and low.startswith(name.lower())]
-        out: list[str] = []
-        for k in [by_lower[c] for c in close] + prefixed:
-            if k not in out:
-                out.append(k)
-        return out[:n]
+        """Names close to an unknown one, best first (as autocomplete ranks them)."""
+        return self.complete(name, limit=n) if name.strip() else []
 
     def complete(self, text: str, limit: int = 25) -> list[str]:
-        """Autocomplete: prefix matches first, then substring matches, case-insensitive, each sorted."""
-        needle = text.lower()
-        names = self.names()
-        prefix = [n for n in names if n.lower().startswith(needle)]
-        inner = [n for n in names if needle in n.lower() and n not in prefix]
-        return (prefix + inner)[:limit]
+        """Autocomplete, best first: the name or display name equal to `text` (case-insensitive), then
+        names starting with it, then display names starting with it, then those with a word starting
+        with it (after '_', '-', a space, or in camelCase), then those containing it, then close ones
+        (difflib) for what is still missing. Alphabetical within each group, the close ones by
+        similarity. Empty `text`: the first names."""
+        snapshot = self._snapshot  # one snapshot throughout, whatever a rescan does meanwhile
+        needle = " ".join(text.split()).casefold()
+        if not needle:
+            return [k.name for k in snapshot.keys[:limit]]
+        exact: list[str] = []
+        prefix: list[str] = []
+        display_prefix: list[str] = []
+        word: list[str] = []
+        inner: list[str] = []
+        for k in snapshot.keys:
+            if needle == k.name_cf or needle == k.display_cf:
+                exact.append(k.name)
+            elif k.name_cf.startswith(needle):
+                prefix.append(k.name)
+            elif k.display_cf.startswith(needle):
+                display_prefix.append(k.name)
+            elif any(t.startswith(needle) for t in k.word_tails):
+                word.append(k.name)
+            elif needle in k.name_cf or needle in k.display_cf:
+                inner.append(k.name)
+        found = (exact + prefix + display_prefix + word + inner)[:limit]
+        if len(found) < limit and len(needle) >= FUZZY_MIN_CHARS:
+            found += close_matches(needle, snapshot, set(found), limit - len(found))
+        return found
+
+
+def close_matches(needle: str, snapshot: Snapshot, skip: set[str], n: int) -> list[str]:
+    """The `n` personas (not in `skip`) most similar to `needle`, best first: difflib's ratio over the
+    name, the display name and their words, at least FUZZY_CUTOFF. Only personas sharing at least half
+    of the needle's character pairs are compared (a typo keeps most pairs), found through the index."""
+    wanted = pairs(needle)
+    hits: Counter[int] = Counter()
+    for gram in wanted:
+        hits.update(snapshot.index.get(gram, ()))
+    enough = max(1, len(wanted) // 2)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(needle)  # difflib caches what it learns about seq2: the needle, set once
+    size = len(needle)
+    scored: list[tuple[float, str]] = []
+    for i, shared in hits.items():
+        k = snapshot.keys[i]
+        if shared < enough or k.name in skip:
+            continue
+        best = 0.0
+        for candidate in (k.name_cf, k.display_cf, *k.words):
+            # difflib's real_quick_ratio from the lengths alone, before any matcher work
+            if 2 * min(size, len(candidate)) < FUZZY_CUTOFF * (size + len(candidate)):
+                continue
+            matcher.set_seq1(candidate)
+            if matcher.quick_ratio() >= FUZZY_CUTOFF:
+                best = max(best, matcher.ratio())
+        if best >= FUZZY_CUTOFF:
+            scored.append((-best, k.name))
+    return [name for _, name in sorted(scored)[:n]]

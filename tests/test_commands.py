@@ -4,6 +4,7 @@ pool and registry over untrained tiny personas."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 from pathlib import Path
@@ -18,7 +19,6 @@ from bot.commands import (
     Archive,
     Caller,
     Commands,
-    clip_lines,
     download,
     open_commands,
     persona_info_text,
@@ -147,22 +147,77 @@ def load_meta():
 
 def test_list_info_autocomplete_help(commands: Commands) -> None:
     listing = commands.persona_list().text
-    assert listing.startswith("**30 personas**")
-    assert "• `marlowe_bakes`: Marlowe Quill (@marlowe\\_bakes)" in listing
+    # 30 personas, 20 a page: copy_00..copy_19 first (sorted), then the rest on page 2.
+    assert listing.startswith("**30 personas** (page 1 of 2)\n• `copy_00`: Marlowe Quill (@marlowe\\_bakes)")
+    assert listing.endswith("• `copy_19`: Marlowe Quill (@marlowe\\_bakes)\n"
+                            "Next page: `/persona list page:2`")
+    last = commands.persona_list(2).text
+    assert last.startswith("**30 personas** (page 2 of 2)\n• `copy_20`")
+    assert last.endswith("• `marlowe_bakes`: Marlowe Quill (@marlowe\\_bakes)\n• `other_guy`: Other Guy "
+                         "(@other\\_guy)")  # the last page says nothing of a next one
+    with pytest.raises(InvalidRequest, match=r"There is no page 3: the list has 2 pages"):
+        commands.persona_list(3)
     info = commands.persona_info("other_guy").text
     for expected in ("**Other Guy** @other\\_guy", "Tweets downloaded  10", "Retweets           1",
-                     "Tweets kept        8", "Base model: `tiny`", "Validation loss 7.000 → 7.000"):
+                     "Tweets kept        8", "Base model: `tiny` · trained ",
+                     "Validation perplexity on the person's held-out tweets: base 1096.6 → persona 1096.6 "
+                     "(loss 7.000 → 7.000)"):
         assert expected in info
     assert len(commands.autocomplete("")) == 25
     assert commands.autocomplete("OTHER") == ["other_guy"]
     assert commands.autocomplete("y_1")[:2] == ["copy_10", "copy_11"]
     text = commands.help().text
     assert "/imitate persona [prompt] [count] [temperature] [seed]" in text and "0.0 MB" in text
+    assert "`/persona list [page]`: the personas this bot serves, 20 a page." in text
 
 
-def test_clip_lines_keeps_whole_lines() -> None:
-    text = clip_lines([f"line {i:04d}" for i in range(1000)], 200)
-    assert len(text) <= 200 and text.endswith("more") and "line 0000\nline 0001" in text
+async def test_one_page_needs_no_page_numbers(tmp_path: Path) -> None:
+    make_checkpoint(tmp_path / "models", "solo", "Solo Act")
+    cfg_path = write_config(tmp_path)
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        assert cmds.persona_list().text == "**1 persona**\n• `solo`: Solo Act (@solo)"
+        with pytest.raises(InvalidRequest, match=r"There is no page 2: the list has 1 page "):
+            cmds.persona_list(2)
+        shutil.rmtree(tmp_path / "models" / "solo")
+        await cmds.pool.refresh()
+        assert cmds.persona_list().text.startswith("No personas yet.")  # the pages follow the rescan
+
+
+LORA_PERSONA = {
+    "format_version": 1, "name": "lora_fan", "base_model": "gpt2", "kind": "lora",
+    "base": {"name": "gpt2", "source": "hub", "fingerprint": "sha256:" + "ab" * 32},
+    "lora": {"rank": 16, "alpha": 32.0, "targets": ["c_attn", "c_proj", "c_fc"], "dropout": 0.05,
+             "peft_version": "0.17.0"},
+    "handles": [{"handle": "lora_fan", "display_name": "Lora Fan",
+                 "data": {"downloaded": 120, "retweets": 20, "short": 10, "kept": 90}}],
+    "metrics": {"val_loss_before": 4.25, "val_loss_after": 3.5, "val_ppl_before": 70.11,
+                "val_ppl_after": 33.12},
+    "created_at": "2026-01-02T03:04:05Z",
+}
+
+
+def test_info_of_a_lora_persona_names_its_adapter_and_base(tmp_path: Path) -> None:
+    """A persona.json written by hand with the LoRA fields, read as the bot reads it."""
+    from bot.personas import PersonaRegistry
+
+    folder = tmp_path / "models" / "lora_fan"
+    folder.mkdir(parents=True)
+    (folder / "persona.json").write_text(json.dumps(LORA_PERSONA), encoding="utf-8")
+    registry = PersonaRegistry(tmp_path / "models")
+    assert registry.scan().added == ["lora_fan"]
+    info = persona_info_text(registry.get("lora_fan").meta)
+    assert "\nLoRA adapter (rank 16) on base `gpt2` · trained 2026-01-02 03:04 UTC\n" in info
+    assert "Base model" not in info
+    assert info.endswith("Validation perplexity on the person's held-out tweets: base 70.1 → persona 33.1 "
+                         "(loss 4.250 → 3.500)")
+    # A base of models/.bases, with a name that must not end the code span early.
+    odd = dict(LORA_PERSONA, base={"name": "tweets`base", "source": "models",
+                                   "fingerprint": "sha256:" + "0" * 64})
+    (folder / "persona.json").write_text(json.dumps(odd), encoding="utf-8")
+    registry = PersonaRegistry(tmp_path / "models")
+    registry.scan()
+    info = persona_info_text(registry.get("lora_fan").meta)
+    assert "LoRA adapter (rank 16) on base `tweetsbase` · trained" in info
 
 
 async def test_add_refuses_before_downloading(commands: Commands) -> None:

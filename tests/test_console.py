@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ from conftest import write_config
 
 from bot.commands import open_commands
 from bot.config import load_config
-from bot.console import LineReader, console, split_options
+from bot.console import LineReader, console, greeting_names, split_options
 from bot.errors import InvalidRequest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +139,31 @@ async def test_failed_training_reports_the_training_error(folder: Path) -> None:
     assert "**1 persona**" in out
 
 
+async def test_list_pages_are_asked_for_with_page_option(folder: Path) -> None:
+    models = folder / "models"
+    for i in range(24):  # 25 personas: two pages
+        shutil.copytree(models / "marlowe_bakes", models / f"copy_{i:02d}", copy_function=os.link)
+    out = await run_lines(folder, ["/persona list", "/persona list page=2", "/persona list page=3",
+                                   "/persona list 2", "/persona list page=two"])
+    assert "Personas: copy_00, copy_01, copy_02, copy_03, copy_04, copy_05, copy_06, copy_07, copy_08, " \
+           "copy_09 and 15 more (/persona list)." in out
+    first = out.split("**25 personas** (page 1 of 2)\n")[1]
+    assert first.startswith("• `copy_00`: Marlowe Quill (@marlowe\\_bakes)\n")
+    assert "• `copy_19`: Marlowe Quill (@marlowe\\_bakes)\nNext page: `/persona list page=2`\n" in first
+    second = out.split("**25 personas** (page 2 of 2)\n")[1]
+    assert second.startswith("• `copy_20`") and "• `marlowe_bakes`: Marlowe Quill" in second
+    for refusal in ("There is no page 3: the list has 2 pages (`/persona list page=1` is the first).",
+                    "Usage: /persona list [page=N]", "page must be a whole number (got 'two')."):
+        assert f"(only you can see this) ⚠️ {refusal}\n" in out
+
+
+def test_greeting_names_a_few_personas() -> None:
+    assert greeting_names([]) == "none yet"
+    assert greeting_names(["a", "b"]) == "a, b"
+    names = [f"p{i:04d}" for i in range(1000)]
+    assert greeting_names(names) == ", ".join(names[:10]) + " and 990 more (/persona list)"
+
+
 async def test_remove_then_unknown(folder: Path) -> None:
     make_checkpoint(folder / "models", "other_guy", seed=1)
     lines = ["/persona remove other_guy", "/imitate other_guy hi", "/persona remove nobody"]
@@ -205,6 +232,8 @@ def test_split_options() -> None:
     assert split_options(["a", "x=1", "b"]) == ({}, ["a", "x=1", "b"])  # not an option: part of the prompt
     with pytest.raises(InvalidRequest, match="count must be a whole number"):
         split_options(["count=2.5"])
+    # Another command's options: only those named count.
+    assert split_options(["page=2", "count=3"], ints=("page",), floats=()) == ({"page": 2}, ["count=3"])
 
 
 async def test_open_commands_cleans_interrupted_removals_and_downloads(folder: Path) -> None:

@@ -103,6 +103,9 @@ async def test_login_sync_health_and_metrics(env: Harness) -> None:
     # Servers that installed the bot only: Discord's hint, checked by the bot too.
     assert commands["persona"]["contexts"] == [0] and commands["persona"]["integration_types"] == [0]
     assert {o["name"] for o in commands["persona"]["options"]} == {"list", "info", "add", "remove"}
+    listing = next(o for o in commands["persona"]["options"] if o["name"] == "list")
+    [page] = listing["options"]  # an optional whole number, at least 1
+    assert (page["name"], page["type"], page["min_value"], page.get("required")) == ("page", 4, 1, False)
     record = json.loads((env.state / "command_sync.json").read_text())
     assert sorted(record) == [f"{APP_ID}/{GUILD_ID}", f"{APP_ID}/global"]
 
@@ -139,6 +142,16 @@ async def test_autocomplete_lists_personas(env: Harness) -> None:
     it = await env.standin.interact("imitate", [{**typed, "value": ""}], autocomplete=True)
     call = await env.standin.wait_for(lambda c: it.matches(c))
     assert [c["value"] for c in call.body["data"]["choices"]] == ["marlowe_bakes", "other_guy", "spare"]
+
+
+async def test_persona_list_pages(env: Harness) -> None:
+    """Three personas: one page, no page numbers; a page past the last is refused, only to the asker."""
+    it = await env.standin.interact("persona list", [{"name": "page", "type": 4, "value": 1}])
+    reply = (await env.standin.reply_to(it)).body["data"]
+    assert reply["content"].startswith("**3 personas**\n• `marlowe_bakes`: Marlowe Quill (@marlowe\\_bakes)")
+    assert "page" not in reply["content"] and not reply.get("flags", 0) & EPHEMERAL
+    content = await refused(env, "persona list", [{"name": "page", "type": 4, "value": 2}])
+    assert content == "⚠️ There is no page 2: the list has 1 page (`/persona list page:1` is the first)."
 
 
 async def refused(env: Harness, name: str, options: list[dict], **kw) -> str:

@@ -13,6 +13,9 @@ def base_models(tmp_path_factory):
     d = tmp_path_factory.mktemp("registry") / "models"
     for name in ("alpha", "alphabet", "beta", "Zebra_alp"):
         make_checkpoint(d, name)
+    make_checkpoint(d, "realDonaldTrump", "Donald J. Trump")
+    make_checkpoint(d, "marlowe_bakes", "Marlowe Quill")
+    make_checkpoint(d, "beatrix", "Alpha Fan")
     return d
 
 
@@ -23,11 +26,14 @@ def models(base_models, tmp_path):
     return d
 
 
-def test_scan_lists_personas_sorted(models):
+NAMES = ["alpha", "alphabet", "beatrix", "beta", "marlowe_bakes", "realDonaldTrump", "Zebra_alp"]
+
+
+def test_scan_lists_personas_sorted_case_insensitively(models):
     reg = PersonaRegistry(models)
     result = reg.scan()
-    assert result.added == ["Zebra_alp", "alpha", "alphabet", "beta"]
-    assert reg.names() == ["Zebra_alp", "alpha", "alphabet", "beta"]
+    assert result.added == NAMES
+    assert reg.names() == NAMES and [e.name for e in reg.entries()] == NAMES
     entry = reg.get("beta")
     assert entry.path == models / "beta" and entry.meta.name == "beta"
     assert reg.get("nobody") is None
@@ -56,7 +62,7 @@ def test_scan_ignores_dot_folders_and_invalid_personas(models, caplog):
         PersonaRegistry(models).scan()
     reg = PersonaRegistry(models)
     reg.scan()
-    assert reg.names() == ["Zebra_alp", "alpha", "alphabet", "beta"]
+    assert reg.names() == NAMES
     assert "broken" in caplog.text and "bad name" in caplog.text
 
 
@@ -74,13 +80,46 @@ def test_suggest_close_matches(models):
     assert len(reg.suggest("al", n=2)) <= 2
 
 
-def test_complete_prefix_first_then_substring(models):
+def test_complete_ranks_prefix_then_word_start_then_substring_then_close(models):
     reg = PersonaRegistry(models)
     reg.scan()
-    assert reg.complete("ALP") == ["alpha", "alphabet", "Zebra_alp"]
+    # names starting with it, then a display name starting with it, then a word after '_'
+    assert reg.complete("ALP") == ["alpha", "alphabet", "beatrix", "Zebra_alp"]
     assert reg.complete("") == reg.names()
     assert reg.complete("a", limit=2) == ["alpha", "alphabet"]
     assert reg.complete("xyz") == []
+    # "et" starts no name and no word: inside alphabet and beta
+    assert reg.complete("et") == ["alphabet", "beta"]
+    assert reg.complete("bet") == ["beta", "alphabet", "beatrix"]  # the last only close (difflib)
+    assert reg.complete("DONALD") == ["realDonaldTrump"]  # a word in camelCase (and the display name)
+    assert reg.complete("aldt") == ["realDonaldTrump"]  # inside a word: a substring
+
+
+def test_complete_matches_display_names(models):
+    reg = PersonaRegistry(models)
+    reg.scan()
+    assert reg.complete("Marlowe") == ["marlowe_bakes"]
+    assert reg.complete("marlowe  QUILL") == ["marlowe_bakes"]  # the whole display name, spaces collapsed
+    assert reg.complete("quill") == ["marlowe_bakes"]  # a word of the display name
+    assert reg.complete("trump") == ["realDonaldTrump"]
+    assert reg.complete("j. tru") == ["realDonaldTrump"]
+
+
+def test_complete_exact_match_comes_first(models):
+    reg = PersonaRegistry(models)
+    reg.scan()
+    assert reg.complete("alphabet") == ["alphabet", "alpha", "beatrix"]  # then close ones, best first
+    assert reg.complete("alpha")[:2] == ["alpha", "alphabet"]
+    assert reg.complete("Donald J. Trump") == ["realDonaldTrump"]  # exact on the display name
+
+
+def test_complete_falls_back_to_close_matches(models):
+    reg = PersonaRegistry(models)
+    reg.scan()
+    assert reg.complete("marlowe_bakse") == ["marlowe_bakes"]  # a typo: difflib finds it
+    assert reg.complete("trunp")[0] == "realDonaldTrump"  # close to a word of the display name
+    assert reg.complete("alpah")[0] == "alpha"
+    assert reg.complete("bt") == []  # under three characters: no guessing
 
 
 def test_version_changes_when_persona_json_rewritten(models):
