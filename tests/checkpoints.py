@@ -117,6 +117,6 @@ def make_lora_checkpoint(models_dir: Path, name: str, base: str = "testbase", se
         prompt_prefix=tokenizer.eos_token,
         kind="lora",
         base=location.ref(weights_fingerprint(location.path)),
-        lora=lora_info(settings),
+        lora=lora_info(peft_model, settings),
     )
     return save_persona(models_dir, meta, peft_model, tokenizer, model_card(meta, models_dir))

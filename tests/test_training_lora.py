@@ -122,8 +122,13 @@ def test_auto_method_on_a_shared_base_trains_an_adapter(trained):
     assert meta.kind == "lora" and meta.base_model == "samplebase"
     assert (meta.base.name, meta.base.source) == ("samplebase", "models")
     assert meta.base.fingerprint == weights_fingerprint(trained.base) == read_base(trained.base).fingerprint
-    assert (meta.lora.rank, meta.lora.alpha, meta.lora.targets, meta.lora.dropout) == \
-        (16, 32.0, ["c_attn", "c_proj", "c_fc"], 0.05)
+    # The rank chosen for the base: the largest power of two keeping the adapter within 1.25% of it.
+    rank = meta.lora.rank
+    assert rank in (1, 2, 4, 8, 16) and meta.lora.alpha == 2.0 * rank
+    trainable = meta.hyperparameters["trainable_parameters"]
+    base_params = meta.hyperparameters["parameters"] - trainable
+    assert trainable <= 0.0125 * base_params < 2 * trainable
+    assert (meta.lora.targets, meta.lora.dropout) == (["c_attn", "c_proj", "c_fc"], 0.05)
     assert meta.lora.peft_version and meta.library_versions["peft"] == meta.lora.peft_version
     assert meta.prompt_prefix == EOS
     hp = meta.hyperparameters
@@ -137,8 +142,9 @@ def test_adapter_files_are_pefts_with_the_contracts_shape(trained):
 
     config = json.loads((trained.persona / "adapter_config.json").read_text())
     assert config["base_model_name_or_path"] == "models/.bases/samplebase"  # relative to models/' parent
+    rank = read_persona(trained.persona).lora.rank
     assert (config["peft_type"], config["r"], config["lora_alpha"], config["lora_dropout"]) == \
-        ("LORA", 16, 32, 0.05)
+        ("LORA", rank, 2 * rank, 0.05)
     assert sorted(config["target_modules"]) == ["c_attn", "c_fc", "c_proj"]
     assert config["fan_in_fan_out"] is True and config["bias"] == "none"
     assert not config["modules_to_save"] and not config["use_dora"] and not config["use_rslora"]
@@ -151,7 +157,7 @@ def test_adapter_files_are_pefts_with_the_contracts_shape(trained):
         assert len(keys) == n_layer * 4 * 2
         a = f.get_slice("base_model.model.transformer.h.0.attn.c_attn.lora_A.weight").get_shape()
         b = f.get_slice("base_model.model.transformer.h.0.attn.c_attn.lora_B.weight").get_shape()
-    assert a == [16, 256] and b == [3 * 256, 16]  # [r, in] and [out, r]
+    assert a == [rank, 256] and b == [3 * 256, rank]  # [r, in] and [out, r]
 
 
 def held_out_blocks(tokenizer, meta):
@@ -194,7 +200,7 @@ def test_metrics_are_the_base_and_the_persona_on_the_held_out_tweets(trained):
     # 4 more tokens in about 950 here, so its figures are 0.4% lower than the model's own mean.
     assert base_loss == pytest.approx(meta.metrics.val_loss_before, rel=0.005)
     assert persona_loss == pytest.approx(meta.metrics.val_loss_after, rel=0.005)
-    assert persona_loss < base_loss * 0.98  # the adapter's gain is well outside that tolerance
+    assert persona_loss < base_loss * 0.985  # the gain (a rank-2 adapter here) is 3x that tolerance
     card = (trained.persona / "README.md").read_text()
     assert "| Validation (held-out tweets) | Base | Persona |" in card
     assert f"| Perplexity | {meta.metrics.val_ppl_before:.2f} | {meta.metrics.val_ppl_after:.2f} |" in card

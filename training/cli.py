@@ -278,7 +278,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         assert result.base_fingerprint is not None
         point_at_base(result.model, location.peft_base_path(models_dir))
         lora_fields = {"kind": "lora", "base": location.ref(result.base_fingerprint),
-                       "lora": lora_info(settings)}
+                       "lora": lora_info(result.model, settings)}
     meta = PersonaMeta(
         name=args.persona,
         handles=[Handle(handle=h.handle, display_name=h.display_name, data=tables[h.handle])

@@ -18,15 +18,39 @@ from transformers import PreTrainedModel
 from training.checkpoint import LoraInfo, hub_snapshot_folder, weights_fingerprint
 from training.config import TrainingSettings
 
+# An adapter's parameters as a share of its base's at most, when the rank is chosen automatically:
+# 8 resident personas then cost at most 1.1x the base's bytes in the bot's pool.
+LORA_MAX_SHARE = 0.0125
+MAX_AUTO_RANK = 16
+
 
 class LoraError(Exception):
     """The base cannot take this adapter (bad input)."""
 
 
-def lora_config(settings: TrainingSettings) -> LoraConfig:
+def lora_shape(model: PreTrainedModel, settings: TrainingSettings) -> tuple[int, float]:
+    """(rank, alpha): `[training] lora_rank` and `lora_alpha`, or when unset the largest power of two
+    up to 16 whose adapter keeps within LORA_MAX_SHARE of the base's parameters, and twice the rank."""
+    rank = settings.lora_rank
+    if rank is None:
+        targets = tuple(settings.lora_targets)
+        # Parameters one rank adds: in + out of every targeted projection (GPT-2's Conv1D is [in, out]).
+        per_rank = sum(sum(module.weight.shape) for name, module in model.named_modules()
+                       if name.rsplit(".", 1)[-1] in targets and getattr(module, "weight", None) is not None
+                       and module.weight.dim() == 2)
+        budget = LORA_MAX_SHARE * sum(p.numel() for p in model.parameters())
+        rank = MAX_AUTO_RANK
+        while rank > 1 and rank * per_rank > budget:
+            rank //= 2
+    alpha = settings.lora_alpha if settings.lora_alpha is not None else 2.0 * rank
+    return rank, alpha
+
+
+def lora_config(model: PreTrainedModel, settings: TrainingSettings) -> LoraConfig:
+    rank, alpha = lora_shape(model, settings)
     return LoraConfig(
-        r=settings.lora_rank,
-        lora_alpha=settings.lora_alpha,
+        r=rank,
+        lora_alpha=alpha,
         target_modules=list(settings.lora_targets),
         # GPT-2's Conv1D stores W as [in, out]; PEFT only uses this when merging, and forces it anyway.
         fan_in_fan_out=True,
@@ -43,15 +67,17 @@ def add_adapter(model: PreTrainedModel, settings: TrainingSettings, base: str) -
             # peft 0.21 calls a transformers method that 5.x deprecates: not ours to fix, and in --json
             # mode stderr is for the one error line.
             warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing", category=FutureWarning)
-            return get_peft_model(model, lora_config(settings))
+            return get_peft_model(model, lora_config(model, settings))
     except ValueError as exc:  # e.g. "Target modules {...} not found in the base model"
         first = str(exc).strip().splitlines()[0]
         raise LoraError(f"base model {base!r} cannot take the LoRA adapter ([training] lora_targets "
                         f"{list(settings.lora_targets)}): {first}") from None
 
 
-def lora_info(settings: TrainingSettings) -> LoraInfo:
-    return LoraInfo(rank=settings.lora_rank, alpha=settings.lora_alpha, targets=list(settings.lora_targets),
+def lora_info(model: PeftModel, settings: TrainingSettings) -> LoraInfo:
+    """The adapter's shape as trained (the rank may have been chosen for the base)."""
+    config = model.peft_config["default"]
+    return LoraInfo(rank=config.r, alpha=config.lora_alpha, targets=list(settings.lora_targets),
                     dropout=settings.lora_dropout, peft_version=metadata.version("peft"))
 
 
