@@ -59,7 +59,15 @@ def filtered_probs(logits: torch.Tensor, temperature: torch.Tensor, top_p: torch
 def sample_next(logits: torch.Tensor, temperature: torch.Tensor, top_p: torch.Tensor, top_k: torch.Tensor,
                 generator: torch.Generator | None) -> torch.Tensor:
     """One token per row: temperature, top-k and top-p filtering (`filtered_probs`), a multinomial draw."""
-    probs, order = filtered_probs(logits, temperature, top_p, top_k)
+    k = int(top_k.max())
+    if 0 < k < logits.shape[-1] and bool((top_k > 0).all()):
+        # Every row keeps at most k tokens, so only the k largest need sorting: on a small model a
+        # sort of the whole vocabulary per row costs a good share of the decode step.
+        logits, index = logits.topk(k, dim=-1)
+        probs, order = filtered_probs(logits, temperature, top_p, top_k)
+        order = index.gather(-1, order)
+    else:
+        probs, order = filtered_probs(logits, temperature, top_p, top_k)
     choice = torch.multinomial(probs, 1, generator=generator)
     return order.gather(-1, choice).squeeze(-1)
 
@@ -87,7 +95,8 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
     min_new = torch.tensor(rows.min_new, device=device)
     stop_mask = stop_mask.to(device)
 
-    out = model(input_ids=ids, attention_mask=mask, position_ids=positions, use_cache=True)
+    # Only the last position's logits are sampled from: the prompt's others would cost an LM head each.
+    out = model(input_ids=ids, attention_mask=mask, position_ids=positions, use_cache=True, logits_to_keep=1)
     cache, logits = out.cache, out.logits[:, -1, :]
     done = torch.zeros(n, dtype=torch.bool, device=device)
     steps: list[torch.Tensor] = []

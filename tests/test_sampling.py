@@ -147,3 +147,21 @@ def test_a_full_context_row_batched_with_a_long_running_row(persona):
     assert len(new[1]) == 100
     alone, _ = decode(model, Rows([long], [1.0], greedy[:1], [0], [2], [2]), tok.eos_token_id, stop)
     assert new[0] == alone[0]  # a row's text does not depend on its company
+
+
+def test_top_k_rows_sample_from_their_k_best_only():
+    """When every row has a top-k, only the k largest logits are sorted (the fast path): draws stay
+    within each row's k best, reach all of them, and greedy stays the argmax."""
+    gen = torch.Generator().manual_seed(0)
+    logits = torch.randn(3, 5000, generator=gen)
+    ones = torch.ones(3)
+    best = logits.topk(4, dim=-1).indices
+    drawn = {row: set() for row in range(3)}
+    for _ in range(300):
+        tokens = sample_next(logits, ones * 5.0, ones, torch.tensor([4, 4, 2]), gen)
+        for row, token in enumerate(tokens.tolist()):
+            drawn[row].add(token)
+    assert drawn[0] == set(best[0].tolist()) and drawn[1] == set(best[1].tolist())
+    assert drawn[2] == set(best[2, :2].tolist())  # a smaller k in the same batch
+    greedy = sample_next(logits, ones, ones * 1e-9, torch.tensor([50, 50, 50]), gen)
+    assert greedy.tolist() == logits.argmax(dim=-1).tolist()
