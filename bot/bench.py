@@ -304,7 +304,7 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
             "adapter_loads_ms": adapter_loads,
             # A shared base with its adapter slots, over the base's weights alone.
             "memory_vs_base": bases[0].nbytes / bases[0].weight_bytes if bases else None,
-            "adapter_slots": bases[0].lora.capacity - 1 if bases else None,
+            "adapter_slots": bases[0].lora.capacity if bases else None,
         }
     finally:
         await pool.close()

@@ -1,11 +1,12 @@
 """Per-row LoRA on a shared GPT-2 base: personas as adapters, mixed row by row in one batch.
 
 Punica/S-LoRA's BGMV in plain PyTorch. Every adapter of a base lives in a slot of stacked tensors,
-one pair per projection kind: `A[kind]` is `[layers, slots, in, r]`, `B[kind]` is `[layers, slots, r,
-out]`, ranks zero-padded to the largest loaded, `alpha / r` folded into B, slot 0 all zeros (the plain
-base). A batch gathers its rows' slots once (`select`: one `index_select` per tensor), and each wrapped
-projection then adds `(x @ A_row) @ B_row` with two batched matmuls: no Python loop over adapters in
-the hot path, and the same kernels whatever the mix of personas in the batch.
+one pair per projection kind: `A[kind]` is `[layers, slots, in, r]`, `B[kind]` is `[layers, slots,
+r, out]`, ranks zero-padded to the largest loaded, `alpha / r` folded into B. A row may also run as
+the plain base (`BASE`), with no slot spent on it. A batch gathers its rows' slots once (`select`:
+one `index_select` per tensor), and each wrapped projection then adds `(x @ A_row) @ B_row` with two
+batched matmuls: no Python loop over adapters in the hot path, and the same kernels whatever the mix
+of personas in the batch.
 
 Adapters are read from PEFT's own files (`adapter_config.json`, `adapter_model.safetensors`) without
 PEFT: the folder stays loadable by `peft.AutoPeftModelForCausalLM`, and reading one takes milliseconds.
@@ -28,6 +29,7 @@ KINDS = ("attn.c_attn", "attn.c_proj", "mlp.c_fc", "mlp.c_proj")
 _TARGETS = {"c_attn": ("attn.c_attn",), "c_proj": ("attn.c_proj", "mlp.c_proj"), "c_fc": ("mlp.c_fc",)}
 _KEY = re.compile(r"base_model\.model\.transformer\.h\.(\d+)\."
                   r"(attn\.c_attn|attn\.c_proj|mlp\.c_fc|mlp\.c_proj)\.lora_([AB])\.weight")
+BASE = -1  # the slot of a row that runs as the plain base
 ADAPTER_CONFIG = "adapter_config.json"
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
 
@@ -148,7 +150,7 @@ class SharedBase:
         self.capacity = 0
         self.a: dict[str, torch.Tensor] = {}
         self.b: dict[str, torch.Tensor] = {}
-        self._resize(max(slots, 2), rank)
+        self._resize(max(slots, 1), rank)
 
     @property
     def slot_bytes(self) -> int:
@@ -177,9 +179,9 @@ class SharedBase:
             self._resize(capacity, self.rank)
 
     def put(self, slot: int, adapter: Adapter) -> None:
-        """Write `adapter` into `slot` (1..capacity-1); a larger rank widens every slot, zero-padded."""
-        if not 0 < slot < self.capacity:
-            raise IndexError(f"slot {slot} outside 1..{self.capacity - 1}")
+        """Write `adapter` into `slot` (0..capacity-1); a larger rank widens every slot, zero-padded."""
+        if not 0 <= slot < self.capacity:
+            raise IndexError(f"slot {slot} outside 0..{self.capacity - 1}")
         for kind, a in adapter.a.items():
             n_in, n_out = self.shapes[kind]
             if a.shape != (self.layers, n_in, adapter.rank) or adapter.b[kind].shape[2] != n_out:
@@ -207,11 +209,16 @@ class SharedBase:
         self.b = {k: t.to(device) for k, t in self.b.items()}
 
     def select(self, slots: torch.Tensor) -> None:
-        """Give each row of the next forward passes its slot's adapter: gathered once per batch."""
+        """Give each row of the next forward passes its slot's adapter (`BASE`: none), gathered once
+        per batch."""
         slots = slots.to(self.device)
+        plain = slots < 0
+        index = slots.clamp(min=0)
         for kind in KINDS:
-            a = self.a[kind].index_select(1, slots)  # [layers, rows, in, r]
-            b = self.b[kind].index_select(1, slots)
+            a = self.a[kind].index_select(1, index)  # [layers, rows, in, r]
+            b = self.b[kind].index_select(1, index)
+            if bool(plain.any()):  # (x @ 0) @ B adds nothing: the plain base
+                a[:, plain] = 0
             for layer, module in enumerate(self.modules[kind]):
                 module.rows = (a[layer], b[layer])
 

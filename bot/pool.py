@@ -20,6 +20,12 @@ GenerationFailed. A worker that dies, or a CUDA error (which poisons the device'
 pool: `broken` says why, `ready` turns False, and queued and later requests fail at once with
 PoolBroken. Weights are read by a daemon thread, so neither close() nor interpreter exit waits for a
 load stuck in flight.
+
+Adapter personas (`kind: lora`) share their base: it is loaded once per (base, fingerprint), wrapped
+by `bot.lora.SharedBase`, and requests of any of its personas batch together (the batch key is the
+base), each row running with its own persona's adapter slot. Adapters are read by the loader thread
+and written into slots between batches; the base and its slots count against the byte budget, slots
+are reused least recently used first, and more are added while the budget allows.
 """
 
 from __future__ import annotations
@@ -65,7 +71,7 @@ log = logging.getLogger(__name__)
 MAX_SEED = 2**32 - 1  # what torch.Generator.manual_seed and numpy accept everywhere
 LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
 BASE_KEY = "base:"  # batch keys of shared bases start with this (persona names cannot hold ':')
-SLOT_STEP = 8  # adapter slots are added this many at a time (slot 0 is the plain base)
+SLOT_STEP = 8  # adapter slots are allocated this many at a time
 
 
 def batch_key(entry: PersonaEntry) -> str:
@@ -195,7 +201,7 @@ def load_shared_base(entry: PersonaEntry, models_dir: Path, dtype: Any) -> _Mode
     if tokenizer.eos_token_id is None:
         raise ValueError("the base's tokenizer has no end-of-text token")
     weight_bytes = sum(t.numel() * t.element_size() for t in (*model.parameters(), *model.buffers()))
-    shared = SharedBase(model, slots=1 + SLOT_STEP, rank=meta.lora.rank)
+    shared = SharedBase(model, slots=SLOT_STEP, rank=meta.lora.rank)
     stop = stop_token_mask(tokenizer, model.config.vocab_size)
     return _Model(batch_key(entry), model, tokenizer, stop, weight_bytes + shared.nbytes,
                   [tokenizer.eos_token_id], context_length(model.config), shared, weight_bytes)
@@ -815,6 +821,7 @@ class GenerationPool:
         persona's adapter."""
         import torch
 
+        from bot.lora import BASE
         from bot.sampling import Rows, decode
 
         tok, model, context = resident.tokenizer, resident.model, resident.context
@@ -833,7 +840,7 @@ class GenerationPool:
             # min_new_tokens may ask for more. Never above max_new: the context has the last word.
             min_new = min(max(req.min_new_tokens, self.generation.min_length - len(ids), 0), max_new)
             for _ in range(req.count):
-                row_slots.append(slots.get(req.persona, 0))
+                row_slots.append(slots.get(req.persona, BASE))
                 rows.prompts.append(ids)
                 rows.temperature.append(req.temperature)
                 rows.top_p.append(req.top_p)
@@ -914,7 +921,7 @@ class GenerationPool:
         batch needs them); else the least recently used adapter's, not one this batch uses."""
         shared = base.lora
         used = {slot for slot, _ in base.slots.values()}
-        free = [s for s in range(1, shared.capacity) if s not in used]
+        free = [s for s in range(shared.capacity) if s not in used]
         if free:
             return free[0]
         pinned = set(self.settings.pinned)

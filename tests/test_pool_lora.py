@@ -18,7 +18,7 @@ from transformers import AutoModelForCausalLM
 from bot.bench import write_lora_persona
 from bot.config import GenerationSettings, PoolSettings
 from bot.errors import LoadFailed, UnknownPersona
-from bot.lora import SharedBase, read_adapter
+from bot.lora import BASE, SharedBase, read_adapter
 from bot.personas import PersonaRegistry
 from bot.pool import BASE_KEY, GenerationPool
 from training.checkpoint import BASES_DIR
@@ -106,11 +106,11 @@ def test_logits_match_peft_for_the_same_adapter(lora_models) -> None:
     base_dir = lora_models / BASES_DIR / "shared"
     model = AutoModelForCausalLM.from_pretrained(base_dir).eval()
     shared = SharedBase(copy.deepcopy(model), slots=4, rank=8)
-    shared.put(1, read_adapter(lora_models / "ann"))
+    shared.put(0, read_adapter(lora_models / "ann"))
     shared.put(2, read_adapter(lora_models / "dan"))  # rank 4, zero-padded to 8
     ids = torch.randint(1, 1000, (3, 9), generator=torch.Generator().manual_seed(0))
     with torch.no_grad():
-        shared.select(torch.tensor([1, 2, 0]))
+        shared.select(torch.tensor([0, 2, BASE]))
         mixed = shared.model(ids).logits
         shared.release()
         for row, name in ((0, "ann"), (1, "dan")):
@@ -118,7 +118,7 @@ def test_logits_match_peft_for_the_same_adapter(lora_models) -> None:
             ref = peft_model(ids[row:row + 1]).logits
             assert (mixed[row] - ref[0]).abs().max() < 1e-4
             assert (ref[0] - model(ids[row:row + 1]).logits[0]).abs().max() > 0.1  # the adapter matters
-        assert torch.allclose(mixed[2], model(ids[2:3]).logits[0], atol=1e-5)  # slot 0: the plain base
+        assert torch.allclose(mixed[2], model(ids[2:3]).logits[0], atol=1e-5)  # the plain base
 
 
 async def test_slots_are_reused_least_recently_used_first_within_the_budget(tmp_path, make_pool) -> None:
@@ -135,7 +135,7 @@ async def test_slots_are_reused_least_recently_used_first_within_the_budget(tmp_
     for name in names:
         await alone(pool, name, "Hi")
     base = next(iter(pool._resident.values()))
-    assert base.lora.capacity == 9 and len(base.slots) == 8
+    assert base.lora.capacity == 8 and len(base.slots) == 8
     assert list(base.slots) == names[3:]  # p0, p1, p2 gave their slots up, oldest first
     assert pool.metrics.registry.get_sample_value("pool_evictions_total") == 3
     assert await alone(pool, "p0", "Hi") == first  # read again into a freed slot: the same voice
@@ -156,7 +156,7 @@ async def test_a_batch_of_more_personas_than_slots_gets_more_slots(tmp_path, mak
     assert await asyncio.gather(*(alone(pool, n, "Yo") for n in names)) == solo
     assert [(rows, personas) for _, rows, personas in pool.batches] == [(10, 10)]
     base = next(iter(pool._resident.values()))
-    assert base.lora.capacity == 17 and len(base.slots) == 10
+    assert base.lora.capacity == 16 and len(base.slots) == 10
 
 
 async def test_retrained_and_removed_adapters(tmp_path, make_pool) -> None:
