@@ -123,3 +123,24 @@ def test_training_output_stays_off_stdout_in_json_mode(capfd):
     out, err = capfd.readouterr()
     assert out == "after\n"
     assert "child says" in err and "parent says" in err
+
+
+def test_bench_on_lora_personas_it_writes_itself(tmp_path, capsys):
+    """`--make-gpt2-base` (a small shape here) and `--make-lora-personas K --base`: the run mixes the
+    adapters, compares with one persona alone, and reports adapter loads and memory against the base."""
+    from checkpoints import make_base
+
+    models = tmp_path / "models"
+    make_base(models, "small")
+    rc = main(["bench", "--models-dir", str(models), "--make-lora-personas", "3", "--base", "small",
+               "--personas", "3", "--requests", "6", "--concurrency", "6", "--max-new-tokens", "4", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["personas"] == ["lora000", "lora001", "lora002"]
+    assert PersonaRegistry(models).scan().added == ["lora000", "lora001", "lora002"]
+    assert result["pool_tokens"] == result["naive_tokens"] == 6 * 4
+    assert result["adapter_loads"] == 3 and result["adapter_load_ms_p50"] > 0
+    assert result["adapter_slots"] == 8 and result["memory_vs_base"] > 1
+    assert result["mixed_ratio"] > 0 and result["single_persona_tokens_per_s"] > 0
+    assert main(["bench", "--models-dir", str(models), "--make-lora-personas", "2"]) == 2  # no --base
+    assert "--make-lora-personas needs --base" in capsys.readouterr().err
