@@ -66,3 +66,26 @@ def dir_fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(os, "fsync", fsync)
     return synced
+
+
+@pytest.fixture
+async def start_pool():
+    """`await start_pool(models, generation=None, **pool_settings)`: a started GenerationPool (no
+    periodic rescan unless asked); every pool started is closed at the end of the test."""
+    from bot.config import GenerationSettings, PoolSettings
+    from bot.personas import PersonaRegistry
+    from bot.pool import GenerationPool
+
+    pools = []
+
+    async def start(models: Path, generation=None, **pool_settings):
+        settings = PoolSettings(**{"rescan_interval_s": 3600, **pool_settings})
+        generation = generation or GenerationSettings(max_new_tokens=16)
+        pool = GenerationPool(PersonaRegistry(models), settings, generation)
+        await pool.start()
+        pools.append(pool)
+        return pool
+
+    yield start
+    for pool in pools:
+        await pool.close()

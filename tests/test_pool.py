@@ -37,21 +37,12 @@ def shared_models(tmp_path_factory):
 
 
 @pytest.fixture
-async def make_pool(shared_models):
+def make_pool(shared_models, start_pool):
     """Start pools on the shared personas (or a given folder); every one is closed at the end."""
-    pools = []
+    def make(models=shared_models, generation=None, **pool_settings):
+        return start_pool(models, generation, **pool_settings)
 
-    async def make(models=shared_models, generation=None, **pool_settings):
-        settings = PoolSettings(**{"rescan_interval_s": 3600, **pool_settings})
-        generation = generation or GenerationSettings(max_new_tokens=16)
-        pool = GenerationPool(PersonaRegistry(models), settings, generation)
-        await pool.start()
-        pools.append(pool)
-        return pool
-
-    yield make
-    for pool in pools:
-        await pool.close()
+    return make
 
 
 def sample(pool: GenerationPool, name: str, labels: dict | None = None) -> float:

@@ -16,10 +16,8 @@ from peft import PeftModel
 from transformers import AutoModelForCausalLM
 
 from bot.bench import write_lora_persona
-from bot.config import GenerationSettings, PoolSettings
 from bot.errors import LoadFailed, UnknownPersona
 from bot.lora import BASE, SharedBase, read_adapter
-from bot.personas import PersonaRegistry
 from bot.pool import BASE_KEY, GenerationPool
 from training.checkpoint import BASES_DIR
 from training.tiny import tiny_model
@@ -51,19 +49,11 @@ def lora_models(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-async def make_pool():
-    pools = []
+def make_pool(start_pool):
+    def make(models: Path, **pool_settings):
+        return start_pool(models, **{"batch_window_ms": 50, **pool_settings})
 
-    async def make(models: Path, **pool_settings) -> GenerationPool:
-        settings = PoolSettings(**{"rescan_interval_s": 3600, "batch_window_ms": 50, **pool_settings})
-        pool = GenerationPool(PersonaRegistry(models), settings, GenerationSettings(max_new_tokens=16))
-        await pool.start()
-        pools.append(pool)
-        return pool
-
-    yield make
-    for pool in pools:
-        await pool.close()
+    return make
 
 
 async def alone(pool: GenerationPool, name: str, prompt: str) -> list[str]:
