@@ -65,7 +65,7 @@ def write_lora_persona(models_dir: Path, name: str, base: str, seed: int = 0, ra
         Metrics,
         PersonaMeta,
         atomic_persona_dir,
-        hub_snapshot_folder,
+        base_folder,
         is_valid_persona_name,
         resolve_base,
         weights_fingerprint,
@@ -76,7 +76,7 @@ def write_lora_persona(models_dir: Path, name: str, base: str, seed: int = 0, ra
     location = resolve_base(base, models_dir)
     if location.source == "tiny":
         raise ValueError("the tiny base is trained per persona: give a shared base")
-    folder = location.path or hub_snapshot_folder(base)
+    folder = base_folder(location.load_from)
     if folder is None or not folder.is_dir():
         raise ValueError(f"base {base!r} is not on this machine")
     torch.manual_seed(seed)

@@ -354,8 +354,7 @@ class Commands:
             await self.pool.refresh()
             self.count("persona add", "ok")
             return added_reply(self.registry.get(req.name), req, event.data)
-        self.count("persona add", "training_failed")
-        log.warning("training %s failed: %r", req.name, event.message)
+        self.count("persona add", "training_failed")  # the training queue logs every result
         return Reply(f"❌ Training `{req.name}` failed: {quote_user(event.message, 1500)}")
 
     # --- /persona remove, /help ----------------------------------------------------------------------

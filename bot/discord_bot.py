@@ -185,9 +185,7 @@ async def send(interaction: discord.Interaction, reply: Reply, via: str) -> bool
     refuses, the network breaks), the next one is tried: a new follow-up, then the channel.
     """
     text = outbound(reply.text)
-    ways = [via] if via == "progress" else list(dict.fromkeys([via, "followup", "channel"]))
-    if via == "channel":
-        ways = ["channel"]
+    ways = [via] if via in ("progress", "channel") else list(dict.fromkeys([via, "followup", "channel"]))
     for way in ways:
         try:
             await _send_one(interaction, reply, text, way)

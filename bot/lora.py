@@ -189,13 +189,11 @@ class SharedBase:
                                    f"({self.layers} layers, {n_in} -> {n_out})")
         if adapter.rank > self.rank:
             self._resize(self.capacity, adapter.rank)
-        for kind in KINDS:
-            self.a[kind][:, slot].zero_()
-            self.b[kind][:, slot].zero_()
-            if kind in adapter.a:
-                r = adapter.rank
-                self.a[kind][:, slot, :, :r] = adapter.a[kind].to(self.device, self.dtype)
-                self.b[kind][:, slot, :r, :] = adapter.b[kind].to(self.device, self.dtype)
+        self.clear(slot)  # kinds it does not adapt, and ranks beyond its own, stay zero
+        r = adapter.rank
+        for kind, a in adapter.a.items():
+            self.a[kind][:, slot, :, :r] = a.to(self.device, self.dtype)
+            self.b[kind][:, slot, :r, :] = adapter.b[kind].to(self.device, self.dtype)
 
     def clear(self, slot: int) -> None:
         for kind in KINDS:

@@ -61,7 +61,7 @@ from bot.errors import (
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import PersonaEntry, PersonaRegistry, folder_version
-from training.checkpoint import context_length, hub_snapshot_folder, resolve_base, weights_fingerprint
+from training.checkpoint import base_folder, context_length, resolve_base, weights_fingerprint
 
 if TYPE_CHECKING:
     from bot.lora import Adapter, SharedBase
@@ -186,9 +186,8 @@ def load_shared_base(entry: PersonaEntry, models_dir: Path, dtype: Any) -> _Mode
     hf_logging.disable_progress_bar()
     meta = entry.meta
     assert meta.base is not None and meta.lora is not None
-    location = resolve_base(meta.base, models_dir)
-    where = location.load_from
-    folder = location.path or hub_snapshot_folder(meta.base.name)
+    where = resolve_base(meta.base, models_dir).load_from
+    folder = base_folder(where)
     if folder is None or not folder.is_dir():
         raise FileNotFoundError(f"the base {meta.base.name!r} of persona {entry.name!r} is not on this "
                                 f"machine ({where})")
@@ -573,8 +572,6 @@ class GenerationPool:
                     groups[key] = (entry.version, loaded, [name])
                 continue
             base_ready, loaded = self._base_readiness(key, entry)
-            if key in groups:
-                loaded = groups[key][1]
             base = self._resident.get(key) or loaded
             if self._adapter_readiness(name, entry, base) and base_ready:
                 names = groups[key][2] if key in groups else []
@@ -758,15 +755,13 @@ class GenerationPool:
     def _drop_orphan_loads(self) -> None:
         """A finished load nobody waits for any more (its callers timed out or went away) is dropped:
         it would hold memory outside the budget."""
+        # A load is keyed by a persona (its model or adapter) or by a base's batch key.
+        queued_keys = {self._key_of(n) for n in self._queues}
         for name in [n for n, f in self._loading.items() if f.done() and not self._queues.get(n)
-                     and not n.startswith(BASE_KEY)]:
+                     and n not in queued_keys]:
             del self._loading[name]
         for name in [n for n in self._adapters if not self._queues.get(n)]:
             del self._adapters[name]
-        queued_keys = {self._key_of(n) for n in self._queues}
-        for key in [k for k, f in self._loading.items() if k.startswith(BASE_KEY) and f.done()
-                    and k not in queued_keys]:
-            del self._loading[key]
 
     def _update_residency_metrics(self) -> None:
         self.metrics.resident.set(len(self._resident))

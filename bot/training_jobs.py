@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import InvalidRequest, PoolClosed, TrainingQueueFull
+from bot.pool import device_memory
 from training.checkpoint import recover_interrupted
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ os.execvp(sys.argv[3], sys.argv[3:])
 
 def default_memory_bytes() -> int:
     """Half of the machine's physical memory: the training child's cap when none is configured."""
-    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2
+    return device_memory("cpu") // 2
 
 
 def megabytes(n: int) -> str:

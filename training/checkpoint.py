@@ -349,6 +349,12 @@ def hub_snapshot_folder(repo_id: str) -> Path | None:
         return None
 
 
+def base_folder(load_from: str) -> Path | None:
+    """The local folder holding a base's files: `load_from` itself when it is a folder, else the hub
+    cache's snapshot of that id (None when not cached). What a base's fingerprint is taken of."""
+    return Path(load_from) if Path(load_from).is_dir() else hub_snapshot_folder(load_from)
+
+
 def write_json(path: Path, text: str) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(text)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import warnings
 from importlib import metadata
-from pathlib import Path
 
 from peft import LoraConfig, PeftModel, get_peft_model
 from transformers import PreTrainedModel
 
-from training.checkpoint import LoraInfo, hub_snapshot_folder, weights_fingerprint
+from training.checkpoint import LoraInfo, base_folder, weights_fingerprint
 from training.config import TrainingSettings
 
 # An adapter's parameters as a share of its base's at most, when the rank is chosen automatically:
@@ -84,7 +83,7 @@ def lora_info(model: PeftModel, settings: TrainingSettings) -> LoraInfo:
 def base_fingerprint(load_from: str) -> str:
     """The fingerprint of the base's weights: of its folder, or of the hub snapshot `from_pretrained`
     loaded (call it after loading)."""
-    folder = Path(load_from) if Path(load_from).is_dir() else hub_snapshot_folder(load_from)
+    folder = base_folder(load_from)
     if folder is None:
         raise LoraError(f"base model {load_from!r}: cannot find its files in the hub cache to fingerprint")
     try:
