@@ -1,8 +1,11 @@
-"""The bot's small HTTP server: `/healthz` for liveness probes, `/metrics` for Prometheus.
+"""The bot's small HTTP server: `/healthz` for liveness probes, `/metrics` for Prometheus, and persona
+pictures for Discord.
 
 `/healthz` answers 200 with a JSON body when the Discord gateway is connected and the generation pool
 is ready, else 503 with the same body saying which part is down. `/metrics` serves the text format of
-the one `CollectorRegistry` the pool and the command layer register on.
+the one `CollectorRegistry` the pool and the command layer register on. Extra routes given as `routes`
+are served beside them: the bot passes `bot.avatars.avatar_routes`, the persona pictures
+(`/avatars/<persona>/<sha12>.<ext>`) that webhook messages name as their `avatar_url`.
 """
 
 from __future__ import annotations
@@ -16,17 +19,19 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 
 class HealthServer:
     def __init__(self, host: str, port: int, registry: CollectorRegistry,
-                 checks: Callable[[], dict[str, bool]]) -> None:
+                 checks: Callable[[], dict[str, bool]], routes: list[web.RouteDef] | None = None) -> None:
         self.host = host
         self.port = port
         self.registry = registry
         self.checks = checks
+        self.routes = list(routes or [])
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/healthz", self._healthz)
         app.router.add_get("/metrics", self._metrics)
+        app.router.add_routes(self.routes)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)

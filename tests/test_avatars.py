@@ -1,0 +1,195 @@
+"""Persona pictures served by the health server (bot/avatars.py), fetched over real HTTP."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import aiohttp
+import pytest
+from checkpoints import make_checkpoint
+from prometheus_client import CollectorRegistry
+from yarl import URL
+
+from bot.avatars import CACHE_CONTROL, avatar_file, avatar_route_path, avatar_routes, avatar_url
+from bot.health import HealthServer
+from bot.personas import PersonaRegistry
+from training.checkpoint import PERSONA_FILE
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # not a real picture: the server never looks inside
+JPEG = b"\xff\xd8\xff\xe0" + b"another picture" * 50
+
+
+def set_avatar(folder: Path, body: bytes, ext: str, content_type: str, sha256: str | None = None) -> str:
+    """Write a picture into the persona folder and record it in persona.json, as training would;
+    returns its sha256."""
+    sha = hashlib.sha256(body).hexdigest()
+    name = f"avatar-{sha[:12]}.{ext}"
+    (folder / name).write_bytes(body)
+    record_avatar(folder, {"file": name, "sha256": sha256 or sha, "content_type": content_type})
+    return sha
+
+
+def record_avatar(folder: Path, avatar: dict[str, str]) -> None:
+    meta_path = folder / PERSONA_FILE
+    before = meta_path.stat().st_mtime_ns
+    meta = json.loads(meta_path.read_text())
+    meta["avatar"] = avatar
+    meta_path.write_text(json.dumps(meta))
+    # The registry sees a rewrite by persona.json's mtime; make sure it moves, however coarse the clock.
+    os.utime(meta_path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+
+
+@pytest.fixture
+def personas(models_dir: Path) -> PersonaRegistry:
+    set_avatar(make_checkpoint(models_dir, "marlowe_bakes", "Marlowe"), PNG, "png", "image/png")
+    make_checkpoint(models_dir, "plain", "No Picture")
+    registry = PersonaRegistry(models_dir)
+    registry.scan()
+    return registry
+
+
+@pytest.fixture
+async def base(personas: PersonaRegistry) -> AsyncIterator[str]:
+    server = HealthServer("127.0.0.1", 0, CollectorRegistry(), lambda: {"pool": True},
+                          routes=avatar_routes(personas))
+    await server.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        await server.close()
+
+
+async def fetch(url: str | URL, method: str = "GET") -> tuple[int, bytes, Mapping[str, str]]:
+    async with aiohttp.ClientSession() as session, session.request(method, url) as resp:
+        return resp.status, await resp.read(), resp.headers
+
+
+def test_paths_and_urls(personas: PersonaRegistry) -> None:
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None
+    sha = hashlib.sha256(PNG).hexdigest()
+    assert avatar_route_path(entry) == f"/avatars/marlowe_bakes/{sha[:12]}.png"
+    assert avatar_url("https://bot.example.org", entry) == (
+        f"https://bot.example.org/avatars/marlowe_bakes/{sha[:12]}.png")
+    assert avatar_url("https://bot.example.org/", entry) == avatar_url("https://bot.example.org", entry)
+    assert avatar_url(None, entry) is None and avatar_url("", entry) is None
+    assert avatar_file(entry) == (entry.path / f"avatar-{sha[:12]}.png").resolve()
+    plain = personas.get("plain")
+    assert plain is not None
+    assert avatar_route_path(plain) is None and avatar_url("https://bot.example.org", plain) is None
+    assert avatar_file(plain) is None
+
+
+async def test_serves_the_picture(personas: PersonaRegistry, base: str) -> None:
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None
+    url = avatar_url(base, entry)
+    assert url is not None
+    status, body, headers = await fetch(url)
+    assert status == 200 and body == PNG
+    assert headers["Content-Type"] == "image/png"
+    assert headers["Cache-Control"] == CACHE_CONTROL
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    status, body, headers = await fetch(url, "HEAD")
+    assert status == 200 and body == b"" and headers["Content-Type"] == "image/png"
+    assert int(headers["Content-Length"]) == len(PNG)
+    status, _, _ = await fetch(f"{base}/healthz")  # the server's own routes are still there
+    assert status == 200
+
+
+async def test_misses_are_404(personas: PersonaRegistry, base: str) -> None:
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None
+    path = avatar_route_path(entry)
+    assert path is not None
+    sha12 = path.rsplit("/", 1)[1].split(".")[0]
+    misses = [
+        f"/avatars/marlowe_bakes/{'0' * 12}.png",  # another version
+        f"/avatars/marlowe_bakes/{sha12}.jpg",  # the right hash, another extension
+        f"/avatars/marlowe_bakes/{sha12.upper()}.png",
+        f"/avatars/marlowe_bakes/{sha12}.png.bak",
+        f"/avatars/marlowe_bakes/avatar-{sha12}.png",  # the file's own name is no URL
+        f"/avatars/plain/{sha12}.png",  # a persona without a picture
+        f"/avatars/nobody/{sha12}.png",  # an unknown persona
+        f"/avatars/Marlowe_Bakes/{sha12}.png",
+        "/avatars/marlowe_bakes/",
+        "/avatars/marlowe_bakes",
+    ]
+    for miss in misses:
+        status, _, _ = await fetch(base + miss)
+        assert status == 404, miss
+    # Sent as written: the client would otherwise resolve the dots before they reach the server.
+    assert (await fetch(URL(base + path, encoded=True)))[0] == 200  # the way of sending works
+    for raw in [f"/avatars/../{sha12}.png", f"/avatars/%2e%2e/{sha12}.png", f"/avatars/%2E%2E/{sha12}.png",
+                f"/avatars/marlowe_bakes/..%2f{sha12}.png",
+                f"/avatars/marlowe_bakes%2f..%2fplain/{sha12}.png",
+                "/avatars/..%2fmarlowe_bakes/persona.json", "/avatars/marlowe_bakes/%2e%2e"]:
+        status, _, _ = await fetch(URL(base + raw, encoded=True))
+        assert status == 404, raw
+
+
+async def test_changed_picture_changes_url(personas: PersonaRegistry, base: str) -> None:
+    old = personas.get("marlowe_bakes")
+    assert old is not None
+    old_url = avatar_url(base, old)
+    set_avatar(old.path, JPEG, "jpg", "image/jpeg")  # the old file stays: the record decides
+    assert personas.scan().changed == ["marlowe_bakes"]
+    new = personas.get("marlowe_bakes")
+    assert new is not None
+    new_url = avatar_url(base, new)
+    assert new_url is not None and new_url != old_url and new_url.endswith(".jpg")
+    assert (await fetch(old_url))[0] == 404  # type: ignore[arg-type]
+    status, body, headers = await fetch(new_url)
+    assert status == 200 and body == JPEG and headers["Content-Type"] == "image/jpeg"
+
+
+async def test_refuses_what_the_record_does_not_vouch_for(tmp_path: Path, models_dir: Path,
+                                                          personas: PersonaRegistry, base: str) -> None:
+    folder = models_dir / "marlowe_bakes"
+    # A picture that is a link out of the persona folder: never followed.
+    outside = tmp_path / "secret.png"
+    outside.write_bytes(PNG + b"secret")
+    sha = hashlib.sha256(outside.read_bytes()).hexdigest()
+    link = folder / f"avatar-{sha[:12]}.png"
+    link.symlink_to(outside)
+    record_avatar(folder, {"file": link.name, "sha256": sha, "content_type": "image/png"})
+    personas.scan()
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None and avatar_file(entry) is None
+    assert (await fetch(avatar_url(base, entry)))[0] == 404  # type: ignore[arg-type]
+    # Bytes that do not match the recorded sha256: the immutable URL would name the wrong picture.
+    body = JPEG + b"edited"
+    name = f"avatar-{hashlib.sha256(body).hexdigest()[:12]}.jpg"
+    (folder / name).write_bytes(body)
+    record_avatar(folder, {"file": name, "sha256": "ab" * 32, "content_type": "image/jpeg"})
+    personas.scan()
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None and avatar_file(entry) is not None
+    assert (await fetch(avatar_url(base, entry)))[0] == 404  # type: ignore[arg-type]
+    # Records that are not a picture this code serves: no path at all.
+    for odd in [{"file": "../plain/persona.json", "sha256": "ab" * 32, "content_type": "image/png"},
+                {"file": "avatar-0123456789ab.svg", "sha256": "ab" * 32, "content_type": "image/svg+xml"},
+                {"file": "avatar-0123456789ab.png", "sha256": "ab" * 32, "content_type": "text/html"},
+                {"file": "avatar-0123456789ab.png", "sha256": "xyz", "content_type": "image/png"},
+                {"file": "avatar-0123456789ab.png"}]:
+        record_avatar(folder, odd)
+        personas.scan()
+        entry = personas.get("marlowe_bakes")
+        assert entry is not None
+        assert avatar_route_path(entry) is None and avatar_file(entry) is None, odd
+
+
+def test_reads_the_record_as_a_model_too(personas: PersonaRegistry) -> None:
+    """training's `AvatarInfo` model (attributes) reads the same as the plain dict of an extra field."""
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None
+    record = SimpleNamespace(**entry.meta.avatar)  # type: ignore[attr-defined]
+    as_model = replace(entry, meta=entry.meta.model_copy(update={"avatar": record}))
+    assert avatar_route_path(as_model) == avatar_route_path(entry) is not None
+    assert avatar_file(as_model) == avatar_file(entry) is not None

@@ -1,0 +1,212 @@
+"""The record of persona messages (bot/message_log.py) on a real SQLite file."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.message_log import MAX_PROMPT_CHARS, MAX_TEXT_CHARS, MessageLog, PersonaMessage
+
+
+def message(message_id: int, persona: str = "marlowe_bakes", created_at: float | None = None,
+            **more: object) -> PersonaMessage:
+    return PersonaMessage(message_id=message_id, persona=persona, invoker_id=42, channel_id=7,
+                          prompt="Sourdough", text=f"tweet {message_id}",
+                          created_at=time.time() if created_at is None else created_at,
+                          style="webhook", **more)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "messages.sqlite3"  # the folder does not exist yet
+
+
+def test_roundtrip_every_field(db: Path) -> None:
+    log = MessageLog(db)
+    full = PersonaMessage(message_id=1_234_567_890_123_456_789, persona="a-b", invoker_id=2**62,
+                          channel_id=3, prompt="p ✨", text="t\nline two", created_at=time.time(),
+                          style="embed", guild_id=4, webhook_id=5, thread_id=6, reply_to=7, count=3,
+                          temperature=0.85)
+    bare = PersonaMessage(message_id=9, persona="x", invoker_id=1, channel_id=2, prompt="", text="",
+                          created_at=time.time(), style="webhook")
+    log.add(full)
+    log.add(bare)
+    assert log.get(full.message_id) == full
+    got = log.get(9)
+    assert got == bare and got is not None
+    assert (got.guild_id, got.webhook_id, got.thread_id, got.reply_to, got.temperature) == (None,) * 5
+    assert got.count == 1
+    assert log.get(12345) is None
+    assert log.count() == 2
+    log.close()
+
+
+def test_file_settings(db: Path) -> None:
+    MessageLog(db).close()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"messages_created_at", "messages_persona"} <= indexes
+    finally:
+        conn.close()
+
+
+def test_survives_restart(db: Path) -> None:
+    log = MessageLog(db)
+    log.add(message(1, temperature=1.1))
+    log.add(message(2))
+    log.close()
+    again = MessageLog(db)
+    assert again.count() == 2
+    got = again.get(1)
+    assert got is not None and got.text == "tweet 1" and got.temperature == 1.1
+    again.add(message(3))
+    assert again.count() == 3
+    again.close()
+
+
+def test_replace_keeps_one_row(db: Path) -> None:
+    log = MessageLog(db, max_rows=2)
+    log.add(message(1))
+    log.add(replace(message(1), text="new"))
+    log.add(message(2))
+    assert log.count() == 2  # the replacement did not count as a third row
+    got = log.get(1)
+    assert got is not None and got.text == "new"
+    log.close()
+
+
+def test_texts_capped(db: Path) -> None:
+    log = MessageLog(db)
+    log.add(replace(message(1), prompt="p" * 5000, text="t" * 9000))
+    got = log.get(1)
+    assert got is not None
+    assert got.prompt == "p" * MAX_PROMPT_CHARS and got.text == "t" * MAX_TEXT_CHARS
+    log.close()
+
+
+def test_age_pruning(db: Path) -> None:
+    log = MessageLog(db, max_age_s=3600)
+    now = time.time()
+    log.add(message(1, created_at=now - 7200))
+    assert log.get(1) is None  # expired: never returned, pruned or not
+    log.add(message(2, created_at=now - 60))
+    log.add(message(3, created_at=now))
+    assert log.count() == 2 and log.get(1) is None
+    assert log.get(2) is not None and log.get(3) is not None
+    log.close()
+
+
+def test_expired_row_not_returned_before_pruning(db: Path) -> None:
+    log = MessageLog(db, max_age_s=3600)
+    log.add(message(1, created_at=time.time() - 60))
+    log.close()
+    # The same file read with a shorter age: the row is still there, but too old to hand out.
+    short = MessageLog(db, max_age_s=30)
+    assert short.count() == 1 and short.get(1) is None
+    short.close()
+
+
+def test_size_pruning_keeps_newest(db: Path) -> None:
+    log = MessageLog(db, max_rows=5)
+    now = time.time()
+    # Added out of order: "newest" is by creation time, not by when the row was added.
+    for i in [3, 1, 7, 2, 9, 4, 8, 6, 5, 10]:
+        log.add(message(i, created_at=now - 100 + i))
+    assert log.count() == 5
+    assert [i for i in range(1, 11) if log.get(i) is not None] == [6, 7, 8, 9, 10]
+    log.close()
+    reopened = MessageLog(db, max_rows=3)  # a smaller bound takes effect on the next add
+    reopened.add(message(11, created_at=now))
+    assert [i for i in range(1, 12) if reopened.get(i) is not None] == [9, 10, 11]
+    reopened.close()
+
+
+def test_forget_persona_and_delete(db: Path) -> None:
+    log = MessageLog(db, max_rows=5)
+    for i in range(3):
+        log.add(message(i, persona="gone"))
+    log.add(message(10, persona="kept"))
+    log.add(message(11, persona="gone-too"))  # a different persona, despite the shared prefix
+    assert log.forget_persona("gone") == 3
+    assert log.forget_persona("gone") == 0
+    assert log.count() == 2 and log.get(10) is not None and log.get(11) is not None
+    assert log.delete(10) and not log.delete(10)
+    assert log.get(10) is None and log.count() == 1
+    # The row count stayed exact through the deletes: four more fit before anything is pruned.
+    for i in range(20, 24):
+        log.add(message(i, persona="kept"))
+    assert log.count() == 5 and log.get(11) is not None
+    log.add(message(24, persona="kept"))
+    assert log.count() == 5 and log.get(11) is None
+    log.close()
+
+
+def test_corrupt_file_moved_aside(db: Path, caplog: pytest.LogCaptureFixture) -> None:
+    db.parent.mkdir(parents=True)
+    garbage = b"this is not an SQLite database, whatever its name says\n" * 100
+    db.write_bytes(garbage)
+    with caplog.at_level(logging.WARNING, logger="bot.message_log"):
+        log = MessageLog(db)
+    assert any("moved aside" in r.getMessage() for r in caplog.records)
+    aside = [p for p in db.parent.iterdir() if p.name.startswith("messages.sqlite3.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == garbage
+    assert not log.in_memory
+    log.add(message(1))
+    assert log.get(1) is not None
+    log.close()
+    assert MessageLog(db).count() == 1  # the fresh file is a real one
+
+
+def test_newer_schema_moved_aside(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    log = MessageLog(db)
+    assert any(p.name.startswith("messages.sqlite3.corrupt-") for p in db.parent.iterdir())
+    log.add(message(1))
+    assert log.count() == 1
+    log.close()
+
+
+def test_unopenable_path_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the folder should be")
+    log = MessageLog(blocker / "messages.sqlite3")
+    assert log.in_memory
+    log.add(message(1))
+    assert log.get(1) is not None
+    log.close()
+
+
+def test_concurrent_adds(db: Path) -> None:
+    log = MessageLog(db)
+    threads, per_thread = 8, 50
+    errors: list[BaseException] = []
+
+    def writer(t: int) -> None:
+        try:
+            for i in range(per_thread):
+                log.add(message(t * 1000 + i, persona=f"p{t}"))
+                log.get(t * 1000 + i)
+        except BaseException as exc:
+            errors.append(exc)
+
+    workers = [threading.Thread(target=writer, args=(t,)) for t in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert not errors
+    assert log.count() == threads * per_thread
+    assert all(log.get(t * 1000 + i) is not None for t in range(threads) for i in range(per_thread))
+    log.close()
