@@ -1,12 +1,13 @@
 """Persona pictures over HTTP, for Discord to fetch as a webhook message's `avatar_url`.
 
-A persona's picture is `meta.avatar` in persona.json (`file`, `sha256`, `content_type`), a file in the
-persona's folder. Discord caches images by URL, so the URL carries the picture's version:
-`/avatars/<persona>/<sha12>.<ext>` (the first 12 hex digits of its sha256, the file's extension). A
-changed picture gets a new URL, and the old one answers 404, so each URL is served as immutable.
+A persona's picture is `meta.avatar` in persona.json (`training.checkpoint.AvatarInfo`: `file`,
+`sha256`, `content_type`), a file in the persona's folder. Discord caches images by URL, so the URL
+carries the picture's version: `/avatars/<persona>/<sha12>.<ext>` (the first 12 hex digits of its
+sha256, the file's extension). A changed picture gets a new URL, and the old one answers 404, so each
+URL is served as immutable.
 
 Nothing from the request becomes a path: the persona is looked up in the registry by a validated name,
-the file name comes from persona.json (checked against `AVATAR_FILE_RE`), and the file must resolve to
+the file name comes from persona.json (validated by `AvatarInfo`), and the file must resolve to
 a regular file inside the persona's folder whose bytes match the recorded sha256.
 """
 
@@ -18,65 +19,35 @@ import logging
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from aiohttp import web
 
 from bot.personas import PersonaEntry, PersonaRegistry
-from training.checkpoint import is_valid_persona_name
+from training.checkpoint import AvatarInfo, is_valid_persona_name
 
 log = logging.getLogger(__name__)
 
-AVATAR_FILE_RE = re.compile(r"avatar-[0-9a-f]{12}\.(png|jpg|gif|webp)")
-_SHA256_RE = re.compile(r"[0-9a-f]{64}")
 _REQUEST_RE = re.compile(r"([0-9a-f]{12})\.(png|jpg|gif|webp)")
-CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"}
-# Far above any profile picture (Discord's own limit is 10 MiB); a bigger file is not served, so one
+# Far above any profile picture (training stores at most 8 MB); a bigger file is not served, so one
 # request can never pull a huge file into memory.
 MAX_AVATAR_BYTES = 10 * 1024 * 1024
 CACHE_CONTROL = "public, max-age=31536000, immutable"  # the URL changes with the picture
 ROUTE = "/avatars/{persona}/{file}"
 
 
-@dataclass(frozen=True)
-class Avatar:
-    """A persona's picture as persona.json records it, checked."""
-
-    file: str
-    sha256: str
-    content_type: str
-
-    @property
-    def ext(self) -> str:
-        return self.file.rsplit(".", 1)[1]
-
-    @property
-    def sha12(self) -> str:
-        return self.sha256[:12]
+def avatar_of(entry: PersonaEntry) -> AvatarInfo | None:
+    """The picture persona.json records (validated by `AvatarInfo`: a plain file name, a sha256, an
+    image type), or None; no disk access."""
+    return entry.meta.avatar
 
 
-def avatar_of(entry: PersonaEntry) -> Avatar | None:
-    """The picture persona.json records, when there is one and it is well-formed (no disk access).
-
-    Read defensively: `meta.avatar` may be training's model, a plain dict (an extra field of an older
-    PersonaMeta), absent, or malformed; anything odd counts as no picture."""
-    raw = getattr(entry.meta, "avatar", None)
-    if raw is None:
-        return None
-    if isinstance(raw, dict):
-        file, sha, content_type = raw.get("file"), raw.get("sha256"), raw.get("content_type")
-    else:
-        file, sha, content_type = (getattr(raw, k, None) for k in ("file", "sha256", "content_type"))
-    if not (isinstance(file, str) and isinstance(sha, str) and isinstance(content_type, str)):
-        return None
-    match = AVATAR_FILE_RE.fullmatch(file)
-    if match is None or _SHA256_RE.fullmatch(sha) is None or CONTENT_TYPES[match[1]] != content_type:
-        return None
-    return Avatar(file, sha, content_type)
+def _version(avatar: AvatarInfo) -> tuple[str, str]:
+    """(sha12, ext): what the picture's URL names."""
+    return avatar.sha256[:12], avatar.file.rsplit(".", 1)[1]
 
 
-def _checked_file(entry: PersonaEntry, avatar: Avatar) -> Path | None:
+def _checked_file(entry: PersonaEntry, avatar: AvatarInfo) -> Path | None:
     """The picture's real path: an existing regular file inside the persona's folder (a symlink may
     point within the folder, never out of it). Blocking."""
     try:
@@ -101,7 +72,8 @@ def avatar_route_path(entry: PersonaEntry) -> str | None:
     avatar = avatar_of(entry)
     if avatar is None or not is_valid_persona_name(entry.name):
         return None
-    return f"/avatars/{entry.name}/{avatar.sha12}.{avatar.ext}"
+    sha12, ext = _version(avatar)
+    return f"/avatars/{entry.name}/{sha12}.{ext}"
 
 
 def avatar_url(public_base_url: str | None, entry: PersonaEntry) -> str | None:
@@ -113,7 +85,7 @@ def avatar_url(public_base_url: str | None, entry: PersonaEntry) -> str | None:
     return None if path is None else public_base_url.rstrip("/") + path
 
 
-def _read(entry: PersonaEntry, avatar: Avatar) -> bytes | None:
+def _read(entry: PersonaEntry, avatar: AvatarInfo) -> bytes | None:
     """The picture's bytes, when the file passes the checks and matches its recorded sha256. Blocking."""
     path = _checked_file(entry, avatar)
     if path is None:
@@ -149,7 +121,7 @@ def avatar_routes(registry: PersonaRegistry) -> list[web.RouteDef]:
             raise not_found()
         entry = registry.get(name)
         avatar = None if entry is None else avatar_of(entry)
-        if entry is None or avatar is None or (avatar.sha12, avatar.ext) != (match[1], match[2]):
+        if entry is None or avatar is None or _version(avatar) != (match[1], match[2]):
             raise not_found()  # unknown persona, no picture, or an old version of it
         body = await asyncio.to_thread(_read, entry, avatar)
         if body is None:
