@@ -388,6 +388,30 @@ def test_sigterm_mid_training_cleans_up_and_keeps_the_old_persona(tmp_path):
     assert snapshot(models) == before
 
 
+# SIGTERM handled inside a `__del__` run by the garbage collector: there the exception is only printed.
+TERM_IN_DEL = """
+import os, signal, sys, time
+from training.cli import stop_on_sigterm
+stop_on_sigterm()
+class Collected:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGTERM)
+        sum(range(1000))  # bytecodes: the handler runs here, in __del__
+Collected()
+for _ in range(500):
+    time.sleep(0.01)
+print("still running")
+"""
+
+
+def test_sigterm_handled_inside_a_del_still_stops_the_process():
+    result = subprocess.run([sys.executable, "-c", TERM_IN_DEL], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert "still running" not in result.stdout
+    assert "Terminated" not in result.stderr  # handled again, not printed as ignored
+
+
 def test_unknown_hub_base_is_one_line_exit_2(tmp_path):
     models = tmp_path / "models"
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}  # fail at once, network or none

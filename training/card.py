@@ -1,7 +1,8 @@
 """The model card (`README.md` in the persona folder), in the structure of huggingtweets' cards:
 front matter with tags and a widget text, the data table, the training procedure with its metrics
 (base and persona on the held-out tweets), how to use it with `pipeline` (and for a LoRA persona with
-PEFT), and its limitations and bias."""
+PEFT), and its limitations and bias. A persona with a profile picture shows it under the title, as
+huggingtweets' cards show the account's avatar."""
 
 from __future__ import annotations
 
@@ -88,6 +89,8 @@ def model_card(meta: PersonaMeta, models_dir: Path = Path("models")) -> str:
         prefix_text = ("Every tweet in training started after the end-of-text token, so `config.json` sets "
                        f"it ({json.dumps(meta.prompt_prefix)})\nas the prefix the pipeline puts before every "
                        "prompt, as the bot does: the prompt reads as the start\nof a tweet. ")
+    # The file sits beside the card; its name is checked (`AvatarInfo`), so it is safe in Markdown.
+    picture = f"\n![profile picture]({meta.avatar.file})\n" if meta.avatar is not None else ""
     val = hp.get("validation_fraction", 0.1)
     lora = meta.kind == "lora" and meta.base is not None and meta.lora is not None
     if lora:
@@ -118,7 +121,7 @@ sampling with top-p 0.95, top-k 50 (transformers' default, as huggingtweets samp
     return f"""{front}
 
 # 🤖 AI BOT: {names}
-
+{picture}
 A language model that writes like {handles}, fine-tuned on their own tweets in the manner of
 [huggingtweets](https://github.com/borisdayma/huggingtweets). Its output is generated, not said by
 the person.

@@ -11,6 +11,8 @@ Writes are atomic: `atomic_persona_dir` builds the new folder beside the old one
 with one rename, so a failure or a kill at any moment leaves the old persona or the new one.
 Names read from archives are untrusted: `normalise_display_name` makes a display name safe to show on
 one line (the writer applies it, and a reader can apply it again to older persona.json files).
+A persona may have a profile picture, `avatar-<sha256[:12]>.<ext>` beside persona.json (`AvatarInfo`;
+`training/avatar.py` checks images and replaces a persona's picture).
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ MAX_DISPLAY_NAME = 50
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Characters that continue the grapheme before them: a clip must not fall just before one.
 _JOINERS = frozenset("\u200d\ufe0e\ufe0f")
+# A persona's picture file: the bot serves it over HTTP by this name, so it can never name a path.
+AVATAR_FILE_RE = re.compile(r"avatar-[0-9a-f]{12}\.(png|jpg|gif|webp)")
 
 
 def is_valid_handle(name: str) -> bool:
@@ -173,6 +177,29 @@ class LoraInfo(BaseModel):
     peft_version: str
 
 
+class AvatarInfo(BaseModel):
+    """The persona's profile picture: `file` in the persona folder, checked to be an image of this type
+    and size when it was stored. `source`: "archive" (the export's own picture, taken by training) or
+    "admin" (replaced by hand); `url` is the archive's avatarMediaUrl, recorded, never fetched."""
+
+    model_config = ConfigDict(extra="forbid")
+    file: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    content_type: Literal["image/png", "image/jpeg", "image/gif", "image/webp"]
+    bytes: int = Field(ge=1)
+    width: int = Field(ge=1)
+    height: int = Field(ge=1)
+    source: Literal["archive", "admin"]
+    url: str | None = None
+
+    @field_validator("file")
+    @classmethod
+    def _plain_file_name(cls, file: str) -> str:
+        if AVATAR_FILE_RE.fullmatch(file) is None:
+            raise ValueError(f"{file[:40]!r} is not a picture file name (avatar-<12 hex>.png|jpg|gif|webp)")
+        return file
+
+
 class PersonaMeta(BaseModel):
     """`persona.json`: written by `training`, read by `bot` through this same model."""
 
@@ -191,6 +218,8 @@ class PersonaMeta(BaseModel):
     kind: Literal["full", "lora"] = "full"
     base: BaseRef | None = None
     lora: LoraInfo | None = None
+    # Optional (older persona.json files have none): the profile picture beside persona.json.
+    avatar: AvatarInfo | None = None
 
     @model_validator(mode="after")
     def _lora_names_its_base(self) -> PersonaMeta:
@@ -242,9 +271,14 @@ class BaseMeta(BaseModel):
     fingerprint: str | None = Field(None, pattern=r"^sha256:[0-9a-f]{64}$")
 
 
-def _validated(model: type[BaseModel], path: Path) -> Any:
+def _validated(model: type[BaseModel], path: Path, dir_fd: int | None = None) -> Any:
+    if dir_fd is None:
+        raw = path.read_bytes()
+    else:
+        with open(os.open(path, os.O_RDONLY, dir_fd=dir_fd), "rb") as fh:
+            raw = fh.read()
     try:
-        return model.model_validate_json(path.read_bytes())
+        return model.model_validate_json(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
@@ -252,10 +286,21 @@ def _validated(model: type[BaseModel], path: Path) -> Any:
         raise ValueError(f"{where}: {error if isinstance(error, ValueError) else first['msg']}") from None
 
 
-def read_persona(folder: Path) -> PersonaMeta:
-    """Read and validate `folder/persona.json`. Raises OSError, or ValueError with a one-line message
-    naming the first problem (a reader logs it and skips the persona)."""
+def read_persona(folder: Path, dir_fd: int | None = None) -> PersonaMeta:
+    """Read and validate `folder/persona.json` (with `dir_fd`, the persona.json of that open folder).
+    Raises OSError, or ValueError with a one-line message naming the first problem (a reader logs it
+    and skips the persona)."""
+    if dir_fd is not None:
+        return _validated(PersonaMeta, Path(PERSONA_FILE), dir_fd)
     return _validated(PersonaMeta, folder / PERSONA_FILE)
+
+
+def avatar_path(folder: Path, meta: PersonaMeta) -> Path | None:
+    """The persona's picture file, when persona.json names one and it is there; else None."""
+    if meta.avatar is None:
+        return None
+    path = folder / meta.avatar.file
+    return path if path.is_file() else None
 
 
 def read_base(folder: Path) -> BaseMeta:
@@ -358,6 +403,30 @@ def base_folder(load_from: str) -> Path | None:
 def write_json(path: Path, text: str) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(text)
+
+
+def replace_file(path: Path, data: bytes, dir_fd: int | None = None) -> None:
+    """Put `data` at `path` atomically and durably: a temporary file beside it, fsynced, renamed over
+    it, the folder fsynced. A kill at any moment leaves the old file or the new one, never half.
+    With `dir_fd`, `path` is a name in that open folder: the same folder even if it is renamed or
+    swapped meanwhile."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666, dir_fd=dir_fd)  # as other files
+        with open(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=dir_fd)
+        raise
+    if dir_fd is None:
+        fsync_dir(path.parent)
+    else:
+        with contextlib.suppress(OSError):  # as fsync_dir: some filesystems refuse it on directories
+            os.fsync(dir_fd)
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -471,11 +540,17 @@ def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
         raise
 
 
-def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any, card: str) -> Path:
+def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any, card: str,
+                 avatar: bytes | None = None) -> Path:
     """Write a complete persona folder atomically: `save_pretrained` files (full: safetensors weights
     and config.json with the prompt prefix; lora: `model` is a PEFT model and writes only its adapter
-    files, whose adapter_config.json the caller has pointed at the base), the tokenizer, persona.json
-    and the model card. An existing persona of that name is replaced only if everything was written."""
+    files, whose adapter_config.json the caller has pointed at the base), the tokenizer, persona.json,
+    the model card and, when `meta.avatar` is set, the picture's bytes `avatar` as `meta.avatar.file`.
+    An existing persona of that name is replaced only if everything was written."""
+    if (meta.avatar is None) != (avatar is None):
+        raise ValueError("save_persona: give the picture's bytes exactly when meta.avatar is set")
+    if meta.avatar is not None and hashlib.sha256(avatar or b"").hexdigest() != meta.avatar.sha256:
+        raise ValueError("save_persona: the picture's bytes do not match meta.avatar.sha256")
     lora = meta.kind == "lora"
     if meta.prompt_prefix is not None and not lora:
         # `pipeline("text-generation")` puts the config's prefix before every prompt, as the bot does.
@@ -489,6 +564,8 @@ def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any
         else:
             model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
+        if meta.avatar is not None and avatar is not None:
+            (tmp / meta.avatar.file).write_bytes(avatar)
         write_json(tmp / PERSONA_FILE, meta.model_dump_json(indent=2))
         (tmp / CARD_FILE).write_text(card, encoding="utf-8")  # over PEFT's own README.md
         _readable_as_umask_allows(tmp)

@@ -4,7 +4,8 @@ or a shared base pretrained from several exports.
 `train` first clears what an interrupted training left in the models folder, resolves `--base` (tiny,
 a shared base `models/.bases/NAME`, a local folder, else a hub id; `--base ~/...` expanded), picks the
 method (`--method`, else `[training] method`; auto: LoRA on a shareable base, full on tiny), and takes
-the account's handle and display name from the archive only once they are checked.
+the account's handle and display name from the archive only once they are checked. The archive's
+profile picture is kept when it is a real image; one missing or broken is a warning, never a failure.
 Exit status: 0 done, 2 bad input (one `error: ...` line on stderr, nothing written), 1 internal failure.
 """
 
@@ -19,15 +20,17 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
 
+from training.avatar import avatar_info
 from training.card import model_card
 from training.checkpoint import (
     ADAPTER_CONFIG,
     MAX_PERSONA_NAME,
+    AvatarInfo,
     BaseLocation,
     DataTable,
     Handle,
@@ -99,6 +102,11 @@ class HandleData:
     display_name: str
     records: list[Record]
     paths: list[Path]
+    # The first of its exports' profile pictures (unchecked bytes) and its address on X; why others
+    # named by an export could not be read.
+    avatar: bytes | None = None
+    avatar_url: str | None = None
+    avatar_problems: list[str] = field(default_factory=list)
 
 
 def split_prefix(value: str) -> tuple[str | None, Path]:
@@ -121,8 +129,28 @@ def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
         display = normalise_display_name(display) or handle
         if handle in result:
             raise BadInput(f"two data sources are both the account @{handle}: give its files one handle")
-        result[handle] = HandleData(handle, display, [r for s in sources for r in s.records], paths)
+        pictured = next((s for s in sources if s.avatar is not None), None)
+        result[handle] = HandleData(handle, display, [r for s in sources for r in s.records], paths,
+                                    pictured.avatar if pictured else None,
+                                    pictured.avatar_url if pictured else None,
+                                    [s.avatar_problem for s in sources if s.avatar_problem])
     return list(result.values())
+
+
+def choose_avatar(handles: list[HandleData], reporter: Reporter) -> tuple[AvatarInfo, bytes] | None:
+    """The persona's picture: the first one found, in handle order, if it is a real image. Every
+    problem is a warning: a training never fails over its picture."""
+    for h in handles:
+        for problem in h.avatar_problems:
+            reporter.warning(problem)
+    data, url = next(((h.avatar, h.avatar_url) for h in handles if h.avatar is not None), (None, None))
+    if data is None:
+        return None
+    try:
+        return avatar_info(data, "archive", url), data
+    except ValueError as exc:
+        reporter.warning(f"profile picture skipped: {exc}")
+        return None
 
 
 def clean_handles(handles: list[HandleData], settings: TrainingSettings,
@@ -255,6 +283,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     for warning in check_amount(tables, settings):
         reporter.warning(warning)
     reporter.text(format_table(tables))
+    avatar = choose_avatar(handles, reporter)
 
     # Imported here: torch and transformers take seconds to import, and bad input should not wait.
     from training.dataset import split_tweets
@@ -288,13 +317,16 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         metrics=Metrics(**result.metrics),
         library_versions=library_versions(),
         prompt_prefix=result.tokenizer.eos_token,
+        avatar=avatar[0] if avatar else None,
         **lora_fields,
     )
-    path = save_persona(models_dir, meta, result.model, result.tokenizer, model_card(meta, models_dir))
+    path = save_persona(models_dir, meta, result.model, result.tokenizer, model_card(meta, models_dir),
+                        avatar=avatar[1] if avatar else None)
     seconds = round(time.monotonic() - started, 1)
     reporter.done({"persona": args.persona, "path": str(path), "table": table_json(tables),
                    "metrics": meta.metrics.model_dump(), "seconds": seconds, "kind": meta.kind,
-                   "base": meta.base.model_dump() if meta.base else None})
+                   "base": meta.base.model_dump() if meta.base else None,
+                   "avatar": meta.avatar.model_dump() if meta.avatar else None})
     if not reporter.json_mode:
         print_summary(meta, path, seconds)
     return 0
@@ -315,28 +347,52 @@ def print_summary(meta: PersonaMeta, path: Path, seconds: float) -> None:
     m, hp = meta.metrics, meta.hyperparameters
     what = (f"LoRA r={meta.lora.rank} adapter ({hp['trainable_parameters']:,} trained parameters)"
             if meta.lora else f"{hp['parameters']:,} parameters")
+    a = meta.avatar
+    picture = f"\n  Profile picture: {a.file} ({a.width}x{a.height})" if a else ""
     print(f"""
 Persona {meta.name} ({meta.display_name}, {meta.handle_text}) saved to {path}
   base {meta.base_model}: {hp['epochs']:g} epoch(s), {m.train_steps} steps, lr {hp['learning_rate']:g}, \
 {what}
   validation loss base {m.val_loss_before:.3f} -> persona {m.val_loss_after:.3f}, \
 perplexity {m.val_ppl_before:.1f} -> {m.val_ppl_after:.1f}
-  {seconds:.1f} s in all ({m.train_seconds:.1f} s training)
+  {seconds:.1f} s in all ({m.train_seconds:.1f} s training){picture}
   try it: python -m bot console   (or transformers.pipeline("text-generation", model="{path}"))""")
 
 
 # --- entry point --------------------------------------------------------------------------------
 
 
+class Terminated(SystemExit):
+    """SIGTERM (the bot stopping a job) unwinds like an exception: temporary folders are removed."""
+
+
+def stop_on_sigterm() -> None:
+    """Make SIGTERM raise `Terminated` in the main thread (call it from there)."""
+    signal.signal(signal.SIGTERM, _terminated)
+    sys.unraisablehook = _unraisable
+
+
 def _terminated(signum: int, frame: object) -> None:
-    # SIGTERM (the bot stopping a job) unwinds like an exception: temporary folders are removed.
-    raise SystemExit(128 + signum)
+    raise Terminated(128 + signum)
+
+
+def _unraisable(hook: sys.UnraisableHookArgs) -> None:
+    # Python runs a signal handler between any two bytecodes, also inside a `__del__` run by the garbage
+    # collector (the tokenizers' regex objects have one), where an exception is only printed: send the
+    # signal again from another thread, so that it is handled after this, where it stops the training.
+    if isinstance(hook.exc_value, Terminated):
+        threading.Timer(0.01, os.kill, (os.getpid(), signal.SIGTERM)).start()
+        return
+    _default_unraisable(hook)
+
+
+_default_unraisable = sys.unraisablehook
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminated)
+        stop_on_sigterm()
     json_train = args.command in ("train", "pretrain") and args.json
     real_stdout = sys.stdout
     reporter = JsonReporter(real_stdout) if json_train else Reporter()

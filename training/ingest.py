@@ -3,24 +3,29 @@
 Formats: the X archive (whole `.zip`, unpacked folder, or the tweets `.js` file alone), the Trump
 Twitter Archive "condensed" JSON list, CSV with a `text`/`full_text` column, JSONL, and plain text with
 one tweet per line. Archive JavaScript is parsed from its first `[` as JSON, never executed. From a zip
-only the tweet files and `manifest.js` are read, with their sizes checked before and while reading.
-Every problem with the input is a `DataError` whose message is one line naming the path. The manifest's
-account is untrusted too: a user name that is no X handle is refused, a display name normalised.
+only the tweet files, `manifest.js`, `profile.js`, `account.js` and the one profile picture they name
+are read, with their sizes checked before and while reading. Every problem with the tweets is a
+`DataError` whose message is one line naming the path. The manifest's account is untrusted too: a user
+name that is no X handle is refused, a display name normalised. The profile (picture, names from
+`account.js`) only adds to a persona: its problems never fail a read, they are said in `avatar_problem`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
+from training.avatar import MAX_AVATAR_BYTES
 from training.checkpoint import is_valid_handle, normalise_display_name
 
 # data/tweets.js, older data/tweet.js, and the split data/tweets-part1.js, data/tweets-part2.js, ...
@@ -30,6 +35,14 @@ REPLY_FIELDS = ("in_reply_to_screen_name", "in_reply_to_status_id", "in_reply_to
                 "in_reply_to_user_id", "in_reply_to_user_id_str")
 MANIFEST = "manifest.js"
 MANIFEST_MAX_BYTES = 10_000_000  # the manifest lists files and counts; real ones are tens of kB
+PROFILE = "profile.js"  # the bio and avatarMediaUrl, the picture's address on X
+ACCOUNT = "account.js"  # username, accountId, accountDisplayName (and an e-mail address, never read)
+PROFILE_MAX_BYTES = 1_000_000  # real ones are under a kB
+PROFILE_MEDIA = "profile_media"  # the picture: `profile_media/<accountId>-<basename of avatarMediaUrl>`
+MAX_URL = 2000
+_ACCOUNT_ID_RE = re.compile(r"[0-9]{1,20}")
+_MEDIA_NAME_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}")  # the URL's basename: no path in it
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 SUFFIXES = ".zip, .js, .json, .jsonl, .csv, .txt or an archive folder"
 
 
@@ -52,6 +65,11 @@ class Source:
     records: list[Record] = field(default_factory=list)
     handle: str | None = None
     display_name: str | None = None
+    # The archive's profile picture (unchecked bytes: the trainer checks them) and its address on X.
+    avatar: bytes | None = None
+    avatar_url: str | None = None
+    # Why a picture the export names could not be used (one line, for a warning), else None.
+    avatar_problem: str | None = None
 
 
 def read_source(path: Path, max_bytes: int) -> Source:
@@ -199,17 +217,27 @@ def _tweet_file_key(name: str) -> tuple[int, str] | None:
     return (int(match.group(1) or 0), name)
 
 
-def _parse_manifest(where: str, raw: bytes) -> tuple[str | None, str | None]:
-    """The account's (handle, display name) from `manifest.js` (`where` names it in errors). Both are
-    untrusted: a user name that is no X handle is refused, the display name made safe to show."""
+@dataclass
+class _Account:
+    """Who an archive belongs to, as `manifest.js` or `account.js` says."""
+
+    handle: str | None = None
+    display_name: str | None = None
+    account_id: str | None = None  # names the profile picture's file
+
+
+def _parse_manifest(where: str, raw: bytes) -> _Account:
+    """The account from `manifest.js` (`where` names it in errors). All untrusted: a user name that is
+    no X handle is refused, the display name made safe to show, an account id that is no number
+    ignored."""
     text = _decode(Path(where), raw)
     start = text.find("{")
     if start < 0:
-        return None, None
+        return _Account()
     data = _loads(Path(where), text[start:].rstrip().rstrip(";"))
     info = data.get("userInfo") if isinstance(data, dict) else None
     if not isinstance(info, dict):
-        return None, None
+        return _Account()
     handle, name = info.get("userName"), info.get("displayName")
     if not isinstance(handle, str) or not handle:
         handle = None
@@ -219,7 +247,109 @@ def _parse_manifest(where: str, raw: bytes) -> tuple[str | None, str | None]:
     else:
         handle = handle.removeprefix("@")
     name = normalise_display_name(name) if isinstance(name, str) else ""
-    return handle, name or None
+    return _Account(handle, name or None, _account_id(info.get("accountId")))
+
+
+def _account_id(value: Any) -> str | None:
+    return value if isinstance(value, str) and _ACCOUNT_ID_RE.fullmatch(value) else None
+
+
+def _archive_item(raw: bytes, key: str) -> dict[str, Any]:
+    """`window.YTD.<key>.part0 = [ { "<key>": {...} } ]`: the inner object, {} when it is not there.
+    Raises _Unusable when the file is no JSON from its first '['."""
+    try:
+        text = raw.decode("utf-8-sig")
+        start = text.find("[")
+        data = json.loads(text[start:].rstrip().rstrip(";")) if start >= 0 else None
+    except UnicodeDecodeError:
+        raise _Unusable("is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise _Unusable(f"is not valid JSON (line {exc.lineno} col {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise _Unusable("is JSON nested too deeply") from None
+    first = data[0] if isinstance(data, list) and data else None
+    item = first.get(key) if isinstance(first, dict) else None
+    return item if isinstance(item, dict) else {}
+
+
+def _parse_account(raw: bytes) -> _Account:
+    """The account from `account.js`: a user name only when it is an X handle, the display name made
+    safe to show (never one that holds an e-mail address), the account id only when it is a number."""
+    info = _archive_item(raw, "account")
+    handle, name = info.get("username"), info.get("accountDisplayName")
+    handle = handle.removeprefix("@") if isinstance(handle, str) else ""
+    name = normalise_display_name(name) if isinstance(name, str) else ""
+    return _Account(handle if is_valid_handle(handle) else None,
+                    name if name and not _EMAIL_RE.search(name) else None,
+                    _account_id(info.get("accountId")))
+
+
+class _Unusable(Exception):
+    """A profile file there but not usable: the message says why, after the file's name ("is encrypted")."""
+
+
+# Reads a file of the archive's data folder by its name there ("profile.js", "profile_media/x.jpg"),
+# at most the given number of bytes: None when absent; _Unusable when larger, encrypted or unreadable
+# (its message follows the file's name).
+Reader = Callable[[str, int], bytes | None]
+
+
+def _add_profile(source: Source, manifest: _Account, read: Reader, shown: Callable[[str], str]) -> None:
+    """Complete `source` from the archive's profile: the handle and display name where the manifest
+    gives none (from account.js), the profile picture. Never raises for the profile's sake: a picture
+    the export names but that cannot be used is said in `source.avatar_problem`."""
+    account = _Account()
+    with contextlib.suppress(_Unusable):  # names only: without them the manifest's stand
+        raw = read(ACCOUNT, PROFILE_MAX_BYTES)
+        account = _parse_account(raw) if raw is not None else account
+    source.handle = manifest.handle or account.handle
+    source.display_name = manifest.display_name or account.display_name
+    try:
+        found = _read_avatar(read, shown, manifest.account_id or account.account_id)
+    except _Unusable as exc:
+        source.avatar_problem = str(exc)
+    else:
+        if found is not None:
+            source.avatar_url, source.avatar = found
+
+
+def _read_avatar(read: Reader, shown: Callable[[str], str],
+                 account_id: str | None) -> tuple[str, bytes] | None:
+    """(avatarMediaUrl, the picture's bytes) from profile.js and profile_media/, or None when the
+    export names no picture of its own (none, or X's default one)."""
+    try:
+        raw = read(PROFILE, PROFILE_MAX_BYTES)
+        if raw is None:
+            return None
+        url = _archive_item(raw, "profile").get("avatarMediaUrl")
+    except _Unusable as exc:
+        raise _Unusable(f"the profile file {shown(PROFILE)} {exc}") from None
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or len(url) > MAX_URL or not url.isprintable() \
+            or any(ch.isspace() for ch in url):
+        raise _Unusable(f"the profile picture's address in {shown(PROFILE)} is not a web address")
+    if "default_profile" in parts.path:  # X's default picture (default_profile.png): the person set none
+        return None
+    name = PurePosixPath(parts.path).name
+    if not _MEDIA_NAME_RE.fullmatch(name):
+        raise _Unusable(f"the profile picture's address in {shown(PROFILE)} names no file")
+    if account_id is None:
+        raise _Unusable(f"the profile picture cannot be found: no account id in {shown(ACCOUNT)} "
+                        f"or {shown(MANIFEST)}")
+    member = f"{PROFILE_MEDIA}/{account_id}-{name}"
+    try:
+        data = read(member, MAX_AVATAR_BYTES)
+    except _Unusable as exc:
+        raise _Unusable(f"the profile picture {shown(member)} {exc}") from None
+    if data is None:
+        raise _Unusable(f"the profile picture {shown(member)} is missing")
+    return url, data
 
 
 def _read_folder(folder: Path, max_bytes: int) -> Source:
@@ -236,11 +366,34 @@ def _read_folder(folder: Path, max_bytes: int) -> Source:
     for f in files:
         source.records += parse_file(f, f.name, f.read_bytes())
     manifest = data / MANIFEST
+    account = _Account()
     if manifest.is_file() and manifest.stat().st_size <= MANIFEST_MAX_BYTES:
-        source.handle, source.display_name = _parse_manifest(str(manifest), manifest.read_bytes())
+        account = _parse_manifest(str(manifest), manifest.read_bytes())
     if not source.records:
         raise DataError(f"{folder}: the archive holds no tweets")
+    where = "data/" if data != folder else ""
+    _add_profile(source, account, _folder_reader(data), lambda name: where + name)
     return source
+
+
+def _folder_reader(data: Path) -> Reader:
+    def read(name: str, limit: int) -> bytes | None:
+        path = data / name
+        try:
+            if not path.is_file():
+                return None
+            size = path.stat().st_size
+            if size > limit:
+                raise _Unusable(f"is {size:,} bytes, over the limit of {limit:,}")
+            with open(path, "rb") as fh:
+                raw = fh.read(limit + 1)
+        except OSError as exc:
+            raise _Unusable(f"is unreadable ({exc.strerror or exc})") from None
+        if len(raw) > limit:  # it grew since: still never more than the limit in memory
+            raise _Unusable(f"is over the limit of {limit:,} bytes")
+        return raw
+
+    return read
 
 
 def _safe_member(name: str) -> bool:
@@ -288,15 +441,44 @@ def _read_zip_members(path: Path, zf: zipfile.ZipFile, max_bytes: int) -> Source
         budget -= len(raw)
         source.records += parse_file(path, info.filename, raw)
     manifest = next((i for i in infos if _in_data(i.filename) and _base(i.filename) == MANIFEST), None)
+    account = _Account()
     if manifest is not None and not _encrypted(manifest):  # the manifest only adds names: skip it
         raw = _read_capped(zf, manifest, MANIFEST_MAX_BYTES)
         if raw is not None:
-            name = manifest.filename  # the zip's to choose (under a top folder): shown escaped if odd
-            where = f"{path}: {name if name.isprintable() else ascii(name)}"
-            source.handle, source.display_name = _parse_manifest(where, raw)
+            account = _parse_manifest(f"{path}: {_shown(manifest.filename)}", raw)
     if not source.records:
         raise DataError(f"{path}: the archive holds no tweets")
+    # The profile's files sit in the data folder of the (first) tweet files.
+    data = tweets[0].filename.rsplit("/", 1)[0]
+    _add_profile(source, account, _zip_reader(zf, infos, data), lambda name: _shown(f"{data}/{name}"))
     return source
+
+
+def _shown(name: str) -> str:
+    # A member's name is the zip's to choose (under a top folder): shown escaped when odd.
+    return name if name.isprintable() else ascii(name)
+
+
+def _zip_reader(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], data: str) -> Reader:
+    members = {i.filename: i for i in infos if not i.is_dir()}
+
+    def read(name: str, limit: int) -> bytes | None:
+        info = members.get(f"{data}/{name}")
+        if info is None:
+            return None
+        if _encrypted(info):
+            raise _Unusable("is encrypted")
+        if info.file_size > limit:
+            raise _Unusable(f"is {info.file_size:,} bytes, over the limit of {limit:,}")
+        try:
+            raw = _read_capped(zf, info, limit)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
+            raise _Unusable(f"is unreadable in the zip ({exc})") from None
+        if raw is None:  # the declared size lied
+            raise _Unusable(f"is over the limit of {limit:,} bytes")
+        return raw
+
+    return read
 
 
 def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
