@@ -69,6 +69,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_SEED = 2**32 - 1  # what torch.Generator.manual_seed and numpy accept everywhere
+MAX_CONTEXT_CHARS = 4000  # the message a reply answers: two Discord messages' worth
 LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
 BASE_KEY = "base:"  # batch keys of shared bases start with this (persona names cannot hold ':')
 SLOT_STEP = 8  # adapter slots are allocated this many at a time
@@ -97,6 +98,7 @@ class _Request:
     future: asyncio.Future
     loop: asyncio.AbstractEventLoop
     enqueued: float = field(default_factory=time.monotonic)
+    context: str = ""  # a tweet this one answers: before the prompt, never part of the result
 
 
 @dataclass(eq=False)
@@ -335,8 +337,11 @@ class GenerationPool:
     async def generate(self, persona: str, prompt: str = "", *, count: int = 1,
                        max_new_tokens: int | None = None, temperature: float | None = None,
                        top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
-                       timeout: float | None = None, min_new_tokens: int = 0) -> list[str]:
+                       timeout: float | None = None, min_new_tokens: int = 0, context: str = "") -> list[str]:
         """`count` texts in `persona`'s voice, each the prompt followed by one generated tweet.
+
+        `context`: the tweet (or message) this one follows. It goes first, as a tweet of its own (end of
+        text before and after it, as training saw tweets), so the persona answers it; it is not shown.
 
         None takes `[generation]`'s default. `max_new_tokens` is clamped to the persona's context.
         `min_new_tokens` (for the benchmark) suppresses every stop token before that many tokens (as
@@ -348,7 +353,7 @@ class GenerationPool:
         start = time.monotonic()
         try:
             texts = await self._generate(persona, prompt, count, max_new_tokens, temperature, top_p, top_k,
-                                         seed, timeout, min_new_tokens)
+                                         seed, timeout, min_new_tokens, context)
         except BotError as exc:
             self.metrics.errors.labels(exc.kind).inc()
             raise
@@ -360,12 +365,13 @@ class GenerationPool:
 
     async def _generate(self, persona: str, prompt: str, count: int, max_new_tokens: int | None,
                         temperature: float | None, top_p: float | None, top_k: int | None, seed: int | None,
-                        timeout: float | None, min_new_tokens: int) -> list[str]:
+                        timeout: float | None, min_new_tokens: int, context: str = "") -> list[str]:
         self._check_open()
         g = self.generation
         prompt = prompt.strip()
+        context = " ".join(context.split())  # one line: a newline would read as the end of a tweet
         validate_request(g, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
-                         temperature=temperature, top_p=top_p, seed=seed, top_k=top_k)
+                         temperature=temperature, top_p=top_p, seed=seed, top_k=top_k, context=context)
         max_new = g.max_new_tokens if max_new_tokens is None else max_new_tokens
         temp = g.temperature if temperature is None else temperature
         p = g.top_p if top_p is None else top_p
@@ -378,7 +384,7 @@ class GenerationPool:
 
         loop = asyncio.get_running_loop()
         req = _Request(persona, prompt, count, max_new, min_new_tokens, temp, p, k, seed,
-                       loop.create_future(), loop)
+                       loop.create_future(), loop, context=context)
         with self._cond:
             self._check_open()  # again under the lock: close() or a breakage may have come meanwhile
             if self._waiting >= self.settings.max_queue:
@@ -824,16 +830,21 @@ class GenerationPool:
         rows = Rows([], [], [], [], [], [])
         row_slots: list[int] = []
         for req in batch:
-            ids = [*self._prefix(req.persona, resident), *tok(req.prompt, add_special_tokens=False).input_ids]
-            # Prompt and new tokens must fit the context: a long prompt keeps its tail, but leaves room
-            # to generate (max_new_tokens, or half the context if less); max_new takes what is left.
+            prefix = self._prefix(req.persona, resident)
+            answered = [*prefix, *tok(req.context, add_special_tokens=False).input_ids] if req.context else []
+            own = [*prefix, *tok(req.prompt, add_special_tokens=False).input_ids]
+            ids = [*answered, *own]
+            # Prompt and new tokens must fit the context: a long prompt (or the tweet it answers) keeps
+            # its tail, but leaves room to generate (max_new_tokens, or half the context if less).
             # (The decode loop stops advancing a finished row's position, so batch-mates are safe.)
             reserve = min(req.max_new_tokens, context // 2)
             ids = ids[-(context - reserve):]
             max_new = min(req.max_new_tokens, context - len(ids))
             # huggingtweets' min_length counts the prompt, prefix included; the benchmark's
             # min_new_tokens may ask for more. Never above max_new: the context has the last word.
-            min_new = min(max(req.min_new_tokens, self.generation.min_length - len(ids), 0), max_new)
+            # (The tweet answered is not counted: it is not part of this tweet.)
+            min_new = min(max(req.min_new_tokens, self.generation.min_length - min(len(own), len(ids)), 0),
+                          max_new)
             for _ in range(req.count):
                 row_slots.append(slots.get(req.persona, BASE))
                 rows.prompts.append(ids)
@@ -933,7 +944,7 @@ class GenerationPool:
 
 def validate_request(generation: GenerationSettings, *, prompt: str, count: int, max_new_tokens: int | None,
                      temperature: float | None, top_p: float | None, seed: int | None,
-                     top_k: int | None = None) -> None:
+                     top_k: int | None = None, context: str = "") -> None:
     """Raise InvalidRequest naming the bound when a value is outside `[generation]`'s limits.
 
     Pure (no pool needed), so the command layer checks with exactly the pool's rules; None means default.
@@ -941,6 +952,8 @@ def validate_request(generation: GenerationSettings, *, prompt: str, count: int,
     g = generation
     _check(len(prompt) <= g.max_prompt_chars,
            f"The prompt is too long: {len(prompt)} characters, at most {g.max_prompt_chars}.")
+    _check(len(context) <= MAX_CONTEXT_CHARS,
+           f"The message to answer is too long: {len(context)} characters, at most {MAX_CONTEXT_CHARS}.")
     _check(1 <= count <= g.max_count, f"count must be between 1 and {g.max_count} (got {count}).")
     if max_new_tokens is not None:
         _check(1 <= max_new_tokens <= g.max_new_tokens_limit,

@@ -310,6 +310,21 @@ async def test_seed_reproducible_even_under_concurrent_load(make_pool):
     assert other != alone
 
 
+async def test_context_is_answered_not_shown(make_pool):
+    """A reply (Continue, Reply as persona): the message answered goes before the prompt as a tweet of
+    its own, so it changes what is generated, never appears in the result, and a long one keeps its tail."""
+    pool = await make_pool()
+    plain = await pool.generate("beta", "", seed=5, max_new_tokens=24)
+    answered = await pool.generate("beta", "", seed=5, max_new_tokens=24, context="Fresh bread at the market")
+    assert answered != plain and "Fresh bread" not in answered[0]
+    prompted = await pool.generate("beta", "Yes", seed=5, max_new_tokens=24, context="Bread?\nToday")
+    assert prompted[0].startswith("Yes")
+    longest = await pool.generate("beta", "", max_new_tokens=24, context="rye " * 999)  # > 256 tokens
+    assert len(longest) == 1
+    with pytest.raises(InvalidRequest, match="message to answer is too long: 4001 characters, at most 4000"):
+        await pool.generate("beta", "", context="x" * 4001)
+
+
 async def test_close_fails_queued_requests_and_refuses_new_ones(make_pool):
     pool = await make_pool()
     with pool.paused():
