@@ -27,10 +27,13 @@ from typing import TYPE_CHECKING
 import aiohttp
 from prometheus_client import CollectorRegistry, Counter
 
+from bot.avatars import avatar_file
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
+from bot.message_log import PersonaMessage
 from bot.output import DISCORD_LIMIT, clip, escape_markdown, neutralise_mentions, outbound, quote_user
-from bot.pool import validate_request
+from bot.pool import MAX_CONTEXT_CHARS, validate_request
 from bot.training_jobs import JobEvent
+from training.avatar import MAX_AVATAR_BYTES, set_avatar
 from training.checkpoint import (
     PersonaMeta,
     fsync_dir,
@@ -41,6 +44,7 @@ from training.checkpoint import (
 
 if TYPE_CHECKING:
     from bot.config import Config
+    from bot.message_log import MessageLog
     from bot.personas import PersonaEntry, PersonaRegistry
     from bot.pool import GenerationPool
     from bot.training_jobs import TrainingJobs
@@ -56,6 +60,8 @@ PROGRESS_EVERY_S = 2.0  # edits of a progress reply, at most this often (Discord
 DOWNLOADS = "downloads"  # the folder in [paths] state_dir that /persona add downloads into
 # What `python -m training` reads: X archive zip, tweets.js, condensed JSON, JSONL, CSV, plain text.
 ARCHIVE_SUFFIXES = (".zip", ".js", ".json", ".jsonl", ".ndjson", ".csv", ".txt")
+MESSAGE_LOG = "messages.sqlite3"  # the record of persona messages, in [paths] state_dir
+TWEET_SEPARATOR = "\n\n"  # between the tweets of one persona message (count > 1)
 
 HELP = f"""\
 **Commands**
@@ -67,11 +73,16 @@ prompt, a fresh one. `count` 1-{{max_count}} tweets, `temperature` {{min_t}}-{{m
 `/persona add name archive [base]` (admin): train a persona from an X archive (.zip or tweets.js) or \
 a tweet file ({", ".join(ARCHIVE_SUFFIXES)}), up to {{max_mb}} MB, fine-tuning `base` (a hub id such as \
 gpt2, or tiny; default: the configured one); one training at a time, others queue.
-`/persona remove name` (admin): delete a persona.
+`/persona avatar name image` (admin): replace a persona's profile picture (PNG, JPEG, GIF or WebP).
+`/persona remove name` (admin): delete a persona and the record of its messages.
 `/help`: this message.
+On a persona's message: **Another** (a new tweet, same prompt), **Continue** (the persona answers \
+itself), **Delete** (whoever asked, or an admin). On any message (right-click → Apps): \
+**Reply as persona…** and **Who asked?**.
 In the console, options are `name=value`: \
 `/imitate marlowe_bakes My dream is count=3 temperature=0.8 seed=7`, `/persona list page=2`; \
-`/persona add NAME PATH [base=MODEL]` takes a local file or an unpacked archive folder."""
+`/persona add NAME PATH [base=MODEL]` takes a local file or an unpacked archive folder; \
+`/another` and `/continue` follow up the last tweet (or `/continue N`, tweet #N)."""
 
 
 @dataclass(frozen=True)
@@ -91,12 +102,20 @@ class Caller:
 
 @dataclass(frozen=True)
 class Card:
-    """A generated tweet shown like huggingtweets' card: who, @handle, the AI label, the text(s)."""
+    """A generated tweet as the persona posts it: who (the name with the AI marker, unescaped: a
+    webhook username or an embed author is no Markdown), @handle, the picture, the text(s)."""
 
-    display_name: str
-    handle: str
+    persona: str
+    display_name: str  # as the archive gave it (normalised), else the handle
+    handle: str  # "@a" (a blend: "@a @b")
     texts: tuple[str, ...]
+    picture: Path | None = None  # the persona's profile picture, when it has one
+    marker: str = ""  # `[discord] ai_marker`, after the name wherever it is shown
     label: str = AI_LABEL
+
+    @property
+    def name(self) -> str:
+        return self.display_name + self.marker
 
 
 @dataclass(frozen=True)
@@ -108,6 +127,8 @@ class Reply:
     ephemeral: bool = False
     card: Card | None = None
     progress: bool = False
+    picture: Path | None = None  # an image to show with the text (/persona info)
+    mention: int | None = None  # a user the text starts with ("Who asked?"): shown, never pinged
 
 
 @dataclass(frozen=True)
@@ -127,6 +148,15 @@ class ImitateRequest:
     count: int
     temperature: float | None
     seed: int | None
+    meta: PersonaMeta
+    context: str = ""  # the message this one answers (Continue, Reply as persona); not shown
+    reply_to: int | None = None  # that message's id
+
+
+@dataclass(frozen=True)
+class AvatarRequest:
+    name: str
+    image: Archive
     meta: PersonaMeta
 
 
@@ -154,12 +184,14 @@ class Commands:
         registry: PersonaRegistry,
         pool: GenerationPool,
         jobs: TrainingJobs,
+        messages: MessageLog,
         metrics: CollectorRegistry | None = None,
     ) -> None:
         self.cfg = cfg
         self.registry = registry
         self.pool = pool
         self.jobs = jobs
+        self.messages = messages
         self._last_imitate: dict[int, float] = {}
         # Bot owners: admins everywhere. The Discord front end adds the application's owner or team.
         self.owner_ids: set[int] = set(cfg.discord.admin_user_ids)
@@ -219,13 +251,25 @@ class Commands:
         count: int | None = None,
         temperature: float | None = None,
         seed: int | None = None,
+        *,
+        context: str = "",
+        reply_to: int | None = None,
     ) -> ImitateRequest:
-        """Check an /imitate at once (arguments, persona, cooldown); raises BotError."""
+        """Check an /imitate at once (arguments, persona, cooldown); raises BotError. `context`: the
+        message it answers (Continue, Reply as persona), `reply_to` that message's id."""
         prompt = (prompt or "").strip()
         count = 1 if count is None else count
+        context = " ".join(context.split())
         validate_request(self.cfg.generation, prompt=prompt, count=count, max_new_tokens=None,
-                         temperature=temperature, top_p=None, seed=seed)
+                         temperature=temperature, top_p=None, seed=seed, context=context)
         meta = self._persona(persona.strip())
+        self._cool_down(caller)
+        return ImitateRequest(persona.strip(), prompt, count, temperature, seed, meta, context, reply_to)
+
+    def _cool_down(self, caller: Caller) -> None:
+        """One generation per user per `cooldown_s` (not for the console's one local user)."""
+        if caller.local:
+            return
         now = time.monotonic()
         wait = self._last_imitate.get(caller.user_id, -1e9) + self.cfg.discord.cooldown_s - now
         if wait > 0:
@@ -234,14 +278,68 @@ class Commands:
             horizon = now - self.cfg.discord.cooldown_s
             self._last_imitate = {u: t for u, t in self._last_imitate.items() if t > horizon}
         self._last_imitate[caller.user_id] = now
-        return ImitateRequest(persona.strip(), prompt, count, temperature, seed, meta)
 
     async def imitate(self, req: ImitateRequest) -> Reply:
         """Generate and format the tweet card; raises BotError (busy pool, timeout, ...)."""
-        texts = await self.pool.generate(
-            req.persona, req.prompt, count=req.count, temperature=req.temperature, seed=req.seed)
+        texts = await self.pool.generate(req.persona, req.prompt, count=req.count,
+                                         temperature=req.temperature, seed=req.seed, context=req.context)
         self.count("imitate", "ok")
-        return tweet_card(req.meta, [neutralise_mentions(t) for t in texts])
+        entry = self.registry.get(req.persona)
+        meta = entry.meta if entry is not None else req.meta
+        picture = await asyncio.to_thread(avatar_file, entry) if entry is not None else None
+        return tweet_card(req.persona, meta, [neutralise_mentions(t) for t in texts],
+                          self.cfg.discord.ai_marker, picture)
+
+    # --- follow-ups on a persona message: Another, Continue, Reply as persona, Who asked?, Delete ----
+
+    async def record_of(self, message_id: int) -> PersonaMessage:
+        """The record of a persona message; InvalidRequest when there is none (too old, or not ours)."""
+        record = await asyncio.to_thread(self.messages.get, message_id)
+        if record is None:
+            days = self.cfg.discord.message_record_days
+            raise InvalidRequest(f"I have no record of that message: it is not a persona's, or older than "
+                                 f"{days:g} days.")
+        return record
+
+    def prepare_another(self, caller: Caller, record: PersonaMessage) -> ImitateRequest:
+        """Another tweet from the same persona and prompt (for a reply: answering the same message)."""
+        return self.prepare_imitate(caller, record.persona, record.prompt, record.count, record.temperature,
+                                    context=record.context, reply_to=record.reply_to)
+
+    def prepare_continue(self, caller: Caller, record: PersonaMessage) -> ImitateRequest:
+        """The persona answers its own tweet (the last one of the message), with that tweet as context."""
+        last = record.text.split(TWEET_SEPARATOR)[-1]
+        return self.prepare_imitate(caller, record.persona, context=last, reply_to=record.message_id)
+
+    def prepare_reply(self, caller: Caller, persona: str, text: str, message_id: int) -> ImitateRequest:
+        """A persona answers a message (the message context menu): its text is the context."""
+        if not text.strip():
+            raise InvalidRequest("That message has no text to answer.")
+        return self.prepare_imitate(caller, persona, context=text[:MAX_CONTEXT_CHARS], reply_to=message_id)
+
+    def who_asked(self, record: PersonaMessage) -> Reply:
+        """Who made the persona say it, with which prompt and when (ephemeral)."""
+        self.count("who asked", "ok")
+        how = f"`/imitate {record.persona}" + (f" {code_text(record.prompt, 300)}`" if record.prompt else "`")
+        if record.reply_to is not None:
+            how += " as a reply"
+        return Reply(f"asked for it with {how}, <t:{int(record.created_at)}:R>.", ephemeral=True,
+                     mention=record.invoker_id)
+
+    def check_delete(self, caller: Caller, record: PersonaMessage) -> None:
+        """Only whoever asked for a persona message, or an admin, may delete it; raises PermissionDenied."""
+        if caller.user_id != record.invoker_id and not self.is_admin(caller):
+            raise PermissionDenied("Only whoever asked for this message, or an admin, can delete it.")
+
+    async def remember(self, record: PersonaMessage) -> None:
+        """Record a persona message as posted (who asked, the prompt and text, where)."""
+        try:
+            await asyncio.to_thread(self.messages.add, record)
+        except Exception:  # the post is out; losing its record only disables its buttons
+            log.exception("could not record persona message %s", record.message_id)
+
+    async def forget(self, message_id: int) -> None:
+        await asyncio.to_thread(self.messages.delete, message_id)
 
     def autocomplete(self, current: str) -> list[str]:
         """Persona names for the autocomplete, at most 25, best matches first."""
@@ -267,9 +365,59 @@ class Commands:
         return Reply(list_page_text(len(entries), pages, page, usage))
 
     def persona_info(self, name: str) -> Reply:
-        meta = self._persona(name.strip())
+        entry = self.registry.get(name.strip())
+        if entry is None:
+            raise UnknownPersona(name.strip(), self.registry.suggest(name.strip()))
         self.count("persona info", "ok")
-        return Reply(clip(persona_info_text(meta), DISCORD_LIMIT))
+        picture = avatar_file(entry)
+        text = persona_info_text(entry.meta) + ("" if picture is not None else "\nNo profile picture.")
+        return Reply(clip(text, DISCORD_LIMIT), picture=picture)
+
+    # --- /persona avatar ----------------------------------------------------------------------------
+
+    def prepare_avatar(self, caller: Caller, name: str, image: Archive) -> AvatarRequest:
+        """Check a /persona avatar before anything is downloaded; raises BotError."""
+        self._require_admin_in_server(caller, "persona avatar")
+        name = name.strip()
+        meta = self._persona(name)
+        if self.jobs.busy_with(name):
+            raise InvalidRequest(f"'{name}' is being trained; change its picture once the training ends.")
+        if image.size is not None and image.size > MAX_AVATAR_BYTES:
+            raise InvalidRequest(
+                f"The picture is too large: {mb(image.size)}, at most {mb(MAX_AVATAR_BYTES)}.")
+        if image.path is not None and not image.path.is_file():
+            raise InvalidRequest(f"No such file: {image.path}")
+        return AvatarRequest(name, image, meta)
+
+    async def persona_avatar(self, req: AvatarRequest) -> Reply:
+        """Replace a persona's picture: checked by its content (PNG, JPEG, GIF, WebP, size-bounded),
+        then swapped in atomically with persona.json; a refused image changes nothing."""
+        folder: Path | None = None
+        try:
+            if req.image.path is not None:
+                data = await asyncio.to_thread(read_capped, req.image.path, MAX_AVATAR_BYTES)
+            else:
+                assert req.image.url is not None
+                path = await download(req.image.url, req.image.filename,
+                                      self.cfg.paths.state_dir / DOWNLOADS, MAX_AVATAR_BYTES)
+                folder = path.parent
+                data = await asyncio.to_thread(path.read_bytes)
+            try:
+                meta = await asyncio.to_thread(set_avatar, self.cfg.paths.models_dir / req.name, data)
+            except ValueError as exc:
+                raise InvalidRequest(f"That picture cannot be used: {exc}.") from None
+            except FileNotFoundError:
+                raise UnknownPersona(req.name, []) from None
+        finally:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+        await self.pool.refresh()
+        self.count("persona avatar", "ok")
+        entry = self.registry.get(req.name)
+        avatar = meta.avatar
+        size = f" ({avatar.width}x{avatar.height})" if avatar is not None else ""
+        return Reply(f"🖼️ New picture for `{req.name}` ({shown_name(meta)}){size}.",
+                     picture=avatar_file(entry) if entry is not None else None)
 
     # --- /persona add --------------------------------------------------------------------------------
 
@@ -379,6 +527,8 @@ class Commands:
             raise InvalidRequest(f"Could not remove '{req.name}': {exc.strerror}.") from exc
         await self.pool.refresh()
         await asyncio.to_thread(shutil.rmtree, doomed, True)
+        forgotten = await asyncio.to_thread(self.messages.forget_persona, req.name)
+        log.info("removed persona %s and the records of its %d messages", req.name, forgotten)
         self.count("persona remove", "ok")
         return Reply(f"🗑️ Removed `{req.name}` ({shown_name(req.meta)} {shown_handles(req.meta)}).")
 
@@ -457,18 +607,28 @@ def shown_handles(meta: PersonaMeta) -> str:
     return " ".join(f"@{escape_markdown(safe_handle(h.handle))}" for h in meta.handles)
 
 
-def card_header(meta: PersonaMeta) -> str:
-    return f"**{shown_name(meta)}** {shown_handles(meta)} · {AI_LABEL}"
+def plain_name(meta: PersonaMeta) -> str:
+    """The display name as plain text (a webhook username, an embed author): normalised, or the
+    handle where the archive had none; not Markdown-escaped (those places show no Markdown)."""
+    return " & ".join(normalise_display_name(h.display_name) or f"@{safe_handle(h.handle)}"
+                      for h in meta.handles)
 
 
-def tweet_card(meta: PersonaMeta, texts: list[str]) -> Reply:
-    """The huggingtweets-style card, the whole message within Discord's 2,000 characters."""
-    header = card_header(meta)
+def card_header(meta: PersonaMeta, marker: str) -> str:
+    return f"**{shown_name(meta)}{escape_markdown(marker)}** {shown_handles(meta)} · {AI_LABEL}"
+
+
+def tweet_card(persona: str, meta: PersonaMeta, texts: list[str], marker: str = "",
+               picture: Path | None = None) -> Reply:
+    """The huggingtweets-style card: as text (the console, and Discord when nothing else works),
+    within Discord's 2,000 characters, and as a `Card` a front end posts under the persona's name."""
+    header = card_header(meta, marker)
     texts = [t.strip() or "…" for t in texts]
     room = (DISCORD_LIMIT - len(header) - 4 * len(texts)) // max(1, len(texts))
     texts = [clip(t, room) for t in texts]
     body = "\n\n".join("> " + t.replace("\n", "\n> ") for t in texts)
-    card = Card(meta.display_name, " ".join(f"@{safe_handle(h.handle)}" for h in meta.handles), tuple(texts))
+    handles = " ".join(f"@{safe_handle(h.handle)}" for h in meta.handles)
+    card = Card(persona, plain_name(meta), handles, tuple(texts), picture, marker)
     return Reply(f"{header}\n{body}", card=card)
 
 
@@ -585,6 +745,15 @@ async def download(url: str, filename: str, folder: Path, limit: int) -> Path:
         raise
 
 
+def read_capped(path: Path, limit: int) -> bytes:
+    """A local file's bytes; InvalidRequest when it holds more than `limit` (only limit + 1 are read)."""
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InvalidRequest(f"'{path.name}' is too large: more than {mb(limit)}.")
+    return data
+
+
 def check_archive_content(path: Path) -> None:
     """Refuse a file whose content does not match its kind: a .zip must be a zip, anything else text."""
     if path.suffix.lower() == ".zip":
@@ -611,6 +780,7 @@ async def open_commands(
 ) -> AsyncIterator[Commands]:
     """The persona registry, the generation pool and the training queue behind a `Commands`, started
     and, on the way out, stopped: queued trainings cancelled, the running one terminated, pool closed."""
+    from bot.message_log import MessageLog
     from bot.personas import PersonaRegistry
     from bot.pool import GenerationPool
     from bot.training_jobs import TrainingJobs
@@ -622,12 +792,15 @@ async def open_commands(
     d = cfg.discord
     jobs = TrainingJobs(models_dir, config_path, d.training_timeout_s, max_jobs=d.max_trainings,
                         max_jobs_per_guild=d.max_trainings_per_guild, memory_bytes=d.training_memory_bytes)
+    messages = await asyncio.to_thread(MessageLog, cfg.paths.state_dir / MESSAGE_LOG,
+                                       d.message_record_days * 86400, d.message_record_max)
     await pool.start()
     try:
-        yield Commands(cfg, registry, pool, jobs, metrics)
+        yield Commands(cfg, registry, pool, jobs, messages, metrics)
     finally:
         await jobs.close()
         await pool.close()
+        messages.close()
 
 
 def clean_leftovers(models_dir: Path, downloads: Path | None = None) -> None:

@@ -1,4 +1,4 @@
-"""All of config.toml as the bot sees it: training's sections plus `[generation]`, `[pool]`, `[discord]`.
+"""All of config.toml as the bot sees it: training's sections, `[generation]`, `[pool]`, `[discord]`, `[web]`.
 
 Every entry point of the bot loads it through `load_config`; an unknown key, a wrong type or an
 out-of-range value stops start-up with one line (`ConfigError`). The Discord token is never here:
@@ -14,7 +14,8 @@ from pydantic import Field, field_validator, model_validator
 
 from training.config import ConfigError, PathsSettings, Section, TrainingSettings, read_toml, validate
 
-__all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "PoolSettings", "load_config"]
+__all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "PoolSettings", "WebSettings",
+           "load_config"]
 
 
 class GenerationSettings(Section):
@@ -80,6 +81,14 @@ class DiscordSettings(Section):
     health_host: str = "127.0.0.1"
     health_port: int = Field(8080, ge=0, le=65535)  # 0: any free port
     training_timeout_s: float = Field(6 * 3600, gt=0)
+    # How /imitate posts: "webhook" under the persona's name and picture, "embed" as a card from the
+    # bot; "auto": a webhook where the bot may manage webhooks in that channel, the embed elsewhere.
+    reply_style: Literal["auto", "webhook", "embed"] = "auto"
+    # Added to the persona's name on every webhook post and card, so nobody takes it for the person.
+    ai_marker: str = Field(" (AI)", max_length=20)
+    # The record of persona messages (who asked, for Delete and the follow-up buttons).
+    message_record_days: float = Field(30.0, gt=0, le=3650)
+    message_record_max: int = Field(100_000, ge=100, le=10_000_000)
 
     @property
     def trusted_guild_ids(self) -> list[int]:
@@ -101,12 +110,27 @@ class DiscordSettings(Section):
         return value
 
 
+class WebSettings(Section):
+    # Where the outside world reaches the bot's HTTP server (health_host/health_port, behind a proxy
+    # or a tunnel), e.g. "https://bot.example.org". Discord fetches webhook avatars from
+    # <public_base_url>/avatars/...; unset, webhook posts show Discord's default picture.
+    public_base_url: str | None = None
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with https:// (or http://)")
+        return value.rstrip("/") if value else None
+
+
 class Config(Section):
     paths: PathsSettings = PathsSettings()
     training: TrainingSettings = TrainingSettings()
     generation: GenerationSettings = GenerationSettings()
     pool: PoolSettings = PoolSettings()
     discord: DiscordSettings = DiscordSettings()
+    web: WebSettings = WebSettings()
 
 
 def load_config(path: Path | None = None, models_dir: Path | None = None) -> Config:

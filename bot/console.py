@@ -1,8 +1,10 @@
 """`python -m bot console`: the bot's commands typed as in Discord, answered locally, no token needed.
 
 `/imitate marlowe_bakes My dream is count=3 seed=7`, `/persona add NAME PATH`, `/persona list`, ...
-The local user is a bot owner. Each reply prints what the Discord message would contain. With a
-terminal: line editing and a history file in `[paths] state_dir`; piped: runs every line, exits at EOF.
+The local user is a bot owner, with no cooldown. Each reply prints what the Discord message would
+contain; each tweet gets a number (`#3`) that `/another N` and `/continue N` follow up, as the buttons
+do in Discord (without N: the last one). With a terminal: line editing and a history file in
+`[paths] state_dir`; piped: runs every line, exits at EOF.
 Lines are read on a thread of their own, so the event loop (and the pool behind it) never waits on input.
 """
 
@@ -14,13 +16,16 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from bot.commands import Archive, Caller, Commands, Reply, open_commands
+from bot.commands import TWEET_SEPARATOR, Archive, Caller, Commands, ImitateRequest, Reply, open_commands
 from bot.config import Config
 from bot.errors import InvalidRequest
+from bot.message_log import PersonaMessage
 from bot.output import outbound
 
 LOCAL_USER = Caller(user_id=0, local=True)  # the person at the machine: a bot owner
@@ -53,16 +58,49 @@ def run_console(cfg: Config, config_path: Path | None = None) -> int:
     return 0
 
 
+@dataclass
+class Session:
+    """The console's persona messages, by number, for /another and /continue (this run only)."""
+
+    messages: dict[int, PersonaMessage] = field(default_factory=dict)
+
+    def remember(self, req: ImitateRequest, reply: Reply) -> Reply:
+        """Number the tweet card and keep it; the reply shown carries the number."""
+        card = reply.card
+        if card is None:
+            return reply
+        number = len(self.messages) + 1
+        self.messages[number] = PersonaMessage(
+            message_id=number, persona=card.persona, invoker_id=LOCAL_USER.user_id, channel_id=0,
+            prompt=req.prompt, text=TWEET_SEPARATOR.join(card.texts), created_at=time.time(),
+            style="console", reply_to=req.reply_to, count=req.count, temperature=req.temperature,
+            context=req.context)
+        answers = f" (answering #{req.reply_to})" if req.reply_to else ""
+        picture = f"\npicture: {card.picture}" if card.picture else ""
+        return Reply(f"#{number}{answers} {reply.text}{picture}", card=card)
+
+    def message(self, args: list[str], usage: str) -> PersonaMessage:
+        if len(args) > 1 or (args and not args[0].lstrip("#").isdigit()):
+            raise InvalidRequest(f"Usage: {usage}")
+        if not self.messages:
+            raise InvalidRequest("No tweet yet: /imitate one first.")
+        number = int(args[0].lstrip("#")) if args else max(self.messages)
+        if number not in self.messages:
+            raise InvalidRequest(f"There is no tweet #{number} (1-{max(self.messages)}).")
+        return self.messages[number]
+
+
 async def console(cfg: Config, config_path: Path | None, reader: LineReader, out: TextIO) -> None:
     async with open_commands(cfg, config_path) as commands:
         print(f"persona-bot console. Personas: {greeting_names(commands.registry.names())}. "
               "Type /help, or quit.", file=out, flush=True)
         reader.start(asyncio.get_running_loop())
+        session = Session()
         try:
             while (line := await reader.next()) is not None:
                 if line.strip() in ("quit", "exit", "/quit", "/exit"):
                     break
-                await execute(commands, line, lambda reply: show(reply, out))
+                await execute(commands, line, lambda reply: show(reply, out), session)
         finally:  # Ctrl-C and errors too: the history typed so far is kept
             reader.close()
 
@@ -79,11 +117,15 @@ def greeting_names(names: list[str]) -> str:
 def show(reply: Reply, out: TextIO) -> None:
     """Print what the Discord message would say: the same outbound rules as the Discord front end."""
     prefix = "(only you can see this) " if reply.ephemeral else ""
-    print(prefix + outbound(reply.text), file=out, flush=True)
+    who = f"user {reply.mention} " if reply.mention is not None else ""
+    picture = f"\npicture: {reply.picture}" if reply.picture is not None and reply.card is None else ""
+    print(prefix + who + outbound(reply.text) + picture, file=out, flush=True)
 
 
-async def execute(commands: Commands, line: str, emit: Callable[[Reply], None]) -> None:
+async def execute(commands: Commands, line: str, emit: Callable[[Reply], None],
+                  session: Session | None = None) -> None:
     """Run one console line; every outcome, errors included, goes to `emit` as a Reply."""
+    session = session if session is not None else Session()
     words = line.split()
     if not words or words[0].startswith("#"):
         return
@@ -94,18 +136,32 @@ async def execute(commands: Commands, line: str, emit: Callable[[Reply], None]) 
     else:
         args = words[1:]
     try:
-        await _dispatch(commands, name, args, emit)
+        await _dispatch(commands, name, args, emit, session)
     except Exception as exc:  # a bad line is reported and the console carries on
         emit(commands.error_reply(name, exc))
 
 
-async def _dispatch(commands: Commands, name: str, args: list[str], emit: Callable[[Reply], None]) -> None:
+async def _dispatch(commands: Commands, name: str, args: list[str], emit: Callable[[Reply], None],
+                    session: Session) -> None:
     if name == "imitate":
         options, rest = split_options(args)
         if not rest:
             raise InvalidRequest("Usage: /imitate persona [prompt] [count=N] [temperature=T] [seed=S]")
         req = commands.prepare_imitate(LOCAL_USER, rest[0], " ".join(rest[1:]), **options)
-        emit(await commands.imitate(req))
+        emit(session.remember(req, await commands.imitate(req)))
+    elif name == "another":
+        req = commands.prepare_another(LOCAL_USER, session.message(args, "/another [N]"))
+        emit(session.remember(req, await commands.imitate(req)))
+    elif name == "continue":
+        req = commands.prepare_continue(LOCAL_USER, session.message(args, "/continue [N]"))
+        emit(session.remember(req, await commands.imitate(req)))
+    elif name == "persona avatar":
+        if len(args) < 2:
+            raise InvalidRequest("Usage: /persona avatar NAME PATH (a PNG, JPEG, GIF or WebP file)")
+        path = Path(" ".join(args[1:])).expanduser()
+        size = path.stat().st_size if path.is_file() else None
+        req = commands.prepare_avatar(LOCAL_USER, args[0], Archive(path.name, size, path=path))
+        emit(await commands.persona_avatar(req))
     elif name == "persona list":
         options, rest = split_options(args, ints=("page",), floats=())
         if rest:

@@ -6,10 +6,10 @@ answered or deferred at once: fast checks first (a refusal is an immediate ephem
 defer, then the slow work in the follow-up. Commands are synced only when their definitions changed
 (`bot.sync_state`); with `guild_ids` set, a global command set left from before is cleared.
 
-Every message goes out through `send`: the text through `bot.output.outbound` (clipped, nobody
-pinged, masked links defused, no link embeds), `allowed_mentions` none on every call (webhooks do not
-inherit the client's), and when Discord refuses or the network fails, the next way that still reaches
-the user: a new follow-up, then the channel. Only progress edits may be dropped.
+Every message goes out through `bot.discord_io.send` (clipped, nobody pinged, masked links defused,
+no link embeds, the next way tried when one fails); persona messages (/imitate, the buttons on them,
+the message context menus "Reply as persona…" and "Who asked?") are posted by `bot.presence`, through
+a channel webhook under the persona's name and picture, or as an embed card.
 
 `[discord] api_base_url` / `gateway_url` point discord.py at another server (a gateway proxy, a
 Discord-compatible server, the tests' stand-in): discord.py builds every REST URL from
@@ -37,11 +37,13 @@ import yarl
 from discord import app_commands
 from prometheus_client import CollectorRegistry
 
-from bot.commands import LIST_PAGE_SIZE, Archive, Caller, Commands, Reply, open_commands
+from bot.avatars import avatar_routes
+from bot.commands import LIST_PAGE_SIZE, Archive, Commands, Reply, open_commands
 from bot.config import Config
+from bot.discord_io import SEND_ERRORS, caller_of, defer, send
 from bot.health import HealthServer
 from bot.logs import install_redaction
-from bot.output import DISCORD_LIMIT, outbound
+from bot.presence import PersonaButton, PersonaPoster
 from bot.sync_state import SyncRecord, definitions_hash
 
 log = logging.getLogger(__name__)
@@ -51,9 +53,6 @@ DISCORD_GATEWAY = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
 # An interaction token lives 15 minutes; past this, a training's result goes to the channel instead.
 TOKEN_LIFETIME_S = 14 * 60
 SHUTDOWN_GRACE_S = 10.0  # how long running commands get to send their last reply at shutdown
-NO_PINGS = discord.AllowedMentions.none()
-# What a failed send raises: Discord's refusals (4xx, 5xx after discord.py's retries), the network.
-SEND_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError)
 
 
 def point_discord_at(api_base_url: str, gateway_url: str | None) -> None:
@@ -61,16 +60,6 @@ def point_discord_at(api_base_url: str, gateway_url: str | None) -> None:
     discord.http.Route.BASE = api_base_url.rstrip("/")
     gateway = yarl.URL(gateway_url) if gateway_url else DISCORD_GATEWAY
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
-
-
-def caller_of(interaction: discord.Interaction) -> Caller:
-    """The caller, with the server only where the bot is installed in it: in a DM or a user-installed
-    context `permissions` describe the user's rights there, which give no authority over the bot."""
-    user = interaction.user
-    guild_id = interaction.guild_id if interaction.is_guild_integration() else None
-    roles = tuple(role.id for role in getattr(user, "roles", ())) if guild_id is not None else ()
-    administrator = guild_id is not None and interaction.permissions.administrator
-    return Caller(user_id=user.id, guild_id=guild_id, administrator=administrator, role_ids=roles)
 
 
 class PersonaTree(app_commands.CommandTree):
@@ -90,30 +79,38 @@ class PersonaTree(app_commands.CommandTree):
                 self.running.add(task)
                 task.add_done_callback(self.running.discard)
             return True
-        if interaction.type is discord.InteractionType.application_command:
+        if interaction.type in (discord.InteractionType.application_command,
+                                discord.InteractionType.component, discord.InteractionType.modal_submit):
             await send(interaction, Reply("The bot is shutting down.", ephemeral=True), "response")
         return False
 
 
 class PersonaBot(discord.Client):
     def __init__(self, cfg: Config, commands: Commands, sync_record: SyncRecord) -> None:
-        # No one is ever pinged by what the bot sends; only the guilds intent (roles, for admin checks).
-        super().__init__(intents=discord.Intents(guilds=True),
+        # No one is ever pinged by what the bot sends. Intents: guilds (channels, roles for admin checks),
+        # webhooks (a moderator deleting the persona webhook); nothing privileged.
+        super().__init__(intents=discord.Intents(guilds=True, webhooks=True),
                          allowed_mentions=discord.AllowedMentions.none())
         self.cfg = cfg
         self.commands = commands
         self.sync_record = sync_record
         self.tree = PersonaTree(self)
+        self.poster = PersonaPoster(self, commands)  # the buttons find it as interaction.client.poster
         self.synced: list[int | None] = []  # the scopes this start synced (None: global)
-        add_commands(self.tree, commands)
+        add_commands(self.tree, commands, self.poster)
 
     async def setup_hook(self) -> None:
         d = self.cfg.discord
         if d.gateway_url is None and d.api_base_url.rstrip("/") != DISCORD_API:
             _shards, url, _limits = await self.http.get_bot_gateway()
             discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        # Another / Continue / Delete on every persona message ever posted, matched by custom id.
+        self.add_dynamic_items(PersonaButton)
         await self.learn_owners()
         await self.sync_commands()
+
+    async def on_webhooks_update(self, channel: discord.abc.GuildChannel) -> None:
+        self.poster.relay.forget(channel.id)  # ours may be the one deleted: look again on the next post
 
     async def learn_owners(self) -> None:
         """The application's owner, or its team's members, are bot owners (as discord.py's is_owner)."""
@@ -173,67 +170,7 @@ class PersonaBot(discord.Client):
         return self.is_ready() and not self.is_closed() and self.ws is not None and self.ws.open
 
 
-# --- interactions → command layer ----------------------------------------------------------------------
-
-async def send(interaction: discord.Interaction, reply: Reply, via: str) -> bool:
-    """Send `reply` for `interaction`; every message of the bot goes out here. True once delivered.
-
-    `via`: "response" answers an interaction not yet acknowledged; "followup" is the result after a
-    defer (an ephemeral one replaces the public "thinking…" with a message only the user sees);
-    "edit" puts the result into the deferred message; "progress" is an edit that may be dropped;
-    "channel" posts in the channel (the interaction token has expired). When a way fails (Discord
-    refuses, the network breaks), the next one is tried: a new follow-up, then the channel.
-    """
-    text = outbound(reply.text)
-    ways = [via] if via in ("progress", "channel") else list(dict.fromkeys([via, "followup", "channel"]))
-    for way in ways:
-        try:
-            await _send_one(interaction, reply, text, way)
-            return True
-        except SEND_ERRORS as exc:
-            log.warning("could not send the %s of /%s %s: %s", way, _command_name(interaction),
-                        "(dropped)" if way == "progress" else "(trying the next way)", exc)
-    if via != "progress":
-        log.error("no way left to answer /%s; its reply was: %r", _command_name(interaction), text)
-    return False
-
-
-async def _send_one(interaction: discord.Interaction, reply: Reply, text: str, way: str) -> None:
-    if way == "response" and not interaction.response.is_done():
-        await interaction.response.send_message(text, ephemeral=reply.ephemeral, allowed_mentions=NO_PINGS,
-                                                suppress_embeds=True)
-    elif way in ("edit", "progress"):
-        await interaction.edit_original_response(content=text, allowed_mentions=NO_PINGS)
-    elif way in ("response", "followup"):
-        if reply.ephemeral and interaction.response.is_done():
-            with contextlib.suppress(*SEND_ERRORS):  # the public "thinking…" goes; the error is private
-                await interaction.delete_original_response()
-        await interaction.followup.send(text, ephemeral=reply.ephemeral, allowed_mentions=NO_PINGS,
-                                        suppress_embeds=True)
-    else:  # the channel: for everyone to see, so it says whom it answers (a mention that pings nobody)
-        channel = interaction.client.get_partial_messageable(interaction.channel_id or 0)
-        mention = f"<@{interaction.user.id}> "  # shows whom it answers; allowed_mentions: no ping
-        await channel.send(mention + outbound(reply.text, DISCORD_LIMIT - len(mention)),
-                           allowed_mentions=NO_PINGS, suppress_embeds=True)
-
-
-async def defer(interaction: discord.Interaction) -> bool:
-    """Acknowledge within Discord's 3 seconds; False (logged) when Discord could not be told, and the
-    result then goes to the channel."""
-    try:
-        await interaction.response.defer(thinking=True)
-        return True
-    except SEND_ERRORS as exc:
-        log.warning("could not defer /%s: %s", _command_name(interaction), exc)
-        return False
-
-
-def _command_name(interaction: discord.Interaction) -> str:
-    command = interaction.command
-    return command.qualified_name if command is not None else "?"
-
-
-def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
+def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: PersonaPoster) -> None:
     g = commands.cfg.generation
 
     @tree.command(name="imitate", description="A tweet in a persona's voice")
@@ -247,16 +184,9 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
     async def imitate(interaction: discord.Interaction, persona: str, prompt: str | None = None,
                       count: int | None = None, temperature: float | None = None,
                       seed: int | None = None) -> None:
-        try:
-            req = commands.prepare_imitate(caller_of(interaction), persona, prompt, count, temperature, seed)
-        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
-            return await send(interaction, commands.error_reply("imitate", exc), "response")
-        deferred = await defer(interaction)
-        try:
-            reply = await commands.imitate(req)
-        except Exception as exc:
-            reply = commands.error_reply("imitate", exc)
-        await send(interaction, reply, "followup" if deferred else "channel")
+        caller = caller_of(interaction)
+        await poster.imitate(interaction, lambda: commands.prepare_imitate(
+            caller, persona, prompt, count, temperature, seed), "imitate")
 
     @imitate.autocomplete("persona")
     async def persona_names(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -329,9 +259,36 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands) -> None:
             reply = commands.error_reply("persona remove", exc)
         await send(interaction, reply, "followup" if deferred else "channel")
 
+    @persona.command(name="avatar", description="Replace a persona's profile picture (admin)")
+    @app_commands.describe(name="the persona", image="a PNG, JPEG, GIF or WebP picture")
+    async def persona_avatar(interaction: discord.Interaction, name: str, image: discord.Attachment) -> None:
+        try:
+            req = commands.prepare_avatar(caller_of(interaction), name,
+                                          Archive(image.filename, image.size, url=image.url))
+        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
+            return await send(interaction, commands.error_reply("persona avatar", exc), "response")
+        deferred = await defer(interaction)
+        try:
+            reply = await commands.persona_avatar(req)
+        except Exception as exc:
+            reply = commands.error_reply("persona avatar", exc)
+        await send(interaction, reply, "followup" if deferred else "channel")
+
     persona_info.autocomplete("name")(persona_names)
     persona_remove.autocomplete("name")(persona_names)
+    persona_avatar.autocomplete("name")(persona_names)
     tree.add_command(persona)
+
+    # Message context menus (right-click → Apps): no options, no privileged intent (Discord sends the
+    # target message's content with the interaction).
+    async def reply_as(interaction: discord.Interaction, message: discord.Message) -> None:
+        await poster.reply_as(interaction, message)
+
+    async def who_asked(interaction: discord.Interaction, message: discord.Message) -> None:
+        await poster.who_asked(interaction, message)
+
+    tree.add_command(app_commands.ContextMenu(name="Reply as persona…", callback=reply_as))
+    tree.add_command(app_commands.ContextMenu(name="Who asked?", callback=who_asked))
 
 
 # --- running the bot -------------------------------------------------------------------------------------
@@ -362,7 +319,8 @@ async def running_bot(cfg: Config, token: str, config_path: Path | None = None) 
             return {"gateway": client.gateway_connected(), "pool": commands.pool.ready}
 
         d = cfg.discord
-        health = HealthServer(d.health_host, d.health_port, metrics, checks)
+        health = HealthServer(d.health_host, d.health_port, metrics, checks,
+                              routes=avatar_routes(commands.registry))
         try:
             await health.start()
         except OSError as exc:

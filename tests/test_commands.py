@@ -26,6 +26,7 @@ from bot.commands import (
 )
 from bot.config import load_config
 from bot.errors import Cooldown, InvalidRequest, PermissionDenied, PoolBusy, UnknownPersona
+from bot.message_log import PersonaMessage
 from bot.output import DISCORD_LIMIT
 
 ADMIN_USER = 42
@@ -109,6 +110,8 @@ async def test_cooldown_is_per_user_and_only_for_accepted_requests(commands: Com
     reply = await commands.imitate(req)
     assert reply.card is not None and reply.card.handle == "@marlowe_bakes"
     assert reply.card.display_name == "Marlowe Quill" and reply.card.label == "🤖 AI Bot"
+    assert reply.card.name == "Marlowe Quill (AI)" and reply.card.persona == "marlowe_bakes"
+    assert reply.text.startswith("**Marlowe Quill (AI)** @marlowe\\_bakes · 🤖 AI Bot\n> Bread")
     assert reply.card.texts[0].startswith("Bread") and not reply.ephemeral
     assert count(commands, "imitate", "ok") == 1
 
@@ -130,9 +133,9 @@ def test_internal_errors_stay_in_the_log(commands: Commands, caplog: pytest.LogC
 
 def test_card_fits_discord() -> None:
     meta = load_meta()
-    reply = tweet_card(meta, ["word " * 400] * 5)
+    reply = tweet_card("marlowe_bakes", meta, ["word " * 400] * 5, " (AI)")
     assert len(reply.text) <= DISCORD_LIMIT
-    assert reply.text.startswith("**Marlowe Quill** @marlowe\\_bakes · 🤖 AI Bot\n> word")
+    assert reply.text.startswith("**Marlowe Quill (AI)** @marlowe\\_bakes · 🤖 AI Bot\n> word")
     assert reply.text.count("\n> ") == 5 and all(t.endswith("…") for t in reply.card.texts)
 
 
@@ -400,7 +403,7 @@ async def test_display_names_cannot_ping_or_format(tmp_path: Path) -> None:
         assert f"• `loud_one`: {shown} (@loud\\_one)" in cmds.persona_list().text
         assert cmds.persona_info("loud_one").text.startswith(f"**{shown}** @loud\\_one")
         card = await cmds.imitate(cmds.prepare_imitate(Caller(1), "loud_one", "hi"))
-        assert card.text.startswith(f"**{shown}** @loud\\_one · 🤖 AI Bot\n> hi")
+        assert card.text.startswith(f"**{shown} (AI)** @loud\\_one · 🤖 AI Bot\n> hi")
         removed = await cmds.persona_remove(cmds.prepare_remove(OWNER, "loud_one"))
         assert shown in removed.text
         for reply in (cmds.persona_list(), card, removed):
@@ -470,3 +473,28 @@ async def test_an_archive_refused_after_download_is_deleted(
     replies = [r async for r in commands.persona_add(req)]
     assert [r.text for r in replies] == ["⚠️ 'archive.zip' is not a valid zip archive."]
     assert list((tmp_path / "state" / "downloads").iterdir()) == []
+
+
+async def test_avatar_and_delete_need_the_right_person(commands: Commands) -> None:
+    """/persona avatar: admins, in a server, a persona not in training, a picture of at most 8 MB
+    (refused before anything is downloaded). Delete: whoever asked, or an admin."""
+    image = Archive("a.png", 100, url="http://127.0.0.1:9/never-fetched")
+    with pytest.raises(PermissionDenied):
+        commands.prepare_avatar(Caller(5, GUILD), "marlowe_bakes", image)
+    with pytest.raises(PermissionDenied, match="only in a server"):
+        commands.prepare_avatar(Caller(ADMIN_USER), "marlowe_bakes", image)
+    with pytest.raises(InvalidRequest, match=r"The picture is too large: 9\.0 MB, at most 8\.0 MB"):
+        commands.prepare_avatar(OWNER, "marlowe_bakes", Archive("a.png", 9_000_000, url=image.url))
+    with pytest.raises(UnknownPersona):
+        commands.prepare_avatar(OWNER, "nobody", image)
+    assert commands.prepare_avatar(OWNER, "marlowe_bakes", image).name == "marlowe_bakes"
+
+    record = PersonaMessage(message_id=1, persona="marlowe_bakes", invoker_id=7, channel_id=2, prompt="Bread",
+                            text="Bread is life", created_at=0, style="webhook", guild_id=GUILD)
+    commands.check_delete(Caller(7, GUILD), record)  # whoever asked
+    commands.check_delete(OWNER, record)  # an admin
+    with pytest.raises(PermissionDenied, match="Only whoever asked for this message, or an admin"):
+        commands.check_delete(Caller(8, GUILD, administrator=False), record)
+    asked = commands.who_asked(record)
+    assert asked.ephemeral and asked.mention == 7
+    assert asked.text.startswith("asked for it with `/imitate marlowe_bakes Bread`, <t:0:R>")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -57,9 +57,10 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
     assert "`/persona add name archive [base]` (admin)" in out
     assert "• `marlowe_bakes`: Marlowe" in out
     found = cards(out)
-    assert len(found) == 2 and found[0] == found[1]  # same seed, same tweets
+    assert len(found) == 2 and found[0][1] == found[1][1]  # same seed, same tweets
     header, texts = found[0]
-    assert header.startswith("**Marlowe") and header.endswith("** @marlowe\\_bakes · 🤖 AI Bot")
+    assert header.startswith("#1 **Marlowe") and header.endswith(" (AI)** @marlowe\\_bakes · 🤖 AI Bot")
+    assert found[1][0].startswith("#2 **Marlowe")  # numbered, for /another N and /continue N
     assert len(texts) == 2 and all(t.startswith("> My dream is") for t in texts)
     for expected in [
         "No persona named 'marlow'. Did you mean marlowe_bakes?",
@@ -173,12 +174,10 @@ async def test_remove_then_unknown(folder: Path) -> None:
     assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
 
 
-async def test_cooldown_applies_in_the_console(folder: Path) -> None:
-    """The console's one user is held back like a Discord user (per user: see test_commands)."""
+async def test_no_cooldown_in_the_console(folder: Path) -> None:
+    """The console is one local user at the machine: never held back (Discord users are: test_commands)."""
     out = await run_lines(folder, ["/imitate marlowe_bakes a", "/imitate marlowe_bakes b"], cooldown_s=60)
-    assert len(cards(out)) == 1
-    wait = re.search(r"Slow down: try again in ([0-9.]+)s\.", out)
-    assert wait is not None and 0 < float(wait.group(1)) <= 60
+    assert len(cards(out)) == 2 and "Slow down" not in out
 
 
 async def test_add_passes_the_base_to_the_training(folder: Path) -> None:
@@ -257,5 +256,67 @@ async def test_max_new_tokens_beyond_the_context_still_answers(folder: Path) -> 
     reader = LineReader(interactive=False, stream=io.StringIO(lines))
     await console(load_config(cfg_path), cfg_path, reader, out)
     text = out.getvalue()
-    assert text.count("**Marlowe Quill** @marlowe\\_bakes · 🤖 AI Bot") == 2 and "⚠️" not in text
+    assert text.count("**Marlowe Quill (AI)** @marlowe\\_bakes · 🤖 AI Bot") == 2 and "⚠️" not in text
     assert text.count("\n> My dream is") == 3
+
+
+async def test_another_and_continue_follow_up_numbered_tweets(folder: Path) -> None:
+    """The buttons' console twins: /another repeats a tweet's persona and prompt, /continue makes the
+    persona answer its own tweet (the tweet as context, not shown again)."""
+    out = await run_lines(folder, [
+        "/another",  # nothing to follow up yet
+        "/imitate marlowe_bakes My dream is seed=1",
+        "/imitate marlowe_bakes Bread",
+        "/another 1",
+        "/continue",
+        "/continue #1",
+        "/another 9",
+        "/continue one",
+    ])
+    found = cards(out)
+    headers = [h.split(" ", 1)[0] for h, _ in found]
+    assert headers == ["#1", "#2", "#3", "#4", "#5"]
+    assert found[2][1][0].startswith("> My dream is")  # another of #1: the same prompt
+    assert "#4 (answering #3) **Marlowe Quill (AI)**" in out and "#5 (answering #1)" in out
+    assert found[3][1][0] != found[2][1][0]  # the tweet answered is context, not repeated
+    for refusal in ("No tweet yet: /imitate one first.", "There is no tweet #9 (1-5).",
+                    "Usage: /continue [N]"):
+        assert f"(only you can see this) ⚠️ {refusal}" in out
+
+
+def png(path: Path, color: str = "red", size: tuple[int, int] = (32, 32)) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", size, color).save(path, "PNG")
+    return path
+
+
+async def test_persona_avatar_replaces_the_picture_and_info_shows_it(folder: Path) -> None:
+    """/persona avatar: checked by content, swapped in with persona.json; a refused file changes nothing."""
+    persona = folder / "models" / "marlowe_bakes"
+    (folder / "notes.png").write_text("not a picture at all")
+    (folder / "huge.png").write_bytes(b"\0" * 8_000_001)
+    before = {p.name: p.read_bytes() for p in persona.iterdir()}
+    out = await run_lines(folder, [
+        "/persona info marlowe_bakes",
+        f"/persona avatar marlowe_bakes {folder / 'notes.png'}",
+        f"/persona avatar marlowe_bakes {folder / 'huge.png'}",
+        f"/persona avatar marlowe_bakes {folder / 'missing.png'}",
+        f"/persona avatar nobody {png(folder / 'red.png')}",
+        "/persona avatar marlowe_bakes",
+    ])
+    assert "No profile picture." in out
+    for refusal in ("That picture cannot be used: not an image (PNG, JPEG, GIF or WebP).",
+                    "The picture is too large: 8.0 MB, at most 8.0 MB.",
+                    f"No such file: {folder / 'missing.png'}", "No persona named 'nobody'.",
+                    "Usage: /persona avatar NAME PATH"):
+        assert f"(only you can see this) ⚠️ {refusal}" in out, refusal
+    assert {p.name: p.read_bytes() for p in persona.iterdir()} == before  # nothing changed
+
+    out = await run_lines(folder, [f"/persona avatar marlowe_bakes {png(folder / 'blue.png', 'blue')}",
+                                   "/persona info marlowe_bakes", "/imitate marlowe_bakes Bread"])
+    meta = json.loads((persona / "persona.json").read_text())
+    stored = persona / meta["avatar"]["file"]
+    assert stored.read_bytes() == (folder / "blue.png").read_bytes() and meta["avatar"]["source"] == "admin"
+    assert "🖼️ New picture for `marlowe_bakes` (Marlowe Quill) (32x32)." in out
+    assert out.count(f"picture: {stored}") == 3  # the reply, /persona info, the tweet card

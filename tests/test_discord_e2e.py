@@ -32,6 +32,7 @@ from discord_standin import (
 
 from bot.config import load_config
 from bot.discord_bot import running_bot
+from training.checkpoint import normalise_display_name
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -83,6 +84,11 @@ async def env(tmp_path_factory: pytest.TempPathFactory):
     await standin.close()
 
 
+async def card_of(env: Harness, it, timeout: float = 20.0) -> dict:
+    """The tweet card answering an /imitate: the deferred message, edited to hold the embeds."""
+    return await env.standin.wait_for_original(it, lambda m: bool(m["embeds"]), timeout)
+
+
 async def healthz(env: Harness) -> tuple[int, dict]:
     async with aiohttp.ClientSession() as s, s.get(f"http://127.0.0.1:{env.bot.health.port}/healthz") as r:
         return r.status, await r.json()
@@ -98,11 +104,12 @@ async def test_login_sync_health_and_metrics(env: Harness) -> None:
                                        f"applications/{APP_ID}/commands"]
     assert syncs[1].body == []
     commands = {c["name"]: c for c in syncs[0].body}
-    assert set(commands) == {"imitate", "help", "persona"}
+    assert set(commands) == {"imitate", "help", "persona", "Reply as persona…", "Who asked?"}
+    assert commands["Who asked?"]["type"] == commands["Reply as persona…"]["type"] == 3  # message menus
     assert int(commands["persona"]["default_member_permissions"]) == ADMINISTRATOR
     # Servers that installed the bot only: Discord's hint, checked by the bot too.
     assert commands["persona"]["contexts"] == [0] and commands["persona"]["integration_types"] == [0]
-    assert {o["name"] for o in commands["persona"]["options"]} == {"list", "info", "add", "remove"}
+    assert {o["name"] for o in commands["persona"]["options"]} == {"list", "info", "add", "avatar", "remove"}
     listing = next(o for o in commands["persona"]["options"] if o["name"] == "list")
     [page] = listing["options"]  # an optional whole number, at least 1
     assert (page["name"], page["type"], page["min_value"], page.get("required")) == ("page", 4, 1, False)
@@ -121,16 +128,16 @@ async def test_imitate_is_deferred_then_answered_pinging_nobody(env: Harness) ->
         {"name": "prompt", "type": 3, "value": "My dream is @everyone"},
         {"name": "count", "type": 4, "value": 2},
     ])
-    reply = await env.standin.reply_to(it)
+    # The user may not send messages in the channel (permissions 0): the card as an embed, whose
+    # webhook path is tested in test_discord_presence.py.
+    card = await card_of(env, it)
     first = env.standin.calls_for(it)[0]
     assert first.path.endswith("/callback") and first.body["type"] == 5  # deferred first
-    assert reply.path == f"webhooks/{APP_ID}/{it.token}"
-    content = reply.body["content"]
-    assert content.startswith("**Marlowe Quill** @marlowe\\_bakes · 🤖 AI Bot\n> My dream is @\u200beveryone")
-    assert content.count("\n> My dream is") == 2 and len(content) <= 2000
-    assert reply.body["allowed_mentions"] == {"parse": []}
-    assert not reply.body.get("flags", 0) & EPHEMERAL
-    assert reply.body["flags"] & SUPPRESS_EMBEDS
+    edit = next(c for c in env.standin.calls_for(it) if c.method == "PATCH")
+    assert edit.path == f"webhooks/{APP_ID}/{it.token}/messages/@original"
+    assert [e["description"][:22] for e in card["embeds"]] == ["My dream is @\u200beveryone"] * 2
+    assert card["embeds"][0]["author"]["name"] == "Marlowe Quill (AI) @marlowe_bakes"
+    assert edit.body["allowed_mentions"] == {"parse": []} and not card["flags"] & EPHEMERAL
 
 
 async def test_autocomplete_lists_personas(env: Harness) -> None:
@@ -273,6 +280,7 @@ def archive_zip(manifest: dict, tweets: bytes) -> bytes:
 HOSTILE_NAME = "[Nitro](https://e.x) **Fresh** @everyone <@&74>\n\u202eevil\x07 `" + "x" * 3000
 # Training keeps its first 50 characters on one line; the bot escapes, neutralises and defuses them.
 SHOWN_NAME = "\\[Nitro\\](<https://e.x>) \\*\\*Fresh\\*\\* @\u200beveryone <\u200b@&74> ev"
+TRAINED_NAME = normalise_display_name(HOSTILE_NAME)  # as an embed's author: no Markdown, no pings there
 
 
 async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
@@ -296,9 +304,10 @@ async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
 
     it = await env.standin.interact("imitate", [{"name": "persona", "type": 3, "value": "fresh_baker"},
                                                 {"name": "seed", "type": 4, "value": 7}])
-    reply = await env.standin.reply_to(it)
-    # The name as training kept it (50 characters, one line), Markdown escaped, nobody pinged.
-    assert reply.body["content"].split("\n")[0] == f"**{SHOWN_NAME}** @fresh\\_baker · 🤖 AI Bot"
+    card = await card_of(env, it)
+    # The name as training kept it (50 characters, one line), with the AI marker; an embed's author
+    # shows no Markdown, and pings nobody.
+    assert card["embeds"][0]["author"]["name"] == f"{TRAINED_NAME} (AI) @fresh_baker"
 
     it = await env.standin.interact("persona list", [])
     listing = (await env.standin.reply_to(it)).body["data"]["content"]
@@ -358,9 +367,9 @@ async def test_an_archive_with_a_hostile_handle_is_refused(env: Harness) -> None
 async def test_a_masked_link_in_the_prompt_is_shown_as_written(env: Harness) -> None:
     prompt = "[Claim your free Nitro](https://evil.example/gift) now"
     it = await env.standin.interact("imitate", [PERSONA, {"name": "prompt", "type": 3, "value": prompt}])
-    reply = (await env.standin.reply_to(it)).body
-    assert "> \\[Claim your free Nitro](<https://evil.example/gift>) now" in reply["content"]
-    assert reply["flags"] & SUPPRESS_EMBEDS and reply["allowed_mentions"] == {"parse": []}
+    card = await card_of(env, it)
+    assert card["embeds"][0]["description"].startswith(
+        "\\[Claim your free Nitro](<https://evil.example/gift>) now")
 
 
 async def imitate_with(env: Harness, fail: list[tuple[str, str, int, int]], **kw):
@@ -372,31 +381,35 @@ async def imitate_with(env: Harness, fail: list[tuple[str, str, int, int]], **kw
 
 
 @pytest.mark.parametrize("status", [500, 429])
-async def test_a_follow_up_refused_once_is_sent_again_by_discord_py(env: Harness, status: int) -> None:
-    it = await imitate_with(env, [("POST", "", status, 1)])
-    reply = await env.standin.reply_to(it, timeout=30)
-    assert "🤖 AI Bot" in reply.body["content"]
-    posts = [c.status for c in env.standin.calls_for(it) if c.method == "POST" and "webhooks" in c.path]
-    assert posts == [status, 200]
+async def test_a_card_refused_once_is_sent_again_by_discord_py(env: Harness, status: int) -> None:
+    it = await imitate_with(env, [("PATCH", "/messages/@original", status, 1)])
+    card = await card_of(env, it)
+    assert card["embeds"][0]["author"]["name"].startswith("Marlowe Quill (AI)")
+    edits = [c.status for c in env.standin.calls_for(it) if c.method == "PATCH"]
+    assert edits == [status, 200]
 
 
 @pytest.mark.parametrize("status", [400, 404])
-async def test_a_refused_follow_up_falls_back_to_the_channel(env: Harness, status: int) -> None:
+async def test_a_refused_card_falls_back_to_a_follow_up_then_the_channel(env: Harness, status: int) -> None:
+    it = await imitate_with(env, [("PATCH", "/messages/@original", status, 1)])
+    follow_up = await env.standin.wait_for(lambda c: it.matches(c) and c.method == "POST" and c.status == 200
+                                           and c.path == f"webhooks/{APP_ID}/{it.token}")
+    assert follow_up.body["embeds"][0]["author"]["name"].startswith("Marlowe Quill (AI)")
     user = 900000000000000000 + status  # a user of its own: the channel message names them
-    it = await imitate_with(env, [("POST", "", status, 1)], user_id=user)
-    posted = await env.standin.channel_message(f"<@{user}> **Marlowe Quill**")
-    assert "🤖 AI Bot" in posted.body["content"] and posted.body["allowed_mentions"] == {"parse": []}
-    assert posted.body["flags"] & SUPPRESS_EMBEDS
-    posts = [c.status for c in env.standin.calls_for(it) if c.method == "POST" and "webhooks" in c.path]
-    assert posts == [status]
+    it = await imitate_with(env, [("PATCH", "/messages/@original", status, 1), ("POST", "", status, 1)],
+                            user_id=user)
+    posted = await env.standin.channel_message(f"<@{user}>")
+    assert posted.body["embeds"][0]["author"]["name"].startswith("Marlowe Quill (AI)")
+    assert posted.body["allowed_mentions"] == {"parse": []}
+    assert posted.body["components"]  # the buttons go along
 
 
 async def test_a_failed_defer_still_answers_in_the_channel(env: Harness) -> None:
     token = env.standin.new_token()
     env.standin.fail("POST", f"{token}/callback", 404)  # the interaction expired before the defer
     await env.standin.interact("imitate", [PERSONA], token=token, user_id=900000000000000078)
-    posted = await env.standin.channel_message("<@900000000000000078> **Marlowe Quill**")
-    assert "🤖 AI Bot" in posted.body["content"]
+    posted = await env.standin.channel_message("<@900000000000000078>")
+    assert posted.body["embeds"][0]["author"]["name"].startswith("Marlowe Quill (AI)")
 
 
 async def test_a_refused_refusal_still_reaches_the_user(env: Harness) -> None:
@@ -441,7 +454,7 @@ async def test_interaction_tokens_never_reach_the_log(env: Harness, caplog: pyte
     caplog.set_level(logging.DEBUG)
     it = await env.standin.interact("imitate", [PERSONA, {"name": "prompt", "type": 3,
                                                           "value": "hello\n2026-01-01 ERROR forged line"}])
-    await env.standin.reply_to(it)
+    await card_of(env, it)
     await env.standin.interact("imitate", [{"name": "persona", "type": 3, "value": "no\nbody"}])
     await asyncio.sleep(0.2)
     assert f"webhooks/{APP_ID}/[token]" in caplog.text  # discord.py's debug lines, redacted
@@ -457,10 +470,11 @@ async def test_heartbeats_stay_on_time_during_32_generations(env: Harness) -> No
     its = [await standin.interact("imitate", [{"name": "persona", "type": 3, "value": name},
                                               {"name": "count", "type": 4, "value": 5}], user_id=1000 + i)
            for i, name in enumerate(["marlowe_bakes", "other_guy"] * 16)]
-    replies = await asyncio.gather(*(standin.reply_to(it, timeout=120) for it in its))
-    assert all("🤖 AI Bot" in r.body["content"] for r in replies)
+    cards = await asyncio.gather(*(card_of(env, it, timeout=120) for it in its))
+    assert all(len(c["embeds"]) == 5 for c in cards)
     acks = [standin.calls_for(it)[0].at - it.sent_at for it in its]  # the defer, Discord's 3 s deadline
-    answered = max(r.at for r in replies) - its[0].sent_at
+    edits = [c for it in its for c in standin.calls_for(it) if c.method == "PATCH"]
+    answered = max(c.at for c in edits) - its[0].sent_at
     print(f"32 /imitate (count 5): all answered in {answered:.2f}s; deferred within {max(acks):.3f}s at most")
     assert max(acks) < 3
     await asyncio.sleep(interval)  # one more beat after the burst
@@ -504,7 +518,7 @@ async def test_switching_scopes_clears_the_commands_left_behind(tmp_path: Path) 
         puts = [(c.path, len(c.body)) for c in standin.calls if c.method == "PUT"]
         guild = f"applications/{APP_ID}/guilds/{GUILD_ID}/commands"
         everywhere = f"applications/{APP_ID}/commands"
-        assert puts == [(guild, 3), (everywhere, 0), (everywhere, 3), (guild, 0)]
+        assert puts == [(guild, 5), (everywhere, 0), (everywhere, 5), (guild, 0)]
     finally:
         await standin.close()
 

@@ -95,6 +95,7 @@ class TrainingConfig(Section):
     generation: dict[str, Any] = {}
     pool: dict[str, Any] = {}
     discord: dict[str, Any] = {}
+    web: dict[str, Any] = {}
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -1,0 +1,124 @@
+"""The Discord front end's way in and out: who is asking (`caller_of`), acknowledging (`defer`), and
+`send`, the one function every message of the bot goes out through.
+
+`send` passes the text through `bot.output.outbound` (clipped, nobody pinged, masked links defused,
+no link embeds), sets `allowed_mentions` none on every call (webhooks do not inherit the client's),
+and when Discord refuses or the network fails, tries the next way that still reaches the user: a new
+follow-up, then the channel. Only progress edits may be dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import aiohttp
+import discord
+
+from bot.commands import Caller, Reply
+from bot.output import DISCORD_LIMIT, outbound
+
+log = logging.getLogger(__name__)
+
+NO_PINGS = discord.AllowedMentions.none()
+# What a failed send raises: Discord's refusals (4xx, 5xx after discord.py's retries), the network.
+SEND_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError)
+PICTURE_NAME = "avatar{suffix}"  # the attachment's name, for `attachment://` in an embed
+
+
+def caller_of(interaction: discord.Interaction) -> Caller:
+    """The caller, with the server only where the bot is installed in it: in a DM or a user-installed
+    context `permissions` describe the user's rights there, which give no authority over the bot."""
+    user = interaction.user
+    guild_id = interaction.guild_id if interaction.is_guild_integration() else None
+    roles = tuple(role.id for role in getattr(user, "roles", ())) if guild_id is not None else ()
+    administrator = guild_id is not None and interaction.permissions.administrator
+    return Caller(user_id=user.id, guild_id=guild_id, administrator=administrator, role_ids=roles)
+
+
+def picture_name(path: Path) -> str:
+    return PICTURE_NAME.format(suffix=path.suffix.lower())
+
+
+async def send(interaction: discord.Interaction, reply: Reply, via: str, *,
+               embeds: Sequence[discord.Embed] = (), view: discord.ui.View | None = None,
+               ) -> discord.Message | None:
+    """Send `reply` for `interaction`; every message of the bot goes out here. The message once
+    delivered (None for an immediate response, whose message discord.py does not hand back, and
+    when nothing got through).
+
+    `via`: "response" answers an interaction not yet acknowledged; "followup" is the result after a
+    defer (an ephemeral one replaces the public "thinking…" with a message only the user sees);
+    "edit" puts the result into the deferred message; "progress" is an edit that may be dropped;
+    "channel" posts in the channel (the interaction token has expired). When a way fails (Discord
+    refuses, the network breaks), the next one is tried: a new follow-up, then the channel.
+    `embeds` and `view` go with the text; `reply.picture` is attached (`attachment://avatar.png`).
+    """
+    text = outbound(reply.text, DISCORD_LIMIT - (len(_mention(reply)) if reply.mention else 0))
+    text = _mention(reply) + text
+    ways = [via] if via in ("progress", "channel") else list(dict.fromkeys([via, "followup", "channel"]))
+    for way in ways:
+        try:
+            return await _send_one(interaction, reply, text, way, embeds, view)
+        except SEND_ERRORS as exc:
+            log.warning("could not send the %s of /%s %s: %s", way, command_name(interaction),
+                        "(dropped)" if way == "progress" else "(trying the next way)", exc)
+    if via != "progress":
+        log.error("no way left to answer /%s; its reply was: %r", command_name(interaction), text)
+    return None
+
+
+def _mention(reply: Reply) -> str:
+    return f"<@{reply.mention}> " if reply.mention else ""
+
+
+async def _send_one(interaction: discord.Interaction, reply: Reply, text: str, way: str,
+                    embeds: Sequence[discord.Embed], view: discord.ui.View | None) -> discord.Message | None:
+    # Built anew for each way: a File is spent by one send. Embeds show only without suppress_embeds;
+    # links in the text never unfurl either way (outbound put them in <>).
+    extra: dict = {"allowed_mentions": NO_PINGS}
+    if embeds:
+        extra["embeds"] = list(embeds)
+    if view is not None:
+        extra["view"] = view
+    if reply.picture is not None:
+        picture = discord.File(reply.picture, filename=picture_name(reply.picture))
+        extra["attachments" if way in ("edit", "progress") else "files"] = [picture]
+    if way == "response" and not interaction.response.is_done():
+        await interaction.response.send_message(text, ephemeral=reply.ephemeral, suppress_embeds=not embeds,
+                                                **extra)
+        return None
+    if way in ("edit", "progress"):
+        return await interaction.edit_original_response(content=text, **extra)
+    if way in ("response", "followup"):
+        if reply.ephemeral and interaction.response.is_done():
+            with contextlib.suppress(*SEND_ERRORS):  # the public "thinking…" goes; the error is private
+                await interaction.delete_original_response()
+        return await interaction.followup.send(text, ephemeral=reply.ephemeral, suppress_embeds=not embeds,
+                                               wait=True, **extra)
+    # The channel: for everyone to see, so it says whom it answers (a mention that pings nobody).
+    channel = interaction.client.get_partial_messageable(interaction.channel_id or 0)
+    mention = f"<@{interaction.user.id}> "
+    return await channel.send(mention + outbound(reply.text, DISCORD_LIMIT - len(mention)),
+                              suppress_embeds=not embeds, **extra)
+
+
+async def defer(interaction: discord.Interaction, ephemeral: bool = False) -> bool:
+    """Acknowledge within Discord's 3 seconds; False (logged) when Discord could not be told, and the
+    result then goes to the channel."""
+    try:
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+        return True
+    except SEND_ERRORS as exc:
+        log.warning("could not defer /%s: %s", command_name(interaction), exc)
+        return False
+
+
+def command_name(interaction: discord.Interaction) -> str:
+    command = interaction.command
+    if command is not None:
+        return command.qualified_name
+    custom_id = (interaction.data or {}).get("custom_id") if isinstance(interaction.data, dict) else None
+    return str(custom_id or "?")

@@ -1,0 +1,476 @@
+"""How a persona shows up in Discord: under its own name and picture through a channel webhook, or as
+an embed card from the bot where no webhook can be had.
+
+- `choose_where` decides the style before anything is deferred (so the reply never ends up in the
+  wrong visibility): a webhook only in a server that installed the bot, in a channel that has webhooks
+  (a thread posts through its parent's), where the bot may manage webhooks and the user may post.
+- `WebhookRelay` keeps one bot-owned webhook per channel (PluralKit's pattern): found again after a
+  restart by listing the channel's webhooks, created when there is none, recreated once when a
+  moderator deleted it (10015); at Discord's 15 per channel (30007) the embed takes over.
+- `webhook_username` makes the persona's name (with the AI marker) one Discord accepts.
+- `card_embeds` is the same card as an embed, the picture attached (`attachment://`), no hosting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import discord
+
+from bot.avatars import avatar_url
+from bot.commands import TWEET_SEPARATOR, Card, Commands, ImitateRequest, Reply
+from bot.discord_io import SEND_ERRORS, caller_of, defer, picture_name, send
+from bot.errors import InvalidRequest
+from bot.message_log import PersonaMessage
+from bot.output import clip, escape_markdown, outbound, quote_user
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_NAME = "Persona Relay"  # the one webhook per channel the bot posts through
+MAX_USERNAME = 80  # Discord's limit on a webhook message's username
+EMBED_TEXT_LIMIT = 4096  # an embed's description
+HAIR_SPACE = "\u200a"  # breaks a word Discord refuses in names ("clyde", "discord") without hiding it
+PAD = "\u17b5"  # an invisible character Discord keeps: a one-character name needs a second one
+NO_PINGS = discord.AllowedMentions.none()
+UNKNOWN_WEBHOOK = 10015
+MAX_WEBHOOKS = 30007
+_REFUSED_WORDS = re.compile(r"(c)(lyde)|(d)(iscord)", re.IGNORECASE)
+# Characters that render as nothing or reorder text: zero-width, bidi controls, other format chars.
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
+# Channels whose webhooks post there (text, announcement, voice and stage chat, forum and media).
+_WEBHOOK_CHANNELS = {discord.ChannelType.text, discord.ChannelType.news, discord.ChannelType.voice,
+                     discord.ChannelType.stage_voice, discord.ChannelType.forum, discord.ChannelType.media}
+_THREADS = {discord.ChannelType.public_thread, discord.ChannelType.private_thread,
+            discord.ChannelType.news_thread}
+
+Style = Literal["webhook", "embed"]
+
+
+def webhook_username(name: str, marker: str = "") -> str:
+    """`name` + `marker` as a webhook username Discord accepts: no invisible or control characters,
+    one line, "clyde"/"discord" broken by a hair space, no triple backtick, not `everyone`/`here`,
+    2-80 characters (the marker is kept whole when the name must be cut)."""
+    def clean(text: str) -> str:
+        text = " ".join(text.split())  # line breaks and tabs become spaces first
+        text = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
+        return " ".join(text.replace("```", "`\u02cb`").split())
+
+    spaced = marker[:1].isspace()  # " (AI)" keeps its space after the name
+    name, marker = clean(name), clean(marker)
+    marker = " " + marker if marker and spaced else marker
+    name = name[: max(MAX_USERNAME - len(marker), 1)].rstrip() or "Persona"
+    if name.lower() in ("everyone", "here") and not marker:
+        name = name[0] + HAIR_SPACE + name[1:]
+    username = _REFUSED_WORDS.sub(lambda m: (m.group(1) or m.group(3)) + HAIR_SPACE
+                                  + (m.group(2) or m.group(4)), name + marker)
+    if len(username) < 2:
+        username += PAD
+    return username[:MAX_USERNAME]
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where and how a persona message goes: `style`, the channel the user is in (`channel_id`, a
+    thread's own id in a thread), the channel holding the webhook (`webhook_channel_id`: the thread's
+    parent) and the thread; `hint` says why not a webhook, for reply_style "webhook"."""
+
+    style: Style
+    channel_id: int
+    webhook_channel_id: int | None = None
+    thread_id: int | None = None
+    hint: str | None = None
+
+
+def choose_where(interaction: discord.Interaction, reply_style: str) -> Where:
+    """Webhook or embed for a reply to `interaction`, from what the interaction itself says (no REST
+    call: this runs before the 3-second acknowledgement)."""
+    channel_id = interaction.channel_id or 0
+    if reply_style == "embed":
+        return Where("embed", channel_id)
+    channel = interaction.channel
+    kind = getattr(channel, "type", None)
+    if not interaction.is_guild_integration() or interaction.guild_id is None:
+        return Where("embed", channel_id)  # DMs and user-installed contexts have no webhooks
+    thread_id = None
+    webhook_channel = channel_id
+    if kind in _THREADS:
+        thread_id = channel_id
+        webhook_channel = getattr(channel, "parent_id", None) or 0
+        user_may_post = interaction.permissions.send_messages_in_threads
+    else:
+        user_may_post = interaction.permissions.send_messages
+    if (kind not in _WEBHOOK_CHANNELS and kind not in _THREADS) or not webhook_channel:
+        return Where("embed", channel_id, hint="this kind of channel has no webhooks")
+    if not interaction.app_permissions.manage_webhooks:
+        return Where("embed", channel_id, hint="the bot lacks the Manage Webhooks permission in this channel")
+    if not user_may_post:  # a webhook would post where the user may not (as PluralKit checks)
+        return Where("embed", channel_id, hint="you may not send messages in this channel")
+    return Where("webhook", channel_id, webhook_channel, thread_id)
+
+
+class NoWebhook(Exception):
+    """No webhook can be had in this channel (its limit reached, the permission gone); the message says
+    why, for an admin, in one line."""
+
+
+class WebhookRelay:
+    """One bot-owned webhook per channel, cached; concurrent posts to a new channel create it once."""
+
+    def __init__(self, client: discord.Client, name: str = WEBHOOK_NAME) -> None:
+        self.client = client
+        self.name = name
+        self._hooks: dict[int, discord.Webhook] = {}
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    def forget(self, channel_id: int) -> None:
+        """Drop a cached webhook (deleted, or the channel's webhooks changed): found again on next use."""
+        self._hooks.pop(channel_id, None)
+
+    async def webhook(self, channel_id: int) -> discord.Webhook:
+        """The bot's webhook in `channel_id`: cached, else one the bot made before (after a restart),
+        else a new one. Raises NoWebhook when Discord allows none."""
+        hook = self._hooks.get(channel_id)
+        if hook is not None:
+            return hook
+        async with self._locks.setdefault(channel_id, asyncio.Lock()):
+            hook = self._hooks.get(channel_id)
+            if hook is None:
+                hook = await self._find_or_create(channel_id)
+                self._hooks[channel_id] = hook
+            return hook
+
+    async def _find_or_create(self, channel_id: int) -> discord.Webhook:
+        me = self.client.user
+        try:
+            channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
+            if not hasattr(channel, "webhooks"):
+                raise NoWebhook("this kind of channel has no webhooks")
+            hooks = await channel.webhooks()  # type: ignore[union-attr]
+            mine = [h for h in hooks if h.token and h.user is not None and h.user.id == getattr(me, "id", 0)]
+            mine.sort(key=lambda h: h.name != self.name)  # ours by name first, then any the bot made
+            if mine:
+                return mine[0]
+            hook = await channel.create_webhook(name=self.name, reason="posting as personas")  # type: ignore[union-attr]
+            log.info("created webhook %s in channel %s", hook.id, channel_id)
+            return hook
+        except discord.Forbidden as exc:
+            raise NoWebhook("the bot lacks the Manage Webhooks permission in this channel") from exc
+        except discord.HTTPException as exc:
+            if exc.code == MAX_WEBHOOKS:
+                raise NoWebhook("this channel has the 15 webhooks Discord allows: an admin can delete one "
+                                "so that personas post under their own names") from exc
+            raise
+
+    async def post(self, where: Where, content: str, username: str, fallback_username: str,
+                   avatar_url: str | None, view: discord.ui.View | None) -> discord.WebhookMessage:
+        """Post as the persona; a webhook deleted meanwhile is recreated once, a name Discord refuses is
+        replaced once by `fallback_username`. Raises NoWebhook or discord's errors."""
+        assert where.webhook_channel_id is not None
+        thread = discord.Object(where.thread_id) if where.thread_id else discord.utils.MISSING
+        recreated = renamed = False
+        while True:
+            hook = await self.webhook(where.webhook_channel_id)
+            try:
+                return await hook.send(
+                    outbound(content), username=username, avatar_url=avatar_url or discord.utils.MISSING,
+                    allowed_mentions=NO_PINGS, view=view or discord.utils.MISSING, thread=thread,
+                    wait=True, suppress_embeds=True)
+            except discord.NotFound as exc:
+                if exc.code != UNKNOWN_WEBHOOK or recreated:
+                    raise
+                log.warning("webhook %s in channel %s is gone: recreating it", hook.id,
+                            where.webhook_channel_id)
+                self.forget(where.webhook_channel_id)
+                recreated = True
+            except discord.HTTPException as exc:
+                if exc.status != 400 or "username" not in (exc.text or "") or renamed:
+                    raise
+                log.warning("Discord refused the username %r: posting as %r", username, fallback_username)
+                username, renamed = fallback_username, True
+
+    async def delete(self, webhook_channel_id: int, message_id: int, thread_id: int | None) -> None:
+        """Delete a message this relay posted in `webhook_channel_id` (a thread's parent)."""
+        hook = await self.webhook(webhook_channel_id)
+        thread = discord.Object(thread_id) if thread_id else discord.utils.MISSING
+        await hook.delete_message(message_id, thread=thread)
+
+
+def card_embeds(card: Card, picture_name: str | None) -> list[discord.Embed]:
+    """The card as embeds, one per tweet: the first with the persona's name, handle and picture
+    (`attachment://picture_name`, the file sent with the message), the last with the AI label."""
+    embeds = []
+    for i, text in enumerate(card.texts):
+        embed = discord.Embed(description=outbound(text, EMBED_TEXT_LIMIT))
+        if i == 0:
+            icon = f"attachment://{picture_name}" if picture_name else None
+            embed.set_author(name=clip(f"{card.name} {card.handle}", 256), icon_url=icon)
+        if i == len(card.texts) - 1:
+            embed.set_footer(text=f"{card.label} · an imitation, not {card.handle}")
+        embeds.append(embed)
+    return embeds
+
+
+# --- posting as the persona, and the follow-ups on its messages ------------------------------------
+
+def jump_url(guild_id: int | None, channel_id: int, message_id: int) -> str:
+    return f"https://discord.com/channels/{guild_id or '@me'}/{channel_id}/{message_id}"
+
+
+def reply_line(url: str) -> str:
+    """The first line of a persona message that answers another: webhooks cannot make native replies."""
+    return f"-# ↪ {url}\n"
+
+
+def message_text(message: discord.Message) -> str:
+    """What a message says, for a persona to answer: its content (without a persona reply's first
+    line), else its embeds' text (a card)."""
+    lines = [line for line in message.content.splitlines() if not line.startswith("-# ↪")]
+    text = "\n".join(lines).strip()
+    return text or "\n".join(e.description or "" for e in message.embeds).strip()
+
+
+BUTTONS = {"another": ("Another", "🔁"), "continue": ("Continue", "↩️"), "delete": ("Delete", "🗑️")}
+
+
+class PersonaButton(discord.ui.DynamicItem[discord.ui.Button],
+                    template=r"persona:(?P<action>another|continue|delete)"):
+    """Another, Continue and Delete on every persona message. Dynamic items are matched by their
+    custom id, so they work on every message ever posted, after any restart, at no memory per message."""
+
+    def __init__(self, action: str) -> None:
+        label, emoji = BUTTONS[action]
+        style = discord.ButtonStyle.danger if action == "delete" else discord.ButtonStyle.secondary
+        super().__init__(discord.ui.Button(label=label, emoji=emoji, style=style,
+                                           custom_id=f"persona:{action}"))
+        self.action = action
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str], /) -> PersonaButton:
+        return cls(match["action"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        poster: PersonaPoster = interaction.client.poster  # type: ignore[attr-defined]
+        await poster.on_button(self.action, interaction)
+
+
+def persona_buttons() -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for action in BUTTONS:
+        view.add_item(PersonaButton(action))
+    return view
+
+
+class PersonaPoster:
+    """Posts persona messages (webhook or embed, recorded) and answers what follows them: the buttons,
+    "Reply as persona…" and "Who asked?"."""
+
+    def __init__(self, client: discord.Client, commands: Commands) -> None:
+        self.client = client
+        self.commands = commands
+        self.cfg = commands.cfg
+        self.relay = WebhookRelay(client)
+
+    async def imitate(self, interaction: discord.Interaction, prepare: Callable[[], ImitateRequest],
+                      command: str) -> None:
+        """Check (answering a refusal at once), choose the style, defer in the matching visibility,
+        generate and post. Shared by /imitate, Another, Continue and Reply as persona."""
+        commands = self.commands
+        try:
+            req = prepare()
+        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
+            await send(interaction, commands.error_reply(command, exc), "response")
+            return
+        where = choose_where(interaction, self.cfg.discord.reply_style)
+        # A webhook post is public by itself: the interaction only gets a private "posted" line.
+        deferred = await defer(interaction, ephemeral=where.style == "webhook")
+        try:
+            reply = await commands.imitate(req)
+        except Exception as exc:
+            await send(interaction, commands.error_reply(command, exc), "followup" if deferred else "channel")
+            return
+        await self.post(interaction, req, reply, where, deferred)
+
+    async def post(self, interaction: discord.Interaction, req: ImitateRequest, reply: Reply, where: Where,
+                   deferred: bool) -> None:
+        card = reply.card
+        assert card is not None
+        d = self.cfg.discord
+        answered = req.reply_to
+        first = reply_line(jump_url(interaction.guild_id, where.channel_id, answered)) if answered else ""
+        text = TWEET_SEPARATOR.join(card.texts)
+        message: discord.Message | None = None
+        style: Style = where.style
+        if where.style == "webhook":
+            entry = self.commands.registry.get(card.persona)
+            url = avatar_url(self.cfg.web.public_base_url, entry) if entry is not None else None
+            try:
+                message = await self.relay.post(
+                    where, first + text, webhook_username(card.display_name, d.ai_marker),
+                    webhook_username(card.handle, d.ai_marker), url, persona_buttons())
+            except (NoWebhook, *SEND_ERRORS) as exc:
+                reason = str(exc) if isinstance(exc, NoWebhook) else "Discord refused the webhook post"
+                log.warning("could not post as %s in channel %s: %s", card.persona, where.channel_id, exc)
+                style = "embed"
+                if deferred:
+                    await send(interaction, Reply(f"⚠️ Could not post under the persona's name: {reason}. "
+                                                  "Posting it as a card instead.", ephemeral=True), "edit")
+                message = await send(interaction, Reply(first, picture=card.picture), "followup",
+                                     embeds=self._embeds(card), view=persona_buttons())
+            else:
+                if deferred:
+                    await send(interaction, Reply(f"Posted as **{escape_markdown(card.name)}**: "
+                                                  f"{message.jump_url}", ephemeral=True), "edit")
+        else:
+            message = await send(interaction, Reply(first, picture=card.picture),
+                                 "edit" if deferred else "channel", embeds=self._embeds(card),
+                                 view=persona_buttons())
+            if where.hint and d.reply_style == "webhook" and message is not None:
+                await send(interaction, Reply(f"ℹ️ Posted as a card, not under the persona's name: "
+                                              f"{where.hint}.", ephemeral=True), "followup")
+        if message is None:
+            return
+        await self.commands.remember(PersonaMessage(
+            message_id=message.id, persona=card.persona, invoker_id=interaction.user.id,
+            channel_id=where.channel_id, prompt=req.prompt, text=text, created_at=time.time(), style=style,
+            guild_id=interaction.guild_id, webhook_id=message.webhook_id if style == "webhook" else None,
+            thread_id=where.thread_id if style == "webhook" else None, reply_to=req.reply_to,
+            count=req.count, temperature=req.temperature, context=req.context))
+
+    def _embeds(self, card: Card) -> list[discord.Embed]:
+        return card_embeds(card, picture_name(card.picture) if card.picture else None)
+
+    # --- the buttons -------------------------------------------------------------------------------
+
+    async def on_button(self, action: str, interaction: discord.Interaction) -> None:
+        commands = self.commands
+        message = interaction.message
+        assert message is not None
+        try:
+            record = await commands.record_of(message.id)
+        except Exception as exc:
+            await send(interaction, commands.error_reply(action, exc), "response")
+            return
+        caller = caller_of(interaction)
+        if action == "another":
+            await self.imitate(interaction, lambda: commands.prepare_another(caller, record), "another")
+        elif action == "continue":
+            await self.imitate(interaction, lambda: commands.prepare_continue(caller, record), "continue")
+        else:
+            await self.delete(interaction, caller, record, message)
+
+    async def delete(self, interaction: discord.Interaction, caller, record: PersonaMessage,
+                     message: discord.Message) -> None:
+        commands = self.commands
+        try:
+            commands.check_delete(caller, record)
+        except Exception as exc:
+            await send(interaction, commands.error_reply("delete", exc), "response")
+            return
+        try:
+            await self._delete_message(interaction, record, message)
+        except SEND_ERRORS as exc:
+            log.warning("could not delete persona message %s: %s", record.message_id, exc)
+            await send(interaction, Reply("⚠️ Discord did not let me delete it.", ephemeral=True), "response")
+            return
+        await commands.forget(record.message_id)
+        commands.count("delete", "ok")
+        await send(interaction, Reply("🗑️ Deleted.", ephemeral=True), "response")
+
+    async def _delete_message(self, interaction: discord.Interaction, record: PersonaMessage,
+                              message: discord.Message) -> None:
+        """Through the webhook that posted it (which needs no Manage Messages), else as the bot."""
+        channel = interaction.channel
+        parent = getattr(channel, "parent_id", None) if getattr(channel, "type", None) in _THREADS else None
+        hook_channel = parent or record.channel_id
+        if record.style == "webhook":
+            try:
+                hook = await self.relay.webhook(hook_channel)
+                if hook.id == record.webhook_id:
+                    await self.relay.delete(hook_channel, record.message_id, record.thread_id)
+                    return
+            except (NoWebhook, discord.NotFound):
+                pass  # the webhook is gone: the message may still be deleted by the bot
+        with contextlib.suppress(discord.NotFound):  # already gone: nothing left to delete
+            await message.delete()
+
+    # --- the message context menus ---------------------------------------------------------------
+
+    async def who_asked(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        try:
+            reply = self.commands.who_asked(await self.commands.record_of(message.id))
+        except Exception as exc:
+            reply = self.commands.error_reply("who asked", exc)
+        await send(interaction, reply, "response")
+
+    async def reply_as(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        """Offer the personas (a menu, with a search for more than fit); the one chosen answers."""
+        text = message_text(message)
+        if not text:
+            await send(interaction, self.commands.error_reply(
+                "reply as persona", InvalidRequest("That message has no text to answer.")), "response")
+            return
+        picker = PersonaPicker(self, message.id, text, self.commands.autocomplete(""))
+        await send(interaction, Reply(picker.prompt(), ephemeral=True), "response", view=picker)
+
+
+class PersonaPicker(discord.ui.View):
+    """The ephemeral menu of "Reply as persona…": up to 25 personas (Discord's limit on a select),
+    and a search by name that fills the menu with the best matches."""
+
+    def __init__(self, poster: PersonaPoster, message_id: int, text: str, names: list[str],
+                 searched: str | None = None) -> None:
+        super().__init__(timeout=600)
+        self.poster, self.message_id, self.text, self.searched = poster, message_id, text, searched
+        if names:
+            select = discord.ui.Select(placeholder="Choose a persona", options=[
+                discord.SelectOption(label=name, value=name) for name in names[:25]])
+            select.callback = self._chosen  # type: ignore[method-assign]
+            self.add_item(select)
+            self.select = select
+        search = discord.ui.Button(label="Search by name…", emoji="🔎", style=discord.ButtonStyle.secondary)
+        search.callback = self._search  # type: ignore[method-assign]
+        self.add_item(search)
+
+    def prompt(self) -> str:
+        if self.searched is not None and not self.children[:-1]:
+            return f"No persona matches {quote_user(self.searched, 40)}: search again."
+        return "Which persona answers this message?"
+
+    async def _chosen(self, interaction: discord.Interaction) -> None:
+        persona = self.select.values[0]
+        commands = self.poster.commands
+        caller = caller_of(interaction)
+        await self.poster.imitate(
+            interaction, lambda: commands.prepare_reply(caller, persona, self.text, self.message_id),
+            "reply as persona")
+
+    async def _search(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_modal(PersonaSearch(self))
+
+
+class PersonaSearch(discord.ui.Modal, title="Reply as persona"):
+    name: discord.ui.TextInput = discord.ui.TextInput(label="Persona name (part of it is enough)",
+                                                      max_length=100)
+
+    def __init__(self, picker: PersonaPicker) -> None:
+        super().__init__(timeout=600)
+        self.picker = picker
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        typed = self.name.value.strip()
+        p = self.picker
+        names = p.poster.commands.autocomplete(typed)
+        picker = PersonaPicker(p.poster, p.message_id, p.text, names, searched=typed)
+        try:
+            await interaction.response.edit_message(content=picker.prompt(), view=picker)
+        except SEND_ERRORS as exc:
+            log.warning("could not show the personas matching a search: %s", exc)
