@@ -1,7 +1,8 @@
 """Write the project's sample tweet export: an invented night-shift baker, @marlowe_bakes.
 
 The output is in the real X/Twitter archive format (`data/tweets.js` as `window.YTD.tweets.part0 = [...]`,
-`data/manifest.js` as `window.__THAR_CONFIG = {...}`), with the quirks real exports have: numbers as
+`data/manifest.js` as `window.__THAR_CONFIG = {...}`, the profile in `data/account.js`, `data/profile.js`
+and the picture in `data/profile_media/<accountId>-<file>`), with the quirks real exports have: numbers as
 strings, HTML escapes in `full_text`, t.co links expanded in `entities.urls`, retweets recognised only
 by their `RT @` prefix, replies, and short tweets. Deterministic: run it again and nothing changes.
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 HANDLE = "marlowe_bakes"
 NAME = "Marlowe Quill"
+ACCOUNT_ID = "4242424242"
 OUT = Path(__file__).resolve().parent / HANDLE
 
 OPENERS = [
@@ -182,7 +184,7 @@ def main() -> None:
         "window.YTD.tweets.part0 = " + json.dumps(tweets, indent=2) + "\n", encoding="utf-8"
     )
     manifest = {
-        "userInfo": {"accountId": "4242424242", "userName": HANDLE, "displayName": NAME},
+        "userInfo": {"accountId": ACCOUNT_ID, "userName": HANDLE, "displayName": NAME},
         "archiveInfo": {
             "sizeBytes": "0",
             "generationDate": "2024-05-01T00:00:00.000Z",
@@ -203,7 +205,31 @@ def main() -> None:
     (data / "manifest.js").write_text(
         "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2) + "\n", encoding="utf-8"
     )
-    print(f"wrote {len(tweets)} tweets to {data}")
+    write_profile(data)
+    print(f"wrote {len(tweets)} tweets and a profile picture to {data}")
+
+
+def write_profile(data: Path) -> None:
+    """account.js, profile.js and the profile picture (a loaf, drawn here) as X's archive has them."""
+    from PIL import Image, ImageDraw
+
+    picture = "4242424242-loaf_400x400.png"
+    account = {"account": {"email": "", "createdVia": "web", "username": HANDLE, "accountId": ACCOUNT_ID,
+                           "createdAt": "2019-03-02T04:05:06.000Z", "accountDisplayName": NAME}}
+    profile = {"profile": {"description": {"bio": "Night-shift baker. Flour, water, salt, time.",
+                                           "website": "", "location": "Above the bakery"},
+                           "avatarMediaUrl": "https://pbs.twimg.com/profile_images/4242/loaf_400x400.png",
+                           "headerMediaUrl": ""}}
+    for name, item in (("account", account), ("profile", profile)):
+        (data / f"{name}.js").write_text(f"window.YTD.{name}.part0 = " + json.dumps([item], indent=2) + "\n",
+                                         encoding="utf-8")
+    image = Image.new("RGB", (200, 200), (244, 226, 198))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((30, 60, 170, 150), fill=(176, 112, 52), outline=(120, 70, 30), width=4)
+    for x in (65, 95, 125):
+        draw.line((x, 80, x + 20, 130), fill=(236, 200, 150), width=6)
+    (data / "profile_media").mkdir(exist_ok=True)
+    image.save(data / "profile_media" / picture, "PNG", optimize=False)
 
 
 if __name__ == "__main__":

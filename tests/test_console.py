@@ -75,6 +75,9 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
     ]:
         assert f"(only you can see this) ⚠️ {expected}" in out
     assert "Tweets kept" in out  # the last line still ran after all the bad ones
+    # The sample archive's profile picture, kept by training, shown with each card and by info.
+    pictures = list((tmp_path / "models" / "marlowe_bakes").glob("avatar-*.png"))
+    assert len(pictures) == 1 and out.count(f"picture: {pictures[0]}") == 3
     assert sorted(p.name for p in (tmp_path / "models").iterdir()) == ["marlowe_bakes"]
 
 
