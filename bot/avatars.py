@@ -60,6 +60,13 @@ def _checked_file(entry: PersonaEntry, avatar: AvatarInfo) -> Path | None:
     return path
 
 
+def picture_path(entry: PersonaEntry) -> Path | None:
+    """Where the persona's picture is, as persona.json records it (no disk access: whoever opens it
+    does so off the event loop and copes with it missing)."""
+    avatar = avatar_of(entry)
+    return None if avatar is None else entry.path / avatar.file
+
+
 def avatar_file(entry: PersonaEntry) -> Path | None:
     """The picture's file when the persona has one that exists (blocking: call it off the event loop)."""
     avatar = avatar_of(entry)

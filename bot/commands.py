@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import aiohttp
 from prometheus_client import CollectorRegistry, Counter
 
-from bot.avatars import avatar_file
+from bot.avatars import picture_path
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
 from bot.message_log import PersonaMessage
 from bot.output import DISCORD_LIMIT, clip, escape_markdown, neutralise_mentions, outbound, quote_user
@@ -129,6 +129,7 @@ class Reply:
     progress: bool = False
     picture: Path | None = None  # an image to show with the text (/persona info)
     mention: int | None = None  # a user the text starts with ("Who asked?"): shown, never pinged
+    public_fallback: bool = True  # False: for the asker's eyes only, never posted in the channel
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,7 @@ class Commands:
         self.count("imitate", "ok")
         entry = self.registry.get(req.persona)
         meta = entry.meta if entry is not None else req.meta
-        picture = await asyncio.to_thread(avatar_file, entry) if entry is not None else None
+        picture = picture_path(entry) if entry is not None else None
         return tweet_card(req.persona, meta, [neutralise_mentions(t) for t in texts],
                           self.cfg.discord.ai_marker, picture)
 
@@ -324,7 +325,7 @@ class Commands:
         if record.reply_to is not None:
             how += " as a reply"
         return Reply(f"asked for it with {how}, <t:{int(record.created_at)}:R>.", ephemeral=True,
-                     mention=record.invoker_id)
+                     mention=record.invoker_id, public_fallback=False)
 
     def check_delete(self, caller: Caller, record: PersonaMessage) -> None:
         """Only whoever asked for a persona message, or an admin, may delete it; raises PermissionDenied."""
@@ -369,7 +370,7 @@ class Commands:
         if entry is None:
             raise UnknownPersona(name.strip(), self.registry.suggest(name.strip()))
         self.count("persona info", "ok")
-        picture = avatar_file(entry)
+        picture = picture_path(entry)
         text = persona_info_text(entry.meta) + ("" if picture is not None else "\nNo profile picture.")
         return Reply(clip(text, DISCORD_LIMIT), picture=picture)
 
@@ -417,7 +418,7 @@ class Commands:
         avatar = meta.avatar
         size = f" ({avatar.width}x{avatar.height})" if avatar is not None else ""
         return Reply(f"🖼️ New picture for `{req.name}` ({shown_name(meta)}){size}.",
-                     picture=avatar_file(entry) if entry is not None else None)
+                     picture=picture_path(entry) if entry is not None else None)
 
     # --- /persona add --------------------------------------------------------------------------------
 

@@ -9,7 +9,9 @@ follow-up, then the channel. Only progress edits may be dropped.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import io
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,7 +46,7 @@ def picture_name(path: Path) -> str:
 
 async def send(interaction: discord.Interaction, reply: Reply, via: str, *,
                embeds: Sequence[discord.Embed] = (), view: discord.ui.View | None = None,
-               ) -> discord.Message | None:
+               keep_original: bool = False) -> discord.Message | None:
     """Send `reply` for `interaction`; every message of the bot goes out here. The message once
     delivered (None for an immediate response, whose message discord.py does not hand back, and
     when nothing got through).
@@ -53,15 +55,21 @@ async def send(interaction: discord.Interaction, reply: Reply, via: str, *,
     defer (an ephemeral one replaces the public "thinking…" with a message only the user sees);
     "edit" puts the result into the deferred message; "progress" is an edit that may be dropped;
     "channel" posts in the channel (the interaction token has expired). When a way fails (Discord
-    refuses, the network breaks), the next one is tried: a new follow-up, then the channel.
-    `embeds` and `view` go with the text; `reply.picture` is attached (`attachment://avatar.png`).
+    refuses, the network breaks), the next one is tried: a new follow-up, then the channel (not for a
+    reply meant for one person only: `reply.public_fallback` False). `embeds` and `view` go with the
+    text; `reply.picture` is attached (`attachment://avatar.png`; left out if it cannot be read).
+    `keep_original`: an ephemeral follow-up that must not replace the answer already in the original
+    response (by default an ephemeral result removes the public "thinking…" first).
     """
     text = outbound(reply.text, DISCORD_LIMIT - (len(_mention(reply)) if reply.mention else 0))
     text = _mention(reply) + text
     ways = [via] if via in ("progress", "channel") else list(dict.fromkeys([via, "followup", "channel"]))
+    if not reply.public_fallback:
+        ways = [way for way in ways if way != "channel"]
+    picture = await asyncio.to_thread(_read_picture, reply.picture) if reply.picture else None
     for way in ways:
         try:
-            return await _send_one(interaction, reply, text, way, embeds, view)
+            return await _send_one(interaction, reply, text, way, embeds, view, picture, keep_original)
         except SEND_ERRORS as exc:
             log.warning("could not send the %s of /%s %s: %s", way, command_name(interaction),
                         "(dropped)" if way == "progress" else "(trying the next way)", exc)
@@ -74,8 +82,19 @@ def _mention(reply: Reply) -> str:
     return f"<@{reply.mention}> " if reply.mention else ""
 
 
+def _read_picture(path: Path) -> tuple[str, bytes] | None:
+    """The picture's attachment name and bytes, read once (a File is spent by each attempt, and a
+    picture replaced meanwhile must not cost the message); None when it cannot be read."""
+    try:
+        return picture_name(path), path.read_bytes()
+    except OSError as exc:
+        log.warning("could not read the picture %s: %s; sending without it", path, exc)
+        return None
+
+
 async def _send_one(interaction: discord.Interaction, reply: Reply, text: str, way: str,
-                    embeds: Sequence[discord.Embed], view: discord.ui.View | None) -> discord.Message | None:
+                    embeds: Sequence[discord.Embed], view: discord.ui.View | None,
+                    picture: tuple[str, bytes] | None, keep_original: bool) -> discord.Message | None:
     # Built anew for each way: a File is spent by one send. Embeds show only without suppress_embeds;
     # links in the text never unfurl either way (outbound put them in <>).
     extra: dict = {"allowed_mentions": NO_PINGS}
@@ -83,9 +102,9 @@ async def _send_one(interaction: discord.Interaction, reply: Reply, text: str, w
         extra["embeds"] = list(embeds)
     if view is not None:
         extra["view"] = view
-    if reply.picture is not None:
-        picture = discord.File(reply.picture, filename=picture_name(reply.picture))
-        extra["attachments" if way in ("edit", "progress") else "files"] = [picture]
+    if picture is not None:
+        file = discord.File(io.BytesIO(picture[1]), filename=picture[0])
+        extra["attachments" if way in ("edit", "progress") else "files"] = [file]
     if way == "response" and not interaction.response.is_done():
         await interaction.response.send_message(text, ephemeral=reply.ephemeral, suppress_embeds=not embeds,
                                                 **extra)
@@ -93,7 +112,7 @@ async def _send_one(interaction: discord.Interaction, reply: Reply, text: str, w
     if way in ("edit", "progress"):
         return await interaction.edit_original_response(content=text, **extra)
     if way in ("response", "followup"):
-        if reply.ephemeral and interaction.response.is_done():
+        if reply.ephemeral and interaction.response.is_done() and not keep_original:
             with contextlib.suppress(*SEND_ERRORS):  # the public "thinking…" goes; the error is private
                 await interaction.delete_original_response()
         return await interaction.followup.send(text, ephemeral=reply.ephemeral, suppress_embeds=not embeds,

@@ -63,17 +63,19 @@ def webhook_username(name: str, marker: str = "") -> str:
         text = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
         return " ".join(text.replace("```", "`\u02cb`").split())
 
+    def unrefused(text: str) -> str:
+        return _REFUSED_WORDS.sub(lambda m: (m.group(1) or m.group(3)) + HAIR_SPACE
+                                  + (m.group(2) or m.group(4)), text)
+
     spaced = marker[:1].isspace()  # " (AI)" keeps its space after the name
-    name, marker = clean(name), clean(marker)
+    name, marker = unrefused(clean(name)), unrefused(clean(marker))[: MAX_USERNAME // 2]
     marker = " " + marker if marker and spaced else marker
-    name = name[: max(MAX_USERNAME - len(marker), 1)].rstrip() or "Persona"
+    # The name is cut, never the marker: it is what says this is not the person.
+    name = name[: MAX_USERNAME - len(marker)].rstrip() or "Persona"
     if name.lower() in ("everyone", "here") and not marker:
         name = name[0] + HAIR_SPACE + name[1:]
-    username = _REFUSED_WORDS.sub(lambda m: (m.group(1) or m.group(3)) + HAIR_SPACE
-                                  + (m.group(2) or m.group(4)), name + marker)
-    if len(username) < 2:
-        username += PAD
-    return username[:MAX_USERNAME]
+    username = name + marker
+    return username + PAD if len(username) < 2 else username
 
 
 @dataclass(frozen=True)
@@ -134,20 +136,20 @@ class WebhookRelay:
         """Drop a cached webhook (deleted, or the channel's webhooks changed): found again on next use."""
         self._hooks.pop(channel_id, None)
 
-    async def webhook(self, channel_id: int) -> discord.Webhook:
+    async def webhook(self, channel_id: int, create: bool = True) -> discord.Webhook:
         """The bot's webhook in `channel_id`: cached, else one the bot made before (after a restart),
-        else a new one. Raises NoWebhook when Discord allows none."""
+        else (with `create`) a new one. Raises NoWebhook when there is none to be had."""
         hook = self._hooks.get(channel_id)
         if hook is not None:
             return hook
         async with self._locks.setdefault(channel_id, asyncio.Lock()):
             hook = self._hooks.get(channel_id)
             if hook is None:
-                hook = await self._find_or_create(channel_id)
+                hook = await self._find_or_create(channel_id, create)
                 self._hooks[channel_id] = hook
             return hook
 
-    async def _find_or_create(self, channel_id: int) -> discord.Webhook:
+    async def _find_or_create(self, channel_id: int, create: bool) -> discord.Webhook:
         me = self.client.user
         try:
             channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
@@ -158,6 +160,8 @@ class WebhookRelay:
             mine.sort(key=lambda h: h.name != self.name)  # ours by name first, then any the bot made
             if mine:
                 return mine[0]
+            if not create:
+                raise NoWebhook("the bot has no webhook in this channel")
             hook = await channel.create_webhook(name=self.name, reason="posting as personas")  # type: ignore[union-attr]
             log.info("created webhook %s in channel %s", hook.id, channel_id)
             return hook
@@ -198,7 +202,7 @@ class WebhookRelay:
 
     async def delete(self, webhook_channel_id: int, message_id: int, thread_id: int | None) -> None:
         """Delete a message this relay posted in `webhook_channel_id` (a thread's parent)."""
-        hook = await self.webhook(webhook_channel_id)
+        hook = await self.webhook(webhook_channel_id, create=False)
         thread = discord.Object(thread_id) if thread_id else discord.utils.MISSING
         await hook.delete_message(message_id, thread=thread)
 
@@ -257,9 +261,19 @@ class PersonaButton(discord.ui.DynamicItem[discord.ui.Button],
                              match: re.Match[str], /) -> PersonaButton:
         return cls(match["action"])
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        return await accepting(interaction)
+
     async def callback(self, interaction: discord.Interaction) -> None:
         poster: PersonaPoster = interaction.client.poster  # type: ignore[attr-defined]
         await poster.on_button(self.action, interaction)
+
+
+async def accepting(interaction: discord.Interaction) -> bool:
+    """Components and modals do not pass the command tree, so they ask it: new work is refused once
+    shutdown starts, and running work is tracked so shutdown waits for its answer."""
+    tree = getattr(interaction.client, "tree", None)
+    return True if tree is None else await tree.interaction_check(interaction)
 
 
 def persona_buttons() -> discord.ui.View:
@@ -327,15 +341,16 @@ class PersonaPoster:
                                      embeds=self._embeds(card), view=persona_buttons())
             else:
                 if deferred:
-                    await send(interaction, Reply(f"Posted as **{escape_markdown(card.name)}**: "
-                                                  f"{message.jump_url}", ephemeral=True), "edit")
+                    posted = f"Posted as **{escape_markdown(card.name)}**: {message.jump_url}"
+                    await send(interaction, Reply(posted, ephemeral=True, public_fallback=False), "edit")
         else:
             message = await send(interaction, Reply(first, picture=card.picture),
                                  "edit" if deferred else "channel", embeds=self._embeds(card),
                                  view=persona_buttons())
             if where.hint and d.reply_style == "webhook" and message is not None:
                 await send(interaction, Reply(f"ℹ️ Posted as a card, not under the persona's name: "
-                                              f"{where.hint}.", ephemeral=True), "followup")
+                                              f"{where.hint}.", ephemeral=True, public_fallback=False),
+                           "followup", keep_original=True)
         if message is None:
             return
         await self.commands.remember(PersonaMessage(
@@ -375,15 +390,18 @@ class PersonaPoster:
         except Exception as exc:
             await send(interaction, commands.error_reply("delete", exc), "response")
             return
+        deferred = await defer(interaction, ephemeral=True)  # deleting may take REST calls of its own
+        way = "edit" if deferred else "followup"
         try:
             await self._delete_message(interaction, record, message)
         except SEND_ERRORS as exc:
             log.warning("could not delete persona message %s: %s", record.message_id, exc)
-            await send(interaction, Reply("⚠️ Discord did not let me delete it.", ephemeral=True), "response")
+            await send(interaction, Reply("⚠️ Discord did not let me delete it.", ephemeral=True,
+                                          public_fallback=False), way)
             return
         await commands.forget(record.message_id)
         commands.count("delete", "ok")
-        await send(interaction, Reply("🗑️ Deleted.", ephemeral=True), "response")
+        await send(interaction, Reply("🗑️ Deleted.", ephemeral=True, public_fallback=False), way)
 
     async def _delete_message(self, interaction: discord.Interaction, record: PersonaMessage,
                               message: discord.Message) -> None:
@@ -393,7 +411,7 @@ class PersonaPoster:
         hook_channel = parent or record.channel_id
         if record.style == "webhook":
             try:
-                hook = await self.relay.webhook(hook_channel)
+                hook = await self.relay.webhook(hook_channel, create=False)
                 if hook.id == record.webhook_id:
                     await self.relay.delete(hook_channel, record.message_id, record.thread_id)
                     return
@@ -440,6 +458,9 @@ class PersonaPicker(discord.ui.View):
         search.callback = self._search  # type: ignore[method-assign]
         self.add_item(search)
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        return await accepting(interaction)
+
     def prompt(self) -> str:
         if self.searched is not None and not self.children[:-1]:
             return f"No persona matches {quote_user(self.searched, 40)}: search again."
@@ -464,6 +485,9 @@ class PersonaSearch(discord.ui.Modal, title="Reply as persona"):
     def __init__(self, picker: PersonaPicker) -> None:
         super().__init__(timeout=600)
         self.picker = picker
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        return await accepting(interaction)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         typed = self.name.value.strip()

@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checkpoints import make_checkpoint  # noqa: E402
-from conftest import write_config  # noqa: E402
-from discord_standin import (  # noqa: E402
+from checkpoints import make_checkpoint
+from conftest import write_config
+from discord_standin import (
     ADMIN_ROLE_ID,
     GUILD_ID,
     READ_MESSAGE_HISTORY,
@@ -34,8 +34,8 @@ from discord_standin import (  # noqa: E402
     DiscordStandIn,
 )
 
-from bot.config import load_config  # noqa: E402
-from bot.discord_bot import running_bot  # noqa: E402
+from bot.config import load_config
+from bot.discord_bot import running_bot
 
 MEMBER = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY
 

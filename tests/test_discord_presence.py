@@ -281,12 +281,15 @@ async def test_buttons_work_after_a_restart(env: Harness) -> None:
     assert "Only whoever asked for this message, or an admin" in answer.body["data"]["content"]
     assert post["id"] in standin.messages
     deleted = await env.click(post, "persona:delete", user_id=asker)
-    assert "🗑️ Deleted." in (await standin.reply_to(deleted)).body["data"]["content"]
+    done = await standin.wait_for_original(deleted, lambda m: "Deleted" in m["content"])
+    assert done["content"] == "🗑️ Deleted." and done["flags"] & EPHEMERAL  # deferred first, then said
     assert post["id"] not in standin.messages
     assert any(c.method == "DELETE" and c.path.endswith(f"/messages/{post['id']}") for c in standin.calls)
     assert env.bot.commands.messages.get(int(post["id"])) is None
     admin = await env.click(reply, "persona:delete", user_id=STRANGER, permissions=ADMINISTRATOR)
-    assert "🗑️ Deleted." in (await standin.reply_to(admin)).body["data"]["content"]
+    said = await standin.wait_for_original(admin, lambda m: "Deleted" in m["content"])
+    assert said["content"] == "🗑️ Deleted."
+    assert reply["id"] not in standin.messages
 
 
 async def test_reply_as_persona_and_who_asked(env: Harness) -> None:
@@ -396,3 +399,48 @@ async def test_32_concurrent_imitates_all_post(env: Harness) -> None:
     records = [await record_of(env, m["id"]) for m in posts]
     assert sorted(r.invoker_id for r in records) == sorted(users)
     assert len(standin.webhooks_in(CHANNEL_ID)) == 1
+
+
+async def test_reply_style_webhook_keeps_the_card_and_says_why(env: Harness, monkeypatch) -> None:
+    """reply_style "webhook" where no webhook can be used: the public card stays, and whoever asked
+    learns privately why it is not under the persona's name."""
+    monkeypatch.setattr(env.bot.commands.cfg.discord, "reply_style", "webhook")
+    it = await env.imitate("Hint", app_permissions=DEFAULT_APP_PERMISSIONS & ~MANAGE_WEBHOOKS)
+    hint = await env.standin.wait_for(lambda c: it.matches(c) and c.method == "POST" and c.status == 200
+                                      and c.path.startswith("webhooks/"))
+    assert hint.body["content"] == ("ℹ️ Posted as a card, not under the persona's name: the bot lacks the "
+                                    "Manage Webhooks permission in this channel.")
+    assert hint.body["flags"] & EPHEMERAL
+    card = env.standin.original_message(it)
+    assert card is not None and card["embeds"][0]["description"].startswith("Hint")  # still there
+    assert not any(c.method == "DELETE" for c in env.standin.calls_for(it))
+
+
+async def test_private_answers_never_fall_back_to_the_channel(env: Harness) -> None:
+    """Who asked? is for the asker only: when Discord refuses it, nothing is posted in the channel."""
+    standin = env.standin
+    asker = env.user()
+    await env.imitate("Secret prompt", user_id=asker)
+    post = await standin.wait_for_post(lambda m: m["content"].startswith("Secret prompt"))
+    await record_of(env, post["id"])
+    token = standin.new_token()
+    standin.fail("POST", f"{token}/callback", 400)
+    it = await env.context_menu("Who asked?", post, user_id=STRANGER, token=token)
+    await standin.wait_for(lambda c: it.matches(c) and c.path.startswith("webhooks/"))  # the follow-up try
+    await asyncio.sleep(0.3)
+    assert not [c for c in standin.calls if c.path == f"channels/{CHANNEL_ID}/messages"
+                and "asked for it" in (c.body or {}).get("content", "")]
+
+
+async def test_buttons_are_refused_once_shutdown_starts(env: Harness) -> None:
+    await env.imitate("Closing time")
+    post = await env.standin.wait_for_post(lambda m: m["content"].startswith("Closing time"))
+    await record_of(env, post["id"])
+    tree = env.bot.client.tree
+    tree.accepting = False
+    try:
+        it = await env.click(post, "persona:another", user_id=env.user())
+        answer = await env.standin.reply_to(it)
+        assert answer.body["data"]["content"] == "The bot is shutting down."
+    finally:
+        tree.accepting = True

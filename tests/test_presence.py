@@ -33,6 +33,9 @@ def test_webhook_username(name: str, marker: str, expected: str) -> None:
 def test_long_names_keep_the_marker_within_80() -> None:
     name = webhook_username("a" * 81, " (AI)")
     assert len(name) == MAX_USERNAME and name.endswith("a (AI)")
+    # A name that grows when "discord" is broken up still keeps the whole marker.
+    name = webhook_username("Discord " * 12, " (AI)")
+    assert len(name) <= MAX_USERNAME and name.endswith(" (AI)") and "discord" not in name.lower()
     assert len(webhook_username("b" * 200, "")) == MAX_USERNAME
 
 
