@@ -352,9 +352,12 @@ def test_other_formats_carry_no_picture(tmp_path, profile):
     csv = tmp_path / "tweets.csv"
     csv.write_text("text\na tweet in a CSV\n")
     folder = archive(tmp_path / "export", profile)
-    for path in (text, csv, folder / "data" / "tweets.js", SAMPLE):
+    for path in (text, csv, folder / "data" / "tweets.js", SAMPLE / "data" / "tweets.js"):
         source = read_source(path, LIMIT)
         assert (source.avatar, source.avatar_url, source.avatar_problem) == (None, None, None)
+    # The sample archive as a whole has its (drawn) profile picture, as a real archive does.
+    sample = read_source(SAMPLE, LIMIT)
+    assert sample.avatar == next((SAMPLE / "data" / "profile_media").iterdir()).read_bytes()
 
 
 # --- a training keeps the picture; one missing or broken never fails it --------------------------

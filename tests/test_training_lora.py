@@ -115,9 +115,10 @@ def test_auto_method_on_a_shared_base_trains_an_adapter(trained):
     assert done["event"] == "done" and done["kind"] == "lora"
     assert done["base"]["name"] == "samplebase" and done["base"]["source"] == "models"
 
-    names = sorted(p.name for p in trained.persona.iterdir())
+    names = sorted(p.name for p in trained.persona.iterdir() if not p.name.startswith("avatar-"))
     assert names == ["README.md", "adapter_config.json", "adapter_model.safetensors", "persona.json",
                      "tokenizer.json", "tokenizer_config.json"]  # no config.json: not a full model
+    assert len(list(trained.persona.glob("avatar-*.png"))) == 1  # the sample's profile picture
     meta = read_persona(trained.persona)
     assert meta.kind == "lora" and meta.base_model == "samplebase"
     assert (meta.base.name, meta.base.source) == ("samplebase", "models")
