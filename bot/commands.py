@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+import tarfile
 import time
 import uuid
 import zipfile
@@ -41,6 +42,7 @@ from training.checkpoint import (
     normalise_display_name,
     recover_interrupted,
 )
+from training.formats.bluesky import is_car
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -58,8 +60,11 @@ LIST_FRAME = 120  # characters of each list page kept for its header and footer
 LIST_PAGE_USAGE = "/persona list page:{page}"  # how Discord asks for a page; the console passes its own
 PROGRESS_EVERY_S = 2.0  # edits of a progress reply, at most this often (Discord rate-limits edits)
 DOWNLOADS = "downloads"  # the folder in [paths] state_dir that /persona add downloads into
-# What `python -m training` reads: X archive zip, tweets.js, condensed JSON, JSONL, CSV, plain text.
-ARCHIVE_SUFFIXES = (".zip", ".js", ".json", ".jsonl", ".ndjson", ".csv", ".txt")
+# What `python -m training` reads: X or Mastodon archives (.zip, .tar.gz), tweets.js, a Mastodon
+# outbox.json, a Bluesky .car, a DiscordChatExporter .json, condensed JSON, JSONL, CSV, plain text.
+ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar", ".car", ".js", ".json", ".jsonl", ".ndjson", ".csv",
+                    ".txt")
+BINARY_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar", ".car")
 MESSAGE_LOG = "messages.sqlite3"  # the record of persona messages, in [paths] state_dir
 TWEET_SEPARATOR = "\n\n"  # between the tweets of one persona message (count > 1)
 
@@ -70,8 +75,9 @@ prompt, a fresh one. `count` 1-{{max_count}} tweets, `temperature` {{min_t}}-{{m
 `seed` for a repeatable result.
 `/persona list [page]`: the personas this bot serves, {LIST_PAGE_SIZE} a page.
 `/persona info name`: the data a persona was trained on, its base model and its metrics.
-`/persona add name archive [base]` (admin): train a persona from an X archive (.zip or tweets.js) or \
-a tweet file ({", ".join(ARCHIVE_SUFFIXES)}), up to {{max_mb}} MB, fine-tuning `base` (a hub id such as \
+`/persona add name archive [base] [author]` (admin): train a persona from an X or Mastodon archive, a \
+Bluesky .car, a Discord chat export (DiscordChatExporter JSON; `author`: whose messages) or a tweet \
+file ({", ".join(ARCHIVE_SUFFIXES)}), up to {{max_mb}} MB, fine-tuning `base` (a hub id such as \
 gpt2, or tiny; default: the configured one); one training at a time, others queue.
 `/persona avatar name image` (admin): replace a persona's profile picture (PNG, JPEG, GIF or WebP).
 `/persona remove name` (admin): delete a persona and the record of its messages.
@@ -174,6 +180,7 @@ class AddRequest:
     replacing: bool = False
     base: str | None = None  # the base model to fine-tune; None: [training] base
     guild_id: int | None = None  # where it was asked (the per-server bound of the training queue)
+    author: str | None = None  # the person in a Discord chat export (its id or name)
 
 
 class Commands:
@@ -422,11 +429,15 @@ class Commands:
 
     # --- /persona add --------------------------------------------------------------------------------
 
-    def prepare_add(self, caller: Caller, name: str, archive: Archive, base: str | None = None) -> AddRequest:
+    def prepare_add(self, caller: Caller, name: str, archive: Archive, base: str | None = None,
+                    author: str | None = None) -> AddRequest:
         """Check a /persona add before anything is downloaded or started; raises BotError."""
         self._require_admin_in_server(caller, "persona add")
         name = name.strip()
         base = (base or "").strip() or None
+        author = " ".join((author or "").split()) or None
+        if author is not None and (len(author) > 100 or author.startswith("-")):
+            raise InvalidRequest("`author` is a Discord user id or name of at most 100 characters.")
         allowed = self.cfg.training.bases_allowed
         if base is not None and base not in allowed:
             raise InvalidRequest(f"'{quote_user(base)}' is not a base model this bot trains from: choose "
@@ -445,12 +456,13 @@ class Commands:
             if not archive.path.exists():
                 raise InvalidRequest(f"No such file or folder: {archive.path}")  # the console's own path
             if archive.path.is_dir():
-                return AddRequest(name, archive, self.registry.get(name) is not None, base, caller.guild_id)
+                return AddRequest(name, archive, self.registry.get(name) is not None, base, caller.guild_id,
+                                  author)
         if not archive.filename.lower().endswith(ARCHIVE_SUFFIXES):
             raise InvalidRequest(
-                f"Unknown archive format '{quote_user(archive.filename)}': send an X archive .zip, "
-                f"its tweets.js, or a tweet file ({', '.join(ARCHIVE_SUFFIXES)}).")
-        return AddRequest(name, archive, self.registry.get(name) is not None, base, caller.guild_id)
+                f"Unknown archive format '{quote_user(archive.filename)}': send an X or Mastodon archive, "
+                f"a Bluesky .car, a Discord chat export or a tweet file ({', '.join(ARCHIVE_SUFFIXES)}).")
+        return AddRequest(name, archive, self.registry.get(name) is not None, base, caller.guild_id, author)
 
     async def persona_add(self, req: AddRequest) -> AsyncIterator[Reply]:
         """Download, check, queue and train; yields progress replies, then the result (always last).
@@ -491,7 +503,8 @@ class Commands:
                                       self.cfg.discord.max_attachment_bytes)
                 download_folder = data.parent
                 await asyncio.to_thread(check_archive_content, data)
-            job = self.jobs.submit(req.name, data, req.base, guild_id=req.guild_id, owned=download_folder)
+            job = self.jobs.submit(req.name, data, req.base, guild_id=req.guild_id, owned=download_folder,
+                                   author=req.author)
         except BaseException:  # cancellation too; one small file, so removed right here
             if download_folder is not None:
                 shutil.rmtree(download_folder, ignore_errors=True)
@@ -756,10 +769,20 @@ def read_capped(path: Path, limit: int) -> bytes:
 
 
 def check_archive_content(path: Path) -> None:
-    """Refuse a file whose content does not match its kind: a .zip must be a zip, anything else text."""
-    if path.suffix.lower() == ".zip":
-        if not zipfile.is_zipfile(path):
+    """Refuse a file whose content does not match its kind: a .zip must be a zip, a .tar(.gz) a tar,
+    a .car a CAR file; anything else text. (Training checks each format through.)"""
+    name = path.name.lower()
+    if name.endswith(BINARY_SUFFIXES):
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+        if name.endswith(".zip") and not zipfile.is_zipfile(path):
             raise InvalidRequest(f"'{path.name}' is not a valid zip archive.")
+        if name.endswith((".tar.gz", ".tgz")) and head[:2] != b"\x1f\x8b":
+            raise InvalidRequest(f"'{path.name}' is not a gzipped tar archive.")
+        if name.endswith(".tar") and not tarfile.is_tarfile(path):
+            raise InvalidRequest(f"'{path.name}' is not a tar archive.")
+        if name.endswith(".car") and not is_car(head):
+            raise InvalidRequest(f"'{path.name}' is not a Bluesky repository (CAR) file.")
         return
     with open(path, "rb") as fh:
         head = fh.read(1 << 16)

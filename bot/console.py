@@ -171,13 +171,14 @@ async def _dispatch(commands: Commands, name: str, args: list[str], emit: Callab
         emit(commands.persona_info(_one(args, "/persona info name")))
     elif name == "persona add":
         base = next((w.partition("=")[2] for w in args if w.startswith("base=")), None)
-        args = [w for w in args if not w.startswith("base=")]
+        author = next((w.partition("=")[2] for w in args if w.startswith("author=")), None)
+        args = [w for w in args if not w.startswith(("base=", "author="))]
         if len(args) < 2:
-            raise InvalidRequest(
-                "Usage: /persona add NAME PATH [base=MODEL] (a tweet file, an X archive .zip or folder)")
+            raise InvalidRequest("Usage: /persona add NAME PATH [base=MODEL] [author=ID_OR_NAME] (an X or "
+                                 "Mastodon archive, a Bluesky .car, a Discord chat export, a tweet file)")
         path = Path(" ".join(args[1:])).expanduser()
         size = path.stat().st_size if path.is_file() else None
-        req = commands.prepare_add(LOCAL_USER, args[0], Archive(path.name, size, path=path), base)
+        req = commands.prepare_add(LOCAL_USER, args[0], Archive(path.name, size, path=path), base, author)
         async for reply in commands.persona_add(req):
             emit(reply)
     elif name == "persona remove":

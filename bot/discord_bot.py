@@ -221,16 +221,19 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: Per
             reply = commands.error_reply("persona info", exc)
         await send(interaction, reply, "response")
 
-    @persona.command(name="add", description="Train a persona from an X archive or a tweet file (admin)")
-    @app_commands.describe(name="the persona's name: the handle", archive="the X archive .zip or tweets.js",
+    @persona.command(name="add", description="Train a persona from an X, Mastodon, Bluesky or Discord export "
+                                             "(admin)")
+    @app_commands.describe(name="the persona's name: the handle",
+                           archive="an X or Mastodon archive, a Bluesky .car, a Discord chat export",
                            base="the base model to fine-tune (a hub id such as gpt2, or tiny); "
-                                "default: the configured one")
+                                "default: the configured one",
+                           author="in a Discord chat export: whose messages (user id or name)")
     async def persona_add(interaction: discord.Interaction, name: str, archive: discord.Attachment,
-                          base: str | None = None) -> None:
+                          base: str | None = None, author: str | None = None) -> None:
         received = time.monotonic()
         source = Archive(archive.filename, archive.size, url=archive.url)
         try:
-            req = commands.prepare_add(caller_of(interaction), name, source, base)
+            req = commands.prepare_add(caller_of(interaction), name, source, base, author)
         except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
             return await send(interaction, commands.error_reply("persona add", exc), "response")
         # Not deferred (Discord unreachable): the training still runs and its result goes to the channel.

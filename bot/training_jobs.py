@@ -95,10 +95,11 @@ class TrainingJob:
     final event: never earlier, and not when whoever iterates `events()` stops listening."""
 
     def __init__(self, name: str, data: Path, base: str | None = None, guild_id: int | None = None,
-                 owned: Path | None = None) -> None:
+                 owned: Path | None = None, author: str | None = None) -> None:
         self.name = name
         self.data = data
         self.base = base
+        self.author = author  # the person in a Discord chat export
         self.guild_id = guild_id
         self.owned = owned
         self._events: asyncio.Queue[JobEvent] = asyncio.Queue()
@@ -170,7 +171,7 @@ class TrainingJobs:
                                     "queued or running; try again when one has finished.")
 
     def submit(self, name: str, data: Path, base: str | None = None, *, guild_id: int | None = None,
-               owned: Path | None = None) -> TrainingJob:
+               owned: Path | None = None, author: str | None = None) -> TrainingJob:
         """Queue a training of `name` on `data` (from `base`; None: [training] base); its first event
         says the queue position. `owned` passes to the job only if this returns: a refusal (PoolClosed,
         InvalidRequest, TrainingQueueFull) leaves it to the caller."""
@@ -179,7 +180,7 @@ class TrainingJobs:
         if self.busy_with(name):
             raise InvalidRequest(f"A training for '{name}' is already queued or running.")
         self.check_room(guild_id)
-        job = TrainingJob(name, data, base, guild_id, owned)
+        job = TrainingJob(name, data, base, guild_id, owned, author)
         position = len(self._jobs())
         self._waiting.append(job)
         job._emit(JobEvent("queued", position=position))
@@ -237,6 +238,8 @@ class TrainingJobs:
             argv += ["--config", str(self.config_path)]
         if job.base is not None:
             argv.append(f"--base={job.base}")  # one word: a value starting with '-' is no option
+        if job.author is not None:
+            argv.append(f"--author={job.author}")
         return argv
 
     async def _run(self, job: TrainingJob) -> JobEvent:

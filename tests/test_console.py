@@ -54,7 +54,7 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr[-2000:]
     out = result.stdout
     assert "No persona in" in result.stderr  # ensure_sample_persona said what it was doing
-    assert "`/persona add name archive [base]` (admin)" in out
+    assert "`/persona add name archive [base] [author]` (admin)" in out
     assert "• `marlowe_bakes`: Marlowe" in out
     found = cards(out)
     assert len(found) == 2 and found[0][1] == found[1][1]  # same seed, same tweets

@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_DATA as SHARED
 
 from training.clean import clean_records, clean_text, format_table, is_short, table_json
 from training.config import TrainingSettings
-from training.ingest import Record
+from training.ingest import Record, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -134,3 +135,44 @@ def test_inspect_prints_the_table(shared_data):
     assert result.returncode == 0
     assert "| Data | @marlowe_bakes |" in result.stdout
     assert "| Tweets downloaded | 480 |" in result.stdout
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("今日はいい天気ですね", False),  # one token of 10 Japanese characters: 5 words
+    ("今日は", True),  # 3 characters: 1 word
+    ("東京 大阪", True),  # two tokens of 2: 2 words
+    ("東京 大阪 京都", False),
+    ("おはよう ございます", False),  # 2 + 2 words
+    ("ข้าวผัดอร่อยมาก", False),  # Thai, no spaces
+    ("https://x.example 今日はいい", True),  # the link is not a word; 5 characters are 2
+    ("我 爱 你", False),  # one character a token: each still a word
+    ("Ich bin hier", False),  # space-separated languages count as before
+    ("ok 👍 🍞", False),
+])
+def test_short_counts_words_of_unspaced_scripts(text: str, short: bool) -> None:
+    assert is_short(text) is short
+
+
+@pytest.mark.parametrize(("export", "counts"), [
+    ("x-archive-smithjd", (1758, 128, 43, 1587)),
+    ("x-archive-milahu104", (2045, 239, 135, 1671)),
+    ("trump-condensed/condensed_2016.json", (4225, 188, 169, 3868)),
+])
+def test_shared_exports_keep_their_counts(export: str, counts: tuple[int, int, int, int]) -> None:
+    """The script-aware word count leaves space-separated archives exactly as huggingtweets counted."""
+    path = SHARED / export
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the shared data must sit beside the clone")
+    _, table = clean_records(read_source(path, 10**9).records, TrainingSettings())
+    assert (table.downloaded, table.retweets, table.short, table.kept) == counts
+
+
+def test_private_posts_are_counted_and_never_kept() -> None:
+    records = [Record("a public post with words"), Record("a followers only post", private=True),
+               Record("a direct message to someone", private=True), Record("", retweet=True)]
+    kept, table = clean_records(records, TrainingSettings(), visibility=True)
+    assert kept == ["a public post with words"]
+    assert table.filters == {"private": 2} and table.rows()[3] == ("Private posts", 2)
+    assert table.retweets + table.short + sum(table.filters.values()) + table.kept == table.downloaded
+    _, plain = clean_records(records[:1], TrainingSettings())
+    assert "private" not in plain.filters  # formats without visibility have no such row

@@ -113,7 +113,7 @@ def _regional(ch: str) -> bool:
     return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
 
-FILTER_LABELS = {"replies": "Replies", "duplicates": "Duplicates"}
+FILTER_LABELS = {"private": "Private posts", "replies": "Replies", "duplicates": "Duplicates"}
 
 
 class DataTable(BaseModel):

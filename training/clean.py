@@ -1,9 +1,11 @@
 """huggingtweets' cleaning rules, each step counted into the data table of one handle.
 
-Order: retweets dropped; then (optional) replies dropped; HTML unescaped, links removed, whitespace
-collapsed, (optional) leading reply mentions stripped; short tweets dropped (fewer than 3 words free of
-`http`, `@` and `#`); then (optional) exact duplicates dropped. Every tweet read lands in exactly one
-row, so retweets + short + extra filters + kept == downloaded.
+Order: retweets (boosts, reposts) dropped; private posts (followers-only, direct: Mastodon) dropped;
+then (optional) replies dropped; HTML unescaped, links removed, whitespace collapsed, (optional)
+leading reply mentions stripped; short tweets dropped (fewer than 3 words free of `http`, `@` and `#`,
+two characters of a script written without spaces counting as a word); then (optional) exact
+duplicates dropped. Every tweet read lands in exactly one row, so retweets + short + extra rows + kept
+== downloaded.
 """
 
 from __future__ import annotations
@@ -31,21 +33,46 @@ def clean_text(text: str, strip_mentions: bool = False) -> str:
     return text
 
 
+# Scripts written without spaces between words: Han (with its marks and the CJK symbols block's
+# ideographic iteration marks), Hiragana, Katakana (and its phonetic extensions, half-width forms),
+# Thai, Lao, Khmer, Myanmar. In these a space-separated token is a phrase or a sentence.
+_UNSPACED = re.compile(
+    "[\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f\u0e00-\u0e7f\u0e80-\u0eff"
+    "\u1780-\u17ff\u19e0-\u19ff\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f]")
+CHARS_PER_WORD = 2  # in unspaced scripts, two characters count as one word (at least one per token)
+
+
+def word_count(token: str) -> int:
+    """Words in one whitespace-separated token: 1, or for a token in a script written without spaces
+    one per 2 of its characters in that script (at least 1)."""
+    unspaced = len(_UNSPACED.findall(token))
+    return max(1, unspaced // CHARS_PER_WORD) if unspaced else 1
+
+
 def is_short(text: str) -> bool:
-    """huggingtweets' "boring tweet": fewer than 3 words free of `http`, `@` and `#`."""
+    """huggingtweets' "boring tweet": fewer than 3 words free of `http`, `@` and `#`, where words are
+    counted so that Japanese, Chinese, Thai... count too (`word_count`); space-separated languages
+    count exactly as huggingtweets did."""
     words = [w for w in text.split() if not any(mark in w.lower() for mark in BORING_MARKS)]
-    return len(words) < 3
+    return sum(word_count(w) for w in words) < 3
 
 
-def clean_records(records: Iterable[Record], settings: TrainingSettings) -> tuple[list[str], DataTable]:
-    """The kept tweets of one handle, in input order, and the table counting what happened to each."""
-    downloaded = retweets = short = replies = duplicates = stripped = 0
+def clean_records(records: Iterable[Record], settings: TrainingSettings,
+                  visibility: bool = False) -> tuple[list[str], DataTable]:
+    """The kept tweets of one handle, in input order, and the table counting what happened to each.
+    `visibility`: the export says who could see each post (Mastodon): followers-only and direct
+    posts are counted in a "private" row and never trained on."""
+    downloaded = retweets = private = short = replies = duplicates = stripped = 0
     kept: list[str] = []
     seen: set[str] = set()
     for record in records:
         downloaded += 1
         if record.retweet:
             retweets += 1
+            continue
+        if record.private:
+            private += 1
             continue
         if settings.drop_replies and record.reply:
             replies += 1
@@ -64,7 +91,7 @@ def clean_records(records: Iterable[Record], settings: TrainingSettings) -> tupl
                 continue
             seen.add(text)
         kept.append(text)
-    filters = {}
+    filters = {"private": private} if visibility or private else {}
     if settings.drop_replies:
         filters["replies"] = replies
     if settings.drop_duplicates:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import json
 import os
 import signal
@@ -64,6 +65,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     common.add_argument("--config", type=Path, default=None, help="config file (default: ./config.toml)")
     common.add_argument("--models-dir", type=Path, default=None, help="overrides [paths] models_dir")
     common.add_argument("--json", action="store_true", help="machine-readable output")
+    common.add_argument("--author", default=None, metavar="ID_OR_NAME",
+                        help="the person in a Discord chat export (its user id or name; required when "
+                             "the export holds several)")
 
     parser = Parser(prog="python -m training", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -81,6 +85,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                             "full for tiny)")
     train.add_argument("--epochs", type=float, default=None, help="overrides [training] epochs")
     train.add_argument("--seed", type=int, default=None, help="overrides [training] seed")
+    train.add_argument("--report-to", choices=REPORT_TO, default=None,
+                       help="log training to TensorBoard or Weights & Biases (the optional extra "
+                            "'.[tensorboard]' or '.[wandb]'); overrides [training] report_to")
     pretrain = sub.add_parser("pretrain", parents=[common],
                               help="pretrain a shared base from scratch into MODELS_DIR/.bases/NAME")
     pretrain.add_argument("name", metavar="NAME", help="the base's name (letters, digits, '_', '-', '.')")
@@ -107,6 +114,7 @@ class HandleData:
     avatar: bytes | None = None
     avatar_url: str | None = None
     avatar_problems: list[str] = field(default_factory=list)
+    visibility: bool = False  # its exports say who could see each post (a "private" row)
 
 
 def split_prefix(value: str) -> tuple[str | None, Path]:
@@ -118,12 +126,12 @@ def split_prefix(value: str) -> tuple[str | None, Path]:
 
 
 def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
-                 reporter: Reporter) -> list[HandleData]:
+                 reporter: Reporter, author: str | None = None) -> list[HandleData]:
     """Read every group's paths; the manifest's user name and display name win over the group's label
     (ingest refuses a user name that is no handle; the display name is normalised, else the handle)."""
     result: dict[str, HandleData] = {}
     for label, paths in groups.items():
-        sources = [read_source(p, settings.max_tweets_bytes) for p in reporter.bar(paths, "reading")]
+        sources = [read_source(p, settings.max_tweets_bytes, author) for p in reporter.bar(paths, "reading")]
         handle = next((s.handle for s in sources if s.handle), label)
         display = next((s.display_name for s in sources if s.display_name), "")
         display = normalise_display_name(display) or handle
@@ -133,7 +141,8 @@ def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
         result[handle] = HandleData(handle, display, [r for s in sources for r in s.records], paths,
                                     pictured.avatar if pictured else None,
                                     pictured.avatar_url if pictured else None,
-                                    [s.avatar_problem for s in sources if s.avatar_problem])
+                                    [s.avatar_problem for s in sources if s.avatar_problem],
+                                    any(s.has_visibility for s in sources))
     return list(result.values())
 
 
@@ -158,7 +167,7 @@ def clean_handles(handles: list[HandleData], settings: TrainingSettings,
     texts, tables = {}, {}
     for h in handles:
         records = reporter.bar(h.records, f"cleaning @{h.handle}")
-        texts[h.handle], tables[h.handle] = clean_records(records, settings)
+        texts[h.handle], tables[h.handle] = clean_records(records, settings, h.visibility)
     return texts, tables
 
 
@@ -192,7 +201,7 @@ def run_inspect(args: argparse.Namespace, cfg: TrainingConfig) -> int:
         label = prefix or (path.name if path.is_dir() else path.stem) or str(path)
         groups.setdefault(label, []).append(path)
     reporter = Reporter()
-    handles = read_handles(groups, settings, reporter)
+    handles = read_handles(groups, settings, reporter, args.author)
     _texts, tables = clean_handles(handles, settings, reporter)
     try:
         warnings = check_amount(tables, settings)
@@ -258,6 +267,9 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         raise BadInput(f"--epochs must be above 0 and at most 100 (got {args.epochs:g})")
     if args.seed is not None and args.seed < 0:
         raise BadInput(f"--seed must not be negative (got {args.seed})")
+    if args.report_to is not None:
+        settings = settings.model_copy(update={"report_to": args.report_to})
+    check_reporting(settings.report_to)
     given = args.base or settings.base
     base = expand_home(given)
     models_dir = cfg.paths.models_dir
@@ -276,7 +288,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
 
     groups = data_groups(args.persona, args.data)
     reporter.phase("ingest", f"reading {len(args.data)} source(s)")
-    handles = read_handles(groups, settings, reporter)
+    handles = read_handles(groups, settings, reporter, args.author)
 
     reporter.phase("clean", "applying the huggingtweets cleaning rules")
     texts, tables = clean_handles(handles, settings, reporter)
@@ -330,6 +342,19 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     if not reporter.json_mode:
         print_summary(meta, path, seconds)
     return 0
+
+
+# The packages behind each `--report-to`: the Trainer's own integration needs one of them installed.
+REPORT_TO = ("none", "tensorboard", "wandb")
+REPORTING_PACKAGES = {"tensorboard": ("tensorboard", "tensorboardX"), "wandb": ("wandb",)}
+
+
+def check_reporting(report_to: str) -> None:
+    """Refuse, before any work, a `report_to` whose package is not installed (one line, exit 2)."""
+    packages = REPORTING_PACKAGES.get(report_to, ())
+    if packages and not any(importlib.util.find_spec(p) for p in packages):
+        raise BadInput(f"--report-to {report_to} needs the {packages[0]} package: "
+                       f"pip install -e '.[{report_to}]'")
 
 
 def choose_method(method: str, location: BaseLocation) -> str:

@@ -51,6 +51,9 @@ class TrainingSettings(Section):
     seed: int = Field(42, ge=0)
     validation_fraction: float = Field(0.1, gt=0, lt=1)
     mixed_precision: Literal["auto", "no", "fp16", "bf16"] = "auto"
+    # Where the Trainer logs loss curves: nowhere, TensorBoard (TENSORBOARD_LOGGING_DIR, else
+    # runs/<persona>-<time>) or Weights & Biases (WANDB_PROJECT ...); each is an optional extra.
+    report_to: Literal["none", "tensorboard", "wandb"] = "none"
     # Extra filters beyond huggingtweets' defaults; each gets its own row in the data table.
     drop_replies: bool = False
     strip_reply_mentions: bool = False

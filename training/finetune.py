@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -138,6 +140,9 @@ def train_and_evaluate(model: PreTrainedModel, train_blocks: list, val_blocks: l
     """Validation loss, training, validation loss again, with the HF Trainer: `finetune` (full or LoRA)
     and `pretrain` share it. Metrics: val_loss/ppl before and after, train loss, seconds and steps."""
     bf16, fp16, mixed = precision(settings.mixed_precision)
+    if settings.report_to == "tensorboard":  # the Trainer's default folder is our scratch output_dir
+        os.environ.setdefault("TENSORBOARD_LOGGING_DIR", str(Path("runs") / time.strftime("%Y%m%d-%H%M%S")))
+
     if mixed == "no" and settings.mixed_precision in ("bf16", "fp16"):
         reporter.warning(f"mixed_precision = {settings.mixed_precision} needs a GPU: training in float32")
     with tempfile.TemporaryDirectory(prefix="persona-trainer-") as scratch:
@@ -156,7 +161,7 @@ def train_and_evaluate(model: PreTrainedModel, train_blocks: list, val_blocks: l
             fp16=fp16,
             save_strategy="no",
             eval_strategy="no",
-            report_to="none",
+            report_to=settings.report_to,
             # JSON mode: log every step so progress events carry a fresh loss (nothing is printed);
             # terminal: ten log lines under the bar.
             logging_strategy="steps",

@@ -43,7 +43,9 @@ MAX_URL = 2000
 _ACCOUNT_ID_RE = re.compile(r"[0-9]{1,20}")
 _MEDIA_NAME_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}")  # the URL's basename: no path in it
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-SUFFIXES = ".zip, .js, .json, .jsonl, .csv, .txt or an archive folder"
+SUFFIXES = ("an X archive (.zip, folder or tweets.js), a Mastodon archive (.zip, .tar.gz, folder or "
+            "outbox.json), a Bluesky repository (.car), a DiscordChatExporter .json, condensed .json, "
+            ".jsonl, .csv or .txt")
 
 
 class DataError(Exception):
@@ -53,8 +55,9 @@ class DataError(Exception):
 @dataclass
 class Record:
     text: str
-    retweet: bool = False
+    retweet: bool = False  # a retweet, a Mastodon boost, a Bluesky repost: counted, never trained on
     reply: bool = False
+    private: bool = False  # followers-only or direct (Mastodon): counted, never trained on
 
 
 @dataclass
@@ -70,25 +73,87 @@ class Source:
     avatar_url: str | None = None
     # Why a picture the export names could not be used (one line, for a warning), else None.
     avatar_problem: str | None = None
+    # The export's format ("x", "mastodon", "bluesky", "discord", "text", ...); Mastodon exports say
+    # who could see each post, so their data table has a "private" row.
+    kind: str = "x"
+    has_visibility: bool = False
 
 
-def read_source(path: Path, max_bytes: int) -> Source:
-    """Read one export of any accepted format; `max_bytes` caps the tweet files' uncompressed size."""
+def read_source(path: Path, max_bytes: int, author: str | None = None) -> Source:
+    """Read one export of any accepted format, told apart by its content (the suffix only where the
+    content cannot say); `max_bytes` caps the posts' uncompressed size; `author` picks the person in a
+    Discord chat export (required when it holds several)."""
+    from training.formats import bluesky, discord_chat, mastodon
+
     if not path.exists():
         raise DataError(f"{path}: no such file or directory")
     if path.is_dir():
+        if _holds_outbox(path):
+            return mastodon.read_mastodon(path, max_bytes)
         return _read_folder(path, max_bytes)
-    if path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):
+    with open(path, "rb") as fh:
+        head = fh.read(512)
+    if zipfile.is_zipfile(path):
+        if _zip_holds_outbox(path):
+            return mastodon.read_mastodon(path, max_bytes)
         return _read_zip(path, max_bytes)
+    if path.suffix.lower() == ".zip":
+        return _read_zip(path, max_bytes)  # not a zip after all: its one-line error says so
+    if _is_tar(path, head):
+        return mastodon.read_mastodon(path, max_bytes)
+    if bluesky.is_car(head) or path.suffix.lower() == ".car":
+        return bluesky.read_car(path, max_bytes)
     size = path.stat().st_size
     if size > max_bytes:
         raise DataError(f"{path}: {size:,} bytes, over the limit of {max_bytes:,} "
                         "([training] max_tweets_bytes)")
     raw = path.read_bytes()
+    data = _one_json_object(raw) if path.suffix.lower() not in (".jsonl", ".ndjson") else None
+    if data is not None:  # a JSON object: a Mastodon outbox, a Discord chat, or nothing this reads
+        if mastodon.looks_like_outbox(data):
+            return mastodon.read_mastodon(path, max_bytes)
+        if discord_chat.looks_like_discord_export(data):
+            return discord_chat.read_discord_export(path, raw, author)
+        if path.suffix.lower() == ".json":  # (without the suffix: maybe one line of JSON lines)
+            raise DataError(f"{path}: a JSON object that is no export this reads (expected {SUFFIXES})")
     records = parse_file(path, path.name, raw)
     if not records:
         raise DataError(f"{path}: no tweets in this file")
-    return Source(path, records)
+    return Source(path, records, kind="text")
+
+
+def _one_json_object(raw: bytes) -> dict | None:
+    """The file as one JSON object, or None (a list, JSON lines, not JSON: other readers decide)."""
+    if not raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _holds_outbox(folder: Path) -> bool:
+    """An unpacked Mastodon archive: outbox.json at the top or in its one folder (never X's data/)."""
+    if (folder / "outbox.json").is_file():
+        return True
+    inner = [p for p in folder.iterdir() if p.is_dir()] if not (folder / "data").is_dir() else []
+    return len(inner) == 1 and (inner[0] / "outbox.json").is_file()
+
+
+def _zip_holds_outbox(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return any(_base(n) == "outbox.json" and n.count("/") <= 1 for n in zf.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return False  # the X reader says what is wrong with it
+
+
+def _is_tar(path: Path, head: bytes) -> bool:
+    """A tar, gzipped or not (older Mastodon servers' archives)."""
+    name = path.name.lower()
+    return (head[:2] == b"\x1f\x8b" or name.endswith((".tar", ".tar.gz", ".tgz"))
+            or head[257:262] == b"ustar")
 
 
 # --- parsing one file's bytes -------------------------------------------------------------------
@@ -256,17 +321,17 @@ def _account_id(value: Any) -> str | None:
 
 def _archive_item(raw: bytes, key: str) -> dict[str, Any]:
     """`window.YTD.<key>.part0 = [ { "<key>": {...} } ]`: the inner object, {} when it is not there.
-    Raises _Unusable when the file is no JSON from its first '['."""
+    Raises Unusable when the file is no JSON from its first '['."""
     try:
         text = raw.decode("utf-8-sig")
         start = text.find("[")
         data = json.loads(text[start:].rstrip().rstrip(";")) if start >= 0 else None
     except UnicodeDecodeError:
-        raise _Unusable("is not UTF-8 text") from None
+        raise Unusable("is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise _Unusable(f"is not valid JSON (line {exc.lineno} col {exc.colno}: {exc.msg})") from None
+        raise Unusable(f"is not valid JSON (line {exc.lineno} col {exc.colno}: {exc.msg})") from None
     except RecursionError:
-        raise _Unusable("is JSON nested too deeply") from None
+        raise Unusable("is JSON nested too deeply") from None
     first = data[0] if isinstance(data, list) and data else None
     item = first.get(key) if isinstance(first, dict) else None
     return item if isinstance(item, dict) else {}
@@ -284,12 +349,12 @@ def _parse_account(raw: bytes) -> _Account:
                     _account_id(info.get("accountId")))
 
 
-class _Unusable(Exception):
+class Unusable(Exception):
     """A profile file there but not usable: the message says why, after the file's name ("is encrypted")."""
 
 
 # Reads a file of the archive's data folder by its name there ("profile.js", "profile_media/x.jpg"),
-# at most the given number of bytes: None when absent; _Unusable when larger, encrypted or unreadable
+# at most the given number of bytes: None when absent; Unusable when larger, encrypted or unreadable
 # (its message follows the file's name).
 Reader = Callable[[str, int], bytes | None]
 
@@ -299,14 +364,14 @@ def _add_profile(source: Source, manifest: _Account, read: Reader, shown: Callab
     gives none (from account.js), the profile picture. Never raises for the profile's sake: a picture
     the export names but that cannot be used is said in `source.avatar_problem`."""
     account = _Account()
-    with contextlib.suppress(_Unusable):  # names only: without them the manifest's stand
+    with contextlib.suppress(Unusable):  # names only: without them the manifest's stand
         raw = read(ACCOUNT, PROFILE_MAX_BYTES)
         account = _parse_account(raw) if raw is not None else account
     source.handle = manifest.handle or account.handle
     source.display_name = manifest.display_name or account.display_name
     try:
         found = _read_avatar(read, shown, manifest.account_id or account.account_id)
-    except _Unusable as exc:
+    except Unusable as exc:
         source.avatar_problem = str(exc)
     else:
         if found is not None:
@@ -322,8 +387,8 @@ def _read_avatar(read: Reader, shown: Callable[[str], str],
         if raw is None:
             return None
         url = _archive_item(raw, "profile").get("avatarMediaUrl")
-    except _Unusable as exc:
-        raise _Unusable(f"the profile file {shown(PROFILE)} {exc}") from None
+    except Unusable as exc:
+        raise Unusable(f"the profile file {shown(PROFILE)} {exc}") from None
     if not isinstance(url, str) or not url.strip():
         return None
     url = url.strip()
@@ -333,22 +398,22 @@ def _read_avatar(read: Reader, shown: Callable[[str], str],
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or len(url) > MAX_URL or not url.isprintable() \
             or any(ch.isspace() for ch in url):
-        raise _Unusable(f"the profile picture's address in {shown(PROFILE)} is not a web address")
+        raise Unusable(f"the profile picture's address in {shown(PROFILE)} is not a web address")
     if "default_profile" in parts.path:  # X's default picture (default_profile.png): the person set none
         return None
     name = PurePosixPath(parts.path).name
     if not _MEDIA_NAME_RE.fullmatch(name):
-        raise _Unusable(f"the profile picture's address in {shown(PROFILE)} names no file")
+        raise Unusable(f"the profile picture's address in {shown(PROFILE)} names no file")
     if account_id is None:
-        raise _Unusable(f"the profile picture cannot be found: no account id in {shown(ACCOUNT)} "
+        raise Unusable(f"the profile picture cannot be found: no account id in {shown(ACCOUNT)} "
                         f"or {shown(MANIFEST)}")
     member = f"{PROFILE_MEDIA}/{account_id}-{name}"
     try:
         data = read(member, MAX_AVATAR_BYTES)
-    except _Unusable as exc:
-        raise _Unusable(f"the profile picture {shown(member)} {exc}") from None
+    except Unusable as exc:
+        raise Unusable(f"the profile picture {shown(member)} {exc}") from None
     if data is None:
-        raise _Unusable(f"the profile picture {shown(member)} is missing")
+        raise Unusable(f"the profile picture {shown(member)} is missing")
     return url, data
 
 
@@ -372,11 +437,12 @@ def _read_folder(folder: Path, max_bytes: int) -> Source:
     if not source.records:
         raise DataError(f"{folder}: the archive holds no tweets")
     where = "data/" if data != folder else ""
-    _add_profile(source, account, _folder_reader(data), lambda name: where + name)
+    _add_profile(source, account, folder_reader(data), lambda name: where + name)
     return source
 
 
-def _folder_reader(data: Path) -> Reader:
+def folder_reader(data: Path) -> Reader:
+    """A `Reader` of the files in `data` (also used for Mastodon's unpacked archives)."""
     def read(name: str, limit: int) -> bytes | None:
         path = data / name
         try:
@@ -384,19 +450,21 @@ def _folder_reader(data: Path) -> Reader:
                 return None
             size = path.stat().st_size
             if size > limit:
-                raise _Unusable(f"is {size:,} bytes, over the limit of {limit:,}")
+                raise Unusable(f"is {size:,} bytes, over the limit of {limit:,}")
             with open(path, "rb") as fh:
                 raw = fh.read(limit + 1)
         except OSError as exc:
-            raise _Unusable(f"is unreadable ({exc.strerror or exc})") from None
+            raise Unusable(f"is unreadable ({exc.strerror or exc})") from None
         if len(raw) > limit:  # it grew since: still never more than the limit in memory
-            raise _Unusable(f"is over the limit of {limit:,} bytes")
+            raise Unusable(f"is over the limit of {limit:,} bytes")
         return raw
 
     return read
 
 
-def _safe_member(name: str) -> bool:
+def safe_member(name: str) -> bool:
+    """No absolute names, no drive letters, no `..` part (with either slash): an archive member that
+    stays inside its folder."""
     parts = PurePosixPath(name.replace("\\", "/")).parts
     return not name.startswith(("/", "\\")) and ".." not in parts and not re.match(r"[A-Za-z]:", name)
 
@@ -414,7 +482,7 @@ def _read_zip(path: Path, max_bytes: int) -> Source:
 def _read_zip_members(path: Path, zf: zipfile.ZipFile, max_bytes: int) -> Source:
     infos = zf.infolist()
     for info in infos:
-        if not _safe_member(info.filename):
+        if not safe_member(info.filename):
             raise DataError(f"{path}: refusing a zip whose member {info.filename!r} escapes its folder")
     # Tweet files sit in `data/` at the root, or under one top folder when the zip was re-packed.
     tweets = [i for i in infos
@@ -467,15 +535,15 @@ def _zip_reader(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], data: str) ->
         if info is None:
             return None
         if _encrypted(info):
-            raise _Unusable("is encrypted")
+            raise Unusable("is encrypted")
         if info.file_size > limit:
-            raise _Unusable(f"is {info.file_size:,} bytes, over the limit of {limit:,}")
+            raise Unusable(f"is {info.file_size:,} bytes, over the limit of {limit:,}")
         try:
             raw = _read_capped(zf, info, limit)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
-            raise _Unusable(f"is unreadable in the zip ({exc})") from None
+            raise Unusable(f"is unreadable in the zip ({exc})") from None
         if raw is None:  # the declared size lied
-            raise _Unusable(f"is over the limit of {limit:,} bytes")
+            raise Unusable(f"is over the limit of {limit:,} bytes")
         return raw
 
     return read

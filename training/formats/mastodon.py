@@ -1,0 +1,472 @@
+"""Mastodon account archives: the person's posts from `outbox.json`, names and picture from `actor.json`.
+
+A Mastodon user downloads the archive from their server's web interface: Preferences → Import and export
+→ Request your archive (a `.zip`; older servers gave a `.tar.gz`). It holds `outbox.json`, an
+ActivityStreams OrderedCollection whose `orderedItems` are the account's activities: `Create` of a `Note`
+(a post) or a `Question` (a poll), and `Announce` (a boost, naming the boosted post by its URL); next to
+it `actor.json` (the account: `preferredUsername`, `name`, `icon.url` naming `avatar.<ext>`), the
+picture itself, and the media, which are never read.
+
+Accepted: the archive as downloaded, the unpacked folder (outbox.json at its root or under one top
+folder), or `outbox.json` alone. Members are read in memory, never extracted, and only the three small
+files needed; the archive is refused whole when a member name escapes its folder, and a tar when it holds
+a link or a special file. `outbox.json` is capped at `max_bytes` by its declared and its actual size.
+
+Each item becomes one `Record`: a boost `retweet=True` with no text; a post its text (the HTML content
+as plain text, the content warning left out; a poll's option names follow its question, one a line),
+`reply=True` when it answers a post, and `private=True` when followers-only or direct (only public and
+unlisted posts are trained on). Other activities are skipped and not counted, as are items of the wrong
+shape. Every problem with the posts is a `DataError` whose message is one line naming the path; the
+profile (names, picture) only adds to a persona: its problems never fail a read.
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import re
+import tarfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from training.avatar import MAX_AVATAR_BYTES
+from training.checkpoint import is_valid_handle, normalise_display_name
+from training.ingest import DataError, Reader, Record, Source, Unusable, folder_reader, safe_member
+
+OUTBOX = "outbox.json"
+ACTOR = "actor.json"
+ACTOR_MAX_BYTES = 1_000_000  # real ones are a few kB (names, bio, public key)
+# A tar's member list is read whole before anything else: bound it (real archives hold one file per
+# picture or video, thousands at most).
+MAX_TAR_MEMBERS = 500_000
+# "Public" addressing: the full IRI, and the compact forms JSON-LD allows.
+PUBLIC = frozenset({"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"})
+POST_TYPES = ("Note", "Question")
+_AVATAR_NAME_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}")  # a bare file name, no path in it
+# What a damaged zip or (compressed) tar raises while being listed or read; gzip.BadGzipFile is an OSError.
+_CORRUPT = (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, lzma.LZMAError, OSError)
+_TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+
+
+
+
+def read_mastodon(path: Path, max_bytes: int) -> Source:
+    """Read a Mastodon archive (.zip, .tar.gz/.tgz/.tar, the unpacked folder, or outbox.json alone);
+    `max_bytes` caps outbox.json's uncompressed size. A file named outbox.json is read with the
+    actor.json and picture beside it, when there; a .json file of another name is the posts alone."""
+    if not path.exists():
+        raise DataError(f"{path}: no such file or directory")
+    try:
+        if path.is_dir():
+            return _read_folder(path, max_bytes)
+        name = path.name.lower()
+        if name.endswith(".zip"):
+            return _read_zip(path, max_bytes)
+        if name.endswith(_TAR_SUFFIXES):
+            return _read_tar(path, max_bytes)
+        if not name.endswith(".json"):  # a download renamed: its content says what it is
+            if zipfile.is_zipfile(path):
+                return _read_zip(path, max_bytes)
+            if _is_tar(path):
+                return _read_tar(path, max_bytes)
+        return _read_outbox_file(path, max_bytes)
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, lzma.LZMAError) as exc:
+        raise DataError(f"{path}: corrupt or truncated archive ({_one_line(exc)})") from None
+    except NotImplementedError as exc:  # a zip member's compression method Python lacks
+        raise DataError(f"{path}: unreadable archive ({_one_line(exc)})") from None
+    except OSError as exc:  # gzip.BadGzipFile, or the file itself unreadable
+        raise DataError(f"{path}: unreadable or corrupt ({_one_line(exc)})") from None
+
+
+def looks_like_outbox(data: object) -> bool:
+    """Whether parsed JSON is a Mastodon outbox: an OrderedCollection whose `orderedItems` list holds
+    Create or Announce activities (or nothing)."""
+    if not isinstance(data, dict) or data.get("type") != "OrderedCollection":
+        return False
+    items = data.get("orderedItems")
+    if not isinstance(items, list):
+        return False
+    return not items or any(isinstance(i, dict) and i.get("type") in ("Create", "Announce") for i in items)
+
+
+# --- outbox.json: activities to records ---------------------------------------------------------
+
+
+def parse_outbox(path: Path, raw: bytes) -> list[Record]:
+    """The records of outbox.json's bytes (`path` names it in errors); DataError when it is no outbox."""
+    return records_from_items(_outbox_items(path, raw))
+
+
+def _outbox_items(path: Path, raw: bytes) -> list[Any]:
+    def refuse(why: str) -> DataError:
+        return DataError(f"{path}: not a Mastodon outbox.json ({why})")
+
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise refuse("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise refuse(f"not valid JSON: line {exc.lineno} col {exc.colno}: {exc.msg}") from None
+    except RecursionError:  # `[[[[...` thousands deep
+        raise refuse("JSON nested too deeply") from None
+    if not isinstance(data, dict):
+        raise refuse(f"a JSON {type(data).__name__}, not an object")
+    if data.get("type") != "OrderedCollection":
+        shown = ascii(data.get("type"))
+        raise refuse(f"its type is {shown[:40]}{'...' if len(shown) > 40 else ''}, not OrderedCollection")
+    items = data.get("orderedItems")
+    if not isinstance(items, list):
+        raise refuse("no orderedItems list")
+    return items
+
+
+def records_from_items(items: Iterable[Any]) -> list[Record]:
+    """One record per Create of a Note or Question and per Announce; anything else is skipped."""
+    return [r for r in (_record(i) for i in items if isinstance(i, dict)) if r is not None]
+
+
+def _record(activity: dict[str, Any]) -> Record | None:
+    kind = activity.get("type")
+    if kind == "Announce":
+        # A boost names someone's post by URL (some servers embed it): counted, never its text.
+        return Record("", retweet=True) if isinstance(activity.get("object"), str | dict) else None
+    post = activity.get("object")
+    if kind != "Create" or not isinstance(post, dict) or post.get("type") not in POST_TYPES:
+        return None
+    text = post_text(post)
+    private = visibility(post, activity) in ("followers", "direct")
+    return Record(text, reply=bool(post.get("inReplyTo")), private=private)
+
+
+def post_text(post: dict[str, Any]) -> str:
+    """A Note's or Question's words as plain text: the HTML `content` (else the first of `contentMap`),
+    never the content warning (`summary`); a poll's option names follow, one a line."""
+    content = post.get("content")
+    if not isinstance(content, str):
+        by_language = post.get("contentMap")
+        values = list(by_language.values()) if isinstance(by_language, dict) else []
+        content = values[0] if values and isinstance(values[0], str) else ""
+    text = html_to_text(content)
+    if post.get("type") == "Question":
+        # The options are the person's words too (`oneOf` single choice, `anyOf` multiple choice).
+        options = [o.get("name") for key in ("oneOf", "anyOf") if isinstance(post.get(key), list)
+                   for o in post[key] if isinstance(o, dict)]
+        names = [" ".join(n.split()) for n in options if isinstance(n, str) and n.strip()]
+        text = "\n".join(([text] if text else []) + names)
+    return text
+
+
+def visibility(post: dict[str, Any], activity: dict[str, Any] | None = None) -> str:
+    """"public", "unlisted", "followers" or "direct", from the post's `to`/`cc` (else the activity's).
+    Followers-only is addressed to the author's followers collection (`<actor>/followers` on Mastodon)."""
+    activity = activity or {}
+    where = post if "to" in post or "cc" in post else activity
+    to, cc = _addresses(where.get("to")), _addresses(where.get("cc"))
+    if to & PUBLIC:
+        return "public"
+    if cc & PUBLIC:
+        return "unlisted"
+    authors = _addresses(activity.get("actor")) | _addresses(post.get("attributedTo"))
+    if any(a.endswith("/followers") and (not authors or a[: -len("/followers")] in authors) for a in to):
+        return "followers"
+    return "direct"
+
+
+def _addresses(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, list):
+        return {v for v in value if isinstance(v, str)}
+    return set()
+
+
+class _TextParser(HTMLParser):
+    """Mastodon's post HTML as text: every text node kept (a long link's invisible spans too, so its
+    full URL is there for cleaning to remove), block elements separating words."""
+
+    PARAGRAPHS = frozenset({"p", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6"})
+    LINES = frozenset({"div", "li", "ul", "ol", "tr", "hr", "dd", "dt", "dl", "table"})
+    SKIPPED = frozenset({"script", "style"})  # Mastodon strips them; another server might not
+    BR = 0  # a hard line break; 1 and 2 are a block's edge, where a line or a paragraph ends
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)  # entities decoded, even split across data chunks
+        self.parts: list[str | int] = []
+        self._skipping = 0
+        self._pre = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skipping += tag in self.SKIPPED
+        self._pre += tag == "pre"
+        self._break(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._break(tag)  # <br/>
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        self._break(tag)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:  # outside <pre> a newline in the source is only a space, as HTML has it
+            self.parts.append(data if self._pre else data.replace("\r", " ").replace("\n", " "))
+
+    def _break(self, tag: str) -> None:
+        if tag == "br":
+            self.parts.append(self.BR)
+        elif tag in self.PARAGRAPHS:
+            self.parts.append(2)
+        elif tag in self.LINES:
+            self.parts.append(1)
+
+    def text(self) -> str:
+        # A block's edges meeting (`</li><li>`, `</p><p>`) make one break, the widest; each <br> is one.
+        out: list[str] = []
+        pending = 0
+        for part in self.parts:
+            if part == self.BR:
+                out.append("\n" * pending + "\n")
+                pending = 0
+            elif isinstance(part, int):
+                pending = max(pending, part)
+            elif part.strip() or not pending:  # spaces beside a break are no words
+                out.append("\n" * pending * bool(out) + part)
+                pending = 0
+        lines = [" ".join(line.split()) for line in "".join(out).split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def html_to_text(content: str) -> str:
+    """Post HTML as plain text: paragraphs apart by a blank line, other blocks and `<br>` a line break,
+    spaces within a line collapsed, entities decoded."""
+    parser = _TextParser()
+    parser.feed(content)
+    parser.close()
+    return parser.text()
+
+
+# --- actor.json: names and picture --------------------------------------------------------------
+
+
+def _add_profile(source: Source, read: Reader, shown: Callable[[str], str]) -> None:
+    """Names and picture from actor.json into `source`. Never raises: a picture named but unusable is
+    said in `source.avatar_problem`."""
+    try:
+        raw = read(ACTOR, ACTOR_MAX_BYTES)
+        actor = json.loads(raw.decode("utf-8-sig")) if raw is not None else None
+    except (Unusable, UnicodeDecodeError, json.JSONDecodeError, RecursionError, *_CORRUPT):
+        return  # names only: the posts stand without them
+    if not isinstance(actor, dict):
+        return
+    user, name = actor.get("preferredUsername"), actor.get("name")
+    name = normalise_display_name(name) if isinstance(name, str) else ""
+    if not name and isinstance(user, str):
+        name = normalise_display_name(user)
+    source.display_name = name or None
+    source.handle = user if isinstance(user, str) and is_valid_handle(user) else None
+    try:
+        source.avatar = _read_avatar(actor, read, shown)
+    except Unusable as exc:
+        source.avatar_problem = str(exc)
+
+
+def _read_avatar(actor: dict[str, Any], read: Reader, shown: Callable[[str], str]) -> bytes | None:
+    icon = actor.get("icon")
+    if isinstance(icon, list):  # ActivityStreams allows several
+        icon = next((i for i in icon if isinstance(i, dict)), None)
+    url = icon.get("url") if isinstance(icon, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        return None  # no picture set
+    name = url.strip()
+    if not _AVATAR_NAME_RE.fullmatch(name):  # the archive names its own file; an address is no file
+        raise Unusable(f"the profile picture in {shown(ACTOR)} names no file of the archive")
+    try:
+        data = read(name, MAX_AVATAR_BYTES)
+    except Unusable as exc:
+        raise Unusable(f"the profile picture {shown(name)} {exc}") from None
+    except _CORRUPT as exc:
+        raise Unusable(f"the profile picture {shown(name)} is unreadable ({_one_line(exc)})") from None
+    if data is None:
+        raise Unusable(f"the profile picture {shown(name)} is missing")
+    return data
+
+
+# --- the forms an archive comes in --------------------------------------------------------------
+
+
+def _finish(path: Path, outbox: bytes, read: Reader, shown: Callable[[str], str]) -> Source:
+    source = Source(path, records_from_items(_outbox_items(path, outbox)), kind="mastodon",
+                    has_visibility=True)
+    if not source.records:
+        raise DataError(f"{path}: the archive holds no posts")
+    _add_profile(source, read, shown)
+    return source
+
+
+def _over_limit(path: Path, max_bytes: int, size: int | None = None) -> DataError:
+    """outbox.json over the limit: by its declared `size`, or (None) found so while reading."""
+    held = "is" if size is None else f"holds {size:,} bytes,"
+    return DataError(f"{path}: outbox.json {held} over the limit of {max_bytes:,} bytes "
+                     "([training] max_tweets_bytes)")
+
+
+def _read_capped_file(path: Path, max_bytes: int, shown: Path) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise _over_limit(shown, max_bytes, size)
+    with open(path, "rb") as fh:
+        raw = fh.read(max_bytes + 1)
+    if len(raw) > max_bytes:  # it grew since: still never more than the limit in memory
+        raise _over_limit(shown, max_bytes)
+    return raw
+
+
+def _read_outbox_file(path: Path, max_bytes: int) -> Source:
+    raw = _read_capped_file(path, max_bytes, path)
+    if path.name != OUTBOX:  # a file of another name alone: no profile beside it to trust
+        return _finish(path, raw, lambda name, limit: None, str)
+    return _finish(path, raw, folder_reader(path.parent), str)
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Source:
+    # outbox.json at the root, or under one top folder (an archive unpacked into a folder of its own).
+    top = folder if (folder / OUTBOX).is_file() else None
+    if top is None:
+        tops = sorted(d for d in folder.iterdir() if d.is_dir() and (d / OUTBOX).is_file())
+        top = tops[0] if tops else None
+    if top is None:
+        raise DataError(f"{folder}: no outbox.json in this folder (a Mastodon archive has it at its root)")
+    raw = _read_capped_file(top / OUTBOX, max_bytes, folder)
+    where = "" if top == folder else f"{top.name}/"
+    return _finish(folder, raw, folder_reader(top), lambda name: _shown(where + name))
+
+
+def _read_zip(path: Path, max_bytes: int) -> Source:
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+        for info in infos:
+            if not safe_member(info.filename):
+                raise DataError(f"{path}: refusing an archive whose member {_shown(info.filename)} "
+                                "escapes its folder")
+        members = {_normal(i.filename): i for i in infos if not i.is_dir()}
+        outbox = _find_outbox(path, members)
+        info = members[outbox]
+        if info.flag_bits & 0x1:  # zipfile would raise RuntimeError asking for a password
+            raise DataError(f"{path}: {_shown(outbox)} is encrypted (a password-protected zip): unzip it "
+                            "and give the folder, or request the archive again")
+        if info.file_size > max_bytes:
+            raise _over_limit(path, max_bytes, info.file_size)
+        raw = _capped(zf.open(info), max_bytes)
+        if raw is None:  # the declared size lied: never more than the limit in memory all the same
+            raise _over_limit(path, max_bytes)
+        top = outbox[: -len(OUTBOX)]
+
+        def read(name: str, limit: int) -> bytes | None:
+            member = members.get(top + name)
+            if member is None:
+                return None
+            if member.flag_bits & 0x1:
+                raise Unusable("is encrypted")
+            if member.file_size > limit:
+                raise Unusable(f"is {member.file_size:,} bytes, over the limit of {limit:,}")
+            try:
+                data = _capped(zf.open(member), limit)
+            except (*_CORRUPT, NotImplementedError) as exc:
+                raise Unusable(f"is unreadable in the archive ({_one_line(exc)})") from None
+            if data is None:
+                raise Unusable(f"is over the limit of {limit:,} bytes")
+            return data
+
+        return _finish(path, raw, read, lambda name: _shown(top + name))
+
+
+def _is_tar(path: Path) -> bool:
+    try:
+        return tarfile.is_tarfile(path)
+    except _CORRUPT:  # a damaged compressed file: not recognisably a tar
+        return False
+
+
+def _read_tar(path: Path, max_bytes: int) -> Source:
+    with tarfile.open(path, "r:*") as tf:
+        found: list[tarfile.TarInfo] = []
+        while (member := tf.next()) is not None:  # the member list, read once (all headers are needed)
+            found.append(member)
+            if len(found) > MAX_TAR_MEMBERS:
+                raise DataError(f"{path}: the archive holds over {MAX_TAR_MEMBERS:,} members, too many "
+                                "for a Mastodon archive")
+        for member in found:
+            if not safe_member(member.name):
+                raise DataError(f"{path}: refusing an archive whose member {_shown(member.name)} "
+                                "escapes its folder")
+            if not (member.isreg() or member.isdir()):
+                # Links could point anywhere and devices or fifos are no files: no real archive has them.
+                kind = "link" if member.issym() or member.islnk() else "special file"
+                raise DataError(f"{path}: refusing an archive holding a {kind} ({_shown(member.name)})")
+        members = {_normal(m.name): m for m in found if m.isreg()}
+        outbox = _find_outbox(path, members)
+        info = members[outbox]
+        if info.size > max_bytes:
+            raise _over_limit(path, max_bytes, info.size)
+        raw = _capped(tf.extractfile(info), max_bytes)
+        if raw is None:
+            raise _over_limit(path, max_bytes)
+        top = outbox[: -len(OUTBOX)]
+
+        def read(name: str, limit: int) -> bytes | None:
+            member = members.get(top + name)
+            if member is None:
+                return None
+            if member.size > limit:
+                raise Unusable(f"is {member.size:,} bytes, over the limit of {limit:,}")
+            try:
+                data = _capped(tf.extractfile(member), limit)
+            except _CORRUPT as exc:
+                raise Unusable(f"is unreadable in the archive ({_one_line(exc)})") from None
+            if data is None:
+                raise Unusable(f"is over the limit of {limit:,} bytes")
+            return data
+
+        return _finish(path, raw, read, lambda name: _shown(top + name))
+
+
+def _find_outbox(path: Path, members: dict[str, Any]) -> str:
+    """outbox.json's member name: at the root, else under one top folder (the first by name)."""
+    if OUTBOX in members:
+        return OUTBOX
+    nested = sorted(n for n in members if n.count("/") == 1 and n.endswith("/" + OUTBOX))
+    if not nested:
+        raise DataError(f"{path}: no outbox.json in the archive, so not a Mastodon archive")
+    return nested[0]
+
+
+def _capped(fh: Any, limit: int) -> bytes | None:
+    """At most limit + 1 bytes of an open member: its bytes, or None when it holds more than `limit`."""
+    if fh is None:
+        return None
+    with fh:
+        raw = fh.read(limit + 1)
+    return None if len(raw) > limit else raw
+
+
+def _normal(name: str) -> str:
+    # tar writes `./outbox.json` as often as `outbox.json`.
+    while name.startswith("./"):
+        name = name[2:]
+    return name
+
+
+def _shown(name: str) -> str:
+    # A member's name is the archive's to choose: shown escaped when odd.
+    return name if name.isprintable() else ascii(name)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
