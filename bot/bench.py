@@ -3,8 +3,11 @@
 (a) naive: `transformers.pipeline('text-generation')` per persona, called once per request, in turn;
 (b) the pool with N concurrent callers, while a ticker task measures how long the asyncio loop stalls.
 Both generate exactly `--max-new-tokens` tokens per request (end-of-text suppressed until then, stops
-ignored), or what the persona's context leaves after the prompt when that is less, and both count the
-tokens they actually generated, so tokens per second compare fairly.
+ignored), or what the persona's context leaves after the prompt when that is less, and both count only
+the new tokens they actually generated (never the prompt or its end-of-text prefix), so tokens per
+second compare fairly. Latencies mean different things on the two sides: naive, one request alone (the
+requests run one after another); pool, one request among `--concurrency` callers, its wait in the queue
+and its batch-mates' decode included.
 Loading weights happens before the clock starts in both modes. `--budget-mb` shrinks the pool's memory
 budget for the run so that K personas do not all fit: the timed run then pays for switching (loads and
 evictions, reported); the naive pipelines keep every persona in memory regardless.
@@ -220,23 +223,44 @@ def run_naive(registry: PersonaRegistry, personas: list[str], requests: int, new
         else:
             pipe = pipeline("text-generation", model=str(entry.path), device=device, dtype=dtype)
         pipes[name] = pipe
-    tokens, latencies = 0, []
+    new_counts: list[int] = []
+    for model in {id(p.model): p.model for p in pipes.values()}.values():  # each model counted once
+        count_new_tokens(model, new_counts)
+    latencies: list[float] = []
     start = time.perf_counter()
     for i in range(requests):
         pipe = pipes[personas[i % len(personas)]]
         prompt = PROMPTS[i % len(PROMPTS)] or pipe.tokenizer.eos_token  # an empty prompt cannot be encoded
-        # The pipeline puts the persona's config.json prefix before the prompt: it is no new token.
+        # The pipeline puts the persona's config.json prefix before the prompt; as the pool does, prompt
+        # (prefix included) and new tokens must fit the context.
         prompt_len = len(pipe.tokenizer((getattr(pipe, "prefix", None) or "") + prompt).input_ids)
-        # As the pool does: prompt and new tokens must fit the context.
         n = min(new_tokens, context_length(pipe.model.config) - prompt_len)
         t0 = time.perf_counter()
-        out = pipe(prompt, max_new_tokens=n, min_new_tokens=n, do_sample=True, top_p=TOP_P,
-                   top_k=TOP_K, temperature=TEMPERATURE, return_tensors=True,
-                   pad_token_id=pipe.tokenizer.eos_token_id)
+        pipe(prompt, max_new_tokens=n, min_new_tokens=n, do_sample=True, top_p=TOP_P, top_k=TOP_K,
+             temperature=TEMPERATURE, return_tensors=True,
+             pad_token_id=pipe.tokenizer.eos_token_id)
         latencies.append(time.perf_counter() - t0)
-        tokens += len(out[0]["generated_token_ids"]) - prompt_len
     seconds = time.perf_counter() - start
+    # New tokens only, as the pool counts: what generate returned beyond what it was given (prefix and
+    # prompt), measured at generate itself rather than re-derived from a tokenization of the prompt.
+    tokens = sum(new_counts)
     return {"seconds": seconds, "tokens": tokens, "latencies": latencies}
+
+
+def count_new_tokens(model, counts: list[int]) -> None:
+    """Wrap `model.generate` (the pipeline's one call into the model) so that each call appends the
+    number of tokens it added per sequence to `counts`: its output's length beyond its input's."""
+    generate = model.generate
+
+    def counting(*args, **kwargs):
+        out = generate(*args, **kwargs)
+        given = kwargs.get("input_ids", args[0] if args else None)
+        sequences = out if hasattr(out, "shape") else out.sequences
+        given_len = 0 if given is None else given.shape[-1]
+        counts.extend([sequences.shape[-1] - given_len] * sequences.shape[0])
+        return out
+
+    model.generate = counting
 
 
 async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency: int,
@@ -395,6 +419,7 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         "naive_seconds": None,
         "naive_tokens": None,
         "naive_p50_ms": None,
+        "naive_p95_ms": None,
         "speedup": None,
     })
     if single is not None:
@@ -408,6 +433,7 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
             "naive_seconds": round(naive["seconds"], 3),
             "naive_tokens": naive["tokens"],
             "naive_p50_ms": round(percentile(naive["latencies"], 0.5) * 1000, 1),
+            "naive_p95_ms": round(percentile(naive["latencies"], 0.95) * 1000, 1),
             "speedup": round(pool_tps / naive_tps, 2),
         })
     if args.json:
@@ -425,11 +451,15 @@ def print_table(r: dict) -> None:
           f"personas {', '.join(r['personas'])}, "
           f"{r['device']} ({r['dtype']}), {r['torch_threads']} torch thread(s)")
     print(f"{'':24}{'naive pipeline':>16}{'pool':>16}")
-    print(f"{'tokens generated':24}{fmt(r['naive_tokens']):>16}{r['pool_tokens']:>16}")
+    print(f"{'new tokens generated':24}{fmt(r['naive_tokens']):>16}{r['pool_tokens']:>16}")
     print(f"{'seconds':24}{fmt(r['naive_seconds']):>16}{r['pool_seconds']:>16}")
     print(f"{'tokens/s':24}{fmt(r['naive_tokens_per_s']):>16}{r['pool_tokens_per_s']:>16}")
     print(f"{'latency p50 ms':24}{fmt(r['naive_p50_ms']):>16}{r['p50_ms']:>16}")
-    print(f"{'latency p95 ms':24}{'':>16}{r['p95_ms']:>16}")
+    print(f"{'latency p95 ms':24}{fmt(r['naive_p95_ms']):>16}{r['p95_ms']:>16}")
+    # The two latencies answer different questions; say which, so nobody compares them as like for like.
+    print("new tokens: generated tokens only, on both sides (prompt and end-of-text prefix not counted)")
+    print("latency p50/p95: naive = one request alone, requests run one after another; "
+          f"pool = one request among {r['concurrency']} concurrent callers, queueing and batching included")
     print(f"speedup {fmt(r['speedup'])}x at concurrency {r['concurrency']}; "
           f"mean batch {r['mean_batch']} rows "
           f"over {r['batches']} batches; loads {r['loads']}, evictions {r['evictions']} "

@@ -13,6 +13,7 @@ import re
 DISCORD_LIMIT = 2000
 EOS_TEXT = "<|endoftext|>"
 ZWSP = "\u200b"
+REPLACEMENT = "\ufffd"  # "�": bytes that were no whole character; never part of a reply
 
 # `@everyone`/`@here` ping whole servers; `<@id>`, `<@!id>`, `<@&id>` ping a user or a role.
 _MASS_MENTION = re.compile(r"@(everyone|here)")
@@ -52,8 +53,9 @@ def clip(text: str, limit: int = DISCORD_LIMIT) -> str:
 
 
 def format_sample(prompt: str, continuation: str, limit: int = DISCORD_LIMIT) -> str:
-    """The user's prompt followed by one tweet of continuation, stripped, neutralised, at most `limit`."""
-    text = (prompt + _CONTROL.sub("", one_tweet(continuation))).strip()
+    """The user's prompt followed by one tweet of continuation, stripped, neutralised, at most `limit`,
+    without U+FFFD (the pool decodes whole characters; this is the guarantee if one still arrives)."""
+    text = (prompt + _CONTROL.sub("", one_tweet(continuation))).replace(REPLACEMENT, "").strip()
     return clip(neutralise_mentions(text), limit)
 
 

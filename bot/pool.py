@@ -65,6 +65,7 @@ from training.checkpoint import base_folder, context_length, resolve_base, weigh
 
 if TYPE_CHECKING:
     from bot.lora import Adapter, SharedBase
+    from bot.sampling import TokenText
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,7 @@ class _Model:
     model: Any
     tokenizer: Any
     stop_mask: Any
+    text: TokenText  # the tokens of a sample back to text, whole characters only
     nbytes: int
     prefix: list[int]  # token ids put before every prompt
     context: int  # positions the model can attend to (prompt + generated)
@@ -158,7 +160,7 @@ def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    from bot.sampling import stop_token_mask
+    from bot.sampling import TokenText, stop_token_mask
 
     hf_logging.disable_progress_bar()  # a bar per load would clutter the console and the bot's log
 
@@ -173,7 +175,8 @@ def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
     prefix = tokenizer(prefix_text, add_special_tokens=False).input_ids if prefix_text else []
     prefix = prefix or [tokenizer.eos_token_id]
     stop = stop_token_mask(tokenizer, model.config.vocab_size)
-    return _Model(entry.version, model, tokenizer, stop, nbytes, prefix, context_length(model.config))
+    return _Model(entry.version, model, tokenizer, stop, TokenText(tokenizer), nbytes, prefix,
+                  context_length(model.config))
 
 
 def load_shared_base(entry: PersonaEntry, models_dir: Path, dtype: Any) -> _Model:
@@ -183,7 +186,7 @@ def load_shared_base(entry: PersonaEntry, models_dir: Path, dtype: Any) -> _Mode
     from transformers.utils import logging as hf_logging
 
     from bot.lora import SharedBase
-    from bot.sampling import stop_token_mask
+    from bot.sampling import TokenText, stop_token_mask
 
     hf_logging.disable_progress_bar()
     meta = entry.meta
@@ -204,8 +207,9 @@ def load_shared_base(entry: PersonaEntry, models_dir: Path, dtype: Any) -> _Mode
     weight_bytes = sum(t.numel() * t.element_size() for t in (*model.parameters(), *model.buffers()))
     shared = SharedBase(model, slots=SLOT_STEP, rank=meta.lora.rank)
     stop = stop_token_mask(tokenizer, model.config.vocab_size)
-    return _Model(batch_key(entry), model, tokenizer, stop, weight_bytes + shared.nbytes,
-                  [tokenizer.eos_token_id], context_length(model.config), shared, weight_bytes)
+    return _Model(batch_key(entry), model, tokenizer, stop, TokenText(tokenizer),
+                  weight_bytes + shared.nbytes, [tokenizer.eos_token_id], context_length(model.config),
+                  shared, weight_bytes)
 
 
 def load_adapter(entry: PersonaEntry, dtype: Any) -> Adapter:
@@ -872,8 +876,9 @@ class GenerationPool:
         i = 0
         for req in batch:
             try:  # one request's text failing to decode or format fails that request only
-                results.append([format_sample(req.prompt, tok.decode(t, skip_special_tokens=True),
-                                              DISCORD_LIMIT) for t in new[i:i + req.count]])
+                # Not tok.decode: a token may end mid-character, which it would show as U+FFFD.
+                results.append([format_sample(req.prompt, resident.text(t), DISCORD_LIMIT)
+                                for t in new[i:i + req.count]])
             except Exception:
                 log.exception("formatting the texts of a request for %s failed", req.persona)
                 results.append(_failed(req.persona))

@@ -7,6 +7,9 @@ Sampling is huggingtweets' (`generate(do_sample=True, top_p=0.95, min_length=10)
 default top-k 50): temperature, then top-k (0: off), then top-p (1.0: off, every token kept), and before
 a row's `min_new` tokens every stop token (end-of-text and newlines) is suppressed, so a tweet can
 neither end nor be cut by a newline before its minimum length.
+
+`TokenText` turns a row's tokens back into text with whole characters only: a byte-level BPE token
+may end in the middle of a UTF-8 character, which the tokenizer's own decode shows as U+FFFD.
 """
 
 from __future__ import annotations
@@ -37,6 +40,78 @@ def stop_token_mask(tokenizer, vocab_size: int) -> torch.Tensor:
             mask[i] = True
     mask[tokenizer.eos_token_id] = True
     return mask
+
+
+REPLACEMENT = "\ufffd"  # what a decode shows for bytes that are not (yet) a whole UTF-8 character
+
+
+def bytes_to_unicode() -> dict[int, str]:
+    """GPT-2's byte-level alphabet: each byte as the printable character that stands for it in tokens."""
+    printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1),
+                 *range(ord("®"), ord("ÿ") + 1)]
+    chars = {b: chr(b) for b in printable}
+    extra = 0
+    for b in range(256):
+        if b not in chars:
+            chars[b] = chr(256 + extra)
+            extra += 1
+    return chars
+
+
+_BYTE_OF = {c: b for b, c in bytes_to_unicode().items()}
+
+
+def token_bytes(tokenizer) -> list[bytes] | None:
+    """The bytes of every token id of a byte-level BPE tokenizer (GPT-2's, the tiny base's): b"" for a
+    special token (skipped, as `skip_special_tokens` does), an added token's own text. None when the
+    tokenizer is not byte-level, or its decoder does more than map bytes back."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is not None:
+        if type(backend.decoder).__name__ != "ByteLevel":  # e.g. SentencePiece, or extra decode steps
+            return None
+    elif not hasattr(tokenizer, "byte_decoder"):
+        return None
+    special = set(tokenizer.all_special_ids)
+    added = tokenizer.added_tokens_decoder
+    table: list[bytes] = []
+    for i, piece in enumerate(tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))):
+        if i in special or piece is None:
+            table.append(b"")
+        elif i in added:
+            table.append(added[i].content.encode("utf-8"))
+        else:
+            try:
+                table.append(bytes(_BYTE_OF[c] for c in piece))
+            except KeyError:  # a piece outside the byte alphabet: not byte-level after all
+                return None
+    return table
+
+
+class TokenText:
+    """A persona's token ids to text, whole characters only, and never U+FFFD.
+
+    On a byte-level tokenizer the tokens' bytes are joined and decoded once, dropping what is not a
+    whole UTF-8 character: an incomplete tail (the row ended mid-character) and any broken sequence in
+    the middle (a continuation byte without its lead, a lead byte cut short). Elsewhere (no byte table)
+    the tokenizer's decode with its U+FFFD removed.
+    """
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.table = token_bytes(tokenizer)
+        # As the tokenizer's decode would (" ." -> "." on tokenizers configured so; off on GPT-2's).
+        self.clean_up = bool(getattr(tokenizer, "clean_up_tokenization_spaces", False))
+
+    def __call__(self, ids: list[int]) -> str:
+        if self.table is None:
+            return self.tokenizer.decode(ids, skip_special_tokens=True).replace(REPLACEMENT, "")
+        table = self.table
+        # Ids past the tokenizer (a model vocabulary larger than it) decode to nothing, as in decode().
+        raw = b"".join(table[i] if 0 <= i < len(table) else b"" for i in ids)
+        # errors="ignore" drops exactly the bytes that do not form a whole character, tail included.
+        # (A U+FFFD the model spelt out whole, learnt from its training text, goes too.)
+        text = raw.decode("utf-8", errors="ignore").replace(REPLACEMENT, "")
+        return self.tokenizer.clean_up_tokenization(text) if self.clean_up else text
 
 
 def filtered_probs(logits: torch.Tensor, temperature: torch.Tensor, top_p: torch.Tensor,

@@ -8,7 +8,7 @@ from checkpoints import make_checkpoint
 from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
 from bot.__main__ import main
-from bot.bench import PROMPTS, make_gpt2_persona, stdout_to_stderr
+from bot.bench import PROMPTS, count_new_tokens, make_gpt2_persona, stdout_to_stderr
 from bot.personas import PersonaRegistry
 from training.checkpoint import context_length
 
@@ -53,6 +53,59 @@ def test_bench_counts_and_clamps_alike_on_a_persona_with_a_prefix(bench_models, 
     context = context_length(AutoConfig.from_pretrained(models / "alpha"))
     expected = sum(min(new_tokens, context - len(tok(eos + p).input_ids)) for p in PROMPTS[:2])
     assert result["pool_tokens"] == result["naive_tokens"] == expected
+
+
+def with_prefix(bench_models, models, prefix: str):
+    """A copy of persona alpha whose prompts get `prefix` in both modes (config.json for the pipeline,
+    persona.json for the pool), as a trained persona's end-of-text."""
+    shutil.copytree(bench_models / "alpha", models / "alpha")
+    for name, key in (("config.json", "prefix"), ("persona.json", "prompt_prefix")):
+        data = json.loads((models / "alpha" / name).read_text())
+        data[key] = prefix
+        (models / "alpha" / name).write_text(json.dumps(data))
+
+
+def test_the_naive_side_counts_new_tokens_only_not_the_prefix(bench_models, tmp_path):
+    # Issue 13: the naive side counted its prompt prefix as generated (3,136 for the pool's 3,072).
+    # A several-token prefix makes any prefix counted visible; generate's own input and output decide.
+    from transformers import pipeline
+
+    models = tmp_path / "models"
+    with_prefix(bench_models, models, "<|endoftext|>Fresh bread:")
+    pipe = pipeline("text-generation", model=str(models / "alpha"))
+    assert len(pipe.tokenizer(pipe.prefix).input_ids) > 1
+    counts: list[int] = []
+    count_new_tokens(pipe.model, counts)
+    out = pipe("Hot take:", max_new_tokens=5, min_new_tokens=5, do_sample=True, return_tensors=True,
+               pad_token_id=pipe.tokenizer.eos_token_id)
+    assert counts == [5]
+    prompt_alone = len(pipe.tokenizer("Hot take:").input_ids)
+    assert len(out[0]["generated_token_ids"]) - prompt_alone > 5  # what counting the prefix would give
+
+
+def test_new_token_counts_match_on_both_sides_for_a_fixed_workload(bench_models, tmp_path, capsys):
+    # min_new_tokens = max_new_tokens on both sides: 8 requests x 6 new tokens, whatever the prefix.
+    models = tmp_path / "models"
+    with_prefix(bench_models, models, "<|endoftext|>Fresh bread:")
+    rc = main(["bench", "--models-dir", str(models), "--requests", "8", "--concurrency", "4",
+               "--max-new-tokens", "6", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["naive_tokens"] == result["pool_tokens"] == 8 * 6
+    assert 0 < result["naive_p50_ms"] <= result["naive_p95_ms"]
+
+
+def test_bench_table_explains_both_sides_latencies(bench_models, capsys):
+    rc = main(["bench", "--models-dir", str(bench_models), "--requests", "4", "--concurrency", "2",
+               "--max-new-tokens", "4"])
+    assert rc == 0
+    out = capsys.readouterr().out
+    counted = next(line for line in out.splitlines() if line.startswith("new tokens generated"))
+    assert counted.split()[-2:] == ["16", "16"]
+    p95 = next(line for line in out.splitlines() if line.startswith("latency p95 ms")).split()
+    assert len(p95) == 5  # a figure for each side
+    assert "naive = one request alone" in out and "pool = one request among 2 concurrent callers" in out
+    assert "queueing" in out
 
 
 def test_bench_table_over_two_personas(bench_models, capsys):

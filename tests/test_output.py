@@ -99,3 +99,12 @@ def test_log_records_are_one_line_and_carry_no_token(caplog, monkeypatch):
     assert caplog.text.count("[token]") == 6  # the traceback shows the raising line too
     assert [r.getMessage().count("\n") for r in caplog.records] == [0, 0, 0, 0, 0]
     assert caplog.records[2].getMessage() == "refused: 'a\\nINFO forged' / ends\\r\\nhere"
+
+
+def test_format_sample_never_passes_a_replacement_character_on():
+    # Belt and braces behind the pool's whole-character decode (issue 13): any U+FFFD that still
+    # arrives, in the continuation or the prompt echoed, is removed; the rest is kept as it was.
+    out = format_sample("Sourdough", " a crackle like the@\ufffd to the best part\ufffd")
+    assert out == "Sourdough a crackle like the@ to the best part"
+    assert format_sample("\ufffdHi", " é🍞\ufffd\ufffd") == "Hi é🍞"
+    assert format_sample("", "\ufffd") == ""

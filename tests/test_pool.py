@@ -310,6 +310,32 @@ async def test_seed_reproducible_even_under_concurrent_load(make_pool):
     assert other != alone
 
 
+async def test_no_sample_ever_holds_a_replacement_character(make_pool):
+    """Issue 13: a byte-level token can end mid-character. The untrained personas draw single-byte
+    tokens freely (continuation bytes without a lead, leads cut short, rows ending mid-character), so
+    their raw decode is full of U+FFFD; the replies must hold none, and keep the whole characters."""
+    pool = await make_pool()
+    resident_text: list[list[int]] = []
+    await pool.generate("alpha", "x", max_new_tokens=1)
+    resident = pool._resident["alpha"]
+    real = resident.text
+
+    def spy(ids: list[int]) -> str:
+        resident_text.append(list(ids))
+        return real(ids)
+
+    resident.text = spy
+    replies = []
+    for seed in range(12):
+        replies += await pool.generate("alpha", "Crème 🍞", count=5, seed=seed, max_new_tokens=16,
+                                       temperature=1.5, top_k=0, top_p=1.0)
+    assert len(replies) == 60 and len(resident_text) == 60
+    assert not [r for r in replies if "\ufffd" in r]
+    assert all(r.startswith("Crème 🍞") for r in replies)
+    raw = [resident.tokenizer.decode(ids, skip_special_tokens=True) for ids in resident_text]
+    assert sum("\ufffd" in t for t in raw) >= 10  # the broken tokens were drawn: the test bites
+
+
 async def test_context_is_answered_not_shown(make_pool):
     """A reply (Continue, Reply as persona): the message answered goes before the prompt as a tweet of
     its own, so it changes what is generated, never appears in the result, and a long one keeps its tail."""

@@ -6,7 +6,16 @@ from checkpoints import make_checkpoint
 from transformers import AutoModelForCausalLM, AutoTokenizer
 from transformers.generation.logits_process import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
 
-from bot.sampling import Rows, decode, filtered_probs, sample_next, stop_token_mask
+from bot.sampling import (
+    REPLACEMENT,
+    Rows,
+    TokenText,
+    bytes_to_unicode,
+    decode,
+    filtered_probs,
+    sample_next,
+    stop_token_mask,
+)
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +174,94 @@ def test_top_k_rows_sample_from_their_k_best_only():
     assert drawn[2] == set(best[2, :2].tolist())  # a smaller k in the same batch
     greedy = sample_next(logits, ones, ones * 1e-9, torch.tensor([50, 50, 50]), gen)
     assert greedy.tolist() == logits.argmax(dim=-1).tolist()
+
+
+# ---- whole characters only (issue 13: "�" in generated tweets) -------------------------------------
+
+def byte_tokens(tok, data: bytes) -> list[int]:
+    """One token per byte: the test persona's byte-level BPE has every byte in its alphabet, so a
+    multi-byte character can be split across tokens, or cut short, at will."""
+    alphabet = bytes_to_unicode()
+    return tok.convert_tokens_to_ids([alphabet[b] for b in data])
+
+
+def test_the_byte_alphabet_is_gpt2s():
+    from transformers.convert_slow_tokenizer import bytes_to_unicode as gpt2s
+
+    assert bytes_to_unicode() == gpt2s()
+
+
+def test_a_character_split_across_tokens_decodes_whole(persona):
+    tok, _ = persona
+    text = TokenText(tok)
+    assert text.table is not None  # the byte-level path, not the fallback
+    for word in ("é", "🍞", "Crème brûlée 🍞 with 🥖!"):
+        ids = byte_tokens(tok, word.encode())
+        assert len(ids) == len(word.encode())
+        assert text(ids) == word
+    # The tokenizer's own encoding agrees (whatever its merges), with prompt-like ids around it.
+    ids = [tok.eos_token_id, *tok("Sourdough é 🍞 done", add_special_tokens=False).input_ids]
+    assert text(ids) == tok.decode(ids, skip_special_tokens=True) == "Sourdough é 🍞 done"
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_a_sample_ending_mid_character_drops_the_incomplete_tail(persona, cut):
+    tok, _ = persona
+    ids = tok(" crackle like the", add_special_tokens=False).input_ids + byte_tokens(tok, "🍞".encode()[:cut])
+    assert REPLACEMENT in tok.decode(ids, skip_special_tokens=True)  # what the pool used to send
+    assert TokenText(tok)(ids) == " crackle like the"
+
+
+def test_broken_bytes_in_the_middle_are_dropped_not_replaced(persona):
+    tok, _ = persona
+    text = TokenText(tok)
+    head = tok("a crackle like the", add_special_tokens=False).input_ids
+    tail = tok(" to the best part", add_special_tokens=False).input_ids
+    for broken in (b"\xa9", b"\x80\x80", b"\xc3", b"\xf0\x9f", b"\xff", b"\xed\xa0\x80"):
+        # a continuation byte without its lead, a lead byte cut short by ASCII, bytes never valid UTF-8
+        ids = [*head, *byte_tokens(tok, broken), *tail]
+        assert REPLACEMENT in tok.decode(ids, skip_special_tokens=True)
+        assert text(ids) == "a crackle like the to the best part"
+    # Whole characters either side of a broken one survive.
+    ids = byte_tokens(tok, "é".encode() + b"\x9f" + "🍞".encode())
+    assert text(ids) == "é🍞"
+
+
+def test_token_text_matches_decode_wherever_decode_is_whole(persona):
+    # Random id sequences (the untrained model's kind of output): identical text whenever the
+    # tokenizer's decode has no U+FFFD, and never a U+FFFD from TokenText.
+    tok, _ = persona
+    text = TokenText(tok)
+    gen = torch.Generator().manual_seed(0)
+    broken = 0
+    for _ in range(300):
+        length = int(torch.randint(0, 24, (1,), generator=gen))
+        ids = torch.randint(0, len(tok), (length,), generator=gen).tolist()
+        reference = tok.decode(ids, skip_special_tokens=True)
+        broken += REPLACEMENT in reference
+        assert REPLACEMENT not in text(ids)
+        if REPLACEMENT not in reference:
+            assert text(ids) == reference
+    assert broken > 30  # the case was exercised, not just the easy one
+
+
+def test_ids_past_the_tokenizer_and_special_tokens_decode_to_nothing(persona):
+    tok, _ = persona
+    text = TokenText(tok)
+    ids = [tok.eos_token_id, *tok("bread", add_special_tokens=False).input_ids, len(tok) + 5]
+    assert text(ids) == "bread"
+
+
+def test_a_tokenizer_that_is_not_byte_level_falls_back_without_replacement_characters(persona):
+    tok, _ = persona
+
+    class NotByteLevel:
+        """A tokenizer TokenText cannot map to bytes: its decode is used, U+FFFD removed."""
+
+        def decode(self, ids, skip_special_tokens=False):
+            return tok.decode(ids, skip_special_tokens=skip_special_tokens)
+
+    text = TokenText(NotByteLevel())
+    assert text.table is None
+    ids = tok("the", add_special_tokens=False).input_ids + byte_tokens(tok, "🍞".encode()[:2])
+    assert text(ids) == "the"
