@@ -410,6 +410,25 @@ def test_the_card_and_the_summary_show_the_picture(trained_with_picture, capsys)
     assert f"  Profile picture: {meta.avatar.file} (254x254)\n" in capsys.readouterr().out
 
 
+def test_a_new_picture_keeps_what_the_card_says(trained_with_picture, tmp_path):
+    """The card rewritten by set_avatar keeps the language and the sample tweets training recorded."""
+    _evs, trained, _picture = trained_with_picture
+    persona = tmp_path / "models" / trained.name
+    shutil.copytree(trained, persona)
+    before = read_persona(persona)
+    assert before.language == "en" and len(before.samples) == 3
+
+    def sample_lines(card: str) -> list[str]:
+        return [line for line in card.splitlines() if line.startswith("- `")]
+
+    shown = sample_lines((persona / CARD_FILE).read_text())
+    assert len(shown) == 3
+    set_avatar(persona, image_bytes("PNG", (40, 40)))
+    card = (persona / CARD_FILE).read_text()
+    assert card.startswith("---\nlanguage: en\n") and sample_lines(card) == shown
+    assert read_persona(persona).samples == before.samples
+
+
 @pytest.mark.parametrize("case", ["broken", "missing"])
 def test_a_broken_or_missing_picture_warns_and_trains_without(tmp_path, profile, case):
     tweets = (SAMPLE / "data" / "tweets.js").read_text()

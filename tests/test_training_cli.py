@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +126,11 @@ def test_model_card(trained):
     assert 'pipeline("text-generation"' in card
     assert 'generator("My dream is"' in card  # no prefix to add by hand: config.json carries it
     assert "## Limitations and bias" in card
+    assert "language: en" in front  # detected from the kept tweets
+    assert "from scratch" in card and "fine-tuned" not in card  # tiny is no fine-tune of GPT-2
+    samples = card.split("## Sample tweets")[1].split("##")[0]
+    assert [line.split("`")[1].split()[0] for line in samples.splitlines() if line.startswith("- `")] \
+        == ["My", "I", "Today"]  # one generated tweet per prompt
 
 
 def test_pipeline_loads_and_generates(trained):
@@ -166,7 +172,14 @@ def test_blend_of_two_handles_in_terminal_mode(tmp_path):
     assert "| Data | @marlowe_bakes | @crumbfan |" in result.stdout
     assert "| Retweets | 50 | 1 |" in result.stdout
     assert "saved to" in result.stdout and "perplexity" in result.stdout
-    assert "%|" in result.stderr  # the Trainer's progress bar
+    # Our phase lines, one training bar with the loss, and none of the libraries' own output.
+    phases = [line.split("]")[0][1:] for line in result.stdout.splitlines() if line.startswith("[")]
+    assert phases == PHASES
+    bars = [part for part in result.stderr.replace("\r", "\n").splitlines() if "%|" in part]
+    assert bars and all(b.startswith("train:") for b in bars), result.stderr
+    assert "loss=" in bars[-1] and "100%|" in bars[-1]
+    for noise in ("{'loss'", "'grad_norm'", "Writing model shards", "Loading weights", "it/s]"):
+        assert noise not in result.stdout + result.stderr
     meta = read_persona(models / "marlowe_bakes-crumbfan")
     assert [(h.handle, h.display_name) for h in meta.handles] == [("marlowe_bakes", "Marlowe Quill"),
                                                                    ("crumbfan", "crumbfan")]
@@ -235,10 +248,11 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
         "bad config": (["x", "--data", SAMPLE, "--config", bad_config], "[training] epochs"),
         "bad epochs": (["x", "--data", SAMPLE, "--epochs", 0], "--epochs must be above 0"),
         "missing --data": (["x"], "the following arguments are required: --data"),
-        "hostile handle in a zip": (["x", "--data", hostile_zip], f"{hostile_zip}: data/manifest.js: "
+        "hostile handle in a zip": (["x", "--data", hostile_zip], f"'{hostile_zip}': data/manifest.js: "
                                     "userName 'x`` <@&123>' is not an X handle (1-15 letters, digits or _)"),
-        "hostile handle in a folder": (["x", "--data", hostile_folder], f"{hostile_folder}/data/manifest.js: "
-                                       "userName 'x`` <@&123>' is not an X handle"),
+        "hostile handle in a folder": (["x", "--data", hostile_folder],
+                                       f"'{hostile_folder}/data/manifest.js': userName 'x`` <@&123>' "
+                                       "is not an X handle"),
     }
 
 
@@ -446,6 +460,44 @@ def test_hub_retries_on_an_unreachable_hub_stay_off_the_terminal(tmp_path):
         assert result.returncode == 2, result.stderr
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: base model 'no_such_org/no_such_model'"), lines
+
+
+def test_default_base_without_a_network_fails_in_seconds(tmp_path):
+    """Not cached and the hub out of reach (a closed local port): one line saying what to do, at once,
+    not after the hub client's ~50 s of retries; HF_HUB_OFFLINE=1 gives it without asking at all."""
+    models = tmp_path / "models"
+    env = {**os.environ, "HF_ENDPOINT": "http://127.0.0.1:9", "HF_HOME": str(tmp_path / "hf"),
+           "HF_HUB_OFFLINE": "0"}
+    for offline in ("0", "1"):
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "training", "train", "x", "--data", str(SAMPLE),
+                                 "--base", "gpt2", "--models-dir", str(models)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+                                env={**env, "HF_HUB_OFFLINE": offline})
+        assert time.monotonic() - started < 15
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, lines
+        assert lines[0].startswith("error: base model 'gpt2' is not in the local Hugging Face cache and ")
+        assert "--base tiny" in lines[0] and "HF_HUB_OFFLINE=1" in lines[0]
+        assert ("HF_HUB_OFFLINE is set" if offline == "1" else "http://127.0.0.1:9") in lines[0]
+        assert result.stdout == ""  # refused before reading anything
+        assert not models.exists() or not any(models.iterdir())
+
+
+def test_hub_reachable_counts_any_http_answer(monkeypatch):
+    import urllib.error
+    import urllib.request
+
+    from training.hub import hub_reachable
+
+    assert not hub_reachable("http://127.0.0.1:9", timeout=2)
+
+    def not_found(request, timeout):
+        raise urllib.error.HTTPError(request.full_url, 404, "Not Found", {}, None)
+
+    monkeypatch.setattr(urllib.request, "urlopen", not_found)
+    assert hub_reachable("https://huggingface.co")
 
 
 # --- the archive's account names, a base in the home folder, leftovers ---------------------------

@@ -168,6 +168,13 @@ def refused(path: Path, match: str, limit: int = LIMIT) -> str:
     return message
 
 
+def test_a_folder_named_like_the_program_is_quoted(tmp_path, monkeypatch):
+    # `bot: no tweet files ...` read like the program `bot` speaking: the path is quoted.
+    (tmp_path / "bot").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert refused(Path("bot"), "no tweet files").startswith("'bot': no tweet files (data/tweets.js")
+
+
 def test_missing_path(tmp_path):
     refused(tmp_path / "nope.zip", "no such file or directory")
 
@@ -292,12 +299,12 @@ def archive_with_manifest(tmp_path: Path, kind: str, manifest: str) -> tuple[Pat
     tweets = (SAMPLE / "data" / "tweets.js").read_text()
     if kind == "zip":
         path = make_zip(tmp_path / "archive.zip", {"data/tweets.js": tweets, "data/manifest.js": manifest})
-        return path, f"{path}: data/manifest.js"
+        return path, f"'{path}': data/manifest.js"
     data = tmp_path / "archive" / "data"
     data.mkdir(parents=True)
     (data / "tweets.js").write_text(tweets)
     (data / "manifest.js").write_text(manifest)
-    return tmp_path / "archive", str(data / "manifest.js")
+    return tmp_path / "archive", f"'{data / 'manifest.js'}'"
 
 
 HOSTILE_NAME = ("\n".join(["Mar\u202elowe\tQuill\x00\x1b[31m"] * 5) + "\u2028\u2066x\u2069 " + "é" * 3000)
@@ -343,4 +350,4 @@ def test_an_odd_zip_member_name_is_escaped_in_the_one_line_error(tmp_path):
     path = make_zip(tmp_path / "a.zip", {"top\n<@&1>/data/tweets.js": tweets,
                                           "top\n<@&1>/data/manifest.js": manifest_js("no way")})
     message = refused(path, "is not an X handle")
-    assert message.startswith(f"{path}: 'top\\n<@&1>/data/manifest.js': userName 'no way' is not")
+    assert message.startswith(f"'{path}': 'top\\n<@&1>/data/manifest.js': userName 'no way' is not")

@@ -218,6 +218,10 @@ class PersonaMeta(BaseModel):
     kind: Literal["full", "lora"] = "full"
     base: BaseRef | None = None
     lora: LoraInfo | None = None
+    # What the model card shows beyond the numbers, kept so any later card (a new picture) says the same:
+    # the kept text's language (ISO 639-1, when detected) and a few tweets the persona wrote.
+    language: str | None = None
+    samples: list[str] = []
     # Optional (older persona.json files have none): the profile picture beside persona.json.
     avatar: AvatarInfo | None = None
 

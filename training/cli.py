@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from training.avatar import avatar_info
-from training.card import model_card
+from training.card import detect_language, model_card
 from training.checkpoint import (
     ADAPTER_CONFIG,
     MAX_PERSONA_NAME,
@@ -65,6 +65,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     common.add_argument("--config", type=Path, default=None, help="config file (default: ./config.toml)")
     common.add_argument("--models-dir", type=Path, default=None, help="overrides [paths] models_dir")
     common.add_argument("--json", action="store_true", help="machine-readable output")
+    common.add_argument("-v", "--verbose", action="store_true",
+                        help="also the libraries' own progress bars and log lines (the Trainer's loss dicts)")
     common.add_argument("--author", default=None, metavar="ID_OR_NAME",
                         help="the person in a Discord chat export (its user id or name; required when "
                              "the export holds several)")
@@ -282,6 +284,16 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
             and not (location.path / "config.json").is_file():
         raise BadInput(f"--base {given}: that folder is a LoRA adapter, not a base model")
     method = choose_method(args.method or settings.method, location)
+    local_files_only = False
+    if location.source == "hub":  # seconds, not the hub client's ~50 s of retries, when offline
+        from training.hub import HubUnavailable, check_hub_base
+
+        try:
+            local_files_only = check_hub_base(location.load_from)
+        except HubUnavailable as exc:
+            raise BadInput(str(exc)) from None
+        if local_files_only:
+            reporter.warning(f"the hub cannot be reached: {base} loads from the local cache")
     seed = settings.seed if args.seed is None else args.seed
     if rank_zero():  # the one writer: clear what a killed training left (a live one's folder stays)
         recover_interrupted(models_dir)
@@ -299,13 +311,13 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
 
     # Imported here: torch and transformers take seconds to import, and bad input should not wait.
     from training.dataset import split_tweets
-    from training.finetune import BaseModelError, finetune, quiet_libraries
+    from training.finetune import BaseModelError, finetune, quiet_libraries, sample_tweets
 
-    quiet_libraries(reporter.json_mode)
+    quiet_libraries(reporter.json_mode, reporter.verbose)
     split = split_tweets([texts[h.handle] for h in handles], seed, settings.validation_fraction)
     try:
         result = finetune(split, location.load_from, settings, reporter, epochs=args.epochs, seed=seed,
-                          method=method)
+                          method=method, local_files_only=local_files_only)
     except BaseModelError as exc:
         raise BadInput(str(exc)) from None
     if not (result.main_process and rank_zero()):  # one process writes the persona
@@ -330,9 +342,13 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         library_versions=library_versions(),
         prompt_prefix=result.tokenizer.eos_token,
         avatar=avatar[0] if avatar else None,
+        # The card shows what the persona writes (a few seconds even for gpt2 on a CPU) and its language.
+        samples=sample_tweets(result.model, result.tokenizer, seed),
+        language=detect_language([t for h in handles for t in texts[h.handle]]),
         **lora_fields,
     )
-    path = save_persona(models_dir, meta, result.model, result.tokenizer, model_card(meta, models_dir),
+    card = model_card(meta, models_dir)
+    path = save_persona(models_dir, meta, result.model, result.tokenizer, card,
                         avatar=avatar[1] if avatar else None)
     seconds = round(time.monotonic() - started, 1)
     reporter.done({"persona": args.persona, "path": str(path), "table": table_json(tables),
@@ -420,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         stop_on_sigterm()
     json_train = args.command in ("train", "pretrain") and args.json
     real_stdout = sys.stdout
-    reporter = JsonReporter(real_stdout) if json_train else Reporter()
+    reporter = JsonReporter(real_stdout) if json_train else Reporter(verbose=args.verbose)
     if not rank_zero():  # under torchrun / accelerate launch, one process reports: no bars, no output
         reporter = JsonReporter(open(os.devnull, "w"))  # noqa: SIM115
     try:

@@ -3,8 +3,9 @@
 `--json` (the bot runs training as a child and reads stdout line by line): stdout carries only JSON
 objects, one per line, each with an "event" key (phase, progress, warning, done). Anything else a
 library prints goes to stderr instead, so it can never break the protocol.
-Without `--json`: phase lines, the table and the summary on stdout; warnings and tqdm bars (for the
-phases that take over a second) on stderr.
+Without `--json`: phase lines, the table and the summary on stdout; warnings and tqdm bars (one for
+training, with the latest loss; reading and cleaning only when they take over a second) on stderr.
+The libraries' own bars and log lines stay off unless `--verbose`.
 """
 
 from __future__ import annotations
@@ -24,16 +25,30 @@ class Reporter:
 
     json_mode = False
 
-    def __init__(self, out: TextIO | None = None, err: TextIO | None = None) -> None:
+    def __init__(self, out: TextIO | None = None, err: TextIO | None = None, verbose: bool = False) -> None:
         self.out = out or sys.stdout
         self.err = err or sys.stderr
+        self.verbose = verbose  # the libraries' own bars and logs too (the Trainer's bar instead of ours)
+        self._bar: tqdm | None = None
 
     def phase(self, phase: str, message: str) -> None:
+        self.end_progress()
         # stdout: on bad input stderr must hold the one `error:` line only
         print(f"[{phase}] {message}", file=self.out, flush=True)
 
     def progress(self, step: int, total: int, loss: float | None) -> None:
-        pass  # the Trainer's own tqdm bar shows it
+        """The training bar: steps done of `total`, the latest loss in its postfix."""
+        if self._bar is None:
+            self._bar = tqdm(total=total, desc="train", unit="step", file=self.err, leave=True)
+        self._bar.update(step - self._bar.n)
+        if loss is not None:
+            self._bar.set_postfix(loss=f"{loss:.3f}", refresh=False)
+        self._bar.refresh()
+
+    def end_progress(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
     def warning(self, message: str) -> None:
         print(f"warning: {message}", file=self.err, flush=True)
@@ -72,6 +87,9 @@ class JsonReporter(Reporter):
             return
         self._last_progress = now
         self.emit("progress", phase="train", step=step, total=total, loss=loss)
+
+    def end_progress(self) -> None:
+        pass
 
     def warning(self, message: str) -> None:
         self.emit("warning", message=message)

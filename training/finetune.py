@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from huggingface_hub.utils import disable_progress_bars
 from huggingface_hub.utils import logging as hub_logging
 from transformers import (
     AutoModelForCausalLM,
@@ -58,18 +59,20 @@ class FinetuneResult:
     base_fingerprint: str | None = None  # lora: `weights_fingerprint` of the base that was loaded
 
 
-def load_base(base: str, train_texts: list[str], seed: int, show_progress: bool = False
-              ) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+def load_base(base: str, train_texts: list[str], seed: int, show_progress: bool = False,
+              local_files_only: bool = False) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
     """The model and tokenizer to fine-tune; `tiny` builds both from the training tweets (with
-    tokenizers' own progress bar on the terminal if `show_progress`)."""
+    tokenizers' own progress bar on the terminal if `show_progress`). `local_files_only`: a cached hub
+    base while the hub is out of reach (`training/hub.py`), so nothing waits on the network."""
     if base == "tiny":
         tokenizer = tiny.train_tokenizer(train_texts, show_progress=show_progress)
         return tiny.tiny_model(tokenizer, seed=seed), tokenizer
     try:
-        tokenizer = AutoTokenizer.from_pretrained(base)
+        tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=local_files_only)
         # float32 master weights whatever the checkpoint's dtype: the Trainer's mixed precision
         # does the rest, and fp16 weights cannot be trained with a gradient scaler.
-        model = AutoModelForCausalLM.from_pretrained(base, dtype=torch.float32)
+        model = AutoModelForCausalLM.from_pretrained(base, dtype=torch.float32,
+                                                     local_files_only=local_files_only)
     except (OSError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise BaseModelError(f"base model {base!r} cannot be loaded: {first}") from None
@@ -111,7 +114,8 @@ def generation_config(tokenizer: PreTrainedTokenizerBase, max_new_tokens: int = 
 
 
 class ProgressEvents(TrainerCallback):
-    """Hands training progress (step, total, latest loss) to the reporter."""
+    """Hands training progress (step, total, latest loss) to the reporter: JSON events, or the one
+    training bar on the terminal (the Trainer's own bar and log dicts are off unless --verbose)."""
 
     def __init__(self, reporter: Reporter) -> None:
         self.reporter = reporter
@@ -120,6 +124,32 @@ class ProgressEvents(TrainerCallback):
         # Logs come after the step they follow, so reporting here pairs each step with its loss.
         if logs and "loss" in logs:
             self.reporter.progress(state.global_step, state.max_steps, round(float(logs["loss"]), 4))
+
+    def on_train_end(self, args, state, control, **kwargs):
+        self.reporter.end_progress()
+
+
+# The card's sample tweets: huggingtweets' widget prompt and two more, each with its own fixed seed.
+SAMPLE_PROMPTS = ("My dream is", "I think", "Today")
+
+
+def sample_tweets(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, seed: int,
+                  prompts: tuple[str, ...] = SAMPLE_PROMPTS, max_new_tokens: int = 40) -> list[str]:
+    """One generated tweet per prompt, as the bot samples (after the end-of-text token, huggingtweets'
+    settings), seeded so that the same training writes the same card. Whitespace is collapsed: a
+    tweet is one line."""
+    config = generation_config(tokenizer, max_new_tokens)
+    model.eval()
+    samples = []
+    with torch.no_grad():
+        for i, prompt in enumerate(prompts):
+            torch.manual_seed(seed + i)
+            ids = tokenizer(tokenizer.eos_token + prompt, return_tensors="pt").input_ids.to(model.device)
+            out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids),
+                                 generation_config=config)
+            text = tokenizer.decode(out[0][ids.shape[1]:], skip_special_tokens=True)
+            samples.append(" ".join((prompt + text).split()))
+    return samples
 
 
 def perplexity(loss: float) -> float:
@@ -140,6 +170,7 @@ def train_and_evaluate(model: PreTrainedModel, train_blocks: list, val_blocks: l
     """Validation loss, training, validation loss again, with the HF Trainer: `finetune` (full or LoRA)
     and `pretrain` share it. Metrics: val_loss/ppl before and after, train loss, seconds and steps."""
     bf16, fp16, mixed = precision(settings.mixed_precision)
+    trainer_output = reporter.verbose and not reporter.json_mode
     if settings.report_to == "tensorboard":  # the Trainer's default folder is our scratch output_dir
         os.environ.setdefault("TENSORBOARD_LOGGING_DIR", str(Path("runs") / time.strftime("%Y%m%d-%H%M%S")))
 
@@ -162,19 +193,19 @@ def train_and_evaluate(model: PreTrainedModel, train_blocks: list, val_blocks: l
             save_strategy="no",
             eval_strategy="no",
             report_to=settings.report_to,
-            # JSON mode: log every step so progress events carry a fresh loss (nothing is printed);
-            # terminal: ten log lines under the bar.
+            # Every step logged, so that our bar (or a progress event) carries a fresh loss; the
+            # Trainer's own bar and its log dicts only with --verbose (then ten of them).
             logging_strategy="steps",
-            logging_steps=1 if reporter.json_mode else 0.1,
-            disable_tqdm=reporter.json_mode,
+            logging_steps=0.1 if trainer_output else 1,
+            disable_tqdm=not trainer_output,
             dataloader_pin_memory=False,
             # The blocks carry their labels; say so, since a PEFT-wrapped model hides them from the
             # Trainer's signature inspection.
             label_names=["labels"],
         )
-        progress = ProgressEvents(reporter)
+        callbacks = [] if trainer_output else [ProgressEvents(reporter)]
         trainer = Trainer(model=model, args=args, train_dataset=train_blocks, eval_dataset=val_blocks,
-                          data_collator=default_data_collator, callbacks=[progress])
+                          data_collator=default_data_collator, callbacks=callbacks)
         trainer.remove_callback(PrinterCallback)  # it prints log dicts to stdout
 
         reporter.phase("evaluate", f"validation loss before training ({len(val_blocks)} blocks)")
@@ -199,7 +230,8 @@ def train_and_evaluate(model: PreTrainedModel, train_blocks: list, val_blocks: l
 
 
 def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Reporter,
-             epochs: float | None = None, seed: int | None = None, method: str = "full") -> FinetuneResult:
+             epochs: float | None = None, seed: int | None = None, method: str = "full",
+             local_files_only: bool = False) -> FinetuneResult:
     """Train a persona from `base` (what `from_pretrained` takes, or "tiny") on `split`: every weight
     (`method` "full") or a LoRA adapter ("lora"; never on tiny)."""
     tiny_base = base == "tiny"
@@ -215,7 +247,8 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
 
     reporter.phase("tokenizer", "training a byte-level BPE tokenizer on the tweets" if tiny_base
                    else f"loading {base}")
-    model, tokenizer = load_base(base, split.train, seed, show_tokenizer_progress(reporter, split.train))
+    model, tokenizer = load_base(base, split.train, seed, show_tokenizer_progress(reporter, split.train),
+                                 local_files_only)
     fingerprint = None
     if lora:
         from training.lora import LoraError, add_adapter, base_fingerprint  # peft only when needed
@@ -255,13 +288,16 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
                           fingerprint)
 
 
-def quiet_libraries(json_mode: bool) -> None:
+def quiet_libraries(json_mode: bool, verbose: bool = False) -> None:
     """Keep the libraries' chatter off the terminal (bad input must leave one `error:` line: the hub
-    client alone logs a line per retry of an unreachable hub), and their progress bars off the JSON
-    protocol's stderr."""
+    client alone logs a line per retry of an unreachable hub), and their progress bars ("Writing model
+    shards", downloads) off it and off the JSON protocol's stderr: our phase lines and our one training
+    bar tell the story. `verbose` (terminal only) leaves the libraries as they are."""
+    if verbose and not json_mode:
+        return
     hf_logging.set_verbosity_error()
     hub_logging.set_verbosity_error()
     warnings.filterwarnings("ignore", module=r"huggingface_hub(\.|$)")
     logging.getLogger("accelerate").setLevel(logging.ERROR)
-    if json_mode:
-        hf_logging.disable_progress_bar()  # the hub's download bars too
+    hf_logging.disable_progress_bar()
+    disable_progress_bars()  # the hub's own (downloads), whatever transformers' switch covers

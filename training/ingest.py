@@ -52,6 +52,16 @@ class DataError(Exception):
     """Bad input data: the message is one line naming the path and the problem."""
 
 
+class _Where(str):
+    """A place already shown as `_quoted` gives it (a member of a zip: `'x.zip': data/manifest.js`)."""
+
+
+def _quoted(path: Path | str) -> str:
+    """A path as DataError messages start with it: quoted, so that a folder named like the program
+    (`bot`) does not read as the program's own name."""
+    return path if isinstance(path, _Where) else f"'{path}'"
+
+
 @dataclass
 class Record:
     text: str
@@ -86,7 +96,7 @@ def read_source(path: Path, max_bytes: int, author: str | None = None) -> Source
     from training.formats import bluesky, discord_chat, mastodon
 
     if not path.exists():
-        raise DataError(f"{path}: no such file or directory")
+        raise DataError(f"{_quoted(path)}: no such file or directory")
     if path.is_dir():
         if _holds_outbox(path):
             return mastodon.read_mastodon(path, max_bytes)
@@ -105,7 +115,7 @@ def read_source(path: Path, max_bytes: int, author: str | None = None) -> Source
         return bluesky.read_car(path, max_bytes)
     size = path.stat().st_size
     if size > max_bytes:
-        raise DataError(f"{path}: {size:,} bytes, over the limit of {max_bytes:,} "
+        raise DataError(f"{_quoted(path)}: {size:,} bytes, over the limit of {max_bytes:,} "
                         "([training] max_tweets_bytes)")
     raw = path.read_bytes()
     data = _one_json_object(raw) if path.suffix.lower() not in (".jsonl", ".ndjson") else None
@@ -115,10 +125,11 @@ def read_source(path: Path, max_bytes: int, author: str | None = None) -> Source
         if discord_chat.looks_like_discord_export(data):
             return discord_chat.read_discord_export(path, raw, author)
         if path.suffix.lower() == ".json":  # (without the suffix: maybe one line of JSON lines)
-            raise DataError(f"{path}: a JSON object that is no export this reads (expected {SUFFIXES})")
+            raise DataError(f"{_quoted(path)}: a JSON object that is no export this reads (expected "
+                            f"{SUFFIXES})")
     records = parse_file(path, path.name, raw)
     if not records:
-        raise DataError(f"{path}: no tweets in this file")
+        raise DataError(f"{_quoted(path)}: no tweets in this file")
     return Source(path, records, kind="text")
 
 
@@ -174,28 +185,29 @@ def parse_file(path: Path, name: str, raw: bytes) -> list[Record]:
         return _records(path, _parse_json(path, text))
     if suffix in (".jsonl", ".ndjson") or head.startswith("{"):
         return _records(path, _parse_jsonl(path, text))
-    raise DataError(f"{path}: not a tweet export this reads (expected {SUFFIXES})")
+    raise DataError(f"{_quoted(path)}: not a tweet export this reads (expected {SUFFIXES})")
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def _decode(path: Path | str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError(f"{path}: not UTF-8 text, so not a tweet export (expected {SUFFIXES})") from None
+        raise DataError(f"{_quoted(path)}: not UTF-8 text, so not a tweet export (expected "
+                        f"{SUFFIXES})") from None
 
 
 def _parse_archive_js(path: Path, text: str) -> Any:
     # `window.YTD.tweets.part0 = [ ... ]` (sometimes with a trailing `;`): JSON from the first `[`.
     start = text.find("[")
     if start < 0:
-        raise DataError(f"{path}: no '[' found, so not an archive tweets file")
+        raise DataError(f"{_quoted(path)}: no '[' found, so not an archive tweets file")
     return _loads(path, text[start:].rstrip().rstrip(";"))
 
 
 def _parse_json(path: Path, text: str) -> Any:
     data = _loads(path, text)
     if not isinstance(data, list):
-        raise DataError(f"{path}: expected a JSON list of tweets, found a {type(data).__name__}")
+        raise DataError(f"{_quoted(path)}: expected a JSON list of tweets, found a {type(data).__name__}")
     return data
 
 
@@ -206,19 +218,21 @@ def _parse_jsonl(path: Path, text: str) -> list[Any]:
             try:
                 items.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise DataError(f"{path}: line {number} is not JSON: {exc.msg}") from None
+                raise DataError(f"{_quoted(path)}: line {number} is not JSON: {exc.msg}") from None
             except RecursionError:
-                raise DataError(f"{path}: line {number} is JSON nested too deeply to be a tweet") from None
+                raise DataError(f"{_quoted(path)}: line {number} is JSON nested too deeply to be a "
+                                f"tweet") from None
     return items
 
 
-def _loads(path: Path, text: str) -> Any:
+def _loads(path: Path | str, text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataError(f"{path}: not valid JSON (line {exc.lineno} col {exc.colno}): {exc.msg}") from None
+        raise DataError(f"{_quoted(path)}: not valid JSON (line {exc.lineno} col {exc.colno}): "
+                        f"{exc.msg}") from None
     except RecursionError:  # `[[[[...` thousands deep: no export looks like that
-        raise DataError(f"{path}: JSON nested too deeply to be a tweet export") from None
+        raise DataError(f"{_quoted(path)}: JSON nested too deeply to be a tweet export") from None
 
 
 def _parse_csv(path: Path, text: str) -> list[Record]:
@@ -227,11 +241,11 @@ def _parse_csv(path: Path, text: str) -> list[Record]:
     column = next((c for c in ("full_text", "text") if c in fields), None)
     if column is None:
         found = ", ".join(fields) or "none"
-        raise DataError(f"{path}: CSV has no 'text' or 'full_text' column (columns: {found})")
+        raise DataError(f"{_quoted(path)}: CSV has no 'text' or 'full_text' column (columns: {found})")
     try:
         return [_record_from_dict(path, row, column) for row in reader]
     except csv.Error as exc:
-        raise DataError(f"{path}: bad CSV at line {reader.line_num}: {exc}") from None
+        raise DataError(f"{_quoted(path)}: bad CSV at line {reader.line_num}: {exc}") from None
 
 
 def _records(path: Path, items: Iterable[Any]) -> list[Record]:
@@ -243,7 +257,7 @@ def _records(path: Path, items: Iterable[Any]) -> list[Record]:
         if isinstance(item, dict) and isinstance(item.get("tweet"), dict):
             item = item["tweet"]  # the archive wraps each tweet: {"tweet": {...}}
         if not isinstance(item, dict):
-            raise DataError(f"{path}: item {index} is a {type(item).__name__}, not a tweet")
+            raise DataError(f"{_quoted(path)}: item {index} is a {type(item).__name__}, not a tweet")
         records.append(_record_from_dict(path, item, None, index))
     return records
 
@@ -253,7 +267,7 @@ def _record_from_dict(path: Path, item: dict[str, Any], column: str | None,
     text = item.get(column) if column else item.get("full_text", item.get("text"))
     if not isinstance(text, str):
         where = f"item {index}" if index is not None else "a row"
-        raise DataError(f"{path}: {where} has no 'full_text' or 'text' string")
+        raise DataError(f"{_quoted(path)}: {where} has no 'full_text' or 'text' string")
     retweet = bool(item.get("retweeted_status")) or _truthy(item.get("is_retweet"))
     reply = any(_truthy(item.get(k)) for k in REPLY_FIELDS)
     return _record(text, retweet, reply)
@@ -295,11 +309,11 @@ def _parse_manifest(where: str, raw: bytes) -> _Account:
     """The account from `manifest.js` (`where` names it in errors). All untrusted: a user name that is
     no X handle is refused, the display name made safe to show, an account id that is no number
     ignored."""
-    text = _decode(Path(where), raw)
+    text = _decode(where, raw)
     start = text.find("{")
     if start < 0:
         return _Account()
-    data = _loads(Path(where), text[start:].rstrip().rstrip(";"))
+    data = _loads(where, text[start:].rstrip().rstrip(";"))
     info = data.get("userInfo") if isinstance(data, dict) else None
     if not isinstance(info, dict):
         return _Account()
@@ -308,7 +322,7 @@ def _parse_manifest(where: str, raw: bytes) -> _Account:
         handle = None
     elif not is_valid_handle(handle.removeprefix("@")):
         shown = ascii(handle[:40]) + ("..." if len(handle) > 40 else "")  # escaped: it is shown back
-        raise DataError(f"{where}: userName {shown} is not an X handle (1-15 letters, digits or _)")
+        raise DataError(f"{_quoted(where)}: userName {shown} is not an X handle (1-15 letters, digits or _)")
     else:
         handle = handle.removeprefix("@")
     name = normalise_display_name(name) if isinstance(name, str) else ""
@@ -422,10 +436,12 @@ def _read_folder(folder: Path, max_bytes: int) -> Source:
     files = sorted((f for f in data.iterdir() if f.is_file() and _tweet_file_key(f.name)),
                    key=lambda f: _tweet_file_key(f.name))
     if not files:
-        raise DataError(f"{folder}: no tweet files (data/tweets.js, data/tweet.js, data/tweets-part1.js...)")
+        raise DataError(f"{_quoted(folder)}: no tweet files (data/tweets.js, data/tweet.js, "
+                        f"data/tweets-part1.js...)")
     total = sum(f.stat().st_size for f in files)
     if total > max_bytes:
-        raise DataError(f"{folder}: tweet files hold {total:,} bytes, over the limit of {max_bytes:,} "
+        raise DataError(f"{_quoted(folder)}: tweet files hold {total:,} bytes, over the limit of "
+                        f"{max_bytes:,} "
                         "([training] max_tweets_bytes)")
     source = Source(folder)
     for f in files:
@@ -435,7 +451,7 @@ def _read_folder(folder: Path, max_bytes: int) -> Source:
     if manifest.is_file() and manifest.stat().st_size <= MANIFEST_MAX_BYTES:
         account = _parse_manifest(str(manifest), manifest.read_bytes())
     if not source.records:
-        raise DataError(f"{folder}: the archive holds no tweets")
+        raise DataError(f"{_quoted(folder)}: the archive holds no tweets")
     where = "data/" if data != folder else ""
     _add_profile(source, account, folder_reader(data), lambda name: where + name)
     return source
@@ -474,37 +490,38 @@ def _read_zip(path: Path, max_bytes: int) -> Source:
         with zipfile.ZipFile(path) as zf:
             return _read_zip_members(path, zf, max_bytes)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise DataError(f"{path}: corrupt or truncated zip ({exc})") from None
+        raise DataError(f"{_quoted(path)}: corrupt or truncated zip ({exc})") from None
     except NotImplementedError as exc:  # an unsupported compression method
-        raise DataError(f"{path}: unreadable zip ({exc})") from None
+        raise DataError(f"{_quoted(path)}: unreadable zip ({exc})") from None
 
 
 def _read_zip_members(path: Path, zf: zipfile.ZipFile, max_bytes: int) -> Source:
     infos = zf.infolist()
     for info in infos:
         if not safe_member(info.filename):
-            raise DataError(f"{path}: refusing a zip whose member {info.filename!r} escapes its folder")
+            raise DataError(f"{_quoted(path)}: refusing a zip whose member {info.filename!r} "
+                            "escapes its folder")
     # Tweet files sit in `data/` at the root, or under one top folder when the zip was re-packed.
     tweets = [i for i in infos
               if not i.is_dir() and _in_data(i.filename) and _tweet_file_key(_base(i.filename))]
     if not tweets:
-        raise DataError(f"{path}: the archive holds no tweet files (data/tweets.js, data/tweet.js, "
+        raise DataError(f"{_quoted(path)}: the archive holds no tweet files (data/tweets.js, data/tweet.js, "
                         "data/tweets-part1.js, ...)")
     tweets.sort(key=lambda i: (i.filename.count("/"), _tweet_file_key(_base(i.filename))))
     locked = next((i for i in tweets if _encrypted(i)), None)
     if locked is not None:
-        raise DataError(f"{path}: {locked.filename} is encrypted (a password-protected zip): unzip it "
-                        "and give the folder, or export the archive again")
+        raise DataError(f"{_quoted(path)}: {locked.filename} is encrypted (a password-protected "
+                        "zip): unzip it and give the folder, or export the archive again")
     declared = sum(i.file_size for i in tweets)
     if declared > max_bytes:
-        raise DataError(f"{path}: tweet files hold {declared:,} bytes uncompressed, over the limit of "
-                        f"{max_bytes:,} ([training] max_tweets_bytes)")
+        raise DataError(f"{_quoted(path)}: tweet files hold {declared:,} bytes uncompressed, over "
+                        f"the limit of {max_bytes:,} ([training] max_tweets_bytes)")
     source = Source(path)
     budget = max_bytes
     for info in tweets:
         raw = _read_capped(zf, info, budget)
         if raw is None:  # the declared size lied: stop reading at the limit all the same
-            raise DataError(f"{path}: tweet files are over the limit of {max_bytes:,} bytes "
+            raise DataError(f"{_quoted(path)}: tweet files are over the limit of {max_bytes:,} bytes "
                             "([training] max_tweets_bytes)")
         budget -= len(raw)
         source.records += parse_file(path, info.filename, raw)
@@ -513,9 +530,9 @@ def _read_zip_members(path: Path, zf: zipfile.ZipFile, max_bytes: int) -> Source
     if manifest is not None and not _encrypted(manifest):  # the manifest only adds names: skip it
         raw = _read_capped(zf, manifest, MANIFEST_MAX_BYTES)
         if raw is not None:
-            account = _parse_manifest(f"{path}: {_shown(manifest.filename)}", raw)
+            account = _parse_manifest(_Where(f"{_quoted(path)}: {_shown(manifest.filename)}"), raw)
     if not source.records:
-        raise DataError(f"{path}: the archive holds no tweets")
+        raise DataError(f"{_quoted(path)}: the archive holds no tweets")
     # The profile's files sit in the data folder of the (first) tweet files.
     data = tweets[0].filename.rsplit("/", 1)[0]
     _add_profile(source, account, _zip_reader(zf, infos, data), lambda name: _shown(f"{data}/{name}"))

@@ -94,7 +94,7 @@ def run_pretrain(args: argparse.Namespace, cfg: TrainingConfig, reporter: Report
         train_and_evaluate,
     )
 
-    quiet_libraries(reporter.json_mode)
+    quiet_libraries(reporter.json_mode, reporter.verbose)
     # Each source holds out its own share, so validation covers every account; then all are pooled.
     train, validation = [], []
     for label in texts:
