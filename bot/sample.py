@@ -24,6 +24,10 @@ def ensure_sample_persona(models_dir: Path, config: Path | None = None) -> bool:
            "--base", "tiny", "--models-dir", str(models_dir)]
     if config is not None:
         cmd += ["--config", str(config)]
+    if not models_dir.is_dir():
+        # Said out loud: started in the wrong folder, the console would otherwise quietly make one there.
+        print(f"Creating the models folder {models_dir.resolve()}/ (there is none yet).", file=sys.stderr)
+        models_dir.mkdir(parents=True, exist_ok=True)
     print(f"No persona in {models_dir}/ yet: training the sample persona @{SAMPLE_PERSONA} "
           "(tiny base, about a minute).", file=sys.stderr)
     result = subprocess.run(cmd, stdin=subprocess.DEVNULL)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -14,10 +15,21 @@ import pytest
 from checkpoints import make_checkpoint
 from conftest import write_config
 
-from bot.commands import open_commands
+from bot.commands import AddRequest, Archive, Reply, open_commands
 from bot.config import load_config
-from bot.console import LineReader, console, greeting_names, split_options
+from bot.console import (
+    PROMPT,
+    LineReader,
+    Quoted,
+    console,
+    console_text,
+    greeting_names,
+    quote_given_path,
+    split_options,
+    split_words,
+)
 from bot.errors import InvalidRequest
+from bot.output import escape_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +46,7 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
     cfg = write_config(tmp_path, discord={"max_attachment_bytes": 100_000})
     big = tmp_path / "big.js"
     big.write_text("x" * 100_001)
+    (tmp_path / "bot").mkdir()  # a folder with no tweets, named like the program
     script = "\n".join([
         "/help",
         "/persona list",
@@ -48,12 +61,21 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
         f"/persona add odd_one {ROOT / 'pyproject.toml'}",
         f"/persona add not-a-handle! {big}",
         "/nonsense",
+        f"/persona add no_tweets {tmp_path / 'bot'}",
         "/persona info marlowe_bakes",
     ]) + "\n"
     result = run_script(tmp_path, script, cfg)
     assert result.returncode == 0, result.stderr[-2000:]
     out = result.stdout
+    # Which config and models folder, said before anything else; the folder's creation too.
+    assert out.startswith(f"config: {cfg}\nmodels: {tmp_path / 'models'}/\n")
+    assert f"Creating the models folder {tmp_path / 'models'}/" in result.stderr
     assert "No persona in" in result.stderr  # ensure_sample_persona said what it was doing
+    # A failed training: one line, the path quoted as given; no log lines about it on stderr.
+    given = escape_markdown(str(tmp_path / "bot"))
+    assert out.count("no tweet files") == 1
+    assert f"❌ Training `no_tweets` failed: '{given}': no tweet files" in out
+    assert "WARNING" not in result.stderr and "no tweet files" not in result.stderr
     assert "`/persona add name archive [base] [author]` (admin)" in out
     assert "• `marlowe_bakes`: Marlowe" in out
     found = cards(out)
@@ -61,7 +83,8 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
     header, texts = found[0]
     assert header.startswith("#1 **Marlowe") and header.endswith(" (AI)** @marlowe\\_bakes · 🤖 AI Bot")
     assert found[1][0].startswith("#2 **Marlowe")  # numbered, for /another N and /continue N
-    assert len(texts) == 2 and all(t.startswith("> My dream is") for t in texts)
+    assert len(texts) == 2 and all(t.startswith("│ My dream is") for t in texts)
+    assert "\n> " not in out  # nothing printed looks like the old `> ` prompt
     for expected in [
         "No persona named 'marlow'. Did you mean marlowe_bakes?",
         "The prompt is too long: 301 characters, at most 300.",
@@ -82,14 +105,14 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
 
 
 def cards(out: str) -> list[tuple[str, list[str]]]:
-    """The tweet cards printed: (header line, the quoted texts)."""
+    """The tweet cards printed: (header line, the texts, marked `│ ` in the console)."""
     lines = out.splitlines()
     found = []
     for i, line in enumerate(lines):
         if line.endswith("· 🤖 AI Bot"):
             texts = []
             for following in lines[i + 1:]:
-                if not following.startswith("> ") and following:
+                if not following.startswith("│ ") and following:
                     break
                 if following:
                     texts.append(following)
@@ -170,9 +193,15 @@ def test_greeting_names_a_few_personas() -> None:
 
 async def test_remove_then_unknown(folder: Path) -> None:
     make_checkpoint(folder / "models", "other_guy", seed=1)
-    lines = ["/persona remove other_guy", "/imitate other_guy hi", "/persona remove nobody"]
+    lines = ["/persona remove other_guy", "/persona remove other_guy confirm=no", "/imitate other_guy hi",
+             "/persona remove other_guy confirm=yes", "/imitate other_guy hi", "/persona remove nobody",
+             "/persona remove marlowe_bakes confrim=yes"]
     out = await run_lines(folder, lines)
-    assert "🗑️ Removed `other_guy`" in out
+    ask = ("This deletes `other_guy` and the record of its messages: type "
+           "`/persona remove other_guy confirm=yes`")
+    assert out.count(ask) == 2  # asked, and asked again for anything but confirm=yes
+    assert out.index(ask) < out.index("· 🤖 AI Bot") < out.index("🗑️ Removed `other_guy`")
+    assert "Unknown option 'confrim': did you mean confirm?" in out
     assert "No persona named 'other\\_guy'." in out and "No persona named 'nobody'." in out
     assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
 
@@ -231,11 +260,146 @@ async def test_history_is_saved_when_the_console_fails(folder: Path) -> None:
 def test_split_options() -> None:
     assert split_options(["marlowe_bakes", "My", "dream", "is", "count=3", "temperature=0.8", "seed=7"]) == (
         {"count": 3, "temperature": 0.8, "seed": 7}, ["marlowe_bakes", "My", "dream", "is"])
-    assert split_options(["a", "x=1", "b"]) == ({}, ["a", "x=1", "b"])  # not an option: part of the prompt
     with pytest.raises(InvalidRequest, match="count must be a whole number"):
         split_options(["count=2.5"])
-    # Another command's options: only those named count.
-    assert split_options(["page=2", "count=3"], ints=("page",), floats=()) == ({"page": 2}, ["count=3"])
+    # A word that looks like an option but names none is a typo, never prompt text.
+    with pytest.raises(InvalidRequest, match="Unknown option 'x': /imitate takes count=, temperature=, "):
+        split_options(["a", "x=1", "b"])
+    with pytest.raises(InvalidRequest, match=r"did you mean temperature\?"):
+        split_options(["temprature=0.5"])
+    with pytest.raises(InvalidRequest, match=r"did you mean count\?"):
+        split_options(["Count=2"])
+    # Quoted, it is text; `=` inside a word that does not look like an option stays text too.
+    words = [Quoted("x=1 is math"), "1+1=2", "=)", "e2=mc"]
+    assert split_options(words) == ({}, ["x=1 is math", "1+1=2", "=)", "e2=mc"])
+    # Another command's options: only its own.
+    assert split_options(["page=2"], {"page": int}, "persona list") == ({"page": 2}, [])
+    with pytest.raises(InvalidRequest, match=r"did you mean page\?"):
+        split_options(["pages=3"], {"page": int}, "persona list")
+    with pytest.raises(InvalidRequest, match="/another takes no options"):
+        split_options(["seed=3"], {}, "another")
+
+
+def test_split_words_quotes_like_a_shell_but_keeps_apostrophes() -> None:
+    assert split_words('/imitate marlowe_bakes "x=1 is math" count=2') == [
+        "/imitate", "marlowe_bakes", "x=1 is math", "count=2"]
+    assert isinstance(split_words('"x=1"')[0], Quoted)
+    assert split_words("/imitate m I don't know, it's l'été") == [
+        "/imitate", "m", "I", "don't", "know,", "it's", "l'été"]
+    assert split_words("/persona add x chat.json author='Jo Smith'") == [
+        "/persona", "add", "x", "chat.json", "author=Jo Smith"]
+    assert split_words("a 'two words' \"\"") == ["a", "two words", ""]
+    for unbalanced in ('/imitate m "x=1 is math', "/imitate m 'tis", "/persona add x f author=\"Jo"):
+        with pytest.raises(InvalidRequest, match="Unbalanced quote"):
+            split_words(unbalanced)
+
+
+async def test_option_typos_are_errors_and_quotes_keep_text(folder: Path) -> None:
+    """`temprature=0.5` used to become prompt text; now every command's options are checked."""
+    (folder / "t.txt").write_text("a tweet long enough to count\n" * 50)
+    out = await run_lines(folder, [
+        "/imitate marlowe_bakes temprature=0.5 hello",
+        "/imitate marlowe_bakes Count=2 hello",
+        '/imitate marlowe_bakes "x=1 is math" seed=1',
+        "/imitate marlowe_bakes I don't know seed=1",
+        '/imitate marlowe_bakes "unclosed',
+        "/persona list pgae=2",
+        f"/persona add typo {folder / 't.txt'} bse=tiny",
+        "/another foo=1",
+    ])
+    for refusal in ("Unknown option 'temprature': did you mean temperature? /imitate takes count=, "
+                    "temperature=, seed=.",
+                    "Unknown option 'Count': did you mean count?",
+                    "Unbalanced quote (\")",
+                    "Unknown option 'pgae': did you mean page? /persona list takes page=.",
+                    "Unknown option 'bse': did you mean base? /persona add takes base=, author=.",
+                    "Unknown option 'foo': /another takes no options."):
+        assert f"(only you can see this) ⚠️ {refusal}" in out, refusal
+    texts = [texts[0] for _, texts in cards(out)]
+    assert len(texts) == 2
+    assert texts[0].startswith("│ x=1 is math") and texts[1].startswith("│ I don't know")
+    assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]  # no training
+
+
+def test_cards_do_not_look_like_typed_lines() -> None:
+    """Discord's quote `> ` is the console's `│ `; other replies and the Discord text are unchanged."""
+    from bot.commands import Card
+
+    card = Card("p", "P", "@p", ("one", "two"))
+    reply = Reply("#1 **P (AI)** @p · 🤖 AI Bot\n> one\n>\n> two", card=card)
+    assert console_text(reply) == "#1 **P (AI)** @p · 🤖 AI Bot\n│ one\n│\n│ two"
+    assert console_text(Reply("> not a card")) == "> not a card"
+    assert not PROMPT.startswith(">") and not PROMPT.startswith("│")
+
+
+def test_a_failed_trainings_path_is_quoted_as_given(tmp_path: Path) -> None:
+    path = tmp_path / "bot"
+    req = AddRequest("smithjd", Archive("bot", path=path))
+    failed = Reply(f"❌ Training `smithjd` failed: {escape_markdown(str(path))}: no tweet files (data/...)")
+    shown = quote_given_path(failed, req, "bot/").text
+    assert shown == "❌ Training `smithjd` failed: 'bot/': no tweet files (data/...)"
+    already = Reply(f"❌ Training `smithjd` failed: '{path}': no tweet files")
+    assert quote_given_path(already, req, "bot/") == already  # a training CLI that quotes it already
+    other = Reply("❌ Training `smithjd` failed: --base x: no such folder")
+    assert quote_given_path(other, req, "bot/") == other
+
+
+def small_tweets(path: Path) -> Path:
+    words = ["bread", "oven", "crust", "flour", "morning", "river", "starter", "butter", "salt", "market"]
+    path.write_text("".join(f"the {words[i % 10]} and the {words[(i * 3) % 10]} were {i} times better today\n"
+                            for i in range(120)))
+    return path
+
+
+async def test_training_runs_in_the_background(folder: Path) -> None:
+    """The console keeps answering while a persona trains: an /imitate typed after /persona add is
+    answered before the training's result; at the end of the input the console waits for it."""
+    data = small_tweets(folder / "tweets.txt")
+    out = await run_lines(folder, [f"/persona add fresh_one {data} base=tiny", "/imitate marlowe_bakes Bread",
+                                   "/persona list"])
+    assert "✅ Added `fresh_one`" in out, out[-2000:]
+    assert out.index("**Marlowe Quill (AI)**") < out.index("✅ Added `fresh_one`")
+    assert out.index("**1 persona**") < out.index("Waiting for the training of `fresh_one`") \
+        < out.index("✅ Added `fresh_one`")
+    assert "fresh_one" in [p.name for p in (folder / "models").iterdir()]
+
+
+class Stalling(LineReader):
+    """The given lines, then a person who types nothing more."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(interactive=False, stream=io.StringIO())
+        self.lines = list(lines)
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        pass
+
+    async def next(self) -> str | None:
+        if self.lines:
+            return self.lines.pop(0)
+        await asyncio.Event().wait()
+        return None
+
+
+async def test_ctrl_c_stops_a_training_and_writes_nothing(folder: Path) -> None:
+    data = small_tweets(folder / "tweets.txt")
+    cfg_path = write_config(folder)
+    out = io.StringIO()
+    task = asyncio.create_task(console(load_config(cfg_path), cfg_path,
+                                       Stalling([f"/persona add fresh_one {data} base=tiny"]), out))
+    for _ in range(600):  # the training child is running
+        if "⏳ Training `fresh_one`: started" in out.getvalue():
+            break
+        await asyncio.sleep(0.05)
+    else:
+        pytest.fail(out.getvalue())
+    await asyncio.sleep(1.0)
+    task.cancel()  # what asyncio.run does with the console on Ctrl-C
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert out.getvalue().rstrip().endswith("The training of `fresh_one` was stopped: nothing was written.")
+    assert "✅" not in out.getvalue()
+    assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
 
 
 async def test_open_commands_cleans_interrupted_removals_and_downloads(folder: Path) -> None:
@@ -260,7 +424,7 @@ async def test_max_new_tokens_beyond_the_context_still_answers(folder: Path) -> 
     await console(load_config(cfg_path), cfg_path, reader, out)
     text = out.getvalue()
     assert text.count("**Marlowe Quill (AI)** @marlowe\\_bakes · 🤖 AI Bot") == 2 and "⚠️" not in text
-    assert text.count("\n> My dream is") == 3
+    assert text.count("\n│ My dream is") == 3
 
 
 async def test_another_and_continue_follow_up_numbered_tweets(folder: Path) -> None:
@@ -279,7 +443,7 @@ async def test_another_and_continue_follow_up_numbered_tweets(folder: Path) -> N
     found = cards(out)
     headers = [h.split(" ", 1)[0] for h, _ in found]
     assert headers == ["#1", "#2", "#3", "#4", "#5"]
-    assert found[2][1][0].startswith("> My dream is")  # another of #1: the same prompt
+    assert found[2][1][0].startswith("│ My dream is")  # another of #1: the same prompt
     assert "#4 (answering #3) **Marlowe Quill (AI)**" in out and "#5 (answering #1)" in out
     assert found[3][1][0] != found[2][1][0]  # the tweet answered is context, not repeated
     for refusal in ("No tweet yet: /imitate one first.", "There is no tweet #9 (1-5).",
