@@ -9,7 +9,9 @@ defer, then the slow work in the follow-up. Commands are synced only when their 
 Every message goes out through `bot.discord_io.send` (clipped, nobody pinged, masked links defused,
 no link embeds, the next way tried when one fails); persona messages (/imitate, the buttons on them,
 the message context menus "Reply as persona…" and "Who asked?") are posted by `bot.presence`, through
-a channel webhook under the persona's name and picture, or as an embed card.
+a channel webhook under the persona's name and picture, or as an embed card. So are the answers to
+messages that mention the bot (`@Bot persona prompt`, or a reply to a persona message), which arrive
+without any privileged intent. `/persona remove` only asks: a button confirms it (`RemoveButton`).
 
 `[discord] api_base_url` / `gateway_url` point discord.py at another server (a gateway proxy, a
 Discord-compatible server, the tests' stand-in): discord.py builds every REST URL from
@@ -22,8 +24,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import os
+import re
 import signal
 import sys
 import time
@@ -38,12 +42,14 @@ from discord import app_commands
 from prometheus_client import CollectorRegistry
 
 from bot.avatars import avatar_routes
-from bot.commands import LIST_PAGE_SIZE, Archive, Commands, Reply, open_commands
+from bot.commands import LIST_PAGE_SIZE, Archive, Commands, Reply, code_text, open_commands
 from bot.config import Config
 from bot.discord_io import SEND_ERRORS, caller_of, defer, send
+from bot.errors import PermissionDenied
 from bot.health import HealthServer
 from bot.logs import install_redaction
-from bot.presence import PersonaButton, PersonaPoster
+from bot.output import clip, outbound
+from bot.presence import PersonaButton, PersonaPoster, accepting
 from bot.sync_state import SyncRecord, definitions_hash
 
 log = logging.getLogger(__name__)
@@ -88,8 +94,11 @@ class PersonaTree(app_commands.CommandTree):
 class PersonaBot(discord.Client):
     def __init__(self, cfg: Config, commands: Commands, sync_record: SyncRecord) -> None:
         # No one is ever pinged by what the bot sends. Intents: guilds (channels, roles for admin checks),
-        # webhooks (a moderator deleting the persona webhook); nothing privileged.
-        super().__init__(intents=discord.Intents(guilds=True, webhooks=True),
+        # webhooks (a moderator deleting the persona webhook), guild and DM messages (`@Bot persona ...`);
+        # nothing privileged: without message_content, Discord still sends the content of messages that
+        # mention the bot, of DMs with it and of its own, which is all the bot reads.
+        super().__init__(intents=discord.Intents(guilds=True, webhooks=True, guild_messages=True,
+                                                 dm_messages=True),
                          allowed_mentions=discord.AllowedMentions.none())
         self.cfg = cfg
         self.commands = commands
@@ -105,9 +114,18 @@ class PersonaBot(discord.Client):
             _shards, url, _limits = await self.http.get_bot_gateway()
             discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         # Another / Continue / Delete on every persona message ever posted, matched by custom id.
-        self.add_dynamic_items(PersonaButton)
+        self.add_dynamic_items(PersonaButton, RemoveButton)  # and the confirmation of /persona remove
         await self.learn_owners()
         await self.sync_commands()
+
+    async def on_message(self, message: discord.Message) -> None:
+        if not self.tree.accepting:
+            return  # shutting down: a mention now would start work nobody waits for
+        task = asyncio.current_task()  # discord.py runs each event in a task: shutdown waits for it too
+        if task is not None:
+            self.tree.running.add(task)
+            task.add_done_callback(self.tree.running.discard)
+        await self.poster.on_message(message)
 
     async def on_webhooks_update(self, channel: discord.abc.GuildChannel) -> None:
         self.poster.relay.forget(channel.id)  # ours may be the one deleted: look again on the next post
@@ -168,6 +186,92 @@ class PersonaBot(discord.Client):
 
     def gateway_connected(self) -> bool:
         return self.is_ready() and not self.is_closed() and self.ws is not None and self.ws.open
+
+
+# --- confirming /persona remove ------------------------------------------------------------------------
+
+REMOVE_PREFIX = "persona:remove:"
+CUSTOM_ID_LIMIT = 100  # Discord's limit on a component's custom id
+
+
+def remove_key(name: str) -> str:
+    """The persona in a custom id: its name, or for a name too long to fit (a blend of many handles)
+    '#' and a digest of it, looked up among the personas at the click."""
+    if len(REMOVE_PREFIX) + len(name) <= CUSTOM_ID_LIMIT:
+        return name
+    return "#" + hashlib.sha256(name.encode()).hexdigest()[:32]
+
+
+def remove_buttons(name: str) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(RemoveButton("remove", remove_key(name), name))
+    view.add_item(RemoveButton("keep", remove_key(name), name))
+    return view
+
+
+class RemoveButton(discord.ui.DynamicItem[discord.ui.Button],
+                   template=r"persona:(?P<action>remove|keep):(?P<key>[A-Za-z0-9_#-]+)"):
+    """"Delete NAME" and "Cancel" under the confirmation of /persona remove. A dynamic item, matched by
+    its custom id, so a confirmation still works after a restart, with nothing held meanwhile; the
+    permission is checked again at the click (`prepare_remove`), only whoever ran the command may
+    press it (the message's `interaction_metadata`, which Discord sends with the click)."""
+
+    def __init__(self, action: str, key: str, name: str | None = None) -> None:
+        shown = clip(f"Delete {name or key}", 80)  # Discord's limit on a button label
+        button = (discord.ui.Button(label=shown, emoji="🗑️", style=discord.ButtonStyle.danger,
+                                    custom_id=f"persona:remove:{key}") if action == "remove" else
+                  discord.ui.Button(label="Cancel", style=discord.ButtonStyle.secondary,
+                                    custom_id=f"persona:keep:{key}"))
+        super().__init__(button)
+        self.action, self.key = action, key
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str], /) -> RemoveButton:
+        return cls(match["action"], match["key"])
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        return await accepting(interaction)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        commands: Commands = interaction.client.commands  # type: ignore[attr-defined]
+        meta = interaction.message.interaction_metadata if interaction.message is not None else None
+        if meta is not None and meta.user.id != interaction.user.id:
+            await send(interaction, commands.error_reply("persona remove", PermissionDenied(
+                "Only whoever ran this /persona remove can confirm it.")), "response")
+            return
+        name = self.persona_name(commands)
+        if self.action == "keep":
+            await self.settle(interaction, f"Kept `{code_text(name)}`.")
+            return
+        try:
+            req = commands.prepare_remove(caller_of(interaction), name)  # still an admin, still there
+        except Exception as exc:
+            await send(interaction, commands.error_reply("persona remove", exc), "response")
+            return
+        # The buttons go at once, so a second click cannot start a second removal.
+        settled = await self.settle(interaction, f"⏳ Deleting `{code_text(name)}`…")
+        try:
+            reply = await commands.persona_remove(req)
+        except Exception as exc:
+            reply = commands.error_reply("persona remove", exc)
+        await send(interaction, reply, "edit" if settled else "followup")
+
+    def persona_name(self, commands: Commands) -> str:
+        if not self.key.startswith("#"):
+            return self.key
+        found = [n for n in commands.registry.names() if remove_key(n) == self.key]
+        return found[0] if found else self.key  # gone: prepare_remove says it is unknown
+
+    @staticmethod
+    async def settle(interaction: discord.Interaction, text: str) -> bool:
+        """The confirmation message becomes `text`, without its buttons; False when Discord refused."""
+        try:
+            await interaction.response.edit_message(content=outbound(text), view=None)
+            return True
+        except SEND_ERRORS as exc:
+            log.warning("could not update the confirmation of /persona remove: %s", exc)
+            return False
 
 
 def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: PersonaPoster) -> None:
@@ -248,19 +352,17 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: Per
             else:
                 await send(interaction, reply, "followup" if reply.ephemeral else "edit")
 
-    @persona.command(name="remove", description="Delete a persona (admin)")
+    @persona.command(name="remove", description="Delete a persona (admin; asks to confirm)")
     @app_commands.describe(name="the persona")
     async def persona_remove(interaction: discord.Interaction, name: str) -> None:
         try:
             req = commands.prepare_remove(caller_of(interaction), name)
         except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
             return await send(interaction, commands.error_reply("persona remove", exc), "response")
-        deferred = await defer(interaction)  # deleting gigabytes of weights takes a while
-        try:
-            reply = await commands.persona_remove(req)
-        except Exception as exc:
-            reply = commands.error_reply("persona remove", exc)
-        await send(interaction, reply, "followup" if deferred else "channel")
+        # Nothing is deleted yet: the admin confirms with the button (checked again at the click).
+        text = f"This deletes `{code_text(req.name)}` and the record of its messages."
+        await send(interaction, Reply(text, ephemeral=True, public_fallback=False), "response",
+                   view=remove_buttons(req.name))
 
     @persona.command(name="avatar", description="Replace a persona's profile picture (admin)")
     @app_commands.describe(name="the persona", image="a PNG, JPEG, GIF or WebP picture")

@@ -9,24 +9,29 @@ an embed card from the bot where no webhook can be had.
   moderator deleted it (10015); at Discord's 15 per channel (30007) the embed takes over.
 - `webhook_username` makes the persona's name (with the AI marker) one Discord accepts.
 - `card_embeds` is the same card as an embed, the picture attached (`attachment://`), no hosting.
+- `PersonaPoster` generates, posts and records for an `Origin`: an interaction (`InteractionOrigin`:
+  deferred, private notes) or a message mentioning the bot (`MessageOrigin`: replies to it, nobody
+  pinged); `choose_where_for_message` makes the same decision as `choose_where` from the guild cache.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
 import re
 import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import discord
 
 from bot.avatars import avatar_url
-from bot.commands import TWEET_SEPARATOR, Card, Commands, ImitateRequest, Reply
+from bot.commands import TWEET_SEPARATOR, Caller, Card, Commands, ImitateRequest, Reply
 from bot.discord_io import SEND_ERRORS, caller_of, defer, picture_name, send
 from bot.errors import InvalidRequest
 from bot.message_log import PersonaMessage
@@ -95,23 +100,49 @@ def choose_where(interaction: discord.Interaction, reply_style: str) -> Where:
     """Webhook or embed for a reply to `interaction`, from what the interaction itself says (no REST
     call: this runs before the 3-second acknowledgement)."""
     channel_id = interaction.channel_id or 0
-    if reply_style == "embed":
-        return Where("embed", channel_id)
-    channel = interaction.channel
-    kind = getattr(channel, "type", None)
-    if not interaction.is_guild_integration() or interaction.guild_id is None:
+    if reply_style == "embed" or not interaction.is_guild_integration() or interaction.guild_id is None:
         return Where("embed", channel_id)  # DMs and user-installed contexts have no webhooks
+    channel = interaction.channel
+    threaded = getattr(channel, "type", None) in _THREADS
+    perms = interaction.permissions
+    return _decide(channel_id, getattr(channel, "type", None), getattr(channel, "parent_id", None),
+                   interaction.app_permissions.manage_webhooks,
+                   perms.send_messages_in_threads if threaded else perms.send_messages)
+
+
+def choose_where_for_message(message: discord.Message, reply_style: str) -> Where:
+    """Webhook or embed for a reply to a message that mentions the bot, from the cached guild: the
+    bot's permissions in the channel (`permissions_for(guild.me)`) and the author's to post there."""
+    channel = message.channel
+    guild = message.guild
+    if reply_style == "embed" or guild is None or guild.me is None:
+        return Where("embed", channel.id)  # DMs have no webhooks
+    threaded = getattr(channel, "type", None) in _THREADS
+    permissions_for = getattr(channel, "permissions_for", None)
+    if permissions_for is None:  # a channel discord.py does not know: no way to check, so no webhook
+        return Where("embed", channel.id, hint="this kind of channel has no webhooks")
+    author = message.author
+    if isinstance(author, discord.Member):
+        theirs = permissions_for(author)
+        may_post = theirs.send_messages_in_threads if threaded else theirs.send_messages
+    else:
+        may_post = False  # not a member as far as the cache knows: assume the least
+    return _decide(channel.id, getattr(channel, "type", None), getattr(channel, "parent_id", None),
+                   permissions_for(guild.me).manage_webhooks, may_post)
+
+
+def _decide(channel_id: int, kind: discord.ChannelType | None, parent_id: int | None,
+            bot_manages_webhooks: bool, user_may_post: bool) -> Where:
+    """The one rule for both ways in: a channel with webhooks (a thread posts through its parent's),
+    the bot allowed to manage them, the user allowed to post there."""
     thread_id = None
     webhook_channel = channel_id
     if kind in _THREADS:
         thread_id = channel_id
-        webhook_channel = getattr(channel, "parent_id", None) or 0
-        user_may_post = interaction.permissions.send_messages_in_threads
-    else:
-        user_may_post = interaction.permissions.send_messages
+        webhook_channel = parent_id or 0
     if (kind not in _WEBHOOK_CHANNELS and kind not in _THREADS) or not webhook_channel:
         return Where("embed", channel_id, hint="this kind of channel has no webhooks")
-    if not interaction.app_permissions.manage_webhooks:
+    if not bot_manages_webhooks:
         return Where("embed", channel_id, hint="the bot lacks the Manage Webhooks permission in this channel")
     if not user_may_post:  # a webhook would post where the user may not (as PluralKit checks)
         return Where("embed", channel_id, hint="you may not send messages in this channel")
@@ -283,9 +314,134 @@ def persona_buttons() -> discord.ui.View:
     return view
 
 
+class Origin:
+    """What a persona post answers, as the posting code needs it: an interaction (/imitate, the
+    buttons, Reply as persona…) or a message that mentions the bot. Generating, posting through the
+    webhook and recording are shared (`PersonaPoster.run`); only the bot's own lines differ."""
+
+    user_id: int
+    guild_id: int | None
+
+    def where(self, reply_style: str) -> Where:
+        raise NotImplementedError
+
+    async def acknowledge(self, where: Where) -> None:
+        """Told that the work started (an interaction must hear within 3 seconds)."""
+
+    async def refuse(self, reply: Reply) -> None:
+        """A refusal or a failure, before or after `acknowledge`."""
+        raise NotImplementedError
+
+    async def card(self, first: str, card: Card, embeds: list[discord.Embed], *, fell_back: str | None,
+                   hint: str | None) -> discord.Message | None:
+        """Post the card as the bot (an embed): the style chosen, or the webhook failed (`fell_back`: why)."""
+        raise NotImplementedError
+
+    async def posted(self, card: Card, message: discord.Message) -> None:
+        """The webhook post went out."""
+
+
+class InteractionOrigin(Origin):
+    def __init__(self, interaction: discord.Interaction) -> None:
+        self.interaction = interaction
+        self.user_id = interaction.user.id
+        self.guild_id = interaction.guild_id
+        self.deferred: bool | None = None  # None: not acknowledged yet
+
+    def where(self, reply_style: str) -> Where:
+        return choose_where(self.interaction, reply_style)
+
+    async def acknowledge(self, where: Where) -> None:
+        # A webhook post is public by itself: the interaction only gets a private "posted" line.
+        self.deferred = await defer(self.interaction, ephemeral=where.style == "webhook")
+
+    async def refuse(self, reply: Reply) -> None:
+        way = "response" if self.deferred is None else "followup" if self.deferred else "channel"
+        await send(self.interaction, reply, way)
+
+    async def card(self, first: str, card: Card, embeds: list[discord.Embed], *, fell_back: str | None,
+                   hint: str | None) -> discord.Message | None:
+        it = self.interaction
+        if fell_back is not None:  # the private "thinking…" becomes the warning; the card follows
+            if self.deferred:
+                await send(it, Reply(f"⚠️ Could not post under the persona's name: {fell_back}. "
+                                     "Posting it as a card instead.", ephemeral=True), "edit")
+            return await send(it, Reply(first, picture=card.picture), "followup", embeds=embeds,
+                              view=persona_buttons())
+        message = await send(it, Reply(first, picture=card.picture), "edit" if self.deferred else "channel",
+                             embeds=embeds, view=persona_buttons())
+        if hint and message is not None:
+            await send(it, Reply(f"ℹ️ Posted as a card, not under the persona's name: {hint}.",
+                                 ephemeral=True, public_fallback=False), "followup", keep_original=True)
+        return message
+
+    async def posted(self, card: Card, message: discord.Message) -> None:
+        if self.deferred:
+            text = f"Posted as **{escape_markdown(card.name)}**: {message.jump_url}"
+            await send(self.interaction, Reply(text, ephemeral=True, public_fallback=False), "edit")
+
+
+class MessageOrigin(Origin):
+    """A message that mentions the bot: no interaction to acknowledge and nothing private to say, so
+    refusals and cards are replies to it (nobody pinged, not even its author)."""
+
+    def __init__(self, message: discord.Message) -> None:
+        self.message = message
+        self.user_id = message.author.id
+        self.guild_id = message.guild.id if message.guild is not None else None
+
+    def where(self, reply_style: str) -> Where:
+        return choose_where_for_message(self.message, reply_style)
+
+    async def refuse(self, reply: Reply) -> None:
+        await reply_to_message(self.message, reply.text)
+
+    async def card(self, first: str, card: Card, embeds: list[discord.Embed], *, fell_back: str | None,
+                   hint: str | None) -> discord.Message | None:
+        # No `first` line: a native reply already shows the message answered.
+        return await reply_to_message(self.message, "", embeds=embeds, view=persona_buttons(),
+                                      picture=card.picture)
+
+
+def caller_of_message(message: discord.Message) -> Caller:
+    """The author of a message, as `caller_of` makes one of an interaction: a message in a server
+    reaches the bot only where the bot is a member, so that server's permissions count."""
+    author = message.author
+    guild_id = message.guild.id if message.guild is not None else None
+    member = author if isinstance(author, discord.Member) and guild_id is not None else None
+    return Caller(user_id=author.id, guild_id=guild_id,
+                  administrator=bool(member and member.guild_permissions.administrator),
+                  role_ids=tuple(role.id for role in member.roles) if member else ())
+
+
+async def reply_to_message(message: discord.Message, text: str, *, embeds: list[discord.Embed] | None = None,
+                           view: discord.ui.View | None = None, picture: Path | None = None,
+                           ) -> discord.Message | None:
+    """The bot's reply to a user's message: through `outbound`, nobody pinged (`mention_author` off),
+    still posted when the message was deleted meanwhile; None (logged) when Discord refuses."""
+    extra: dict = {}
+    if embeds:
+        extra["embeds"] = embeds
+    if view is not None:
+        extra["view"] = view
+    if picture is not None:
+        try:
+            data = await asyncio.to_thread(picture.read_bytes)
+            extra["files"] = [discord.File(io.BytesIO(data), filename=picture_name(picture))]
+        except OSError as exc:
+            log.warning("could not read the picture %s: %s; sending without it", picture, exc)
+    try:
+        return await message.channel.send(
+            outbound(text) if text else None, reference=message.to_reference(fail_if_not_exists=False),
+            mention_author=False, allowed_mentions=NO_PINGS, suppress_embeds=not embeds, **extra)
+    except SEND_ERRORS as exc:
+        log.warning("could not answer message %s in channel %s: %s", message.id, message.channel.id, exc)
+        return None
+
+
 class PersonaPoster:
     """Posts persona messages (webhook or embed, recorded) and answers what follows them: the buttons,
-    "Reply as persona…" and "Who asked?"."""
+    "Reply as persona…", "Who asked?", and messages that mention the bot."""
 
     def __init__(self, client: discord.Client, commands: Commands) -> None:
         self.client = client
@@ -295,31 +451,32 @@ class PersonaPoster:
 
     async def imitate(self, interaction: discord.Interaction, prepare: Callable[[], ImitateRequest],
                       command: str) -> None:
-        """Check (answering a refusal at once), choose the style, defer in the matching visibility,
-        generate and post. Shared by /imitate, Another, Continue and Reply as persona."""
+        """/imitate, Another, Continue and Reply as persona."""
+        await self.run(InteractionOrigin(interaction), prepare, command)
+
+    async def run(self, origin: Origin, prepare: Callable[[], ImitateRequest], command: str) -> None:
+        """Check (answering a refusal at once), choose the style, acknowledge, generate and post."""
         commands = self.commands
         try:
             req = prepare()
         except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
-            await send(interaction, commands.error_reply(command, exc), "response")
+            await origin.refuse(commands.error_reply(command, exc))
             return
-        where = choose_where(interaction, self.cfg.discord.reply_style)
-        # A webhook post is public by itself: the interaction only gets a private "posted" line.
-        deferred = await defer(interaction, ephemeral=where.style == "webhook")
+        where = origin.where(self.cfg.discord.reply_style)
+        await origin.acknowledge(where)
         try:
             reply = await commands.imitate(req)
         except Exception as exc:
-            await send(interaction, commands.error_reply(command, exc), "followup" if deferred else "channel")
+            await origin.refuse(commands.error_reply(command, exc))
             return
-        await self.post(interaction, req, reply, where, deferred)
+        await self.post(origin, req, reply, where)
 
-    async def post(self, interaction: discord.Interaction, req: ImitateRequest, reply: Reply, where: Where,
-                   deferred: bool) -> None:
+    async def post(self, origin: Origin, req: ImitateRequest, reply: Reply, where: Where) -> None:
         card = reply.card
         assert card is not None
         d = self.cfg.discord
         answered = req.reply_to
-        first = reply_line(jump_url(interaction.guild_id, where.channel_id, answered)) if answered else ""
+        first = reply_line(jump_url(origin.guild_id, where.channel_id, answered)) if answered else ""
         text = TWEET_SEPARATOR.join(card.texts)
         message: discord.Message | None = None
         style: Style = where.style
@@ -334,34 +491,65 @@ class PersonaPoster:
                 reason = str(exc) if isinstance(exc, NoWebhook) else "Discord refused the webhook post"
                 log.warning("could not post as %s in channel %s: %s", card.persona, where.channel_id, exc)
                 style = "embed"
-                if deferred:
-                    await send(interaction, Reply(f"⚠️ Could not post under the persona's name: {reason}. "
-                                                  "Posting it as a card instead.", ephemeral=True), "edit")
-                message = await send(interaction, Reply(first, picture=card.picture), "followup",
-                                     embeds=self._embeds(card), view=persona_buttons())
+                message = await origin.card(first, card, self._embeds(card), fell_back=reason, hint=None)
             else:
-                if deferred:
-                    posted = f"Posted as **{escape_markdown(card.name)}**: {message.jump_url}"
-                    await send(interaction, Reply(posted, ephemeral=True, public_fallback=False), "edit")
+                await origin.posted(card, message)
         else:
-            message = await send(interaction, Reply(first, picture=card.picture),
-                                 "edit" if deferred else "channel", embeds=self._embeds(card),
-                                 view=persona_buttons())
-            if where.hint and d.reply_style == "webhook" and message is not None:
-                await send(interaction, Reply(f"ℹ️ Posted as a card, not under the persona's name: "
-                                              f"{where.hint}.", ephemeral=True, public_fallback=False),
-                           "followup", keep_original=True)
+            hint = where.hint if d.reply_style == "webhook" else None
+            message = await origin.card(first, card, self._embeds(card), fell_back=None, hint=hint)
         if message is None:
             return
         await self.commands.remember(PersonaMessage(
-            message_id=message.id, persona=card.persona, invoker_id=interaction.user.id,
+            message_id=message.id, persona=card.persona, invoker_id=origin.user_id,
             channel_id=where.channel_id, prompt=req.prompt, text=text, created_at=time.time(), style=style,
-            guild_id=interaction.guild_id, webhook_id=message.webhook_id if style == "webhook" else None,
+            guild_id=origin.guild_id, webhook_id=message.webhook_id if style == "webhook" else None,
             thread_id=where.thread_id if style == "webhook" else None, reply_to=req.reply_to,
             count=req.count, temperature=req.temperature, context=req.context))
 
     def _embeds(self, card: Card) -> list[discord.Embed]:
         return card_embeds(card, picture_name(card.picture) if card.picture else None)
+
+    # --- messages that mention the bot ----------------------------------------------------------------
+
+    async def on_message(self, message: discord.Message) -> None:
+        """`@Bot persona [prompt]` answers as /imitate does; a reply to a persona message that mentions
+        the bot (or pings it, replying to its card) makes that persona answer the reply."""
+        me = self.client.user
+        author = message.author
+        if me is None or author.bot or message.webhook_id is not None or author.id == me.id:
+            return  # never bots or webhooks (personas answering personas would never end)
+        # Only a direct user mention counts: @everyone, @here and roles put nobody in `mentions`.
+        if not any(user.id == me.id for user in message.mentions):
+            return
+        token = re.compile(rf"<@!?{me.id}>")
+        direct = token.search(message.content) is not None
+        text = " ".join(token.sub(" ", message.content).split())
+        ref = message.reference
+        record = None
+        if ref is not None and ref.message_id is not None:
+            try:
+                record = await asyncio.to_thread(self.commands.messages.get, ref.message_id)
+            except Exception:  # a broken record is no reason to stay silent: answer as a mention
+                log.exception("could not read the record of message %s", ref.message_id)
+        if record is None and not direct:
+            return  # a reply to some other message of the bot, that did not name it
+        caller = caller_of_message(message)
+        commands = self.commands
+        origin = MessageOrigin(message)
+        if record is not None:
+            # The persona answers what was said to it; a bare mention continues its own message.
+            if text:
+                await self.run(origin, lambda: commands.prepare_reply(
+                    caller, record.persona, text, message.id), "reply as persona")
+            else:
+                await self.run(origin, lambda: commands.prepare_continue(caller, record), "continue")
+            return
+        if not text:
+            await origin.refuse(Reply(f"Mention me with a persona and how its tweet starts: "
+                                      f"`@{escape_markdown(me.name)} persona [prompt]`.", ephemeral=True))
+            return
+        persona, _, prompt = text.partition(" ")
+        await self.run(origin, lambda: commands.prepare_imitate(caller, persona, prompt or None), "imitate")
 
     # --- the buttons -------------------------------------------------------------------------------
 

@@ -7,7 +7,9 @@ An aiohttp server playing both halves of Discord that the bot uses:
   thread THREAD_ID, the forum FORUM_ID with its post FORUM_POST_ID, the bot's member and managed role),
   then the INTERACTION_CREATE dispatches a test injects: slash commands and autocomplete (`interact`),
   button presses (`click`), select menus (`choose`), modal submits (`submit_modal`) and message context
-  menus (`context_menu`); and WEBHOOKS_UPDATE / THREAD_CREATE when the IDENTIFY's intents ask for them;
+  menus (`context_menu`); users' messages (`say`: MESSAGE_CREATE, content only where the bot is mentioned
+  unless the MESSAGE_CONTENT intent is asked for); and WEBHOOKS_UPDATE / THREAD_CREATE / MESSAGE_CREATE
+  when the IDENTIFY's intents ask for them;
 - the REST routes under `/api/v10`: `/users/@me`, `/oauth2/applications/@me`, `/gateway/bot`, the
   command sync PUTs, interaction callbacks (message, defer, deferred update, update message,
   autocomplete, modal) and their webhook follow-ups, fetches, edits and deletes; `GET channels/{id}`;
@@ -85,6 +87,11 @@ IS_COMPONENTS_V2 = 1 << 15
 SENDABLE_FLAGS = SUPPRESS_EMBEDS | SUPPRESS_NOTIFICATIONS | IS_COMPONENTS_V2  # what a new message may set
 GUILDS_INTENT = 1 << 0
 WEBHOOKS_INTENT = 1 << 5
+GUILD_MESSAGES_INTENT = 1 << 9
+DIRECT_MESSAGES_INTENT = 1 << 12
+MESSAGE_CONTENT_INTENT = 1 << 15  # privileged: without it, content only where the app is mentioned
+# What @everyone may do in the guild's channels, as Discord's default role allows a member.
+EVERYONE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS | READ_MESSAGE_HISTORY
 
 TEXT, DM, FORUM, PUBLIC_THREAD = 0, 1, 15, 11
 THREAD_TYPES = (10, 11, 12)
@@ -573,6 +580,45 @@ class DiscordStandIn:
             context["channel_id"] = int(message["channel_id"])
         return await self._interaction(2, data, **context)
 
+    async def say(self, content: str, *, user_id: int = DEFAULT_USER_ID, channel_id: int = CHANNEL_ID,
+                  mentions: list[int] | None = None, reference_message: dict[str, Any] | None = None,
+                  ping_reply: bool = True, roles: list[int] | None = None, bot: bool = False,
+                  webhook_id: str | None = None) -> dict[str, Any]:
+        """A user (a bot with `bot`, a webhook with `webhook_id`) posts `content` in a guild channel:
+        stored, and dispatched as MESSAGE_CREATE when the IDENTIFY's intents ask for guild messages.
+
+        Mentions are read from the content as Discord does (`<@id>`, `<@!id>` users, `<@&id>` roles,
+        @everyone and @here), plus `mentions`; a reply (`reference_message`) pings the replied-to user
+        unless `ping_reply` is False (a webhook's message pings nobody). Without the MESSAGE_CONTENT
+        intent, the bot gets the content only if it is among the users mentioned."""
+        user_ids = [int(m) for m in re.findall(r"<@!?(\d+)>", content)] + list(mentions or [])
+        if reference_message is not None and ping_reply and not reference_message.get("webhook_id"):
+            user_ids.append(int(reference_message["author"]["id"]))
+        author = user_payload(user_id) | ({"bot": True} if bot or webhook_id else {})
+        message = self._message({"content": content}, channel_id=channel_id, author=author,
+                                webhook_id=webhook_id, kind=19 if reference_message is not None else 0)
+        message |= {
+            "guild_id": str(GUILD_ID),
+            "mentions": [self._user() if u == BOT_ID else user_payload(u) for u in dict.fromkeys(user_ids)],
+            "mention_roles": re.findall(r"<@&(\d+)>", content),
+            "mention_everyone": "@everyone" in content or "@here" in content,
+        }
+        if not webhook_id:
+            message["member"] = {"roles": [str(r) for r in roles or []], "joined_at": _now(), "deaf": False,
+                                 "mute": False, "flags": 0}
+        if reference_message is not None:
+            message["message_reference"] = {"type": 0, "message_id": reference_message["id"],
+                                            "channel_id": reference_message["channel_id"],
+                                            "guild_id": str(GUILD_ID)}
+            message["referenced_message"] = self._current(reference_message)
+        self._store(message)
+        if self._wants(GUILD_MESSAGES_INTENT):
+            seen = dict(message)
+            if not self._wants(MESSAGE_CONTENT_INTENT) and BOT_ID not in user_ids:
+                seen |= {"content": "", "embeds": [], "attachments": [], "components": []}
+            await self._dispatch("MESSAGE_CREATE", seen)
+        return message
+
     def _current(self, message: dict[str, Any]) -> dict[str, Any]:
         """The stored message as it is now (edits applied), else the payload given."""
         return self.messages.get(str(message["id"]), message)
@@ -884,7 +930,17 @@ class DiscordStandIn:
         if invalid := self._invalid_message(body, call.uploads):
             return invalid
         flags = (body.get("flags") or 0) & SENDABLE_FLAGS
-        return _json(self._store(self._message(body, channel_id=cid, uploads=call.uploads, flags=flags)))
+        ref = body.get("message_reference") or None
+        answered = self.messages.get(str(ref.get("message_id"))) if ref else None
+        if ref and answered is None and ref.get("fail_if_not_exists", True):
+            return _error(400, 50035, {"message_reference": _form_error(
+                "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message")})
+        message = self._message(body, channel_id=cid, uploads=call.uploads, flags=flags,
+                                kind=19 if answered else 0)
+        if answered is not None:  # a reply; one to a message deleted meanwhile is a plain message
+            message |= {"message_reference": {"type": 0, "message_id": answered["id"], "channel_id": str(cid),
+                                              "guild_id": str(GUILD_ID)}, "referenced_message": answered}
+        return _json(self._store(message))
 
     # --- channel webhooks -------------------------------------------------------------------------
 
@@ -1039,7 +1095,8 @@ class DiscordStandIn:
             "id": str(GUILD_ID), "name": "Stand-in Guild", "icon": None, "owner_id": "1",
             "unavailable": False, "member_count": 2, "large": False, "features": [], "emojis": [],
             "stickers": [],
-            "roles": [role(GUILD_ID, "@everyone", 0, 0), role(ADMIN_ROLE_ID, "bot-admins", 0, 1),
+            "roles": [role(GUILD_ID, "@everyone", EVERYONE_PERMISSIONS, 0),
+                      role(ADMIN_ROLE_ID, "bot-admins", 0, 1),
                       role(BOT_ROLE_ID, "persona-bot", DEFAULT_APP_PERMISSIONS, 2, managed=True,
                            tags={"bot_id": str(BOT_ID)})],
             "channels": [c for c in ours if c["type"] not in THREAD_TYPES],

@@ -242,7 +242,10 @@ async def test_personas_change_only_in_a_server(env: Harness, where: str) -> Non
 async def test_the_application_owner_is_an_admin_in_any_server(env: Harness) -> None:
     it = await env.standin.interact("persona remove", [{"name": "name", "type": 3, "value": "spare"}],
                                     user_id=OWNER_ID, guild_id=OTHER_GUILD_ID)
-    assert "Removed `spare`" in (await env.standin.reply_to(it)).body["content"]
+    await env.standin.reply_to(it)  # asks to confirm; the button removes
+    click = await env.standin.click(env.standin.original_message(it), "persona:remove:spare",
+                                    user_id=OWNER_ID, guild_id=OTHER_GUILD_ID)
+    await env.standin.wait_for_original(click, lambda m: "Removed `spare`" in m["content"])
     assert "spare" not in env.personas()
 
 
@@ -315,7 +318,10 @@ async def test_admin_adds_a_persona_then_imitates_it(env: Harness) -> None:
 
     it = await env.standin.interact("persona remove", [{"name": "name", "type": 3, "value": "fresh_baker"}],
                                     permissions=ADMINISTRATOR)
-    assert "Removed `fresh_baker`" in (await env.standin.reply_to(it)).body["content"]
+    await env.standin.reply_to(it)  # asks to confirm; the button removes
+    click = await env.standin.click(env.standin.original_message(it), "persona:remove:fresh_baker",
+                                    permissions=ADMINISTRATOR)
+    await env.standin.wait_for_original(click, lambda m: "Removed `fresh_baker`" in m["content"])
     assert "fresh_baker" not in env.personas()
 
 

@@ -380,7 +380,11 @@ async def test_removing_a_persona_forgets_its_messages(env: Harness) -> None:
     assert await record_of(env, post["id"]) is not None
     it = await env.standin.interact("persona remove", [{"name": "name", "type": 3, "value": "other_guy"}],
                                     permissions=ADMINISTRATOR)
-    await env.standin.reply_to(it)
+    await env.standin.reply_to(it)  # the confirmation: nothing deleted yet
+    assert env.bot.commands.messages.get(int(post["id"])) is not None
+    click = await env.click(env.standin.original_message(it), "persona:remove:other_guy",
+                            permissions=ADMINISTRATOR)
+    await env.standin.wait_for_original(click, lambda m: "Removed `other_guy`" in m["content"])
     assert env.bot.commands.messages.get(int(post["id"])) is None
 
 
