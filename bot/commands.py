@@ -667,10 +667,15 @@ def persona_info_text(meta: PersonaMeta) -> str:
 
 
 def model_text(meta: PersonaMeta) -> str:
-    """What the persona is: a whole fine-tuned model, or a LoRA adapter on a shared base."""
+    """What the persona is: a whole fine-tuned model, or a LoRA adapter on a shared base; for the
+    offline `tiny` model, honestly what to expect of it."""
     # getattr: `kind`, `base` and `lora` are newer fields; read from extra keys (dicts) until
     # training's PersonaMeta declares them, and absent from older persona.json files.
     if getattr(meta, "kind", "full") != "lora":
+        if meta.base_model == "tiny":
+            return ("Base model: `tiny`, a small model trained from scratch on this account alone: it "
+                    "picks up words and topics, but writes loosely joined phrases (a pretrained base such "
+                    "as gpt2 writes like a person)")
         return f"Base model: `{code_text(meta.base_model)}`"
     name = field_of(getattr(meta, "base", None), "name")
     rank = field_of(getattr(meta, "lora", None), "rank")

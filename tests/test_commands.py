@@ -162,7 +162,10 @@ def test_list_info_autocomplete_help(commands: Commands) -> None:
         commands.persona_list(3)
     info = commands.persona_info("other_guy").text
     for expected in ("**Other Guy** @other\\_guy", "Tweets downloaded  10", "Retweets           1",
-                     "Tweets kept        8", "Base model: `tiny` · trained ",
+                     "Tweets kept        8",
+                     # What to expect of the offline model, said where users look.
+                     "Base model: `tiny`, a small model trained from scratch on this account alone: it "
+                     "picks up words and topics, but writes loosely joined phrases", " · trained ",
                      "Validation perplexity on the person's held-out tweets: base 1096.6 → persona 1096.6 "
                      "(loss 7.000 → 7.000)"):
         assert expected in info
