@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import sys
+import termios
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -95,10 +96,17 @@ def run_console(cfg: Config, config_path: Path | None = None) -> int:
         root.setLevel(logging.ERROR)
     interactive = sys.stdin.isatty()
     history = cfg.paths.state_dir / HISTORY_FILE if interactive else None
+    # Ctrl-C ends the process while readline waits on the input thread with echo and line mode off:
+    # the terminal gets its settings back, whatever way the console ends.
+    terminal = termios.tcgetattr(sys.stdin.fileno()) if interactive else None
     try:
         asyncio.run(console(cfg, config_path, LineReader(interactive, history), sys.stdout))
     except KeyboardInterrupt:
         print(file=sys.stdout)
+    finally:
+        if terminal is not None:
+            with contextlib.suppress(termios.error):
+                termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, terminal)
     return 0
 
 
@@ -207,7 +215,11 @@ def quote_given_path(reply: Reply, req: AddRequest, given: str) -> Reply:
     return dataclasses.replace(reply, text=f"{head}'{quote_user(given, 300)}'{reason[len(shown):]}")
 
 
-async def console(cfg: Config, config_path: Path | None, reader: LineReader, out: TextIO) -> None:
+async def console(cfg: Config, config_path: Path | None, reader: LineReader, out: TextIO,
+                  background: bool | None = None) -> None:
+    """`background` (default: at a terminal): `/persona add` trains while the console keeps answering.
+    Piped lines run in order, so a script that adds a persona and then uses it works."""
+    background = reader.interactive if background is None else background
     trainings = Trainings()
     try:
         async with open_commands(cfg, config_path) as commands:
@@ -223,7 +235,7 @@ async def console(cfg: Config, config_path: Path | None, reader: LineReader, out
                 while (line := await reader.next()) is not None:
                     if line.strip() in ("quit", "exit", "/quit", "/exit"):
                         break
-                    await execute(commands, line, emit, session, trainings)
+                    await execute(commands, line, emit, session, trainings if background else None)
                 # A script's `/persona add` still ends with its result, not with the console.
                 await trainings.wait(emit)
             except BaseException:  # Ctrl-C (a cancelled task, or KeyboardInterrupt) or a failure
@@ -355,9 +367,10 @@ class Quoted(str):
 
 
 def split_words(line: str) -> list[str]:
-    """The line's words, split at whitespace, shell-style quotes grouping: `"x=1 is math"` is one
-    `Quoted` word, `author="Jo Smith"` one option. A quote opens only at the start of a word (or of
-    an option's value) and closes before whitespace or the end, so `don't` needs none."""
+    """The line's words, split at whitespace. Quotes group words only where they must: an option's
+    value (`author="Jo Smith"`) or text holding `=` that is no option (`"x=1 is math"`, one `Quoted`
+    word). Every other quote is text and stays as typed (`"hello", she said`, `the '90s`, `don't`),
+    and a quote never closed is text too."""
     words: list[str] = []
     i, n = 0, len(line)
     while i < n:
@@ -365,21 +378,19 @@ def split_words(line: str) -> list[str]:
             i += 1
             continue
         opening = QUOTE_OPEN.match(line, i)
-        if opening is None:
-            end = i
-            while end < n and not line[end].isspace():
-                end += 1
-            words.append(line[i:end])
-            i = end
-            continue
-        key, quote = opening.group(1), opening.group(2)
-        closing = re.compile(re.escape(quote) + r"(?=\s|$)").search(line, opening.end())
-        if closing is None:
-            raise InvalidRequest(f"Unbalanced quote ({quote}): close it, as in `/imitate NAME "
-                                 f"{quote}x=1 is math{quote}`.")
-        inside = line[opening.end():closing.start()]
-        words.append(f"{key}{inside}" if key else Quoted(inside))
-        i = closing.end()
+        if opening is not None:
+            key, quote = opening.group(1), opening.group(2)
+            closing = re.compile(re.escape(quote) + r"(?=\s|$)").search(line, opening.end())
+            inside = line[opening.end():closing.start()] if closing is not None else ""
+            if closing is not None and (key or "=" in inside):
+                words.append(f"{key}{inside}" if key else Quoted(inside))
+                i = closing.end()
+                continue
+        end = i
+        while end < n and not line[end].isspace():
+            end += 1
+        words.append(line[i:end])
+        i = end
     return words
 
 

@@ -45,7 +45,7 @@ from bot.avatars import avatar_routes
 from bot.commands import LIST_PAGE_SIZE, Archive, Commands, Reply, code_text, open_commands
 from bot.config import Config
 from bot.discord_io import SEND_ERRORS, caller_of, defer, send
-from bot.errors import PermissionDenied
+from bot.errors import InvalidRequest, PermissionDenied
 from bot.health import HealthServer
 from bot.logs import install_redaction
 from bot.output import clip, outbound
@@ -191,6 +191,7 @@ class PersonaBot(discord.Client):
 # --- confirming /persona remove ------------------------------------------------------------------------
 
 REMOVE_PREFIX = "persona:remove:"
+REMOVING: set[str] = set()  # personas whose removal a click has started (one event loop: no lock needed)
 CUSTOM_ID_LIMIT = 100  # Discord's limit on a component's custom id
 
 
@@ -245,16 +246,22 @@ class RemoveButton(discord.ui.DynamicItem[discord.ui.Button],
             await self.settle(interaction, f"Kept `{code_text(name)}`.")
             return
         try:
+            if name in REMOVING:  # a second quick click, before the first took the buttons away
+                raise InvalidRequest(f"`{code_text(name)}` is already being deleted.")
             req = commands.prepare_remove(caller_of(interaction), name)  # still an admin, still there
         except Exception as exc:
             await send(interaction, commands.error_reply("persona remove", exc), "response")
             return
-        # The buttons go at once, so a second click cannot start a second removal.
-        settled = await self.settle(interaction, f"⏳ Deleting `{code_text(name)}`…")
+        REMOVING.add(name)
         try:
-            reply = await commands.persona_remove(req)
-        except Exception as exc:
-            reply = commands.error_reply("persona remove", exc)
+            # The buttons go at once, so a later click cannot start a second removal either.
+            settled = await self.settle(interaction, f"⏳ Deleting `{code_text(name)}`…")
+            try:
+                reply = await commands.persona_remove(req)
+            except Exception as exc:
+                reply = commands.error_reply("persona remove", exc)
+        finally:
+            REMOVING.discard(name)
         await send(interaction, reply, "edit" if settled else "followup")
 
     def persona_name(self, commands: Commands) -> str:

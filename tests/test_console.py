@@ -6,9 +6,11 @@ import asyncio
 import io
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -126,11 +128,12 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-async def run_lines(folder: Path, lines: list[str], training: dict | None = None, **discord: object) -> str:
+async def run_lines(folder: Path, lines: list[str], training: dict | None = None,
+                    background: bool | None = None, **discord: object) -> str:
     cfg_path = write_config(folder, discord=discord, training=training or {})
     out = io.StringIO()
     reader = LineReader(interactive=False, stream=io.StringIO("\n".join(lines) + "\n"))
-    await console(load_config(cfg_path), cfg_path, reader, out)
+    await console(load_config(cfg_path), cfg_path, reader, out, background=background)
     return out.getvalue()
 
 
@@ -288,10 +291,11 @@ def test_split_words_quotes_like_a_shell_but_keeps_apostrophes() -> None:
         "/imitate", "m", "I", "don't", "know,", "it's", "l'été"]
     assert split_words("/persona add x chat.json author='Jo Smith'") == [
         "/persona", "add", "x", "chat.json", "author=Jo Smith"]
-    assert split_words("a 'two words' \"\"") == ["a", "two words", ""]
-    for unbalanced in ('/imitate m "x=1 is math', "/imitate m 'tis", "/persona add x f author=\"Jo"):
-        with pytest.raises(InvalidRequest, match="Unbalanced quote"):
-            split_words(unbalanced)
+    # Quotes that group nothing needing it are the tweet's own text, kept as typed.
+    for prose in ("the '90s were great", '"hello", she said', "rock 'n' roll", 'He said "hi there" ok',
+                  "a 'two words' b", "/imitate m 'tis", '/imitate m "x=1 is math'):
+        assert " ".join(split_words(prose)) == prose
+    assert split_words('/persona add x f author="Jo') == ["/persona", "add", "x", "f", 'author="Jo']
 
 
 async def test_option_typos_are_errors_and_quotes_keep_text(folder: Path) -> None:
@@ -302,7 +306,7 @@ async def test_option_typos_are_errors_and_quotes_keep_text(folder: Path) -> Non
         "/imitate marlowe_bakes Count=2 hello",
         '/imitate marlowe_bakes "x=1 is math" seed=1',
         "/imitate marlowe_bakes I don't know seed=1",
-        '/imitate marlowe_bakes "unclosed',
+        '/imitate marlowe_bakes "hello", she said seed=1',
         "/persona list pgae=2",
         f"/persona add typo {folder / 't.txt'} bse=tiny",
         "/another foo=1",
@@ -310,14 +314,14 @@ async def test_option_typos_are_errors_and_quotes_keep_text(folder: Path) -> Non
     for refusal in ("Unknown option 'temprature': did you mean temperature? /imitate takes count=, "
                     "temperature=, seed=.",
                     "Unknown option 'Count': did you mean count?",
-                    "Unbalanced quote (\")",
                     "Unknown option 'pgae': did you mean page? /persona list takes page=.",
                     "Unknown option 'bse': did you mean base? /persona add takes base=, author=.",
                     "Unknown option 'foo': /another takes no options."):
         assert f"(only you can see this) ⚠️ {refusal}" in out, refusal
     texts = [texts[0] for _, texts in cards(out)]
-    assert len(texts) == 2
+    assert len(texts) == 3
     assert texts[0].startswith("│ x=1 is math") and texts[1].startswith("│ I don't know")
+    assert texts[2].startswith('│ "hello", she said')  # a tweet's own quotes stay as typed
     assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]  # no training
 
 
@@ -356,7 +360,7 @@ async def test_training_runs_in_the_background(folder: Path) -> None:
     answered before the training's result; at the end of the input the console waits for it."""
     data = small_tweets(folder / "tweets.txt")
     out = await run_lines(folder, [f"/persona add fresh_one {data} base=tiny", "/imitate marlowe_bakes Bread",
-                                   "/persona list"])
+                                   "/persona list"], background=True)  # as at a terminal
     assert "✅ Added `fresh_one`" in out, out[-2000:]
     assert out.index("**Marlowe Quill (AI)**") < out.index("✅ Added `fresh_one`")
     assert out.index("**1 persona**") < out.index("Waiting for the training of `fresh_one`") \
@@ -381,12 +385,21 @@ class Stalling(LineReader):
         return None
 
 
+async def test_piped_lines_run_in_order(folder: Path) -> None:
+    """A script that adds a persona and then uses it: piped, the training ends before the next line."""
+    data = small_tweets(folder / "tweets.txt")
+    out = await run_lines(folder, [f"/persona add fresh_one {data} base=tiny", "/imitate fresh_one the"])
+    [(header, _texts)] = cards(out)
+    assert "@fresh\\_one" in header and out.index("✅ Added `fresh_one`") < out.index(header)
+
+
 async def test_ctrl_c_stops_a_training_and_writes_nothing(folder: Path) -> None:
     data = small_tweets(folder / "tweets.txt")
     cfg_path = write_config(folder)
     out = io.StringIO()
     task = asyncio.create_task(console(load_config(cfg_path), cfg_path,
-                                       Stalling([f"/persona add fresh_one {data} base=tiny"]), out))
+                                       Stalling([f"/persona add fresh_one {data} base=tiny"]), out,
+                                       background=True))
     for _ in range(600):  # the training child is running
         if "⏳ Training `fresh_one`: started" in out.getvalue():
             break
@@ -487,3 +500,33 @@ async def test_persona_avatar_replaces_the_picture_and_info_shows_it(folder: Pat
     assert stored.read_bytes() == (folder / "blue.png").read_bytes() and meta["avatar"]["source"] == "admin"
     assert "🖼️ New picture for `marlowe_bakes` (Marlowe Quill) (32x32)." in out
     assert out.count(f"picture: {stored}") == 3  # the reply, /persona info, the tweet card
+
+
+def test_ctrl_c_at_the_prompt_gives_the_terminal_back(folder: Path) -> None:
+    """readline turns echo and line mode off while it waits; Ctrl-C must not leave them off."""
+    import pty
+    import signal
+    import termios
+
+    cfg = write_config(folder)
+    main, child = pty.openpty()
+    before = termios.tcgetattr(child)
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "console", "--config", str(cfg)], cwd=folder,
+                            stdin=child, stdout=child, stderr=child)
+    try:
+        seen = b""
+        deadline = time.monotonic() + 120
+        while b"persona-bot> " not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([main], [], [], 1)
+            if ready:
+                seen += os.read(main, 65536)
+        assert b"persona-bot> " in seen, seen[-500:]
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+        after = termios.tcgetattr(child)
+        assert after[3] & termios.ECHO and after[3] & termios.ICANON
+        assert after[3] == before[3]
+    finally:
+        proc.kill()
+        os.close(main)
+        os.close(child)

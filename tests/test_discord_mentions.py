@@ -202,9 +202,13 @@ async def test_remove_asks_to_confirm_and_only_its_admin_confirms_even_after_a_r
     await env.stop()  # the confirmation outlives a restart
     await env.start()
     admin = {"user_id": ADMIN, "permissions": ADMINISTRATOR}
-    click = await standin.click(confirmation, "persona:remove:doomed", **admin)
+    # Two quick clicks: one removes, the other is told so (never a "could not remove" error).
+    click, again = await asyncio.gather(standin.click(confirmation, "persona:remove:doomed", **admin),
+                                        standin.click(confirmation, "persona:remove:doomed", **admin))
     done = await standin.wait_for_original(click, lambda m: "Removed `doomed`" in m["content"])
     assert done["components"] == [] and not (env.models / "doomed").exists()
+    second = (await standin.reply_to(again)).body["data"]["content"]
+    assert "already being deleted" in second or "No persona named 'doomed'" in second, second
     registry.scan()
     assert "doomed" not in registry.names()
 

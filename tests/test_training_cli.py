@@ -500,6 +500,30 @@ def test_hub_reachable_counts_any_http_answer(monkeypatch):
     assert hub_reachable("https://huggingface.co")
 
 
+def test_hub_reachable_counts_a_tls_failure():
+    """Something answered (a proxy re-signing traffic, certificates urllib does not trust): the hub
+    client may get through with its own settings, so the base is not refused as unreachable."""
+    import socket
+    import threading
+
+    from training.hub import hub_reachable
+
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def answer_in_plain_text() -> None:
+        conn, _ = server.accept()
+        with conn:
+            conn.recv(1024)
+            conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=answer_in_plain_text, daemon=True)
+    thread.start()
+    try:
+        assert hub_reachable(f"https://127.0.0.1:{server.getsockname()[1]}", timeout=5)
+    finally:
+        server.close()
+
+
 # --- the archive's account names, a base in the home folder, leftovers ---------------------------
 
 

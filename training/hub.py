@@ -8,6 +8,7 @@ timeout, and an unreachable hub, or `HF_HUB_OFFLINE=1`, is one line of bad input
 
 from __future__ import annotations
 
+import ssl
 import urllib.error
 import urllib.request
 
@@ -21,13 +22,18 @@ class HubUnavailable(Exception):
 
 
 def hub_reachable(endpoint: str, timeout: float = PROBE_TIMEOUT) -> bool:
-    """Whether anything answers at `endpoint`: any HTTP status counts (the hub is there), a refused or
-    timed-out connection, or no DNS, does not."""
+    """Whether anything answers at `endpoint`: any HTTP status counts (the hub is there), and so does a
+    TLS failure (something answered; the hub client, with its own certificates and proxy settings,
+    may well get through); a refused or timed-out connection, or no DNS, does not."""
     try:
         urllib.request.urlopen(urllib.request.Request(endpoint, method="HEAD"), timeout=timeout).close()
     except urllib.error.HTTPError:
         return True
-    except (OSError, ValueError):  # URLError, timeouts, connection refused; ValueError: a bad URL
+    except urllib.error.URLError as exc:
+        return isinstance(exc.reason, ssl.SSLError)
+    except ssl.SSLError:
+        return True
+    except (OSError, ValueError):  # timeouts, connection refused; ValueError: a bad URL
         return False
     return True
 
