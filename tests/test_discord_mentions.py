@@ -9,7 +9,6 @@ import asyncio
 
 import pytest
 import pytest_asyncio
-from checkpoints import make_checkpoint
 from discord_standin import (
     ADMINISTRATOR,
     BOT_ID,
@@ -22,11 +21,9 @@ from discord_standin import (
     THREAD_ID,
     DiscordStandIn,
 )
-from test_discord_e2e import standin_config
-from test_discord_presence import PICTURE, Harness, free_port, record_of
+from test_discord_presence import Harness, opened, record_of
 
 from bot.personas import PersonaRegistry
-from training.avatar import set_avatar
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -36,21 +33,10 @@ OTHER_ADMIN = 900000000000000222
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def env(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("mentions")
-    set_avatar(make_checkpoint(folder / "models", "marlowe_bakes", "Marlowe Quill"), PICTURE, "archive")
-    make_checkpoint(folder / "models", "doomed", "Doomed Persona", seed=1)
-    make_checkpoint(folder / "models", "kept_one", "Kept Persona", seed=2)
-    standin = DiscordStandIn(heartbeat_interval_ms=500)
-    await standin.start()
-    port = free_port()
-    public = f"http://127.0.0.1:{port}"
-    cfg_path = standin_config(folder, standin, gateway=True, health_port=port, cooldown_s=30)
-    cfg_path.write_text(cfg_path.read_text() + f'\n[web]\npublic_base_url = "{public}"\n')
-    harness = Harness(standin, folder, cfg_path, public)
-    await harness.start()
+    harness = await opened(tmp_path_factory.mktemp("mentions"),
+                           {"doomed": "Doomed Persona", "kept_one": "Kept Persona"})
     yield harness
-    await harness.stop()
-    await standin.close()
+    await harness.close()
 
 
 def replies_to(standin: DiscordStandIn, message: dict) -> list:

@@ -94,6 +94,10 @@ class Harness:
         assert self._stack is not None
         await self._stack.aclose()
 
+    async def close(self) -> None:
+        await self.stop()
+        await self.standin.close()
+
     async def imitate(self, prompt: str | None = None, persona: str = "marlowe_bakes", **context):
         options = [{**PERSONA, "value": persona}]
         if prompt is not None:
@@ -112,24 +116,37 @@ class Harness:
         return await self.standin.context_menu(name, message, **{"permissions": MEMBER, **context})
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def env(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("presence")
+async def opened(folder: Path, personas: dict[str, str]) -> Harness:
+    """A stand-in and the bot, started on `marlowe_bakes` (with its picture) and `personas` (name →
+    display name), `[web] public_base_url` naming the bot's own server; `close()` ends both."""
     set_avatar(make_checkpoint(folder / "models", "marlowe_bakes", "Marlowe Quill"), PICTURE, "archive")
-    make_checkpoint(folder / "models", "other_guy", "Other Guy", seed=1)
-    make_checkpoint(folder / "models", "clyde_fan", "Clyde", seed=2)
+    for seed, (name, shown) in enumerate(personas.items(), 1):
+        make_checkpoint(folder / "models", name, shown, seed=seed)
     standin = DiscordStandIn(heartbeat_interval_ms=500)
     await standin.start()
     port = free_port()
     public = f"http://127.0.0.1:{port}"
     cfg_path = standin_config(folder, standin, gateway=True, health_port=port, cooldown_s=30)
-    text = cfg_path.read_text() + f'\n[web]\npublic_base_url = "{public}"\n'
-    cfg_path.write_text(text)
+    cfg_path.write_text(cfg_path.read_text() + f'\n[web]\npublic_base_url = "{public}"\n')
     harness = Harness(standin, folder, cfg_path, public)
     await harness.start()
+    return harness
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def env(tmp_path_factory: pytest.TempPathFactory):
+    harness = await opened(tmp_path_factory.mktemp("presence"),
+                           {"other_guy": "Other Guy", "clyde_fan": "Clyde"})
     yield harness
-    await harness.stop()
-    await standin.close()
+    await harness.close()
+
+
+async def post_as_persona(env: Harness, prompt: str, **context) -> dict:
+    """An /imitate of `prompt`, its webhook post, once the bot has recorded it."""
+    await env.imitate(prompt, **context)
+    post = await env.standin.wait_for_post(lambda m: m["content"].startswith(prompt))
+    await record_of(env, post["id"])
+    return post
 
 
 async def record_of(env: Harness, message_id: str | int):
@@ -255,9 +272,7 @@ async def test_a_full_channel_gets_the_embed_and_says_why(env: Harness) -> None:
 async def test_buttons_work_after_a_restart(env: Harness) -> None:
     standin = env.standin
     asker = env.user()
-    await env.imitate("Sourdough", user_id=asker)
-    post = await standin.wait_for_post(lambda m: m["content"].startswith("Sourdough"))
-    await record_of(env, post["id"])
+    post = await post_as_persona(env, "Sourdough", user_id=asker)
     await env.stop()
     await env.start()  # a new process, as far as the bot knows: only the record on disk remains
 
@@ -317,9 +332,7 @@ async def test_reply_as_persona_and_who_asked(env: Harness) -> None:
     assert (await record_of(env, reply["id"])).context == "Who bakes the best rye in town?"
 
     asker = env.user()
-    await env.imitate("Crumb", user_id=asker)
-    post = await standin.wait_for_post(lambda m: m["content"].startswith("Crumb"))
-    await record_of(env, post["id"])
+    post = await post_as_persona(env, "Crumb", user_id=asker)
     who = await env.context_menu("Who asked?", post, user_id=STRANGER)
     answer = await standin.reply_to(who)
     data = answer.body["data"]
@@ -424,9 +437,7 @@ async def test_private_answers_never_fall_back_to_the_channel(env: Harness) -> N
     """Who asked? is for the asker only: when Discord refuses it, nothing is posted in the channel."""
     standin = env.standin
     asker = env.user()
-    await env.imitate("Secret prompt", user_id=asker)
-    post = await standin.wait_for_post(lambda m: m["content"].startswith("Secret prompt"))
-    await record_of(env, post["id"])
+    post = await post_as_persona(env, "Secret prompt", user_id=asker)
     token = standin.new_token()
     standin.fail("POST", f"{token}/callback", 400)
     it = await env.context_menu("Who asked?", post, user_id=STRANGER, token=token)
@@ -437,9 +448,7 @@ async def test_private_answers_never_fall_back_to_the_channel(env: Harness) -> N
 
 
 async def test_buttons_are_refused_once_shutdown_starts(env: Harness) -> None:
-    await env.imitate("Closing time")
-    post = await env.standin.wait_for_post(lambda m: m["content"].startswith("Closing time"))
-    await record_of(env, post["id"])
+    post = await post_as_persona(env, "Closing time")
     tree = env.bot.client.tree
     tree.accepting = False
     try:

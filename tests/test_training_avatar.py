@@ -9,7 +9,6 @@ import os
 import shutil
 import struct
 import time
-import zipfile
 import zlib
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 from checkpoints import make_checkpoint
 from PIL import Image
 from test_training_cli import SAMPLE, events, run
-from test_training_ingest import archive_js, encrypt_flag, make_zip, tweet
+from test_training_ingest import archive_js, encrypt_flag, make_zip, spy_opens, tweet
 
 from training import cli
 from training.avatar import MAX_AVATAR_BYTES, MAX_AVATAR_SIDE, avatar_info, check_image, set_avatar
@@ -61,19 +60,6 @@ def profile() -> Path:
     if not PROFILE.is_dir():
         pytest.fail(f"the real profile files expected at {PROFILE} (the project's ../shared/data)")
     return PROFILE
-
-
-def spy_opens(monkeypatch) -> list[str]:
-    """The names of the zip members opened from here on."""
-    opened = []
-    original = zipfile.ZipFile.open
-
-    def spy(self, name, *args, **kwargs):
-        opened.append(getattr(name, "filename", name))
-        return original(self, name, *args, **kwargs)
-
-    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
-    return opened
 
 
 def small_tweets() -> str:

@@ -71,8 +71,8 @@ def test_whole_zip_folder_and_tweets_file_read_the_same(tmp_path):
     assert alone.handle is None  # the tweets file alone has no manifest beside it in the source
 
 
-def test_zip_reads_only_tweet_files_never_media_or_other_data(tmp_path, monkeypatch):
-    path = sample_zip(tmp_path)
+def spy_opens(monkeypatch) -> list[str]:
+    """The names of the zip members opened from here on."""
     opened = []
     original = zipfile.ZipFile.open
 
@@ -81,6 +81,12 @@ def test_zip_reads_only_tweet_files_never_media_or_other_data(tmp_path, monkeypa
         return original(self, name, *args, **kwargs)
 
     monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    return opened
+
+
+def test_zip_reads_only_tweet_files_never_media_or_other_data(tmp_path, monkeypatch):
+    path = sample_zip(tmp_path)
+    opened = spy_opens(monkeypatch)
     read_source(path, LIMIT)
     assert sorted(opened) == ["data/manifest.js", "data/tweets.js"]
     assert list(tmp_path.iterdir()) == [tmp_path / "archive.zip"]  # nothing extracted

@@ -367,23 +367,7 @@ def _read_zip(path: Path, max_bytes: int) -> Source:
         if raw is None:  # the declared size lied: never more than the limit in memory all the same
             raise _over_limit(path, max_bytes)
         top = outbox[: -len(OUTBOX)]
-
-        def read(name: str, limit: int) -> bytes | None:
-            member = members.get(top + name)
-            if member is None:
-                return None
-            if member.flag_bits & 0x1:
-                raise Unusable("is encrypted")
-            if member.file_size > limit:
-                raise Unusable(f"is {member.file_size:,} bytes, over the limit of {limit:,}")
-            try:
-                data = _capped(zf.open(member), limit)
-            except (*_CORRUPT, NotImplementedError) as exc:
-                raise Unusable(f"is unreadable in the archive ({_one_line(exc)})") from None
-            if data is None:
-                raise Unusable(f"is over the limit of {limit:,} bytes")
-            return data
-
+        read = _member_reader(members, top, lambda m: m.file_size, zf.open, lambda m: bool(m.flag_bits & 0x1))
         return _finish(path, raw, read, lambda name: _shown(top + name))
 
 
@@ -419,22 +403,32 @@ def _read_tar(path: Path, max_bytes: int) -> Source:
         if raw is None:
             raise _over_limit(path, max_bytes)
         top = outbox[: -len(OUTBOX)]
-
-        def read(name: str, limit: int) -> bytes | None:
-            member = members.get(top + name)
-            if member is None:
-                return None
-            if member.size > limit:
-                raise Unusable(f"is {member.size:,} bytes, over the limit of {limit:,}")
-            try:
-                data = _capped(tf.extractfile(member), limit)
-            except _CORRUPT as exc:
-                raise Unusable(f"is unreadable in the archive ({_one_line(exc)})") from None
-            if data is None:
-                raise Unusable(f"is over the limit of {limit:,} bytes")
-            return data
-
+        read = _member_reader(members, top, lambda m: m.size, tf.extractfile)
         return _finish(path, raw, read, lambda name: _shown(top + name))
+
+
+def _member_reader(members: dict[str, Any], top: str, size_of: Callable[[Any], int],
+                   open_member: Callable[[Any], Any],
+                   locked: Callable[[Any], bool] = lambda _member: False) -> Reader:
+    """A `Reader` of the files beside outbox.json in a zip or a tar (`top`: its folder there), each
+    read only when its declared size fits the limit, and never past the limit whatever it declared."""
+    def read(name: str, limit: int) -> bytes | None:
+        member = members.get(top + name)
+        if member is None:
+            return None
+        if locked(member):
+            raise Unusable("is encrypted")
+        if size_of(member) > limit:
+            raise Unusable(f"is {size_of(member):,} bytes, over the limit of {limit:,}")
+        try:
+            data = _capped(open_member(member), limit)
+        except (*_CORRUPT, NotImplementedError) as exc:
+            raise Unusable(f"is unreadable in the archive ({_one_line(exc)})") from None
+        if data is None:
+            raise Unusable(f"is over the limit of {limit:,} bytes")
+        return data
+
+    return read
 
 
 def _find_outbox(path: Path, members: dict[str, Any]) -> str:
