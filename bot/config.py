@@ -14,8 +14,8 @@ from pydantic import Field, field_validator, model_validator
 
 from training.config import ConfigError, PathsSettings, Section, TrainingSettings, read_toml, validate
 
-__all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "PoolSettings", "WebSettings",
-           "load_config"]
+__all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "PoolSettings", "ServeSettings",
+           "WebSettings", "load_config"]
 
 
 class GenerationSettings(Section):
@@ -59,6 +59,58 @@ class PoolSettings(Section):
     # None: leave one core to the asyncio loop on small machines (see ARCHITECTURE.md).
     torch_threads: int | None = Field(None, ge=1, le=1024)
     rescan_interval_s: float = Field(2.0, gt=0, le=3600)
+    # Where generation runs: "embedded", this process's own pool (the default), or "remote", the
+    # generation service `python -m bot serve` runs (Ray Serve) at `remote_url`. Remote, the settings
+    # above apply in the service's replicas, except request_timeout_s, which the bot sends along.
+    backend: Literal["embedded", "remote"] = "embedded"
+    remote_url: str | None = None  # e.g. "http://gpu-box:8000/personas"
+    # Beyond a request's own timeout, how long the bot waits for the service's answer (network, queue
+    # in the proxy) before saying the generation took too long.
+    remote_margin_s: float = Field(5.0, ge=0, le=600)
+    remote_connect_timeout_s: float = Field(3.0, gt=0, le=600)
+
+    @field_validator("remote_url")
+    @classmethod
+    def _remote_http_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/") if value else None
+
+    @model_validator(mode="after")
+    def _remote_needs_url(self) -> PoolSettings:
+        if self.backend == "remote" and not self.remote_url:
+            raise ValueError("backend = \"remote\" needs remote_url (where `python -m bot serve` listens)")
+        return self
+
+
+class ServeSettings(Section):
+    """`python -m bot serve`: the generation service on Ray Serve, each replica running the pool."""
+
+    # A Ray cluster to join ("auto", or "ray://head:10001"); None starts a local Ray on this machine.
+    address: str | None = None
+    host: str = "127.0.0.1"  # Serve's HTTP proxy; 0.0.0.0 to take requests from other machines
+    port: int = Field(8000, ge=0, le=65535)
+    route_prefix: str = "/personas"
+    replicas: int = Field(1, ge=1, le=1000)
+    # Ray resources of one replica: a whole GPU each is the safe choice (Ray only counts fractions,
+    # every replica still sizes its budget from [pool]); CPUs are its torch threads.
+    num_cpus: float = Field(1.0, gt=0, le=1024)
+    num_gpus: float = Field(0.0, ge=0, le=64)
+    # Requests one replica takes at once; at least [pool] max_batch, so that requests batch in the pool
+    # instead of spilling to replicas that would load the same persona again.
+    max_ongoing_requests: int = Field(64, ge=1, le=100_000)
+    # Serve's routing hint: how many personas a replica is said to hold. The pool's byte budget stays in
+    # charge of what is resident; set about budget / a persona's size.
+    max_personas_per_replica: int = Field(16, ge=1, le=100_000)
+    # Local Ray only (address unset): CPUs it may use; None: all of this machine's.
+    local_num_cpus: int | None = Field(None, ge=1, le=4096)
+
+    @field_validator("route_prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        if not value.startswith("/") or value != value.strip() or "?" in value:
+            raise ValueError("must be a path starting with /, e.g. /personas")
+        return value.rstrip("/") or "/"
 
 
 class DiscordSettings(Section):
@@ -89,6 +141,26 @@ class DiscordSettings(Section):
     # The record of persona messages (who asked, for Delete and the follow-up buttons).
     message_record_days: float = Field(30.0, gt=0, le=3650)
     message_record_max: int = Field(100_000, ge=100, le=10_000_000)
+    # Sharding (large bots): this process runs `shard_ids` of `shard_count` gateway shards as discord.py's
+    # AutoShardedClient. Unset: one plain Client. shard_ids unset with shard_count set: all shards here.
+    shard_count: int | None = Field(None, ge=1, le=100_000)
+    shard_ids: list[int] | None = None
+    # Whether this process syncs the command definitions; with several processes, exactly one should.
+    sync_commands: bool = True
+
+    @model_validator(mode="after")
+    def _shards(self) -> DiscordSettings:
+        if self.shard_ids is not None:
+            if self.shard_count is None:
+                raise ValueError("shard_ids needs shard_count (the number of shards in all processes)")
+            if not self.shard_ids:
+                raise ValueError("shard_ids must name at least one shard")
+            bad = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+            if bad:
+                raise ValueError(f"shard_ids must lie between 0 and {self.shard_count - 1} (got {bad})")
+            if len(set(self.shard_ids)) != len(self.shard_ids):
+                raise ValueError("shard_ids names a shard twice")
+        return self
 
     @property
     def trusted_guild_ids(self) -> list[int]:
@@ -131,6 +203,7 @@ class Config(Section):
     pool: PoolSettings = PoolSettings()
     discord: DiscordSettings = DiscordSettings()
     web: WebSettings = WebSettings()
+    serve: ServeSettings = ServeSettings()
 
 
 def load_config(path: Path | None = None, models_dir: Path | None = None) -> Config:

@@ -99,6 +99,7 @@ class TrainingConfig(Section):
     pool: dict[str, Any] = {}
     discord: dict[str, Any] = {}
     web: dict[str, Any] = {}
+    serve: dict[str, Any] = {}
 
 
 M = TypeVar("M", bound=BaseModel)
