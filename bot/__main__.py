@@ -1,4 +1,4 @@
-"""`python -m bot run|console|bench`: load and validate the config, then hand over to one front end."""
+"""`python -m bot run|console|serve|bench`: load and validate the config, then hand over to one front end."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", parents=[common], help="connect to Discord (token from DISCORD_TOKEN)")
     sub.add_parser("console", parents=[common], help="the same commands in a local dry-run console")
+    sub.add_parser("serve", parents=[common],
+                   help="the generation service on Ray Serve ([serve]; needs the scale extra)")
     bench = sub.add_parser("bench", parents=[common], help="naive pipeline vs. the pool, one run")
     bench.add_argument("--persona", default=None, help="persona to use (default: the first in models/)")
     bench.add_argument("--personas", type=int, default=1, metavar="K", help="spread requests over K personas")
@@ -66,6 +68,15 @@ def main(argv: list[str] | None = None) -> int:
         from bot.console import run_console
 
         return run_console(cfg, args.config)
+    if args.command == "serve":
+        try:
+            from bot.serve_app import run_service
+        except ImportError as exc:
+            if exc.name is None or not exc.name.startswith(("ray", "starlette")):
+                raise
+            print("error: python -m bot serve needs Ray Serve: pip install -e '.[scale]'", file=sys.stderr)
+            return 2
+        return run_service(cfg)
     from bot.bench import run_bench
 
     return run_bench(cfg, args)

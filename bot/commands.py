@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from bot.config import Config
     from bot.message_log import MessageLog
     from bot.personas import PersonaEntry, PersonaRegistry
-    from bot.pool import GenerationPool
+    from bot.pool import Generator
     from bot.training_jobs import TrainingJobs
 
 log = logging.getLogger(__name__)
@@ -190,7 +190,7 @@ class Commands:
         self,
         cfg: Config,
         registry: PersonaRegistry,
-        pool: GenerationPool,
+        pool: Generator,
         jobs: TrainingJobs,
         messages: MessageLog,
         metrics: CollectorRegistry | None = None,
@@ -811,13 +811,12 @@ async def open_commands(
     and, on the way out, stopped: queued trainings cancelled, the running one terminated, pool closed."""
     from bot.message_log import MessageLog
     from bot.personas import PersonaRegistry
-    from bot.pool import GenerationPool
     from bot.training_jobs import TrainingJobs
 
     models_dir = cfg.paths.models_dir
     await asyncio.to_thread(clean_leftovers, models_dir, cfg.paths.state_dir / DOWNLOADS)
     registry = PersonaRegistry(models_dir)
-    pool = GenerationPool(registry, cfg.pool, cfg.generation, metrics)
+    pool = make_pool(cfg, registry, metrics)
     d = cfg.discord
     jobs = TrainingJobs(models_dir, config_path, d.training_timeout_s, max_jobs=d.max_trainings,
                         max_jobs_per_guild=d.max_trainings_per_guild, memory_bytes=d.training_memory_bytes)
@@ -830,6 +829,18 @@ async def open_commands(
         await jobs.close()
         await pool.close()
         messages.close()
+
+
+def make_pool(cfg: Config, registry: PersonaRegistry, metrics: CollectorRegistry | None = None) -> Generator:
+    """The generation backend `[pool] backend` names: this process's pool, or the remote service's client
+    (same interface; `bot.remote` imports no torch model code and no Ray)."""
+    if cfg.pool.backend == "remote":
+        from bot.remote import RemotePool
+
+        return RemotePool(registry, cfg.pool, cfg.generation, metrics)
+    from bot.pool import GenerationPool
+
+    return GenerationPool(registry, cfg.pool, cfg.generation, metrics)
 
 
 def clean_leftovers(models_dir: Path, downloads: Path | None = None) -> None:

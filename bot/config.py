@@ -102,6 +102,8 @@ class ServeSettings(Section):
     # Serve's routing hint: how many personas a replica is said to hold. The pool's byte budget stays in
     # charge of what is resident; set about budget / a persona's size.
     max_personas_per_replica: int = Field(16, ge=1, le=100_000)
+    # At most this many replicas on one Ray node (1: one per machine, e.g. one per GPU box); None: no limit.
+    max_replicas_per_node: int | None = Field(None, ge=1, le=1000)
     # Local Ray only (address unset): CPUs it may use; None: all of this machine's.
     local_num_cpus: int | None = Field(None, ge=1, le=4096)
 

@@ -42,7 +42,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import SimpleQueue
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import prometheus_client
 
@@ -221,6 +221,24 @@ def load_adapter(entry: PersonaEntry, dtype: Any) -> Adapter:
     adapter.version = entry.version
     adapter.read_ms = (time.perf_counter() - start) * 1000
     return adapter
+
+
+class Generator(Protocol):
+    """What the command layer needs of a generation backend: this module's `GenerationPool`, or
+    `bot.remote.RemotePool`, the client of the generation service (`[pool] backend`)."""
+
+    registry: PersonaRegistry
+
+    async def start(self) -> None: ...
+    async def close(self) -> None: ...
+    async def refresh(self) -> None: ...
+    @property
+    def ready(self) -> bool: ...
+    async def generate(self, persona: str, prompt: str = "", *, count: int = 1,
+                       max_new_tokens: int | None = None, temperature: float | None = None,
+                       top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
+                       timeout: float | None = None, min_new_tokens: int = 0,
+                       context: str = "") -> list[str]: ...
 
 
 class _Removed(Exception):

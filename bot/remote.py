@@ -1,0 +1,195 @@
+"""The remote backend: the generation pool's interface, answered by the service `python -m bot serve` runs.
+
+`[pool] backend = "remote"` puts a `RemotePool` where the `GenerationPool` would be: the command layer
+and both front ends call the same `generate`, `refresh`, `start`, `close` and `ready`. Requests go over
+HTTP (aiohttp, keep-alive) to Ray Serve's proxy; errors come back as data and are raised as the same
+`BotError` classes (`bot.wire`). This module never imports Ray: the bot stays a small process that
+holds Discord connections, whatever runs the models.
+
+What the embedded pool promises holds here too: a request ends by its timeout (the service is sent
+the same timeout, the client waits `remote_margin_s` longer for the network), a cancelled interaction
+closes its connection (Serve then cancels the replica's request, which leaves the pool's queue), and a
+service that does not answer fails requests at once with a clear message instead of hanging. `ready`
+(what /healthz reports) follows a probe of the service every few seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from typing import Any
+
+import aiohttp
+import prometheus_client
+
+from bot.config import GenerationSettings, PoolSettings
+from bot.errors import BotError, GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
+from bot.metrics import PoolMetrics
+from bot.personas import PersonaRegistry
+from bot.pool import validate_request
+from bot.wire import ROUTING_HEADER, GenerateBody, error_from
+
+log = logging.getLogger(__name__)
+
+PROBE_INTERVAL_S = 5.0  # how often `ready` is checked against the service
+UNREACHABLE = ("Generation is unavailable right now: the generation service does not answer. "
+               "Try again in a minute.")
+
+
+class RemotePool:
+    """`GenerationPool`'s interface over HTTP; see the module docstring."""
+
+    def __init__(self, registry: PersonaRegistry, pool: PoolSettings, generation: GenerationSettings,
+                 metrics: prometheus_client.CollectorRegistry | None = None) -> None:
+        if not pool.remote_url:
+            raise ValueError("RemotePool needs [pool] remote_url")
+        self.registry = registry  # this process's view of models/, for /persona list and info
+        self.settings = pool
+        self.generation = generation
+        self.url = pool.remote_url
+        self.metrics = PoolMetrics(metrics)
+        self._session: aiohttp.ClientSession | None = None
+        self._probe: asyncio.Task | None = None
+        self._rescan: asyncio.Task | None = None
+        self._reachable = False
+        self._closing = False
+
+    async def start(self) -> None:
+        """Open the connection pool and probe the service once; a service not up yet is a warning (the
+        bot still starts, answers what needs no generation, and turns ready when the service does)."""
+        if self._session is not None:
+            return
+        await asyncio.to_thread(self.registry.scan)
+        timeout = aiohttp.ClientTimeout(connect=self.settings.remote_connect_timeout_s)
+        self._session = aiohttp.ClientSession(timeout=timeout, raise_for_status=False)
+        await self.probe()
+        if not self._reachable:
+            log.warning("the generation service at %s does not answer yet; requests fail until it does",
+                        self.url)
+        self._probe = asyncio.create_task(self._probe_forever(), name="remote-probe")
+        self._rescan = asyncio.create_task(self._rescan_forever(), name="remote-rescan")
+        log.info("generation by the service at %s", self.url)
+
+    async def close(self) -> None:
+        """Refuse new requests and close the connections; requests in flight end as cancelled."""
+        if self._closing:
+            return
+        self._closing = True
+        for task in (self._probe, self._rescan):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        if self._session is not None:
+            await self._session.close()
+
+    @property
+    def ready(self) -> bool:
+        """Started, not closing, and the service answered its last probe or request."""
+        return self._session is not None and not self._closing and self._reachable
+
+    async def refresh(self) -> None:
+        """Rescan this process's view of `models/`. The service's replicas rescan on their own, and at
+        once when asked for a persona they do not know (a persona trained a moment ago)."""
+        await asyncio.to_thread(self.registry.scan)
+
+    async def probe(self) -> bool:
+        """Ask the service whether it serves (`GET <remote_url>`); sets and returns `ready`'s state."""
+        assert self._session is not None
+        try:
+            async with self._session.get(self.url, timeout=aiohttp.ClientTimeout(
+                    total=self.settings.remote_connect_timeout_s + 2)) as response:
+                body = await response.json(content_type=None)
+                self._reachable = response.status == 200 and bool(body.get("ready"))
+        except (aiohttp.ClientError, TimeoutError, ValueError, AttributeError):
+            self._reachable = False
+        return self._reachable
+
+    async def generate(self, persona: str, prompt: str = "", *, count: int = 1,
+                       max_new_tokens: int | None = None, temperature: float | None = None,
+                       top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
+                       timeout: float | None = None, min_new_tokens: int = 0, context: str = "") -> list[str]:
+        """`GenerationPool.generate`, answered by the service: same arguments, same results, same errors
+        (a service that cannot be reached: PoolBroken with its own message)."""
+        self.metrics.requests.inc()
+        start = time.monotonic()
+        try:
+            texts = await self._generate(GenerateBody(
+                persona=persona, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
+                temperature=temperature, top_p=top_p, top_k=top_k, seed=seed, timeout=timeout,
+                min_new_tokens=min_new_tokens, context=context))
+        except BotError as exc:
+            self.metrics.errors.labels(exc.kind).inc()
+            raise
+        except asyncio.CancelledError:
+            self.metrics.errors.labels("cancelled").inc()
+            raise
+        self.metrics.latency.observe(time.monotonic() - start)
+        return texts
+
+    async def _generate(self, body: GenerateBody) -> list[str]:
+        if self._closing:
+            raise PoolClosed()
+        if self._session is None:
+            raise PoolClosed("The generation pool is not running yet.")
+        # The service checks too; checked here as well, a bad value is refused without a round trip.
+        validate_request(self.generation, prompt=body.prompt.strip(), count=body.count,
+                         max_new_tokens=body.max_new_tokens, temperature=body.temperature,
+                         top_p=body.top_p, seed=body.seed, top_k=body.top_k,
+                         context=" ".join(body.context.split()))
+        if body.timeout is None:
+            body.timeout = self.settings.request_timeout_s
+        wait = aiohttp.ClientTimeout(total=body.timeout + self.settings.remote_margin_s,
+                                     connect=self.settings.remote_connect_timeout_s)
+        try:
+            async with self._session.post(self.url, json=body.model_dump(), timeout=wait,
+                                          headers={ROUTING_HEADER: body.persona}) as response:
+                raw = await response.read()
+                status = response.status
+        except TimeoutError:
+            raise GenerationTimeout() from None
+        except aiohttp.ClientError as exc:
+            self._reachable = False
+            log.warning("generation service at %s: %s", self.url, exc or type(exc).__name__)
+            raise PoolBroken(UNREACHABLE) from None
+        self._reachable = True
+        return answer_texts(status, raw, body.persona)
+
+    async def _probe_forever(self) -> None:
+        while True:
+            await asyncio.sleep(PROBE_INTERVAL_S)
+            was = self._reachable
+            if await self.probe() != was:
+                log.warning("generation service at %s %s", self.url, "answers again" if self._reachable
+                            else "does not answer")
+
+    async def _rescan_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.rescan_interval_s)
+            try:
+                await self.refresh()
+            except Exception:  # a transient disk error must not end the rescans
+                log.exception("rescanning %s failed", self.registry.models_dir)
+
+
+def answer_texts(status: int, raw: bytes, persona: str) -> list[str]:
+    """The texts of a service's answer, or the error it stands for raised as its `BotError`."""
+    try:
+        data: Any = json.loads(raw)
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and data.get("ok") is True and isinstance(data.get("texts"), list):
+        return [str(t) for t in data["texts"]]
+    if isinstance(data, dict) and data.get("ok") is False:
+        raise error_from({**data, "persona": persona})
+    # Not our answer: Serve's own (503 while no replica is up, 500 from a replica that crashed) or a
+    # proxy's in between.
+    log.warning("generation service answered %d: %s", status, raw[:200].decode("utf-8", "replace"))
+    if status in (429, 503):
+        raise PoolBusy()
+    if status == 404:
+        raise PoolBroken(UNREACHABLE)
+    raise GenerationFailed(f"Generation failed for '{persona}'; the generation service's log says why.")

@@ -1,0 +1,195 @@
+"""`python -m bot serve`: the generation service, a Ray Serve application whose replicas each run the pool.
+
+Each replica is a `GenerationPool`, unchanged: its byte budget, LRU and pinned personas decide what is
+resident, its worker batches requests. Ray Serve adds what one process cannot: replicas on many GPUs
+and machines, health checks that replace a replica whose pool broke, and model multiplexing as the
+routing hint: a request names its persona in the `serve_multiplexed_model_id` header, and Serve sends
+it to a replica that already holds that persona (loading it elsewhere only when none does, or when the
+holders are full). The multiplexed function only records the persona; the pool still loads it lazily on
+its own loader thread. Every replica reads the same `models/` (shared storage in a cluster) and picks
+up new, retrained and removed personas with its rescan, and at once for a persona it does not know.
+
+Only this module imports Ray (the `scale` extra); the bot talks to the service through `bot.remote`.
+Deploy it with `python -m bot serve` (settings from `[serve]`), or with Serve's own tools:
+`serve run bot.serve_app:app config=config.toml`, a Serve config file, or a KubeRay RayService whose
+`import_path` is `bot.serve_app:app` (see docs/operations.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ray import serve
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from bot.config import Config, ConfigError, GenerationSettings, PoolSettings, load_config
+from bot.errors import BotError, InvalidRequest
+from bot.personas import PersonaRegistry
+from bot.pool import GenerationPool
+from bot.wire import GenerateBody, error_data
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "persona-bot"
+DEPLOYMENT = "PersonaPool"
+
+
+@serve.deployment(name=DEPLOYMENT, health_check_period_s=5, health_check_timeout_s=30,
+                  graceful_shutdown_timeout_s=20)
+class PersonaPool:
+    """One replica: a generation pool over `models_dir`, answering `bot.wire` requests."""
+
+    async def __init__(self, models_dir: str, pool: dict[str, Any], generation: dict[str, Any],
+                       max_personas: int) -> None:
+        self.pool = GenerationPool(PersonaRegistry(Path(models_dir)), PoolSettings(**pool),
+                                   GenerationSettings(**generation))
+        await self.pool.start()
+        self.name = f"{serve.get_replica_context().replica_tag} pid {os.getpid()}"
+
+        async def hold(persona: str) -> str:
+            return persona  # routing hint only: what is resident is the pool's business
+
+        # Wired here, not as a decorated method: the number comes from [serve] (Serve supports this).
+        self._hold = serve.multiplexed(max_num_models_per_replica=max_personas)(hold)
+
+    async def __call__(self, request: Request) -> JSONResponse:
+        """HTTP: `GET` says whether this replica serves; `POST` a `GenerateBody` generates."""
+        if request.method == "GET":
+            ready = self.pool.ready
+            return JSONResponse({"ready": ready, "replica": self.name,
+                                 "personas": len(self.pool.registry.names())},
+                                status_code=200 if ready else 503)
+        try:
+            body = GenerateBody.model_validate(await request.json())
+        except (ValueError, ValidationError) as exc:  # not JSON, or not our request
+            reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else "not JSON"
+            data, status = error_data(InvalidRequest(f"Not a generation request: {reason}."))
+            return JSONResponse(data, status_code=status)
+        data, status = await self.generate(body)
+        return JSONResponse(data, status_code=status)
+
+    async def generate(self, body: GenerateBody) -> tuple[dict[str, Any], int]:
+        """One request (also callable through a DeploymentHandle): its answer and HTTP status."""
+        persona = body.persona
+        if self.pool.registry.get(persona) is None:
+            await self.pool.refresh()  # trained a moment ago, before this replica's next rescan
+        if self.pool.registry.get(persona) is not None:
+            await self._hold(persona)  # an unknown name is never offered to the router
+        try:
+            texts = await self.pool.generate(**body.model_dump())
+        except BotError as exc:
+            return error_data(exc)
+        return {"ok": True, "texts": texts, "replica": self.name}, 200
+
+    async def check_health(self) -> None:
+        """Serve replaces a replica whose pool broke (its worker died, a CUDA error)."""
+        if not self.pool.ready:
+            raise RuntimeError(f"generation pool not ready: {self.pool.broken or 'closed'}")
+
+    async def __del__(self) -> None:
+        # Queued requests fail with PoolClosed, the running batch finishes (within Serve's grace).
+        await self.pool.close()
+
+
+def build(cfg: Config) -> serve.Application:
+    """The application for `cfg`: `[serve]` sets replicas and resources, `[pool]` each replica's pool."""
+    s = cfg.serve
+    if 0 < s.num_gpus < 1 and not cfg.pool.memory_budget_bytes:
+        # Ray only counts GPU fractions; each replica would size its budget from the whole GPU.
+        raise ConfigError("[serve] num_gpus below 1 shares a GPU between replicas: set [pool] "
+                          "memory_budget_bytes to each replica's share")
+    pool = cfg.pool.model_copy(update={
+        "backend": "embedded", "remote_url": None,
+        # A replica's torch threads are the CPUs Ray gave it, not the machine's.
+        "torch_threads": cfg.pool.torch_threads or max(1, int(s.num_cpus)),
+    })
+    placement = {} if s.max_replicas_per_node is None else {"max_replicas_per_node": s.max_replicas_per_node}
+    deployment = PersonaPool.options(
+        num_replicas=s.replicas, max_ongoing_requests=s.max_ongoing_requests,
+        ray_actor_options={"num_cpus": s.num_cpus, "num_gpus": s.num_gpus}, **placement,
+    )
+    return deployment.bind(str(cfg.paths.models_dir.resolve()), pool.model_dump(mode="json"),
+                           cfg.generation.model_dump(mode="json"), s.max_personas_per_replica)
+
+
+def app(args: dict[str, str]) -> serve.Application:
+    """Serve's application builder (`import_path: bot.serve_app:app`); `args`: `config` (a config.toml
+    path) and `models_dir`, both optional, as for `python -m bot`."""
+    unknown = set(args) - {"config", "models_dir"}
+    if unknown:
+        raise ValueError(f"bot.serve_app:app takes config and models_dir, not {', '.join(sorted(unknown))}")
+    config = Path(args["config"]) if args.get("config") else None
+    models_dir = Path(args["models_dir"]) if args.get("models_dir") else None
+    return build(load_config(config, models_dir))
+
+
+def url_of(cfg: Config) -> str:
+    host = "127.0.0.1" if cfg.serve.host in ("0.0.0.0", "::") else cfg.serve.host
+    return f"http://{host}:{cfg.serve.port}{cfg.serve.route_prefix}"
+
+
+def start_service(cfg: Config) -> float:
+    """Start (or join) Ray, the HTTP proxy and the application; wait until it serves. Seconds taken."""
+    import ray
+
+    began = time.monotonic()
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no usage reports from a bot's machines
+    if cfg.serve.address is None:
+        ray.init(num_cpus=cfg.serve.local_num_cpus, include_dashboard=False, log_to_driver=False)
+    else:
+        ray.init(address=cfg.serve.address, log_to_driver=False)
+    serve.start(http_options={"host": cfg.serve.host, "port": cfg.serve.port})
+    serve.run(build(cfg), name=APP_NAME, route_prefix=cfg.serve.route_prefix)
+    return time.monotonic() - began
+
+
+def stop_service(cfg: Config) -> None:
+    """Take the application down; a Ray this process started goes too, a cluster it joined stays."""
+    import ray
+
+    with contextlib.suppress(Exception):
+        if cfg.serve.address is None:
+            serve.shutdown()
+        else:
+            serve.delete(APP_NAME)
+    ray.shutdown()
+
+
+def run_service(cfg: Config) -> int:
+    """`python -m bot serve`: run until SIGINT/SIGTERM. 1 with one `error:` line when it cannot start."""
+    stop = asyncio.Event()
+    try:
+        took = start_service(cfg)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # Ray's own start-up errors (a port taken, a cluster not reachable)
+        stop_service(cfg)
+        print(f"error: the generation service did not start: {' '.join(str(exc).split())[:400]}",
+              file=sys.stderr)
+        return 1
+    # One line, which scripts and the tests wait for.
+    print(f"serving at {url_of(cfg)}: {cfg.serve.replicas} replica(s), started in {took:.1f} s; bots use "
+          f"[pool] backend = \"remote\", remote_url = \"{url_of(cfg)}\". Ctrl-C stops it.", flush=True)
+
+    async def wait() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+
+    try:
+        asyncio.run(wait())
+    finally:
+        stop_service(cfg)
+    return 0

@@ -1,0 +1,170 @@
+"""The remote backend's client without a service: the wire format's errors, a dead or silent service,
+refusals made before any request is sent, and the backend chosen by `[pool] backend`."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from checkpoints import make_checkpoint
+from conftest import write_config
+
+from bot.commands import make_pool
+from bot.config import GenerationSettings, PoolSettings, load_config
+from bot.errors import (
+    BotError,
+    GenerationFailed,
+    GenerationTimeout,
+    InvalidRequest,
+    LoadFailed,
+    PoolBroken,
+    PoolBusy,
+    PoolClosed,
+    UnknownPersona,
+)
+from bot.personas import PersonaRegistry
+from bot.pool import GenerationPool
+from bot.remote import RemotePool, answer_texts
+from bot.wire import ERRORS, error_data, error_from
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("error", [
+    InvalidRequest("count must be between 1 and 5 (got 9)."),
+    UnknownPersona("nope", ["nora", "noel"]),
+    PoolBusy(), GenerationTimeout(), PoolClosed(), PoolBroken(),
+    LoadFailed("Could not load 'p0': its weights are damaged."),
+    GenerationFailed("Generation failed for 'p0'; the bot's log says why."),
+])
+def test_every_error_crosses_as_the_same_class_and_message(error: BotError) -> None:
+    data, status = error_data(error)
+    back = error_from(data)
+    assert type(back) is type(error)
+    assert str(back) == str(error)  # not nested: UnknownPersona's constructor does not rebuild it
+    assert back.kind == error.kind and 400 <= status < 600
+    if isinstance(error, UnknownPersona):
+        assert back.suggestions == ["nora", "noel"]
+
+
+def test_every_kind_the_pool_raises_has_a_status() -> None:
+    kinds = {cls.kind for cls in (InvalidRequest, UnknownPersona, PoolBusy, GenerationTimeout, PoolClosed,
+                                  PoolBroken, LoadFailed, GenerationFailed)}
+    assert kinds == set(ERRORS)
+
+
+@pytest.mark.parametrize(("status", "raw", "expected"), [
+    (503, b"Service Unavailable", PoolBusy),  # Serve while no replica is up, or backpressure
+    (500, b"Internal Server Error", GenerationFailed),  # a replica that crashed
+    (404, b"Path '/personas' not found", PoolBroken),  # the application is not deployed
+    (200, b'{"ok": false, "kind": "something new", "message": "Odd."}', GenerationFailed),
+])
+def test_answers_that_are_not_ours_become_clear_errors(status: int, raw: bytes, expected: type) -> None:
+    with pytest.raises(expected) as info:
+        answer_texts(status, raw, "p0")
+    assert "Traceback" not in str(info.value) and str(info.value)
+
+
+def remote_settings(url: str, **pool: object) -> PoolSettings:
+    return PoolSettings(backend="remote", remote_url=url, **{"remote_connect_timeout_s": 1.0, **pool})
+
+
+@pytest.fixture
+async def remote(tmp_path: Path):
+    pools: list[RemotePool] = []
+
+    async def start(url: str, **pool: object) -> RemotePool:
+        settings = remote_settings(url, **pool)
+        p = RemotePool(PersonaRegistry(tmp_path / "models"), settings, GenerationSettings())
+        await p.start()
+        pools.append(p)
+        return p
+
+    yield start
+    for p in pools:
+        await p.close()
+
+
+async def test_a_dead_service_fails_at_once_with_a_clear_message(remote) -> None:
+    pool = await remote(f"http://127.0.0.1:{free_port()}/personas")  # nothing listens there
+    assert not pool.ready  # /healthz says unhealthy
+    began = time.monotonic()
+    with pytest.raises(PoolBroken, match="the generation service does not answer"):
+        await pool.generate("p0", "hi")
+    assert time.monotonic() - began < 2
+
+
+async def test_a_silent_service_times_out_after_the_request_timeout_and_the_margin(remote) -> None:
+    accepted: list[asyncio.StreamWriter] = []
+
+    async def hold(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.append(writer)  # reads nothing, answers nothing: a hung service
+
+    server = await asyncio.start_server(hold, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        pool = await remote(f"http://127.0.0.1:{port}/personas", remote_margin_s=0.3)
+        began = time.monotonic()
+        with pytest.raises(GenerationTimeout):
+            await pool.generate("p0", "hi", timeout=0.2)
+        assert 0.4 < time.monotonic() - began < 3
+        assert accepted  # it did reach the service
+    finally:
+        server.close()
+        for writer in accepted:
+            writer.close()
+
+
+async def test_bad_values_are_refused_before_anything_is_sent(remote) -> None:
+    pool = await remote(f"http://127.0.0.1:{free_port()}/personas")
+    with pytest.raises(InvalidRequest, match="count must be between 1 and 5"):
+        await pool.generate("p0", "hi", count=9)  # refused here: no PoolBroken from the dead service
+    with pytest.raises(InvalidRequest, match="prompt is too long"):
+        await pool.generate("p0", "x" * 400)
+
+
+async def test_a_closed_remote_pool_refuses(remote) -> None:
+    pool = await remote(f"http://127.0.0.1:{free_port()}/personas")
+    await pool.close()
+    with pytest.raises(PoolClosed):
+        await pool.generate("p0", "hi")
+    assert not pool.ready
+
+
+async def test_a_cancelled_request_ends_at_once(remote) -> None:
+    async def hold(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(30)
+        writer.close()
+
+    server = await asyncio.start_server(hold, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        pool = await remote(f"http://127.0.0.1:{port}/personas")
+        task = asyncio.create_task(pool.generate("p0", "hi"))
+        await asyncio.sleep(0.2)
+        task.cancel()
+        began = time.monotonic()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert time.monotonic() - began < 1
+    finally:
+        server.close()
+
+
+def test_the_backend_follows_the_config(tmp_path: Path) -> None:
+    make_checkpoint(tmp_path / "models", "p0")
+    embedded = load_config(write_config(tmp_path))
+    registry = PersonaRegistry(embedded.paths.models_dir)
+    assert type(make_pool(embedded, registry)) is GenerationPool
+    remote = load_config(write_config(tmp_path, pool={"backend": "remote",
+                                                      "remote_url": "http://gpu-box:8000/personas/"}))
+    pool = make_pool(remote, registry)
+    assert type(pool) is RemotePool and pool.url == "http://gpu-box:8000/personas"
+    assert pool.registry is registry  # /persona list and info read models/ as before
