@@ -21,7 +21,9 @@ import asyncio
 import contextlib
 import logging
 import os
+import re
 import signal
+import socket
 import sys
 import time
 from pathlib import Path
@@ -42,6 +44,7 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "persona-bot"
 DEPLOYMENT = "PersonaPool"
+GAUGE_INTERVAL_S = 5.0
 
 
 @serve.deployment(name=DEPLOYMENT, health_check_period_s=5, health_check_timeout_s=30,
@@ -61,6 +64,19 @@ class PersonaPool:
 
         # Wired here, not as a decorated method: the number comes from [serve] (Serve supports this).
         self._hold = serve.multiplexed(max_num_models_per_replica=max_personas)(hold)
+        self._report = asyncio.create_task(self._report_forever(), name="pool-gauges")
+
+    async def _report_forever(self) -> None:
+        """The pool's own gauges, as Ray metrics (exported with Serve's, tagged by replica): a replica's
+        Prometheus registry is not reachable from outside, Ray's metrics agent is."""
+        from ray.util.metrics import Gauge
+
+        names = ("pool_queue_depth", "pool_resident_personas", "pool_resident_bytes")
+        gauges = {name: Gauge(f"persona_{name}", description=f"The replica pool's {name}") for name in names}
+        while True:
+            for name, gauge in gauges.items():
+                gauge.set(self.pool.metrics.registry.get_sample_value(name) or 0.0)
+            await asyncio.sleep(GAUGE_INTERVAL_S)
 
     async def __call__(self, request: Request) -> JSONResponse:
         """HTTP: `GET` says whether this replica serves; `POST` a `GenerateBody` generates."""
@@ -97,6 +113,7 @@ class PersonaPool:
             raise RuntimeError(f"generation pool not ready: {self.pool.broken or 'closed'}")
 
     async def __del__(self) -> None:
+        self._report.cancel()
         # Queued requests fail with PoolClosed, the running batch finishes (within Serve's grace).
         await self.pool.close()
 
@@ -131,6 +148,12 @@ def app(args: dict[str, str]) -> serve.Application:
     config = Path(args["config"]) if args.get("config") else None
     models_dir = Path(args["models_dir"]) if args.get("models_dir") else None
     return build(load_config(config, models_dir))
+
+
+def last_line(message: str) -> str:
+    """The cause in one of Ray's multi-line errors (a remote traceback ends with it), colours removed."""
+    lines = [line.strip() for line in re.sub(r"\x1b\[[0-9;]*m", "", message).splitlines() if line.strip()]
+    return (lines[-1] if lines else "unknown error")[:400]
 
 
 def url_of(cfg: Config) -> str:
@@ -168,15 +191,22 @@ def stop_service(cfg: Config) -> None:
 def run_service(cfg: Config) -> int:
     """`python -m bot serve`: run until SIGINT/SIGTERM. 1 with one `error:` line when it cannot start."""
     stop = asyncio.Event()
+    if cfg.serve.address is None:  # said in one line now, not after Ray's start as a remote traceback
+        try:
+            with socket.create_server((cfg.serve.host, cfg.serve.port)):
+                pass
+        except OSError as exc:
+            print(f"error: [serve] cannot listen on {cfg.serve.host}:{cfg.serve.port}: "
+                  f"{os.strerror(exc.errno) if exc.errno else exc}", file=sys.stderr)
+            return 1
     try:
         took = start_service(cfg)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # Ray's own start-up errors (a port taken, a cluster not reachable)
+    except Exception as exc:  # Ray's own start-up errors (a cluster not reachable, say)
         stop_service(cfg)
-        print(f"error: the generation service did not start: {' '.join(str(exc).split())[:400]}",
-              file=sys.stderr)
+        print(f"error: the generation service did not start: {last_line(str(exc))}", file=sys.stderr)
         return 1
     # One line, which scripts and the tests wait for.
     print(f"serving at {url_of(cfg)}: {cfg.serve.replicas} replica(s), started in {took:.1f} s; bots use "

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +27,7 @@ from bot.personas import PersonaRegistry
 from bot.remote import RemotePool
 
 PERSONAS = ("p0", "p1", "p2")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +126,62 @@ async def test_ready_follows_the_service_and_bad_bodies_are_refused(remote: Remo
         await asyncio.to_thread(urllib.request.urlopen, request, timeout=30)
     body = json.loads(info.value.read())
     assert info.value.code == 400 and body["ok"] is False and body["kind"] == "invalid"
+
+
+@pytest.mark.parametrize("path", ["docs/serve_config.yaml", "docs/rayservice.yaml"])
+def test_the_shipped_serve_configs_are_valid_for_serve(path: str) -> None:
+    import yaml
+    from ray.serve.schema import ServeDeploySchema
+
+    data = yaml.safe_load((ROOT / path).read_text())
+    if data.get("kind") == "RayService":
+        data = yaml.safe_load(data["spec"]["serveConfigV2"])
+    (application,) = ServeDeploySchema.model_validate(data).applications
+    assert application.import_path == "bot.serve_app:app"
+    assert set(application.args) <= {"config", "models_dir"}
+    assert [d.name for d in application.deployments] == ["PersonaPool"]
+
+
+def test_the_builder_takes_serve_settings_and_refuses_what_would_go_wrong(tmp_path: Path) -> None:
+    from bot.config import ConfigError
+    from bot.serve_app import app
+
+    config = write_config(tmp_path, serve={"replicas": 3, "num_cpus": 2, "max_ongoing_requests": 80})
+    deployment = app({"config": str(config), "models_dir": str(tmp_path / "elsewhere")})._bound_deployment
+    assert deployment.name == "PersonaPool"
+    assert (deployment.num_replicas, deployment.max_ongoing_requests) == (3, 80)
+    assert deployment.ray_actor_options == {"num_cpus": 2.0, "num_gpus": 0.0}
+    models_dir, pool, _, _ = deployment.init_args
+    assert models_dir == str((tmp_path / "elsewhere").resolve())  # absolute: replicas run elsewhere
+    assert pool["torch_threads"] == 2 and pool["backend"] == "embedded"  # the CPUs Ray gives a replica
+    with pytest.raises(ValueError, match="takes config and models_dir, not colour"):
+        app({"config": str(config), "colour": "red"})
+    shared = write_config(tmp_path, serve={"num_gpus": 0.5})
+    with pytest.raises(ConfigError, match="memory_budget_bytes"):
+        app({"config": str(shared)})
+
+
+def run_serve(config: Path, *prefix: str) -> subprocess.CompletedProcess[str]:
+    script = f"{';'.join(prefix)}; import sys; from bot.__main__ import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", script, "serve", "--config", str(config)],
+                          capture_output=True, text=True, timeout=120, cwd=config.parent, check=False)
+
+
+def test_serve_on_a_taken_port_is_one_line_and_starts_nothing(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_serve(write_config(tmp_path, serve={"port": port}), "import os")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"error: [serve] cannot listen on 127.0.0.1:{port}: "
+                                          "Address already in use"]
+
+
+def test_serve_without_ray_says_which_extra_to_install(tmp_path: Path) -> None:
+    result = run_serve(write_config(tmp_path), "import sys", "sys.modules['ray'] = None")  # as if absent
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: python -m bot serve needs Ray Serve: pip install -e '.[scale]'"]

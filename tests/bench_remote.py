@@ -1,0 +1,117 @@
+"""The remote backend's cost and what replicas buy: `/imitate` through the console's command path, with the
+embedded pool and with `python -m bot serve` (Ray Serve on this machine) behind it.
+
+    .venv/bin/python tests/bench_remote.py [--personas 4] [--latency-requests 40] [--requests 64]
+                                           [--concurrency 16] [--replicas 1 2] [--json]
+
+Figures: (1) one `/imitate` at a time, seeded (so both backends generate exactly the same tokens):
+p50/p95 per backend and the difference, the cost of the hop through Serve's proxy; (2) throughput at
+`--concurrency` callers, unseeded (so the pool batches), embedded and with each replica count; (3) Ray's
+start-up (launch of `python -m bot serve` to serving) and memory (RSS/PSS of all Ray processes).
+Personas are untrained tiny models (they rarely stop early), `[generation] max_new_tokens` 32.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from checkpoints import make_checkpoint
+from conftest import write_config
+from serve_process import ray_memory_mb, serving
+from test_remote import free_port
+
+from bot.bench import percentile
+from bot.commands import Reply, open_commands
+from bot.config import load_config
+from bot.console import execute
+
+
+async def imitate_timings(config: Path, personas: list[str], latency_n: int, requests: int,
+                          concurrency: int) -> dict:
+    """Run `/imitate` lines as the console does; sequential latency, then throughput."""
+    cfg = load_config(config)
+    async with open_commands(cfg, config) as commands:
+        failures: list[str] = []
+
+        async def one(line: str) -> float:
+            replies: list[Reply] = []
+            began = time.perf_counter()
+            await execute(commands, line, replies.append)
+            took = time.perf_counter() - began
+            if not replies or replies[0].card is None:
+                failures.append(replies[0].text if replies else "no reply")
+            return took
+
+        for name in personas:  # warm: every persona loaded before the clock starts
+            await one(f"/imitate {name} warm up")
+        ms = [1000 * await one(f"/imitate {personas[i % len(personas)]} My dream is seed={i}")
+              for i in range(latency_n)]
+        sem = asyncio.Semaphore(concurrency)
+
+        async def limited(i: int) -> None:
+            async with sem:
+                await one(f"/imitate {personas[i % len(personas)]} Sourdough is")
+
+        began = time.perf_counter()
+        await asyncio.gather(*(limited(i) for i in range(requests)))
+        wall = time.perf_counter() - began
+    if failures:
+        raise RuntimeError(f"{len(failures)} requests failed, e.g. {failures[0]}")
+    return {"p50_ms": round(statistics.median(ms), 1), "p95_ms": round(percentile(ms, 0.95), 1),
+            "throughput_rps": round(requests / wall, 2)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--personas", type=int, default=4)
+    parser.add_argument("--latency-requests", type=int, default=40)
+    parser.add_argument("--requests", type=int, default=64)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-remote-"))
+    personas = [f"p{i}" for i in range(args.personas)]
+    for i, name in enumerate(personas):
+        make_checkpoint(folder / "models", name, seed=i)
+    port = free_port()
+    common = {"generation": {"max_new_tokens": 32},
+              "serve": {"port": port, "local_num_cpus": 2, "num_cpus": 1}}
+    workload = (personas, args.latency_requests, args.requests, args.concurrency)
+    result: dict = {"personas": args.personas, "concurrency": args.concurrency, "requests": args.requests}
+
+    embedded = write_config(folder, pool={"device": "cpu"}, **common)
+    result["embedded"] = asyncio.run(imitate_timings(embedded, *workload))
+    for replicas in args.replicas:
+        config = write_config(folder, pool={"device": "cpu", "backend": "remote", "torch_threads": 1,
+                                            "remote_url": f"http://127.0.0.1:{port}/personas"},
+                              **{**common, "serve": {**common["serve"], "replicas": replicas}})
+        launched = time.perf_counter()
+        with serving(config, folder) as (_, start_s, _):
+            ready_s = time.perf_counter() - launched
+            timings = asyncio.run(imitate_timings(config, *workload))
+            memory = ray_memory_mb()  # the replicas holding every persona by now
+        result[f"remote_{replicas}"] = {**timings, "launch_to_serving_s": round(ready_s, 1),
+                                        "ray_start_s": start_s, "memory": memory}
+    first = result[f"remote_{args.replicas[0]}"]
+    result["added_p50_ms"] = round(first["p50_ms"] - result["embedded"]["p50_ms"], 1)
+    result["added_p95_ms"] = round(first["p95_ms"] - result["embedded"]["p95_ms"], 1)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
