@@ -18,6 +18,10 @@ Discord-compatible server, the tests' stand-in): discord.py builds every REST UR
 `discord.http.Route.BASE` (webhooks and interaction callbacks included) and opens the gateway at
 `DiscordWebSocket.DEFAULT_GATEWAY`; both are class attributes, set here before the client connects.
 With `api_base_url` changed and no `gateway_url`, the gateway URL is asked of that API (`GET /gateway/bot`).
+
+`[discord] shard_count` (and `shard_ids`) run the gateway as discord.py's `AutoShardedClient` over those
+shards (`ShardedPersonaBot`), so a large bot runs as several processes, each answering the interactions
+Discord routes to its shards; `sync_commands = false` leaves the command sync to one of them.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import math
 import os
 import re
 import signal
@@ -40,10 +45,12 @@ import discord
 import yarl
 from discord import app_commands
 from prometheus_client import CollectorRegistry
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 from bot.avatars import avatar_routes
 from bot.commands import LIST_PAGE_SIZE, Archive, Commands, Reply, code_text, open_commands
-from bot.config import Config
+from bot.config import Config, DiscordSettings
 from bot.discord_io import SEND_ERRORS, caller_of, defer, send
 from bot.errors import InvalidRequest, PermissionDenied
 from bot.health import HealthServer
@@ -92,6 +99,8 @@ class PersonaTree(app_commands.CommandTree):
 
 
 class PersonaBot(discord.Client):
+    """The bot on one gateway connection (no sharding); `ShardedPersonaBot` is the same over shards."""
+
     def __init__(self, cfg: Config, commands: Commands, sync_record: SyncRecord) -> None:
         # No one is ever pinged by what the bot sends. Intents: guilds (channels, roles for admin checks),
         # webhooks (a moderator deleting the persona webhook), guild and DM messages (`@Bot persona ...`);
@@ -99,7 +108,7 @@ class PersonaBot(discord.Client):
         # mention the bot, of DMs with it and of its own, which is all the bot reads.
         super().__init__(intents=discord.Intents(guilds=True, webhooks=True, guild_messages=True,
                                                  dm_messages=True),
-                         allowed_mentions=discord.AllowedMentions.none())
+                         allowed_mentions=discord.AllowedMentions.none(), **self.shard_options(cfg.discord))
         self.cfg = cfg
         self.commands = commands
         self.sync_record = sync_record
@@ -108,15 +117,24 @@ class PersonaBot(discord.Client):
         self.synced: list[int | None] = []  # the scopes this start synced (None: global)
         add_commands(self.tree, commands, self.poster)
 
+    @staticmethod
+    def shard_options(d: DiscordSettings) -> dict[str, object]:
+        """The client's sharding arguments: none for the plain client."""
+        return {}
+
     async def setup_hook(self) -> None:
         d = self.cfg.discord
         if d.gateway_url is None and d.api_base_url.rstrip("/") != DISCORD_API:
             _shards, url, _limits = await self.http.get_bot_gateway()
+            # Read by the plain client's connect and by AutoShardedClient.launch_shards alike.
             discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         # Another / Continue / Delete on every persona message ever posted, matched by custom id.
         self.add_dynamic_items(PersonaButton, RemoveButton)  # and the confirmation of /persona remove
         await self.learn_owners()
-        await self.sync_commands()
+        if d.sync_commands:
+            await self.sync_commands()
+        else:
+            log.info("not syncing commands: another process does ([discord] sync_commands = false)")
 
     async def on_message(self, message: discord.Message) -> None:
         if not self.tree.accepting:
@@ -184,8 +202,75 @@ class PersonaBot(discord.Client):
         self.synced.append(guild_id)
         log.info("cleared stale commands from %s", guild_id or "global")
 
+    def shard_states(self) -> dict[int, tuple[bool, float]]:
+        """Each shard this process runs (the plain client: shard 0 of 1): whether its websocket is open,
+        and its heartbeat latency in seconds (nan before it connects, inf before its first ACK)."""
+        ws = self.ws
+        return {0: (ws is not None and ws.open, ws.latency if ws is not None else math.nan)}
+
     def gateway_connected(self) -> bool:
-        return self.is_ready() and not self.is_closed() and self.ws is not None and self.ws.open
+        """Ready, and every shard of this process connected (/healthz)."""
+        states = self.shard_states().values()
+        return self.is_ready() and not self.is_closed() and bool(states) and all(up for up, _ in states)
+
+
+class ShardedPersonaBot(PersonaBot, discord.AutoShardedClient):
+    """The bot over `[discord] shard_ids` of `shard_count` shards (all of them when shard_ids is unset):
+    discord.py's AutoShardedClient, one websocket per shard. Discord sends each guild's events, and
+    its interactions, only on the guild's shard, `(guild_id >> 22) % shard_count`, and DMs on shard 0;
+    so several such processes over disjoint shards answer every interaction exactly once."""
+
+    @staticmethod
+    def shard_options(d: DiscordSettings) -> dict[str, object]:
+        return {"shard_count": d.shard_count, "shard_ids": d.shard_ids}
+
+    @property
+    def own_shards(self) -> list[int]:
+        """The shards this process runs: `shard_ids`, else all `shard_count` of them."""
+        return list(self.shard_ids) if self.shard_ids is not None else list(range(self.shard_count or 0))
+
+    async def setup_hook(self) -> None:
+        log.info("gateway shards %s of %s in this process", ", ".join(map(str, self.own_shards)),
+                 self.shard_count)
+        await super().setup_hook()
+
+    def shard_states(self) -> dict[int, tuple[bool, float]]:
+        # Shards not launched yet (discord.py starts them one after another) count as closed.
+        shards = self.shards
+        return {i: (not shards[i].is_closed(), shards[i].latency) if i in shards else (False, math.nan)
+                for i in self.own_shards}
+
+
+def persona_bot(cfg: Config, commands: Commands, sync_record: SyncRecord) -> PersonaBot:
+    """The client `[discord]` asks for: sharded when `shard_count` is set, else one plain connection."""
+    cls = ShardedPersonaBot if cfg.discord.shard_count is not None else PersonaBot
+    return cls(cfg, commands, sync_record)
+
+
+class ShardMetrics(Collector):
+    """Per-shard gateway gauges, read from the client at each scrape: which shard is down or lagging
+    (/healthz only says whether all of them are up)."""
+
+    def __init__(self, client: PersonaBot) -> None:
+        self.client = client
+
+    def describe(self) -> list[GaugeMetricFamily]:  # registering then does not call collect
+        return self.families()
+
+    def collect(self) -> list[GaugeMetricFamily]:
+        return self.families(self.client.shard_states())
+
+    @staticmethod
+    def families(states: dict[int, tuple[bool, float]] | None = None) -> list[GaugeMetricFamily]:
+        up = GaugeMetricFamily("persona_bot_shard_open", "1 while the shard's gateway websocket is open",
+                               labels=["shard"])
+        latency = GaugeMetricFamily("persona_bot_shard_latency_seconds",
+                                    "The shard's gateway heartbeat latency (heartbeat to ACK)",
+                                    labels=["shard"])
+        for shard, (is_open, seconds) in (states or {}).items():
+            up.add_metric([str(shard)], float(is_open))
+            latency.add_metric([str(shard)], seconds)
+        return [up, latency]
 
 
 # --- confirming /persona remove ------------------------------------------------------------------------
@@ -425,7 +510,8 @@ async def running_bot(cfg: Config, token: str, config_path: Path | None = None) 
     point_discord_at(cfg.discord.api_base_url, cfg.discord.gateway_url)
     metrics = CollectorRegistry()
     async with open_commands(cfg, config_path, metrics) as commands:
-        client = PersonaBot(cfg, commands, SyncRecord(cfg.paths.state_dir))
+        client = persona_bot(cfg, commands, SyncRecord(cfg.paths.state_dir))
+        metrics.register(ShardMetrics(client))
 
         def checks() -> dict[str, bool]:
             return {"gateway": client.gateway_connected(), "pool": commands.pool.ready}

@@ -71,7 +71,8 @@ async def imitate_timings(config: Path, personas: list[str], latency_n: int, req
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--personas", type=int, default=4)
     parser.add_argument("--latency-requests", type=int, default=40)
     parser.add_argument("--requests", type=int, default=64)

@@ -4,13 +4,19 @@ An aiohttp server playing both halves of Discord that the bot uses:
 - the gateway (`/gateway`, plain JSON text frames; discord.py asks for `compress=zlib-stream` but
   only decompresses binary frames, so text frames need none): HELLO, heartbeat ACKs (each heartbeat's
   arrival time is recorded), IDENTIFY → READY + GUILD_CREATE (the text channel CHANNEL_ID, its public
-  thread THREAD_ID, the forum FORUM_ID with its post FORUM_POST_ID, the bot's member and managed role),
+  thread THREAD_ID, the forum FORUM_ID with its post FORUM_POST_ID, the bot's member and managed role;
+  and the servers `add_guild` adds),
   then the INTERACTION_CREATE dispatches a test injects: slash commands and autocomplete (`interact`),
   button presses (`click`), select menus (`choose`), modal submits (`submit_modal`) and message context
   menus (`context_menu`); users' messages (`say`: MESSAGE_CREATE, content only where the bot is mentioned
   unless the MESSAGE_CONTENT intent is asked for); and WEBHOOKS_UPDATE / THREAD_CREATE / MESSAGE_CREATE
-  when the IDENTIFY's intents ask for them;
-- the REST routes under `/api/v10`: `/users/@me`, `/oauth2/applications/@me`, `/gateway/bot`, the
+  when the IDENTIFY's intents ask for them. Sharded as Discord shards: each connection is the shard its
+  IDENTIFY names (`shard: [id, n]`; none: shard 0 of 1), its READY and GUILD_CREATEs carry only the
+  guilds of that shard (`shard_of`), and every event of a guild goes only to a connection holding the
+  guild's shard (the newest, if several), events without a guild (DMs) to shard 0 (`connections`
+  records what each was sent; an interaction records its shard);
+- the REST routes under `/api/v10`: `/users/@me`, `/oauth2/applications/@me`, `/gateway/bot` (with
+  `shards`, the recommended shard count), the
   command sync PUTs, interaction callbacks (message, defer, deferred update, update message,
   autocomplete, modal) and their webhook follow-ups, fetches, edits and deletes; `GET channels/{id}`;
   channel messages (post, fetch, edit, delete); channel webhooks (list, create, fetch, edit, delete)
@@ -37,7 +43,7 @@ import itertools
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypedDict, Unpack
 
@@ -106,6 +112,11 @@ def user_payload(user_id: int) -> dict[str, Any]:
     """A user as Discord sends one in interactions: the same name for the same id."""
     return {"id": str(user_id), "username": f"user{user_id % 1000}", "discriminator": "0",
             "global_name": None, "avatar": None}
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that receives a guild's events: Discord's `(guild_id >> 22) % num_shards`."""
+    return (guild_id >> 22) % shard_count
 
 
 # Discord's answers to the failures a test can ask for (`DiscordStandIn.fail`).
@@ -187,6 +198,26 @@ class Failure:
 
 
 @dataclass
+class Connection:
+    """One gateway connection: the shard its IDENTIFY named (without one, Discord's shard 0 of 1)."""
+    ws: web.WebSocketResponse = field(repr=False)
+    shard: tuple[int, int] = (0, 1)
+    identified: bool = False
+    intents: int | None = None
+    events: list[tuple[str, int | None]] = field(default_factory=list)  # (event, its guild) dispatched
+    seq: Iterator[int] = field(default_factory=lambda: itertools.count(1), repr=False)
+
+    def holds(self, guild_id: int | None) -> bool:
+        """Whether Discord sends this connection the events of `guild_id` (None: DMs, shard 0's)."""
+        shard_id, count = self.shard
+        return shard_id == (0 if guild_id is None else shard_of(guild_id, count))
+
+    @property
+    def open(self) -> bool:
+        return self.identified and not self.ws.closed
+
+
+@dataclass
 class Interaction:
     id: str
     token: str
@@ -195,6 +226,7 @@ class Interaction:
     channel_id: int = CHANNEL_ID
     message_id: str | None = None  # the message a component (or the component that opened a modal) is on
     payload: dict[str, Any] = field(default_factory=dict, repr=False)  # the INTERACTION_CREATE data
+    shard: int | None = None  # the shard of the gateway connection it was dispatched on
 
     def matches(self, call: Call) -> bool:
         return self.token in call.path
@@ -226,6 +258,8 @@ class DiscordStandIn:
     # What the bot may do in a channel (by id; a thread without an entry has its parent's); unlisted:
     # DEFAULT_APP_PERMISSIONS. REST calls are refused by it, and `interact` reports it as app_permissions.
     bot_permissions: dict[int, int] = field(default_factory=dict)
+    shards: int = 1  # the shard count GET /gateway/bot recommends
+    guilds: list[int] = field(default_factory=lambda: [GUILD_ID])  # the servers the bot is in
 
     def __post_init__(self) -> None:
         self.acknowledged: set[str] = set()  # interaction tokens answered or deferred: webhooks work
@@ -237,13 +271,12 @@ class DiscordStandIn:
         self.modals: dict[str, dict[str, Any]] = {}  # interaction token → the modal it answered with
         self.commands: dict[int | None, list[dict[str, Any]]] = {}  # synced, by guild id (None: global)
         self.intents: int | None = None  # as the last IDENTIFY asked
+        self.connections: list[Connection] = []  # every gateway connection, in the order they opened
         self._originals: dict[str, str] = {}  # interaction token → its @original message id
         self._owned: dict[str, set[str]] = {}  # interaction token → the messages it may fetch/edit/delete
         self._posts: list[str] = []  # ids of messages posted through channel webhooks, in order
         self._avatar_urls: dict[str, str] = {}  # webhook message id → the avatar_url it was posted with
         self._ids = itertools.count(800000000000000001)
-        self._seq = itertools.count(1)
-        self._ws: web.WebSocketResponse | None = None
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -272,8 +305,9 @@ class DiscordStandIn:
         self.port = self._runner.addresses[0][1]
 
     async def close(self) -> None:
-        if self._ws is not None:
-            await self._ws.close()
+        for conn in self.connections:
+            if not conn.ws.closed:
+                await conn.ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -294,6 +328,18 @@ class DiscordStandIn:
 
     def new_token(self) -> str:
         return f"token-{self.next_id()}"
+
+    def add_guild(self, guild_id: int, name: str = "general") -> int:
+        """Another server the bot is in (before the bot connects), with one text channel: its id. Its
+        @everyone role is `guild_id`, the bot's managed role `guild_id + 1`."""
+        channel_id = int(self.next_id())
+        self.guilds.append(guild_id)
+        self.channels[channel_id] = _text_channel(channel_id, name, 0, guild_id)
+        return channel_id
+
+    def connection_of(self, shard_id: int) -> Connection | None:
+        """The open gateway connection that receives shard `shard_id`'s events (the newest, if several)."""
+        return next((c for c in reversed(self.connections) if c.open and c.shard[0] == shard_id), None)
 
     # --- waiting for the bot ------------------------------------------------------------------------
 
@@ -419,7 +465,7 @@ class DiscordStandIn:
         if avatar:
             self.webhook_avatars[hook_id] = avatar
         hook = {"type": 1, "id": hook_id, "name": name, "channel_id": str(channel_id),
-                "guild_id": str(GUILD_ID), "avatar": _avatar_hash(avatar),
+                "guild_id": self._guild_of_channel(channel_id), "avatar": _avatar_hash(avatar),
                 "application_id": str(application_id) if application_id else None,
                 "token": f"webhook-token-{hook_id}", "user": user}
         self.webhooks[hook_id] = hook
@@ -427,7 +473,11 @@ class DiscordStandIn:
 
     def _webhooks_changed(self, channel_id: str) -> None:
         if self._wants(WEBHOOKS_INTENT):
-            self._dispatch_soon("WEBHOOKS_UPDATE", {"guild_id": str(GUILD_ID), "channel_id": channel_id})
+            self._dispatch_soon("WEBHOOKS_UPDATE", {"guild_id": self._guild_of_channel(int(channel_id)),
+                                                    "channel_id": channel_id})
+
+    def _guild_of_channel(self, channel_id: int) -> str:
+        return self.channels.get(channel_id, {}).get("guild_id") or str(GUILD_ID)
 
     def _permissions_in(self, channel_id: int) -> int:
         if channel_id in self.bot_permissions:
@@ -448,7 +498,8 @@ class DiscordStandIn:
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
-        self._ws = ws
+        conn = Connection(ws)
+        self.connections.append(conn)
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": self.heartbeat_interval_ms}})
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
@@ -459,23 +510,53 @@ class DiscordStandIn:
                 self.heartbeats.append(time.monotonic())
                 await ws.send_json({"op": 11})
             elif op == 2:
-                self.identifies += 1
-                self.intents = (data.get("d") or {}).get("intents")
-                await self._dispatch("READY", {
-                    "v": 10, "user": self._user(), "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-                    "session_id": f"session-{self.identifies}", "resume_gateway_url": self.gateway_url,
-                    "application": {"id": str(APP_ID), "flags": 0},
-                })
-                await self._dispatch("GUILD_CREATE", self._guild())
+                await self._identify(conn, data.get("d") or {})
         return ws
 
-    async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
-        assert self._ws is not None, "the bot has not connected to the gateway"
-        await self._ws.send_json({"op": 0, "t": event, "s": next(self._seq), "d": data})
+    async def _identify(self, conn: Connection, identify: dict[str, Any]) -> None:
+        """READY and the GUILD_CREATEs of the shard the IDENTIFY names; Discord closes the connection
+        with 4010 for a shard outside its count."""
+        shard = identify.get("shard")
+        if shard is not None and not (len(shard) == 2 and 0 <= shard[0] < shard[1]):
+            await conn.ws.close(code=4010, message=b"Invalid shard")
+            return
+        self.identifies += 1
+        self.intents = conn.intents = identify.get("intents")
+        conn.shard = (shard[0], shard[1]) if shard is not None else (0, 1)
+        conn.identified = True
+        guilds = [g for g in self.guilds if conn.holds(g)]
+        ready: dict[str, Any] = {
+            "v": 10, "user": self._user(), "guilds": [{"id": str(g), "unavailable": True} for g in guilds],
+            "session_id": f"session-{self.identifies}", "resume_gateway_url": self.gateway_url,
+            "application": {"id": str(APP_ID), "flags": 0},
+        }
+        if shard is not None:  # as Discord: READY names the shard only to a client that asked for one
+            ready["shard"] = list(conn.shard)
+        await self._send(conn, "READY", ready)
+        for guild_id in guilds:
+            await self._send(conn, "GUILD_CREATE", self._guild(guild_id))
+
+    def _connection_for(self, data: dict[str, Any]) -> Connection | None:
+        """Where Discord sends an event: the connection holding its guild's shard (shard 0 without a
+        guild), the newest if several do."""
+        guild_id = int(data["guild_id"]) if data.get("guild_id") else None
+        return next((c for c in reversed(self.connections) if c.open and c.holds(guild_id)), None)
+
+    async def _dispatch(self, event: str, data: dict[str, Any]) -> Connection:
+        """Send an event of the guild `data["guild_id"]` (or a DM's) on the connection holding its shard."""
+        conn = self._connection_for(data)
+        assert conn is not None, f"no gateway connection holds the shard of guild {data.get('guild_id')}"
+        await self._send(conn, event, data)
+        return conn
+
+    async def _send(self, conn: Connection, event: str, data: dict[str, Any]) -> None:
+        guild_id = data.get("id") if event == "GUILD_CREATE" else data.get("guild_id")
+        conn.events.append((event, int(guild_id) if guild_id else None))
+        await conn.ws.send_json({"op": 0, "t": event, "s": next(conn.seq), "d": data})
 
     def _dispatch_soon(self, event: str, data: dict[str, Any]) -> None:
         """Send an event from synchronous code (a route, a helper), if the bot is connected."""
-        if self._ws is None or self._ws.closed:
+        if self._connection_for(data) is None:
             return
         task = asyncio.get_running_loop().create_task(self._dispatch(event, data))
         self._tasks.add(task)
@@ -664,7 +745,7 @@ class DiscordStandIn:
             }
         interaction.payload = payload
         self.interactions[interaction.token] = interaction
-        await self._dispatch("INTERACTION_CREATE", payload)
+        interaction.shard = (await self._dispatch("INTERACTION_CREATE", payload)).shard[0]
         return interaction
 
     def _command_ids(self, name: str, ctype: int, guild_id: int, where: str) -> dict[str, Any]:
@@ -749,7 +830,7 @@ class DiscordStandIn:
         if method == "GET" and path == "oauth2/applications/@me":
             return _json(self._application())
         if method == "GET" and path == "gateway/bot":
-            return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": {
+            return _json({"url": self.gateway_url, "shards": self.shards, "session_start_limit": {
                 "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}})
         if method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
             guild_id = parts[3] if len(parts) == 5 else None
@@ -939,7 +1020,8 @@ class DiscordStandIn:
                                 kind=19 if answered else 0)
         if answered is not None:  # a reply; one to a message deleted meanwhile is a plain message
             message |= {"message_reference": {"type": 0, "message_id": answered["id"], "channel_id": str(cid),
-                                              "guild_id": str(GUILD_ID)}, "referenced_message": answered}
+                                              "guild_id": self._guild_of_channel(cid)},
+                        "referenced_message": answered}
         return _json(self._store(message))
 
     # --- channel webhooks -------------------------------------------------------------------------
@@ -1033,7 +1115,8 @@ class DiscordStandIn:
             return invalid
         message_id = self.next_id()
         if thread_name:  # a new forum post: the thread's id is its first message's
-            thread = _thread(int(message_id), int(channel["id"]), thread_name, _now(), owner_id=hook["id"])
+            thread = _thread(int(message_id), int(channel["id"]), thread_name, _now(), owner_id=hook["id"],
+                             guild_id=int(channel["guild_id"]))
             thread["applied_tags"] = body.get("applied_tags") or []
             self.channels[int(message_id)] = thread
             if self._wants(GUILDS_INTENT):
@@ -1084,21 +1167,25 @@ class DiscordStandIn:
                 "bot_public": True, "bot_require_code_grant": False, "owner": owner,
                 "verify_key": "0" * 64, "flags": 0, "team": None, "summary": ""}
 
-    def _guild(self) -> dict[str, Any]:
+    def _guild(self, guild_id: int = GUILD_ID) -> dict[str, Any]:
         def role(rid: int, name: str, perms: int, pos: int, **extra: Any) -> dict[str, Any]:
             return {"id": str(rid), "name": name, "permissions": str(perms), "position": pos, "color": 0,
                     "hoist": False, "managed": False, "mentionable": False, "flags": 0, **extra}
-        ours = [c for c in self.channels.values() if c.get("guild_id") == str(GUILD_ID)]
-        me = {"user": self._user(), "roles": [str(BOT_ROLE_ID)], "joined_at": _now(), "deaf": False,
+        ours = [c for c in self.channels.values() if c.get("guild_id") == str(guild_id)]
+        # GUILD_ID also has the admin role other tests use; one from `add_guild`, @everyone and the bot's.
+        bot_role = BOT_ROLE_ID if guild_id == GUILD_ID else guild_id + 1
+        roles = [role(guild_id, "@everyone", EVERYONE_PERMISSIONS, 0)]
+        if guild_id == GUILD_ID:
+            roles.append(role(ADMIN_ROLE_ID, "bot-admins", 0, 1))
+        roles.append(role(bot_role, "persona-bot", DEFAULT_APP_PERMISSIONS, len(roles), managed=True,
+                          tags={"bot_id": str(BOT_ID)}))
+        me = {"user": self._user(), "roles": [str(bot_role)], "joined_at": _now(), "deaf": False,
               "mute": False, "flags": 0}
         return {
-            "id": str(GUILD_ID), "name": "Stand-in Guild", "icon": None, "owner_id": "1",
+            "id": str(guild_id), "name": "Stand-in Guild" if guild_id == GUILD_ID else f"Guild {guild_id}",
+            "icon": None, "owner_id": "1",
             "unavailable": False, "member_count": 2, "large": False, "features": [], "emojis": [],
-            "stickers": [],
-            "roles": [role(GUILD_ID, "@everyone", EVERYONE_PERMISSIONS, 0),
-                      role(ADMIN_ROLE_ID, "bot-admins", 0, 1),
-                      role(BOT_ROLE_ID, "persona-bot", DEFAULT_APP_PERMISSIONS, 2, managed=True,
-                           tags={"bot_id": str(BOT_ID)})],
+            "stickers": [], "roles": roles,
             "channels": [c for c in ours if c["type"] not in THREAD_TYPES],
             "threads": [c for c in ours if c["type"] in THREAD_TYPES],
             "members": [me], "voice_states": [], "presences": [], "stage_instances": [],
@@ -1180,16 +1267,16 @@ class DiscordStandIn:
 
 # --- payload pieces -------------------------------------------------------------------------------
 
-def _text_channel(channel_id: int, name: str, position: int) -> dict[str, Any]:
-    return {"id": str(channel_id), "type": TEXT, "guild_id": str(GUILD_ID), "name": name,
+def _text_channel(channel_id: int, name: str, position: int, guild_id: int = GUILD_ID) -> dict[str, Any]:
+    return {"id": str(channel_id), "type": TEXT, "guild_id": str(guild_id), "name": name,
             "position": position, "permission_overwrites": [], "parent_id": None, "topic": None,
             "nsfw": False, "rate_limit_per_user": 0, "last_message_id": None, "flags": 0}
 
 
 def _thread(thread_id: int, parent_id: int, name: str, now: str,
-            owner_id: str = str(OWNER_ID)) -> dict[str, Any]:
+            owner_id: str = str(OWNER_ID), guild_id: int = GUILD_ID) -> dict[str, Any]:
     """A public thread as Discord sends one in GUILD_CREATE's `threads` and for `GET channels/{id}`."""
-    return {"id": str(thread_id), "type": PUBLIC_THREAD, "guild_id": str(GUILD_ID),
+    return {"id": str(thread_id), "type": PUBLIC_THREAD, "guild_id": str(guild_id),
             "parent_id": str(parent_id), "owner_id": owner_id, "name": name, "last_message_id": None,
             "rate_limit_per_user": 0,
             "message_count": 0, "member_count": 1, "total_message_sent": 0, "flags": 0, "applied_tags": [],

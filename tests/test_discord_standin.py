@@ -28,9 +28,11 @@ from discord_standin import (
     FOREIGN_USER_ID,
     FORUM_ID,
     FORUM_POST_ID,
+    GUILD_ID,
     MANAGE_WEBHOOKS,
     THREAD_ID,
     DiscordStandIn,
+    shard_of,
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -456,3 +458,77 @@ async def test_a_moderator_deleting_the_webhook_is_seen(live: Live) -> None:
     with pytest.raises(discord.NotFound) as gone:
         await hook.send("x", wait=True)
     assert gone.value.code == 10015
+
+
+# --- the gateway in shards, as Discord routes it ---------------------------------------------------
+
+SHARD0_GUILD_ID = GUILD_ID + (1 << 22)  # GUILD_ID itself lands on shard 1 of 2
+
+
+async def identify(session: aiohttp.ClientSession, standin: DiscordStandIn,
+                   shard: list[int] | None) -> aiohttp.ClientWebSocketResponse:
+    """A bare gateway connection (HELLO read) that sent IDENTIFY, with `shard` if given."""
+    ws = await session.ws_connect(standin.gateway_url)
+    assert (await ws.receive_json())["op"] == 10
+    await ws.send_json({"op": 2, "d": {"token": "test-token", "intents": 513,
+                                       **({"shard": shard} if shard is not None else {})}})
+    return ws
+
+
+async def events(ws: aiohttp.ClientWebSocketResponse, n: int) -> list[tuple[str, dict[str, Any]]]:
+    """The next `n` dispatches on `ws`, then nothing more for a moment."""
+    got = [await asyncio.wait_for(ws.receive_json(), 5) for _ in range(n)]
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(ws.receive_json(), 0.2)
+    return [(e["t"], e["d"]) for e in got]
+
+
+async def test_events_go_only_to_the_connection_holding_their_guilds_shard() -> None:
+    assert (shard_of(SHARD0_GUILD_ID, 2), shard_of(GUILD_ID, 2)) == (0, 1)
+    standin = DiscordStandIn(shards=2)
+    channel0 = standin.add_guild(SHARD0_GUILD_ID)
+    await standin.start()
+    try:
+        assert (await api(standin, "GET", "gateway/bot"))[1]["shards"] == 2
+        async with aiohttp.ClientSession() as session:
+            ws0, ws1 = await identify(session, standin, [0, 2]), await identify(session, standin, [1, 2])
+            # Each connection is told of its own shard's guild only (with that guild's channels).
+            for ws, shard, guild, channel in ((ws0, 0, SHARD0_GUILD_ID, channel0),
+                                              (ws1, 1, GUILD_ID, CHANNEL_ID)):
+                (ready, r), (created, g) = await events(ws, 2)
+                assert (ready, r["shard"]) == ("READY", [shard, 2])
+                assert r["guilds"] == [{"id": str(guild), "unavailable": True}]
+                assert (created, g["id"]) == ("GUILD_CREATE", str(guild))
+                assert str(channel) in [c["id"] for c in g["channels"]]
+            it0 = await standin.interact("help", guild_id=SHARD0_GUILD_ID, channel_id=channel0)
+            it1 = await standin.interact("help")
+            dm = await standin.interact("help", where="dm")
+            assert (it0.shard, it1.shard, dm.shard) == (0, 1, 0)
+            assert [d["id"] for _, d in await events(ws0, 2)] == [it0.id, dm.id]  # DMs: shard 0
+            assert [d["id"] for _, d in await events(ws1, 1)] == [it1.id]
+            assert standin.connection_of(1).events[-1] == ("INTERACTION_CREATE", GUILD_ID)  # type: ignore[union-attr]
+            await ws1.close()
+            await standin.wait_until(lambda: standin.connection_of(1) is None, timeout=5)
+            with pytest.raises(AssertionError, match="no gateway connection holds"):
+                await standin.interact("help")  # nobody holds shard 1 now: Discord would not deliver it
+            await ws0.close()
+    finally:
+        await standin.close()
+
+
+async def test_identify_without_a_shard_is_shard_0_of_1_and_a_bad_shard_is_refused() -> None:
+    standin = DiscordStandIn()
+    await standin.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            ws = await identify(session, standin, None)
+            (_, ready), (_, guild) = await events(ws, 2)
+            assert "shard" not in ready and guild["id"] == str(GUILD_ID)
+            assert standin.connections[-1].shard == (0, 1)
+            assert (await standin.interact("help", where="dm")).shard == 0
+            await ws.close()
+            ws = await identify(session, standin, [2, 2])
+            assert (await ws.receive()).type == aiohttp.WSMsgType.CLOSE and ws.close_code == 4010
+            assert standin.identifies == 1
+    finally:
+        await standin.close()
