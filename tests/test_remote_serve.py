@@ -40,7 +40,8 @@ def service(tmp_path_factory: pytest.TempPathFactory):
     port = free_port()
     config = write_config(folder, pool={"backend": "remote", "remote_url": f"http://127.0.0.1:{port}/personas",
                                         "max_batch": 2, "max_queue": 4, "torch_threads": 1},
-                          serve={"port": port, "local_num_cpus": 2})
+                          serve={"port": port, "local_num_cpus": 2},
+                          generation={"max_new_tokens_limit": 1024})
     with serving(config, folder) as (url, _, proc):
         yield config, url, proc
 
@@ -185,3 +186,25 @@ def test_serve_without_ray_says_which_extra_to_install(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         "error: python -m bot serve needs Ray Serve: pip install -e '.[scale]'"]
+
+
+async def test_a_cancelled_request_leaves_the_replicas_queue(remote: RemotePool) -> None:
+    """Serve cancels the replica's request when the bot hangs up (a cancelled interaction), and the pool
+    drops it from its queue: told by the queue's bound (4), not by timing alone."""
+    await remote.generate("p0", "warm", max_new_tokens=2)
+    # Seeded requests run one per batch: the first runs (about 0.7 s here, the tiny context's 256
+    # tokens in 5 rows), three wait in the queue.
+    long = {"max_new_tokens": 1024, "min_new_tokens": 240, "count": 5}
+    running = [asyncio.create_task(remote.generate("p0", f"long {i}", seed=i, **long)) for i in range(4)]
+    await asyncio.sleep(0.06)
+    doomed = asyncio.create_task(remote.generate("p1", "never mind", max_new_tokens=4))  # fills the queue
+    await asyncio.sleep(0.06)
+    doomed.cancel()
+    await asyncio.sleep(0.06)
+    accepted = asyncio.create_task(remote.generate("p1", "instead", max_new_tokens=4))
+    await asyncio.sleep(0.03)
+    with pytest.raises(PoolBusy):  # the queue is full again: three long ones and `accepted`
+        await remote.generate("p2", "one too many", max_new_tokens=4)
+    assert not running[0].done()  # the first long request was still running all along
+    assert (await accepted)[0].startswith("instead")  # it took the cancelled request's place
+    await asyncio.gather(*running)
