@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Awaitable
+from typing import TypeVar
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+from bot.errors import BotError
+
+T = TypeVar("T")
 
 BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
 LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120)
@@ -28,3 +37,20 @@ class PoolMetrics:
         self.resident = Gauge("pool_resident_personas", "Personas resident on the device", registry=r)
         self.resident_bytes = Gauge("pool_resident_bytes", "Bytes of weights resident on the device",
                                     registry=r)
+
+    async def request(self, answer: Awaitable[T]) -> T:
+        """Count one request and await its answer: latency when it succeeds, the error's kind (or
+        "cancelled") when it does not. Both backends count the same way, so dashboards need not know
+        which one runs."""
+        self.requests.inc()
+        start = time.monotonic()
+        try:
+            result = await answer
+        except BotError as exc:
+            self.errors.labels(exc.kind).inc()
+            raise
+        except asyncio.CancelledError:
+            self.errors.labels("cancelled").inc()
+            raise
+        self.latency.observe(time.monotonic() - start)
+        return result

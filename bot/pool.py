@@ -371,19 +371,9 @@ class GenerationPool:
         Raises UnknownPersona, InvalidRequest, PoolBusy, GenerationTimeout, GenerationFailed,
         PoolBroken or PoolClosed.
         """
-        self.metrics.requests.inc()
-        start = time.monotonic()
-        try:
-            texts = await self._generate(persona, prompt, count, max_new_tokens, temperature, top_p, top_k,
-                                         seed, timeout, min_new_tokens, context)
-        except BotError as exc:
-            self.metrics.errors.labels(exc.kind).inc()
-            raise
-        except asyncio.CancelledError:
-            self.metrics.errors.labels("cancelled").inc()
-            raise
-        self.metrics.latency.observe(time.monotonic() - start)
-        return texts
+        return await self.metrics.request(self._generate(
+            persona, prompt, count, max_new_tokens, temperature, top_p, top_k, seed, timeout,
+            min_new_tokens, context))
 
     async def _generate(self, persona: str, prompt: str, count: int, max_new_tokens: int | None,
                         temperature: float | None, top_p: float | None, top_k: int | None, seed: int | None,

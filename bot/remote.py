@@ -19,14 +19,13 @@ import asyncio
 import contextlib
 import json
 import logging
-import time
 from typing import Any
 
 import aiohttp
 import prometheus_client
 
 from bot.config import GenerationSettings, PoolSettings
-from bot.errors import BotError, GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
+from bot.errors import GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
 from bot.pool import validate_request
@@ -114,21 +113,10 @@ class RemotePool:
                        timeout: float | None = None, min_new_tokens: int = 0, context: str = "") -> list[str]:
         """`GenerationPool.generate`, answered by the service: same arguments, same results, same errors
         (a service that cannot be reached: PoolBroken with its own message)."""
-        self.metrics.requests.inc()
-        start = time.monotonic()
-        try:
-            texts = await self._generate(GenerateBody(
-                persona=persona, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
-                temperature=temperature, top_p=top_p, top_k=top_k, seed=seed, timeout=timeout,
-                min_new_tokens=min_new_tokens, context=context))
-        except BotError as exc:
-            self.metrics.errors.labels(exc.kind).inc()
-            raise
-        except asyncio.CancelledError:
-            self.metrics.errors.labels("cancelled").inc()
-            raise
-        self.metrics.latency.observe(time.monotonic() - start)
-        return texts
+        return await self.metrics.request(self._generate(GenerateBody(
+            persona=persona, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
+            temperature=temperature, top_p=top_p, top_k=top_k, seed=seed, timeout=timeout,
+            min_new_tokens=min_new_tokens, context=context)))
 
     async def _generate(self, body: GenerateBody) -> list[str]:
         if self._closing:
