@@ -4,8 +4,9 @@ embedded pool and with `python -m bot serve` (Ray Serve on this machine) behind 
     .venv/bin/python tests/bench_remote.py [--personas 4] [--latency-requests 40] [--requests 64]
                                            [--concurrency 16] [--replicas 1 2] [--json]
 
-Figures: (1) one `/imitate` at a time, seeded (so both backends generate exactly the same tokens):
-p50/p95 per backend and the difference, the cost of the hop through Serve's proxy; (2) throughput at
+Figures: (1) one `/imitate` at a time, seeded (so both backends generate exactly the same tokens),
+alternating embedded and remote request by request with the first replica count: p50/p95 per backend
+and the difference, the cost of the hop through Serve's proxy; (2) throughput at
 `--concurrency` callers, unseeded (so the pool batches), embedded and with each replica count; (3) Ray's
 start-up (launch of `python -m bot serve` to serving) and memory (RSS/PSS of all Ray processes).
 Personas are untrained tiny models (they rarely stop early), `[generation] max_new_tokens` 32.
@@ -35,26 +36,31 @@ from bot.config import load_config
 from bot.console import execute
 
 
-async def imitate_timings(config: Path, personas: list[str], latency_n: int, requests: int,
-                          concurrency: int) -> dict:
-    """Run `/imitate` lines as the console does; sequential latency, then throughput."""
+def line_runner(commands, failures: list[str]):
+    """An `/imitate` line run as the console runs it; returns the seconds it took."""
+    async def one(line: str) -> float:
+        replies: list[Reply] = []
+        began = time.perf_counter()
+        await execute(commands, line, replies.append)
+        took = time.perf_counter() - began
+        if not replies or replies[0].card is None:
+            failures.append(replies[0].text if replies else "no reply")
+        return took
+    return one
+
+
+def summary(ms: list[float]) -> dict:
+    return {"p50_ms": round(statistics.median(ms), 1), "p95_ms": round(percentile(ms, 0.95), 1)}
+
+
+async def throughput(config: Path, personas: list[str], requests: int, concurrency: int) -> float:
+    """Requests per second at `concurrency` callers, unseeded (so the pool batches), all personas warm."""
     cfg = load_config(config)
+    failures: list[str] = []
     async with open_commands(cfg, config) as commands:
-        failures: list[str] = []
-
-        async def one(line: str) -> float:
-            replies: list[Reply] = []
-            began = time.perf_counter()
-            await execute(commands, line, replies.append)
-            took = time.perf_counter() - began
-            if not replies or replies[0].card is None:
-                failures.append(replies[0].text if replies else "no reply")
-            return took
-
-        for name in personas:  # warm: every persona loaded before the clock starts
+        one = line_runner(commands, failures)
+        for name in personas:
             await one(f"/imitate {name} warm up")
-        ms = [1000 * await one(f"/imitate {personas[i % len(personas)]} My dream is seed={i}")
-              for i in range(latency_n)]
         sem = asyncio.Semaphore(concurrency)
 
         async def limited(i: int) -> None:
@@ -66,8 +72,31 @@ async def imitate_timings(config: Path, personas: list[str], latency_n: int, req
         wall = time.perf_counter() - began
     if failures:
         raise RuntimeError(f"{len(failures)} requests failed, e.g. {failures[0]}")
-    return {"p50_ms": round(statistics.median(ms), 1), "p95_ms": round(percentile(ms, 0.95), 1),
-            "throughput_rps": round(requests / wall, 2)}
+    return round(requests / wall, 2)
+
+
+async def paired_latency(embedded: Path, remote: Path, personas: list[str], n: int) -> dict:
+    """One `/imitate` at a time, seeded (both backends generate exactly the same tokens), alternating
+    embedded and remote request by request (which goes first alternates too): a busy moment of the
+    machine lands on both sides, so the difference is the hop, not the machine's mood."""
+    failures: list[str] = []
+    async with open_commands(load_config(embedded), embedded) as local, \
+            open_commands(load_config(remote), remote) as far:
+        sides = {"embedded": line_runner(local, failures), "remote": line_runner(far, failures)}
+        for run in sides.values():
+            for name in personas:
+                await run(f"/imitate {name} warm up")
+        ms: dict[str, list[float]] = {"embedded": [], "remote": []}
+        for i in range(n):
+            line = f"/imitate {personas[i % len(personas)]} My dream is seed={i}"
+            for side in (("embedded", "remote") if i % 2 == 0 else ("remote", "embedded")):
+                ms[side].append(1000 * await sides[side](line))
+    if failures:
+        raise RuntimeError(f"{len(failures)} requests failed, e.g. {failures[0]}")
+    added = [r - e for e, r in zip(ms["embedded"], ms["remote"], strict=True)]
+    return {"embedded": summary(ms["embedded"]), "remote": summary(ms["remote"]),
+            "added_p50_ms": round(statistics.median(added), 1),
+            "added_p95_ms": round(summary(ms["remote"])["p95_ms"] - summary(ms["embedded"])["p95_ms"], 1)}
 
 
 def main() -> int:
@@ -88,25 +117,28 @@ def main() -> int:
     port = free_port()
     common = {"generation": {"max_new_tokens": 32},
               "serve": {"port": port, "local_num_cpus": 2, "num_cpus": 1}}
-    workload = (personas, args.latency_requests, args.requests, args.concurrency)
     result: dict = {"personas": args.personas, "concurrency": args.concurrency, "requests": args.requests}
 
-    embedded = write_config(folder, pool={"device": "cpu"}, **common)
-    result["embedded"] = asyncio.run(imitate_timings(embedded, *workload))
-    for replicas in args.replicas:
+    (folder / "embedded").mkdir()  # its own config and state beside the remote one, the same models
+    embedded = write_config(folder / "embedded", pool={"device": "cpu"}, **common,
+                            paths={"models_dir": folder / "models",
+                                   "state_dir": folder / "embedded" / "state"})
+    result["embedded"] = {"throughput_rps": asyncio.run(throughput(embedded, personas, args.requests,
+                                                                   args.concurrency))}
+    for k, replicas in enumerate(args.replicas):
         config = write_config(folder, pool={"device": "cpu", "backend": "remote", "torch_threads": 1,
                                             "remote_url": f"http://127.0.0.1:{port}/personas"},
                               **{**common, "serve": {**common["serve"], "replicas": replicas}})
         launched = time.perf_counter()
         with serving(config, folder) as (_, start_s, _):
             ready_s = time.perf_counter() - launched
-            timings = asyncio.run(imitate_timings(config, *workload))
+            rps = asyncio.run(throughput(config, personas, args.requests, args.concurrency))
             memory = ray_memory_mb()  # the replicas holding every persona by now
-        result[f"remote_{replicas}"] = {**timings, "launch_to_serving_s": round(ready_s, 1),
+            if k == 0:
+                result["latency"] = asyncio.run(paired_latency(embedded, config, personas,
+                                                               args.latency_requests))
+        result[f"remote_{replicas}"] = {"throughput_rps": rps, "launch_to_serving_s": round(ready_s, 1),
                                         "ray_start_s": start_s, "memory": memory}
-    first = result[f"remote_{args.replicas[0]}"]
-    result["added_p50_ms"] = round(first["p50_ms"] - result["embedded"]["p50_ms"], 1)
-    result["added_p95_ms"] = round(first["p95_ms"] - result["embedded"]["p95_ms"], 1)
     if args.json:
         print(json.dumps(result))
     else:
