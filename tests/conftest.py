@@ -25,6 +25,11 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+def sample(pool: object, name: str, labels: dict | None = None) -> float:
+    """A metric of a generation backend (embedded or remote: both keep a `PoolMetrics`), 0 when unset."""
+    return pool.metrics.registry.get_sample_value(name, labels or {}) or 0.0
+
+
 def toml_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"

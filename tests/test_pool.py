@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import torch
 from checkpoints import make_checkpoint
+from conftest import sample
 from transformers import AutoModelForCausalLM
 
 from bot.config import ConfigError, GenerationSettings, PoolSettings
@@ -43,10 +44,6 @@ def make_pool(shared_models, start_pool):
         return start_pool(models, generation, **pool_settings)
 
     return make
-
-
-def sample(pool: GenerationPool, name: str, labels: dict | None = None) -> float:
-    return pool.metrics.registry.get_sample_value(name, labels or {}) or 0.0
 
 
 async def until(predicate, what: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from checkpoints import make_checkpoint
-from conftest import write_config
+from conftest import sample, write_config
 
 from bot.commands import make_pool
 from bot.config import GenerationSettings, PoolSettings, load_config
@@ -72,10 +72,6 @@ def test_answers_that_are_not_ours_become_clear_errors(status: int, raw: bytes, 
     assert "Traceback" not in str(info.value) and str(info.value)
 
 
-def metric(pool: RemotePool, name: str, labels: dict | None = None) -> float:
-    return pool.metrics.registry.get_sample_value(name, labels or {}) or 0.0
-
-
 def remote_settings(url: str, **pool: object) -> PoolSettings:
     return PoolSettings(backend="remote", remote_url=url, **{"remote_connect_timeout_s": 1.0, **pool})
 
@@ -104,8 +100,8 @@ async def test_a_dead_service_fails_at_once_with_a_clear_message(remote) -> None
         await pool.generate("p0", "hi")
     assert time.monotonic() - began < 2
     # Counted as the embedded pool counts its errors, so /metrics reads the same for both backends.
-    assert metric(pool, "pool_requests_total") == 1
-    assert metric(pool, "pool_errors_total", {"kind": "unavailable"}) == 1
+    assert sample(pool, "pool_requests_total") == 1
+    assert sample(pool, "pool_errors_total", {"kind": "unavailable"}) == 1
 
 
 async def test_a_silent_service_times_out_after_the_request_timeout_and_the_margin(remote) -> None:
@@ -161,7 +157,7 @@ async def test_a_cancelled_request_ends_at_once(remote) -> None:
         with pytest.raises(asyncio.CancelledError):
             await task
         assert time.monotonic() - began < 1
-        assert metric(pool, "pool_errors_total", {"kind": "cancelled"}) == 1
+        assert sample(pool, "pool_errors_total", {"kind": "cancelled"}) == 1
     finally:
         server.close()
 
