@@ -22,9 +22,13 @@ _ID_MENTION = re.compile(r"<@([!&]?)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-# A masked link, `[Claim your Nitro](https://…)`: shown as text pointing anywhere. Escaping its `[`
-# leaves the words and the address both visible.
-_MASKED_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]*)\]\(")
+# A masked link, `[Claim your Nitro](https://…)`, is text pointing anywhere. Discord's parser lets the
+# link text hold balanced brackets and reads `\\` as an escaped backslash, so no pattern of link shapes
+# is safe: generated text escapes every `[`, `]` and `\` (`escape_links`), and as the last defence for
+# any other text, every `]` that opens a link target, `](`, is escaped unless an odd run of backslashes
+# already escapes it.
+_LINK_CHARS = re.compile(r"([\\\[\]])")
+_LINK_CLOSE = re.compile(r"(\\*)\](?=\()")
 # A bare link Discord would unfurl into an embed; `<url>` keeps it a link without the embed.
 _URL = re.compile(r"<?https?://[^\s<>]+>?", re.IGNORECASE)
 # Markdown that works mid-line (bold, italics, code, strike, spoilers, links); untrusted text is
@@ -56,12 +60,26 @@ def format_sample(prompt: str, continuation: str, limit: int = DISCORD_LIMIT) ->
     """The user's prompt followed by one tweet of continuation, stripped, neutralised, at most `limit`,
     without U+FFFD (the pool decodes whole characters; this is the guarantee if one still arrives)."""
     text = (prompt + _CONTROL.sub("", one_tweet(continuation))).replace(REPLACEMENT, "").strip()
-    return clip(neutralise_mentions(text), limit)
+    text = escape_links(neutralise_mentions(text))
+    if len(text) <= limit:
+        return text
+    cut = clip(text, limit)[:-1]
+    if (len(cut) - len(cut.rstrip("\\"))) % 2:  # never cut between a backslash and what it escapes
+        cut = cut[:-1]
+    return cut + "…"
+
+
+def escape_links(text: str) -> str:
+    """Every `[`, `]` and `\\` escaped: untrusted text that Discord shows as written, never as a
+    masked link, whatever brackets and backslashes it nests. Not idempotent: apply once, where the
+    text enters a message."""
+    return _LINK_CHARS.sub(r"\\\1", text)
 
 
 def defuse_masked_links(text: str) -> str:
-    """`[words](url)` shown as it is written instead of as a link hiding its address; idempotent."""
-    return _MASKED_LINK.sub(lambda m: f"\\[{m.group(1)}](", text)
+    """`[words](url)` shown as it is written instead of as a link hiding its address: the `]` before
+    every `(` escaped unless already escaped; idempotent."""
+    return _LINK_CLOSE.sub(lambda m: m.group(1) + ("]" if len(m.group(1)) % 2 else "\\]"), text)
 
 
 def no_embeds(text: str) -> str:

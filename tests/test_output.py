@@ -1,3 +1,7 @@
+import re
+
+import pytest
+
 from bot.output import DISCORD_LIMIT, ZWSP, clip, format_sample, neutralise_mentions, one_tweet
 
 
@@ -55,10 +59,48 @@ def test_outbound_defuses_masked_links_embeds_and_mentions():
     text = ("[Claim your free Nitro](https://evil.example/gift) @here see https://a.example/x. "
             "(https://b.example/y)")
     out = outbound(text)
-    assert out == (f"\\[Claim your free Nitro](<https://evil.example/gift>) @{ZWSP}here see "
+    assert out == (f"[Claim your free Nitro\\](<https://evil.example/gift>) @{ZWSP}here see "
                    "<https://a.example/x>. (<https://b.example/y>)")
     assert outbound(out) == out  # idempotent: a text may pass twice
-    assert outbound("<https://ok.example> and \\[not](a link)") == "<https://ok.example> and \\[not](a link)"
+    assert outbound("<https://ok.example> and [not\\](a link)") == "<https://ok.example> and [not\\](a link)"
+
+
+# The shapes that got through the old pattern (link text with brackets, a stray `]`, an escaped
+# backslash before `[`), each as Discord's parser reads them: brackets may nest, `\\` is a backslash.
+MASKED = ["[Free [Nitro]](<https://evil.example/gift>)", "[Free] Nitro](<https://evil.example/gift>)",
+          "\\\\[Free Nitro](<https://evil.example/gift>)", "[a](<https://x.example>)"]
+
+
+def unescaped_link_close(text: str) -> bool:
+    """Whether Discord would see a masked link: a `](` whose `]` no odd run of backslashes escapes."""
+    import re
+
+    return any(len(m.group(1)) % 2 == 0 for m in re.finditer(r"(\\*)\](?=\()", text))
+
+
+@pytest.mark.parametrize("text", MASKED)
+def test_outbound_defuses_masked_links_with_brackets_and_backslashes(text):
+    from bot.output import outbound
+
+    assert unescaped_link_close(text)
+    out = outbound(text)
+    assert not unescaped_link_close(out)
+    assert out.replace("\\]", "]") == text.replace("\\]", "]")  # nothing else changed
+    assert outbound(out) == out
+
+
+@pytest.mark.parametrize("text", MASKED)
+def test_generated_text_escapes_every_bracket_and_backslash(text):
+    out = format_sample("", text)
+    assert re.fullmatch(r"(?:[^\\\[\]]|\\[\\\[\]])*", out), out  # each one escaped, nothing bare
+    assert re.sub(r"\\(.)", r"\1", out) == text  # and Discord shows exactly the text
+
+
+def test_generated_text_is_never_cut_inside_an_escape():
+    out = format_sample("", "[" * 3000)
+    assert len(out) <= DISCORD_LIMIT and out.endswith("\\[…")
+    out = format_sample("", "x" + "[" * 3000)
+    assert len(out) <= DISCORD_LIMIT and out.endswith("\\[…")
 
 
 def test_outbound_clips_after_everything_it_adds():
