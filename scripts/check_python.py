@@ -29,7 +29,7 @@ def tarfile_is_fixed() -> bool:
 
 def main() -> int:
     version = ".".join(map(str, sys.version_info[:3]))
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this runs before anything checks the version)
         print(f"Python {version} is too old: the bot needs 3.11 or newer")
         return 1
     if not tarfile_is_fixed():
