@@ -6,6 +6,10 @@ persona.json mtime) keeps its entry without reading persona.json again. Lookups 
 of an immutable snapshot, so the loop and the pool's worker thread can share it; the snapshot also
 holds what autocomplete compares (casefolded names and display names), computed once per change
 rather than on every keystroke.
+
+A read error other than "not there" (`models/` or a persona folder unreadable: a permission or disk
+error) changes nothing: what was read before stays served until it can be read again. Such an error is
+logged once when it starts and once when it ends, not on every rescan.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ log = logging.getLogger(__name__)
 FUZZY_CUTOFF = 0.6  # difflib's default: "close" below this is noise
 FUZZY_MIN_CHARS = 3  # one or two typed characters match too much to rank by similarity
 _IN_FOLDER = os.sep + PERSONA_FILE
+# What "not there" raises: not a persona (any other OSError is a read error: nothing changes).
+_MISSING = (FileNotFoundError, NotADirectoryError)
 
 
 @dataclass(frozen=True)
@@ -131,22 +137,53 @@ class Snapshot:
 EMPTY = Snapshot({}, (), (), {})
 
 
+class ReadErrors:
+    """The read errors of the last scan, by what failed (`models/` or one persona folder): each is
+    logged when it starts (or its kind changes) and when it ends, so a rescan every few seconds of an
+    unreadable folder logs two lines in all, not one per scan. Used under the scan lock."""
+
+    def __init__(self) -> None:
+        self.failing: dict[str, str] = {}  # what -> the error, as logged
+
+    def failed(self, what: str, exc: OSError) -> None:
+        why = exc.strerror or type(exc).__name__
+        if self.failing.get(what) != why:
+            self.failing[what] = why
+            log.warning("cannot read %s (%s); keeping what was read before until it can be read again",
+                        what, why)
+
+    def ok(self, what: str) -> None:
+        if self.failing.pop(what, None) is not None:
+            log.info("%s can be read again", what)
+
+    def forget(self, keep: set[str]) -> None:
+        """Drop folders no longer listed (removed while failing): nothing to recover from."""
+        for what in [w for w in self.failing if w not in keep]:
+            del self.failing[what]
+
+
 class PersonaRegistry:
     def __init__(self, models_dir: Path) -> None:
         self.models_dir = Path(models_dir)
         self._snapshot = EMPTY
         self._scan_lock = threading.Lock()
         self._warned: set[tuple[str, tuple[int, int]]] = set()
+        self.errors = ReadErrors()
 
     def scan(self) -> ScanResult:
-        """Re-read `models/`: dot-folders and folders without a valid persona.json are skipped (logged)."""
+        """Re-read `models/`: dot-folders and folders without a valid persona.json are skipped (logged).
+        Never raises for a read error: an unreadable `models/` or folder keeps what was read before."""
         with self._scan_lock:
             old = self._snapshot
+            folders = self._folders()
+            if folders is None:
+                return ScanResult(added=[], changed=[], removed=[])
             new: dict[str, PersonaEntry] = {}
-            for item in self._folders():
+            for item in folders:
                 entry = self._read(item, old.entries.get(item.name))
                 if entry is not None:
                     new[entry.name] = entry
+            self.errors.forget({str(self.models_dir), *(item.path for item in folders)})
             added = sorted(new.keys() - old.entries.keys(), key=name_order)
             removed = sorted(old.entries.keys() - new.keys(), key=name_order)
             # _read hands back the very entry it was given when the version is the same
@@ -158,23 +195,38 @@ class PersonaRegistry:
                 self._snapshot = Snapshot.build(new, old)
             return ScanResult(added=added, changed=changed, removed=removed)
 
-    def _folders(self) -> list[os.DirEntry[str]]:
+    def _folders(self) -> list[os.DirEntry[str]] | None:
+        """The folders to read; None when `models/` cannot be read now (the scan changes nothing)."""
+        what = str(self.models_dir)
         try:
             with os.scandir(self.models_dir) as it:
                 # Dot-folders are work in progress (training's temporary folders, removals).
-                return [item for item in it if not item.name.startswith(".")]
-        except (FileNotFoundError, NotADirectoryError):
-            return []
+                folders = [item for item in it if not item.name.startswith(".")]
+        except _MISSING:
+            folders = []
+        except OSError as exc:  # EACCES, EIO, ...: not "no personas"
+            self.errors.failed(what, exc)
+            return None
+        self.errors.ok(what)
+        return folders
 
     def _read(self, item: os.DirEntry[str], previous: PersonaEntry | None) -> PersonaEntry | None:
         try:
-            if not item.is_dir():  # from the listing itself: no system call unless it is a link
-                return None  # stray files
-            # The same values as folder_version (the pool compares them); plain string paths, as
-            # path objects would cost as much as the stat calls on a rescan of a thousand folders.
-            version = (item.stat().st_ino, os.stat(item.path + _IN_FOLDER).st_mtime_ns)
-        except OSError:
-            return None  # no persona.json (or it vanished mid-scan): not a persona
+            entry = self._read_folder(item, previous)
+        except _MISSING:
+            entry = None  # no persona.json (or it vanished mid-scan): not a persona
+        except OSError as exc:  # unreadable now: keep what was read before (nothing, if nothing was)
+            self.errors.failed(item.path, exc)
+            return previous
+        self.errors.ok(item.path)
+        return entry
+
+    def _read_folder(self, item: os.DirEntry[str], previous: PersonaEntry | None) -> PersonaEntry | None:
+        if not item.is_dir():  # from the listing itself: no system call unless it is a link
+            return None  # stray files
+        # The same values as folder_version (the pool compares them); plain string paths, as
+        # path objects would cost as much as the stat calls on a rescan of a thousand folders.
+        version = (item.stat().st_ino, os.stat(item.path + _IN_FOLDER).st_mtime_ns)
         if previous is not None and previous.version == version:
             return previous
         folder = Path(item.path)
@@ -183,7 +235,7 @@ class PersonaRegistry:
             return None
         try:
             meta: PersonaMeta = read_persona(folder)
-        except (OSError, ValidationError, ValueError) as exc:
+        except (ValidationError, ValueError) as exc:
             self._warn_once(folder, version, f"invalid {PERSONA_FILE}: {str(exc).splitlines()[0]}")
             return None
         return PersonaEntry(name=item.name, path=folder, meta=meta, version=version)

@@ -19,7 +19,8 @@ A batch that raises is run again request by request, so only a request that fail
 GenerationFailed. A worker that dies, or a CUDA error (which poisons the device's context), breaks the
 pool: `broken` says why, `ready` turns False, and queued and later requests fail at once with
 PoolBroken. Weights are read by a daemon thread, so neither close() nor interpreter exit waits for a
-load stuck in flight.
+load stuck in flight. A disk error (EACCES, EIO) while a persona is looked at or loaded is neither: it
+fails that persona's requests with LoadFailed, and the next request tries the disk again.
 
 Adapter personas (`kind: lora`) share their base: it is loaded once per (base, fingerprint), wrapped
 by `bot.lora.SharedBase`, and requests of any of its personas batch together (the batch key is the
@@ -34,6 +35,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import stat
 import threading
 import time
 from collections import OrderedDict, deque
@@ -74,6 +76,7 @@ MAX_CONTEXT_CHARS = 4000  # the message a reply answers: two Discord messages' w
 LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
 BASE_KEY = "base:"  # batch keys of shared bases start with this (persona names cannot hold ':')
 SLOT_STEP = 8  # adapter slots are allocated this many at a time
+_MISSING = (FileNotFoundError, NotADirectoryError)  # "not there"; any other OSError: "cannot read now"
 
 
 def batch_key(entry: PersonaEntry) -> str:
@@ -583,18 +586,27 @@ class GenerationPool:
             if entry is None:
                 self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
                 continue
-            key = batch_key(entry)
-            if not key.startswith(BASE_KEY):
-                ready, loaded = self._readiness(name, entry)
-                if ready:
-                    groups[key] = (entry.version, loaded, [name])
-                continue
-            base_ready, loaded = self._base_readiness(key, entry)
-            base = self._resident.get(key) or loaded
-            if self._adapter_readiness(name, entry, base) and base_ready:
-                names = groups[key][2] if key in groups else []
-                groups[key] = (key, loaded, [*names, name])
+            try:
+                self._add_if_ready(groups, name, entry)
+            except OSError as exc:  # the disk, not the pool: that persona's requests fail, the worker lives
+                log.error("reading persona %s failed: %s", name, exc)
+                self._fail_queue(name, _load_failed(name, exc))
         return groups
+
+    def _add_if_ready(self, groups: dict[str, tuple[Any, _Model | None, list[str]]], name: str,
+                      entry: PersonaEntry) -> None:
+        """Add `name` to its batch key's group in `groups` when it can run now; start what it lacks."""
+        key = batch_key(entry)
+        if not key.startswith(BASE_KEY):
+            ready, loaded = self._readiness(name, entry)
+            if ready:
+                groups[key] = (entry.version, loaded, [name])
+            return
+        base_ready, loaded = self._base_readiness(key, entry)
+        base = self._resident.get(key) or loaded
+        if self._adapter_readiness(name, entry, base) and base_ready:
+            names = groups[key][2] if key in groups else []
+            groups[key] = (key, loaded, [*names, name])
 
     def _base_readiness(self, key: str, entry: PersonaEntry) -> tuple[bool, _Model | None]:
         """Whether the shared base `key` is resident or freshly loaded; starts its load if not. A base
@@ -633,11 +645,11 @@ class GenerationPool:
         if pending is not None and pending.done():
             del self._loading[name]
             if pending.exception() is not None:
-                if not entry.path.is_dir():
+                if _gone(entry):
                     self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
                 else:
                     log.error("loading the adapter of persona %s failed: %s", name, pending.exception())
-                    self._fail_queue(name, LoadFailed(f"Could not load persona '{name}'; see the bot's log."))
+                    self._fail_queue(name, _load_failed(name, pending.exception()))
                 return False
             adapter = pending.result()
             if adapter.version == entry.version:
@@ -670,11 +682,11 @@ class GenerationPool:
             if pending.exception() is not None:
                 del self._loading[name]
                 # Removed while loading: the next rescan drops it too.
-                if not entry.path.is_dir() or isinstance(pending.exception(), _Removed):
+                if isinstance(pending.exception(), _Removed) or _gone(entry):
                     self._fail_queue(name, UnknownPersona(name, self.registry.suggest(name)))
                     return False, None
                 log.error("loading persona %s failed: %s", name, pending.exception())
-                self._fail_queue(name, LoadFailed(f"Could not load persona '{name}'; see the bot's log."))
+                self._fail_queue(name, _load_failed(name, pending.exception()))
                 return False, None
             pending = None  # loaded an older version: load again
         if pending is None:
@@ -997,10 +1009,32 @@ def _poisons_device(exc: BaseException) -> bool:
 
 
 def _unchanged(entry: PersonaEntry) -> bool:
+    """Whether the folder still has the version read. Raises OSError when it cannot be looked at now
+    (a permission or disk error): that is the load's failure, not a retrain to read again."""
     try:
         return folder_version(entry.path) == entry.version
+    except _MISSING:  # removed, or mid-swap
+        return False
+
+
+def _gone(entry: PersonaEntry) -> bool:
+    """Whether the persona's folder is no longer there. Never raises: a folder that cannot be looked at
+    (EACCES, EIO: `Path.is_dir` raises for those) is there, its load failed."""
+    try:
+        return not stat.S_ISDIR(entry.path.stat().st_mode)
+    except _MISSING:
+        return True
     except OSError:
         return False
+
+
+def _load_failed(name: str, exc: BaseException | None) -> LoadFailed:
+    """The one line a user sees when a persona's weights could not be loaded."""
+    # Unreadable (EACCES, EIO), not missing: the disk, not the persona, and it may come back.
+    if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, _MISSING):
+        return LoadFailed(f"Could not read persona '{name}' from disk right now ({os.strerror(exc.errno)}); "
+                          "try again later.")
+    return LoadFailed(f"Could not load persona '{name}'; see the bot's log.")
 
 
 def _check(ok: bool, message: str) -> None:
