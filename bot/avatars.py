@@ -9,6 +9,12 @@ URL is served as immutable.
 Nothing from the request becomes a path: the persona is looked up in the registry by a validated name,
 the file name comes from persona.json (validated by `AvatarInfo`), and the file must resolve to
 a regular file inside the persona's folder whose bytes match the recorded sha256.
+
+Pictures once read and checked are kept in memory (`AvatarCache`: least recently used first out,
+bounded in bytes and in count), keyed by the persona, the recorded sha256 and file name, and the
+file's identity (device, inode, size, mtime): a repeat request costs one `stat` (off the event loop)
+and reads and hashes nothing; a picture changed on disk is a new key, read and checked again. Requests
+arriving together for a picture not yet kept share one read.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import logging
 import os
 import re
 import stat
+from collections import OrderedDict
 from pathlib import Path
 
 from aiohttp import web
@@ -34,6 +41,46 @@ _REQUEST_RE = re.compile(r"([0-9a-f]{12})\.(png|jpg|gif|webp)")
 MAX_AVATAR_BYTES = 10 * 1024 * 1024
 CACHE_CONTROL = "public, max-age=31536000, immutable"  # the URL changes with the picture
 ROUTE = "/avatars/{persona}/{file}"
+CACHE_BYTES = 64 * 1024 * 1024  # a few dozen profile pictures
+CACHE_ENTRIES = 256
+
+# (persona, sha256, file name) as persona.json records it, and the file's (dev, inode, size, mtime_ns)
+CacheKey = tuple[str, str, str, tuple[int, int, int, int]]
+
+
+class AvatarCache:
+    """Checked picture bytes by version, least recently used evicted first, within `max_bytes` and
+    `max_entries` (a picture bigger than `max_bytes` is served but not kept). Used on the event loop
+    only, so it needs no lock."""
+
+    def __init__(self, max_bytes: int = CACHE_BYTES, max_entries: int = CACHE_ENTRIES) -> None:
+        self.max_bytes = max_bytes
+        self.max_entries = max_entries
+        self.bytes = 0
+        self._items: OrderedDict[CacheKey, bytes] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: CacheKey) -> bool:
+        return key in self._items
+
+    def get(self, key: CacheKey) -> bytes | None:
+        body = self._items.get(key)
+        if body is not None:
+            self._items.move_to_end(key)
+        return body
+
+    def put(self, key: CacheKey, body: bytes) -> None:
+        if len(body) > self.max_bytes:
+            return
+        old = self._items.pop(key, None)
+        self.bytes -= 0 if old is None else len(old)
+        self._items[key] = body
+        self.bytes += len(body)
+        while self.bytes > self.max_bytes or len(self._items) > self.max_entries:
+            _, evicted = self._items.popitem(last=False)
+            self.bytes -= len(evicted)
 
 
 def avatar_of(entry: PersonaEntry) -> AvatarInfo | None:
@@ -92,8 +139,26 @@ def avatar_url(public_base_url: str | None, entry: PersonaEntry) -> str | None:
     return None if path is None else public_base_url.rstrip("/") + path
 
 
-def _read(entry: PersonaEntry, avatar: AvatarInfo) -> bytes | None:
-    """The picture's bytes, when the file passes the checks and matches its recorded sha256. Blocking."""
+def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _key(entry: PersonaEntry, avatar: AvatarInfo) -> CacheKey | None:
+    """The cache key of the picture as it is on disk now (a `stat`, nothing read), None when the file
+    does not pass the checks. Blocking."""
+    path = _checked_file(entry, avatar)
+    if path is None:
+        return None
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return (entry.name, avatar.sha256, avatar.file, _identity(st))
+
+
+def _read(entry: PersonaEntry, avatar: AvatarInfo) -> tuple[CacheKey, bytes] | None:
+    """The picture's bytes and the key of the very file read, when it passes the checks and matches
+    its recorded sha256. Blocking."""
     path = _checked_file(entry, avatar)
     if path is None:
         return None
@@ -107,6 +172,7 @@ def _read(entry: PersonaEntry, avatar: AvatarInfo) -> bytes | None:
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_AVATAR_BYTES:
             return None
         body = f.read(MAX_AVATAR_BYTES + 1)
+        key: CacheKey = (entry.name, avatar.sha256, avatar.file, _identity(st))
     if len(body) > MAX_AVATAR_BYTES:
         return None
     # The URL is cached forever: serve only the bytes it names (a mismatch is a broken persona folder).
@@ -114,12 +180,35 @@ def _read(entry: PersonaEntry, avatar: AvatarInfo) -> bytes | None:
         log.warning("avatar of %s: %s does not match the sha256 in persona.json; not served",
                     entry.name, avatar.file)
         return None
-    return body
+    return key, body
 
 
-def avatar_routes(registry: PersonaRegistry) -> list[web.RouteDef]:
-    """The aiohttp routes serving persona pictures (GET and HEAD), for `HealthServer(routes=...)`."""
+def avatar_routes(registry: PersonaRegistry, cache: AvatarCache | None = None) -> list[web.RouteDef]:
+    """The aiohttp routes serving persona pictures (GET and HEAD), for `HealthServer(routes=...)`;
+    the pictures read are kept in `cache` (a new `AvatarCache` when None)."""
     not_found = web.HTTPNotFound  # one answer for every miss: nothing tells a probe why
+    kept = AvatarCache() if cache is None else cache
+    reading: dict[CacheKey, asyncio.Task[tuple[CacheKey, bytes] | None]] = {}
+
+    async def picture(entry: PersonaEntry, avatar: AvatarInfo) -> bytes | None:
+        # The disk is looked at off the event loop: a stat for the key, and on a miss the read and hash.
+        key = await asyncio.to_thread(_key, entry, avatar)
+        if key is None:
+            return None
+        body = kept.get(key)
+        if body is not None:
+            return body
+        task = reading.get(key)
+        if task is None:  # the first request for it: later ones wait for the same read
+            task = asyncio.create_task(asyncio.to_thread(_read, entry, avatar))
+            reading[key] = task
+            task.add_done_callback(lambda _t: reading.pop(key, None))
+        found = await asyncio.shield(task)  # a request going away does not cancel the others' read
+        if found is None:
+            return None
+        read_key, body = found
+        kept.put(read_key, body)  # the key of the file read (it may have changed since the stat)
+        return body
 
     async def serve(request: web.Request) -> web.Response:
         name, wanted = request.match_info["persona"], request.match_info["file"]
@@ -130,7 +219,7 @@ def avatar_routes(registry: PersonaRegistry) -> list[web.RouteDef]:
         avatar = None if entry is None else avatar_of(entry)
         if entry is None or avatar is None or _version(avatar) != (match[1], match[2]):
             raise not_found()  # unknown persona, no picture, or an old version of it
-        body = await asyncio.to_thread(_read, entry, avatar)
+        body = await picture(entry, avatar)
         if body is None:
             raise not_found()
         return web.Response(body=body, headers={

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import json
 import os
 from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
+from types import SimpleNamespace
 
 import aiohttp
 import pytest
@@ -14,7 +17,8 @@ from checkpoints import make_checkpoint
 from prometheus_client import CollectorRegistry
 from yarl import URL
 
-from bot.avatars import CACHE_CONTROL, avatar_file, avatar_route_path, avatar_routes, avatar_url
+import bot.avatars
+from bot.avatars import CACHE_CONTROL, AvatarCache, avatar_file, avatar_route_path, avatar_routes, avatar_url
 from bot.health import HealthServer
 from bot.personas import PersonaRegistry
 from training.checkpoint import PERSONA_FILE
@@ -182,3 +186,105 @@ async def test_refuses_what_the_record_does_not_vouch_for(tmp_path: Path, models
         personas.scan()
         assert personas.get("marlowe_bakes") is None, odd
         assert (await fetch(url))[0] == 404  # type: ignore[arg-type]
+
+
+class Counts:
+    """Reads (file opened and read) and sha256 computations done by bot.avatars."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reads = 0
+        self.hashes = 0
+        real_read = bot.avatars._read
+
+        def read(*args):
+            self.reads += 1
+            return real_read(*args)
+
+        def sha256(data: bytes = b""):
+            self.hashes += 1
+            return hashlib.sha256(data)
+
+        monkeypatch.setattr(bot.avatars, "_read", read)
+        monkeypatch.setattr(bot.avatars, "hashlib", SimpleNamespace(sha256=sha256))
+
+
+@contextlib.asynccontextmanager
+async def serving(personas: PersonaRegistry, cache: AvatarCache | None = None) -> AsyncIterator[str]:
+    server = HealthServer("127.0.0.1", 0, CollectorRegistry(), lambda: {"pool": True},
+                          routes=avatar_routes(personas, cache))
+    await server.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        await server.close()
+
+
+async def test_a_repeat_request_reads_and_hashes_nothing(personas: PersonaRegistry, base: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = Counts(monkeypatch)
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None
+    url = avatar_url(base, entry)
+    assert url is not None
+    together = await asyncio.gather(*(fetch(url) for _ in range(20)))  # arriving at once: one read
+    after = [await fetch(url) for _ in range(20)] + [await fetch(url, "HEAD")]
+    assert all(status == 200 and body == PNG for status, body, _ in together + after[:-1])
+    assert after[-1][0] == 200 and int(after[-1][2]["Content-Length"]) == len(PNG)
+    assert (counts.reads, counts.hashes) == (1, 1)
+
+
+async def test_a_picture_changed_on_disk_is_read_and_checked_again(personas: PersonaRegistry, base: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = Counts(monkeypatch)
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None
+    url = avatar_url(base, entry)
+    path = avatar_file(entry)
+    assert url is not None and path is not None
+    assert (await fetch(url))[1] == PNG and (await fetch(url))[1] == PNG
+    assert counts.reads == 1
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # rewritten: a new identity
+    assert (await fetch(url))[1] == PNG and (await fetch(url))[1] == PNG
+    assert counts.reads == 2
+    path.write_bytes(PNG[:-1] + b"!")  # the same size, other bytes: not what the URL names
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+    assert (await fetch(url))[0] == 404  # checked again, not served from what was kept
+    assert counts.reads == 3
+    path.unlink()
+    assert (await fetch(url))[0] == 404  # gone from disk: gone from the URL too
+    set_avatar(entry.path, JPEG, "jpg", "image/jpeg")  # a new picture: a new URL, read once
+    personas.scan()
+    new = personas.get("marlowe_bakes")
+    assert new is not None
+    new_url = avatar_url(base, new)
+    assert new_url is not None
+    assert [(await fetch(new_url))[1] for _ in range(3)] == [JPEG] * 3
+    assert counts.reads == 4
+
+
+async def test_the_cache_is_bounded_in_bytes_and_count(models_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    bodies = {name: PNG + name.encode() * 40 for name in ("ann", "bob", "cat")}
+    for name, body in bodies.items():
+        set_avatar(make_checkpoint(models_dir, name), body, "png", "image/png")
+    personas = PersonaRegistry(models_dir)
+    personas.scan()
+    counts = Counts(monkeypatch)
+    cache = AvatarCache(max_bytes=2 * len(bodies["ann"]) + 100, max_entries=10)
+    paths = {name: avatar_route_path(personas.get(name)) for name in bodies}  # type: ignore[arg-type]
+    async with serving(personas, cache) as base:
+        urls = {name: f"{base}{path}" for name, path in paths.items()}
+        for name in ("ann", "bob", "ann", "cat"):  # ann used again: bob is the least recently used
+            assert (await fetch(urls[name]))[1] == bodies[name]
+        assert counts.reads == 3 and len(cache) == 2 and cache.bytes <= cache.max_bytes
+        assert (await fetch(urls["ann"]))[1] == bodies["ann"] and counts.reads == 3  # kept
+        assert (await fetch(urls["bob"]))[1] == bodies["bob"] and counts.reads == 4  # evicted, read again
+    cache = AvatarCache(max_bytes=10**6, max_entries=1)
+    async with serving(personas, cache) as base:
+        for name in ("ann", "bob", "ann"):
+            assert (await fetch(f"{base}{paths[name]}"))[1] == bodies[name]
+        assert len(cache) == 1 and cache.bytes == len(bodies["ann"]) and counts.reads == 7
+    too_big = AvatarCache(max_bytes=10)
+    too_big.put(("ann", "0" * 64, "a.png", (0, 0, 0, 0)), PNG)  # served, never kept
+    assert len(too_big) == 0 and too_big.bytes == 0
