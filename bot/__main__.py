@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, load_config, token_from_env
 from bot.logs import setup_logging
 
 
@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot.pool import resolve_device
 
         resolve_device(cfg.pool)  # device = "cuda" without CUDA: a config error, said before starting
+        if cfg.pool.backend == "remote":  # its token variable unset: said here, not as a traceback later
+            token_from_env(cfg.pool.remote_token_env, "[pool] remote_token_env")
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

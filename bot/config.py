@@ -2,11 +2,13 @@
 
 Every entry point of the bot loads it through `load_config`; an unknown key, a wrong type or an
 out-of-range value stops start-up with one line (`ConfigError`). The Discord token is never here:
-it comes from the `DISCORD_TOKEN` environment variable only.
+it comes from the `DISCORD_TOKEN` environment variable only; so does the generation service's shared
+secret, from the variable that `[serve] token_env` and `[pool] remote_token_env` name.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -15,7 +17,10 @@ from pydantic import Field, field_validator, model_validator
 from training.config import ConfigError, PathsSettings, Section, TrainingSettings, read_toml, validate
 
 __all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "PoolSettings", "ServeSettings",
-           "WebSettings", "load_config"]
+           "WebSettings", "load_config", "token_from_env"]
+
+# An environment variable's name (the token itself never goes in config.toml).
+ENV_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,127}$"
 
 
 class GenerationSettings(Section):
@@ -68,6 +73,9 @@ class PoolSettings(Section):
     # in the proxy) before saying the generation took too long.
     remote_margin_s: float = Field(5.0, ge=0, le=600)
     remote_connect_timeout_s: float = Field(3.0, gt=0, le=600)
+    # The environment variable holding the service's token ([serve] token_env on the service's side),
+    # sent with every request; None: no token.
+    remote_token_env: str | None = Field(None, pattern=ENV_NAME)
 
     @field_validator("remote_url")
     @classmethod
@@ -106,6 +114,9 @@ class ServeSettings(Section):
     max_replicas_per_node: int | None = Field(None, ge=1, le=1000)
     # Local Ray only (address unset): CPUs it may use; None: all of this machine's.
     local_num_cpus: int | None = Field(None, ge=1, le=4096)
+    # The environment variable holding the token every request must carry (bots: [pool]
+    # remote_token_env); None: none needed, allowed only while `host` is loopback.
+    token_env: str | None = Field(None, pattern=ENV_NAME)
 
     @field_validator("route_prefix")
     @classmethod
@@ -206,6 +217,18 @@ class Config(Section):
     discord: DiscordSettings = DiscordSettings()
     web: WebSettings = WebSettings()
     serve: ServeSettings = ServeSettings()
+
+
+def token_from_env(name: str | None, setting: str) -> str | None:
+    """The token in environment variable `name` (None when `name` is None); `setting` names where `name`
+    came from, for the error when the variable is unset or empty."""
+    if name is None:
+        return None
+    token = os.environ.get(name, "").strip()
+    if not token:
+        raise ConfigError(f"{setting} = \"{name}\", but the environment variable {name} is not set "
+                          "(the token goes in the environment, never in config.toml)")
+    return token
 
 
 def load_config(path: Path | None = None, models_dir: Path | None = None) -> Config:

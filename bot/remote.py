@@ -10,7 +10,9 @@ What the embedded pool promises holds here too: a request ends by its timeout (t
 the same timeout, the client waits `remote_margin_s` longer for the network), a cancelled interaction
 closes its connection (Serve then cancels the replica's request, which leaves the pool's queue), and a
 service that does not answer fails requests at once with a clear message instead of hanging. `ready`
-(what /healthz reports) follows a probe of the service every few seconds.
+(what /healthz reports) follows a probe of the service every few seconds. With `[pool] remote_token_env`
+every request carries the token from that environment variable; a service that refuses it makes
+requests fail with a clear message and the log say which setting to check.
 """
 
 from __future__ import annotations
@@ -24,18 +26,20 @@ from typing import Any
 import aiohttp
 import prometheus_client
 
-from bot.config import GenerationSettings, PoolSettings
+from bot.config import GenerationSettings, PoolSettings, token_from_env
 from bot.errors import GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
 from bot.pool import validate_request
-from bot.wire import ROUTING_HEADER, GenerateBody, error_from
+from bot.wire import ROUTING_HEADER, UNAUTHORIZED, GenerateBody, auth_headers, error_from, request_body
 
 log = logging.getLogger(__name__)
 
 PROBE_INTERVAL_S = 5.0  # how often `ready` is checked against the service
 UNREACHABLE = ("Generation is unavailable right now: the generation service does not answer. "
                "Try again in a minute.")
+REFUSED = ("Generation is unavailable right now: the generation service refused this bot's token. "
+           "The bot's operator can see why in its log.")
 
 
 class RemotePool:
@@ -49,11 +53,14 @@ class RemotePool:
         self.settings = pool
         self.generation = generation
         self.url = pool.remote_url
+        # Read once, here: a name in the config whose variable is unset stops the bot (ConfigError).
+        self._token = token_from_env(pool.remote_token_env, "[pool] remote_token_env")
         self.metrics = PoolMetrics(metrics)
         self._session: aiohttp.ClientSession | None = None
         self._probe: asyncio.Task | None = None
         self._rescan: asyncio.Task | None = None
         self._reachable = False
+        self._refused = False
         self._closing = False
 
     async def start(self) -> None:
@@ -63,7 +70,8 @@ class RemotePool:
             return
         await asyncio.to_thread(self.registry.scan)
         timeout = aiohttp.ClientTimeout(connect=self.settings.remote_connect_timeout_s)
-        self._session = aiohttp.ClientSession(timeout=timeout, raise_for_status=False)
+        self._session = aiohttp.ClientSession(timeout=timeout, raise_for_status=False,
+                                              headers=auth_headers(self._token))
         await self.probe()
         if not self._reachable:
             log.warning("the generation service at %s does not answer yet; requests fail until it does",
@@ -102,6 +110,9 @@ class RemotePool:
             async with self._session.get(self.url, timeout=aiohttp.ClientTimeout(
                     total=self.settings.remote_connect_timeout_s + 2)) as response:
                 body = await response.json(content_type=None)
+                if response.status == 401 and not self._refused:  # said once, not every probe
+                    log_refused(self.url)
+                self._refused = response.status == 401
                 self._reachable = response.status == 200 and bool(body.get("ready"))
         except (aiohttp.ClientError, TimeoutError, ValueError, AttributeError):
             self._reachable = False
@@ -113,7 +124,7 @@ class RemotePool:
                        timeout: float | None = None, min_new_tokens: int = 0, context: str = "") -> list[str]:
         """`GenerationPool.generate`, answered by the service: same arguments, same results, same errors
         (a service that cannot be reached: PoolBroken with its own message)."""
-        return await self.metrics.request(self._generate(GenerateBody(
+        return await self.metrics.request(self._generate(request_body(
             persona=persona, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
             temperature=temperature, top_p=top_p, top_k=top_k, seed=seed, timeout=timeout,
             min_new_tokens=min_new_tokens, context=context)))
@@ -143,8 +154,8 @@ class RemotePool:
             self._reachable = False
             log.warning("generation service at %s: %s", self.url, exc or type(exc).__name__)
             raise PoolBroken(UNREACHABLE) from None
-        self._reachable = True
-        return answer_texts(status, raw, body.persona)
+        self._reachable = status != 401
+        return answer_texts(status, raw, body.persona, self.url)
 
     async def _probe_forever(self) -> None:
         while True:
@@ -163,12 +174,20 @@ class RemotePool:
                 log.exception("rescanning %s failed", self.registry.models_dir)
 
 
-def answer_texts(status: int, raw: bytes, persona: str) -> list[str]:
+def log_refused(url: str) -> None:
+    log.warning("generation service at %s refused this bot's token: set [pool] remote_token_env to the "
+                "variable holding the token the service's [serve] token_env names", url)
+
+
+def answer_texts(status: int, raw: bytes, persona: str, url: str = "") -> list[str]:
     """The texts of a service's answer, or the error it stands for raised as its `BotError`."""
     try:
         data: Any = json.loads(raw)
     except ValueError:
         data = None
+    if status == 401 or (isinstance(data, dict) and data.get("kind") == UNAUTHORIZED):
+        log_refused(url)
+        raise PoolBroken(REFUSED)
     if isinstance(data, dict) and data.get("ok") is True and isinstance(data.get("texts"), list):
         return [str(t) for t in data["texts"]]
     if isinstance(data, dict) and data.get("ok") is False:

@@ -13,12 +13,16 @@ Only this module imports Ray (the `scale` extra); the bot talks to the service t
 Deploy it with `python -m bot serve` (settings from `[serve]`), or with Serve's own tools:
 `serve run bot.serve_app:app config=config.toml`, a Serve config file, or a KubeRay RayService whose
 `import_path` is `bot.serve_app:app` (see docs/operations.md).
+
+A local Ray (`[serve] address` unset) listens on loopback only; with `[serve] token_env` every request
+must carry the token, and bodies are capped and parsed strictly before anything else (`bot.wire`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import os
 import re
@@ -26,25 +30,35 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from ray import serve
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from bot.config import Config, ConfigError, GenerationSettings, PoolSettings, load_config
+from bot.config import Config, ConfigError, GenerationSettings, PoolSettings, load_config, token_from_env
 from bot.errors import BotError, InvalidRequest
 from bot.personas import PersonaRegistry
 from bot.pool import GenerationPool
-from bot.wire import GenerateBody, error_data
+from bot.wire import (
+    AUTH_HEADER,
+    MAX_BODY_BYTES,
+    BodyTooLarge,
+    GenerateBody,
+    authorized,
+    error_data,
+    parse_body,
+    unauthorized_data,
+)
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "persona-bot"
 DEPLOYMENT = "PersonaPool"
 GAUGE_INTERVAL_S = 5.0
+LOOPBACK = "127.0.0.1"
 
 
 @serve.deployment(name=DEPLOYMENT, health_check_period_s=5, health_check_timeout_s=30,
@@ -53,7 +67,11 @@ class PersonaPool:
     """One replica: a generation pool over `models_dir`, answering `bot.wire` requests."""
 
     async def __init__(self, models_dir: str, pool: dict[str, Any], generation: dict[str, Any],
-                       max_personas: int) -> None:
+                       max_personas: int, token_env: str | None = None) -> None:
+        bind_replica_grpc_to_loopback()  # before Serve starts the replica's gRPC server, after this
+        # Read on the replica's own node (its environment: a Kubernetes Secret, say); never a bound
+        # argument, which Serve would keep in its cluster state.
+        self._token = token_from_env(token_env, "[serve] token_env")
         self.pool = GenerationPool(PersonaRegistry(Path(models_dir)), PoolSettings(**pool),
                                    GenerationSettings(**generation))
         await self.pool.start()
@@ -79,18 +97,23 @@ class PersonaPool:
             await asyncio.sleep(GAUGE_INTERVAL_S)
 
     async def __call__(self, request: Request) -> JSONResponse:
-        """HTTP: `GET` says whether this replica serves; `POST` a `GenerateBody` generates."""
+        """HTTP: `GET` says whether this replica serves; `POST` a `GenerateBody` generates. With a token,
+        a request without it is refused before anything else (its body is never read)."""
+        if self._token is not None and not authorized(request.headers.get(AUTH_HEADER), self._token):
+            data, status = unauthorized_data()
+            return JSONResponse(data, status_code=status)
         if request.method == "GET":
             ready = self.pool.ready
             return JSONResponse({"ready": ready, "replica": self.name,
                                  "personas": len(self.pool.registry.names())},
                                 status_code=200 if ready else 503)
         try:
-            body = GenerateBody.model_validate(await request.json())
-        except (ValueError, ValidationError) as exc:  # not JSON, or not our request
-            reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else "not JSON"
-            data, status = error_data(InvalidRequest(f"Not a generation request: {reason}."))
-            return JSONResponse(data, status_code=status)
+            # At most MAX_BODY_BYTES, parsed by pydantic's Rust parser in well under a millisecond: no
+            # need to leave the replica's event loop for it.
+            body = parse_body(await read_body(request, MAX_BODY_BYTES))
+        except InvalidRequest as exc:
+            data, status = error_data(exc)
+            return JSONResponse(data, status_code=413 if isinstance(exc, BodyTooLarge) else status)
         data, status = await self.generate(body)
         return JSONResponse(data, status_code=status)
 
@@ -118,6 +141,21 @@ class PersonaPool:
         await self.pool.close()
 
 
+async def read_body(request: Request, cap: int) -> bytes:
+    """A request's body, refused (BodyTooLarge) as soon as it is known to be over `cap` bytes: by its
+    Content-Length before anything is read, else while it streams in, so that at most `cap` bytes and one
+    chunk are ever held here."""
+    length = request.headers.get("content-length")
+    if length is not None and (not length.strip().isdigit() or int(length) > cap):
+        raise BodyTooLarge()
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > cap:
+            raise BodyTooLarge()
+    return bytes(body)
+
+
 def build(cfg: Config) -> serve.Application:
     """The application for `cfg`: `[serve]` sets replicas and resources, `[pool]` each replica's pool."""
     s = cfg.serve
@@ -135,8 +173,12 @@ def build(cfg: Config) -> serve.Application:
         num_replicas=s.replicas, max_ongoing_requests=s.max_ongoing_requests,
         ray_actor_options={"num_cpus": s.num_cpus, "num_gpus": s.num_gpus}, **placement,
     )
+    if s.token_env is None:
+        log.warning("[serve] token_env is unset: the generation service takes requests from anyone who "
+                    "reaches its HTTP port")
     return deployment.bind(str(cfg.paths.models_dir.resolve()), pool.model_dump(mode="json"),
-                           cfg.generation.model_dump(mode="json"), s.max_personas_per_replica)
+                           cfg.generation.model_dump(mode="json"), s.max_personas_per_replica,
+                           token_env=s.token_env)
 
 
 def app(args: dict[str, str]) -> serve.Application:
@@ -156,6 +198,56 @@ def last_line(message: str) -> str:
     return (lines[-1] if lines else "unknown error")[:400]
 
 
+@contextlib.contextmanager
+def loopback_node() -> Iterator[None]:
+    """A local Ray started inside is a node at 127.0.0.1, so every server it starts listens on loopback
+    only (GCS, raylet, each worker's gRPC, the dashboard and runtime-env agents, the metrics exporter):
+    on the machine's address they would let whoever reaches it join the cluster and run code.
+
+    `ray.init(_node_ip_address="127.0.0.1")` alone is not enough: Ray 2.60 swaps a loopback address for
+    the machine's own, unless it runs as a single-machine Ray (its mode on macOS and Windows, switched
+    by RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER, read when Ray is imported); that mode is set for this start
+    only. A cluster this process joins keeps its own addresses."""
+    from ray._private import ray_constants
+
+    was = ray_constants.ENABLE_RAY_CLUSTER
+    ray_constants.ENABLE_RAY_CLUSTER = False
+    try:
+        yield
+    finally:
+        ray_constants.ENABLE_RAY_CLUSTER = was
+
+
+def bind_replica_grpc_to_loopback() -> None:
+    """Serve 2.60 starts each replica's gRPC server (calls between deployments) on every interface,
+    whatever the node's address; on a node at loopback it listens on loopback too, like the rest of
+    Ray. Called in the replica's process before Serve starts that server; elsewhere a no-op."""
+    import ray
+    from ray.serve._private import replica
+
+    if not ipaddress.ip_address(ray.util.get_node_ip_address()).is_loopback:
+        return
+    add_port = replica.add_port_to_grpc_server
+    if getattr(add_port, "loopback", False):
+        return
+
+    def on_loopback(server: Any, address: str) -> int:
+        return add_port(server, re.sub(r"^(\[::\]|0\.0\.0\.0):", f"{LOOPBACK}:", address))
+
+    on_loopback.loopback = True  # type: ignore[attr-defined]
+    replica.add_port_to_grpc_server = on_loopback
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name other than localhost: whatever it resolves to, assume reachable
+        return False
+
+
 def url_of(cfg: Config) -> str:
     host = "127.0.0.1" if cfg.serve.host in ("0.0.0.0", "::") else cfg.serve.host
     return f"http://{host}:{cfg.serve.port}{cfg.serve.route_prefix}"
@@ -168,7 +260,9 @@ def start_service(cfg: Config) -> float:
     began = time.monotonic()
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no usage reports from a bot's machines
     if cfg.serve.address is None:
-        ray.init(num_cpus=cfg.serve.local_num_cpus, include_dashboard=False, log_to_driver=False)
+        with loopback_node():
+            ray.init(num_cpus=cfg.serve.local_num_cpus, include_dashboard=False, log_to_driver=False,
+                     _node_ip_address=LOOPBACK)
     else:
         ray.init(address=cfg.serve.address, log_to_driver=False)
     serve.start(http_options={"host": cfg.serve.host, "port": cfg.serve.port})
@@ -191,6 +285,14 @@ def stop_service(cfg: Config) -> None:
 def run_service(cfg: Config) -> int:
     """`python -m bot serve`: run until SIGINT/SIGTERM. 1 with one `error:` line when it cannot start."""
     stop = asyncio.Event()
+    try:  # the replicas read the token themselves; checked here first, to say it in one line
+        token = token_from_env(cfg.serve.token_env, "[serve] token_env")
+        if token is None and not is_loopback(cfg.serve.host):
+            raise ConfigError(f"[serve] host = \"{cfg.serve.host}\" takes requests from other machines: set "
+                              "[serve] token_env to an environment variable holding a shared token")
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if cfg.serve.address is None:  # said in one line now, not after Ray's start as a remote traceback
         try:
             with socket.create_server((cfg.serve.host, cfg.serve.port)):
@@ -209,8 +311,10 @@ def run_service(cfg: Config) -> int:
         print(f"error: the generation service did not start: {last_line(str(exc))}", file=sys.stderr)
         return 1
     # One line, which scripts and the tests wait for.
+    token_hint = f", remote_token_env = \"{cfg.serve.token_env}\"" if cfg.serve.token_env else ""
     print(f"serving at {url_of(cfg)}: {cfg.serve.replicas} replica(s), started in {took:.1f} s; bots use "
-          f"[pool] backend = \"remote\", remote_url = \"{url_of(cfg)}\". Ctrl-C stops it.", flush=True)
+          f"[pool] backend = \"remote\", remote_url = \"{url_of(cfg)}\"{token_hint}. Ctrl-C stops it.",
+          flush=True)
 
     async def wait() -> None:
         loop = asyncio.get_running_loop()

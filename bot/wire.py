@@ -6,13 +6,19 @@ routes it to a replica that already holds the persona) and a JSON `GenerateBody`
 with a matching HTTP status, which the client raises again as the same `BotError` class. Errors never
 cross as pickled exceptions: `UnknownPersona`'s constructor does not survive a round trip (its message
 comes back nested), and the bot must not depend on Ray's exception wrappers.
+
+With `[serve] token_env` set, every request carries `Authorization: Bearer <token>`; a request without
+it, or with another token, is answered `{"ok": false, "kind": "unauthorized"}` with 401. A body is at
+most `MAX_BODY_BYTES`, strict JSON (no NaN or Infinity, nesting bounded by the parser) and exactly a
+`GenerateBody`; anything else is answered as `InvalidRequest` with 400 (413 when too large).
 """
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.errors import (
     BotError,
@@ -27,6 +33,12 @@ from bot.errors import (
 )
 
 ROUTING_HEADER = "serve_multiplexed_model_id"  # Ray Serve's model-multiplexing header (notes: scale-out §1.1)
+AUTH_HEADER = "Authorization"
+UNAUTHORIZED = "unauthorized"  # the error kind of a missing or wrong token (not a pool error: no class)
+# A request's body: the longest prompt and context (1,800 + 4,000 characters) with every character
+# escaped as a surrogate pair (12 bytes) is about 70 kB; anything larger is refused before it is parsed.
+MAX_BODY_BYTES = 256 * 1024
+MAX_TIMEOUT_S = 3600.0  # as [pool] request_timeout_s: a request cannot hold a queue slot for longer
 
 # Each kind the pool raises, with the HTTP status the service answers it with.
 ERRORS: dict[str, tuple[type[BotError], int]] = {
@@ -46,7 +58,7 @@ ERRORS: dict[str, tuple[type[BotError], int]] = {
 class GenerateBody(BaseModel):
     """`GenerationPool.generate`'s arguments, as JSON. The pool validates the values themselves."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     persona: str
     prompt: str = ""
@@ -56,9 +68,64 @@ class GenerateBody(BaseModel):
     top_p: float | None = None
     top_k: int | None = None
     seed: int | None = None
-    timeout: float | None = None
+    timeout: float | None = Field(None, le=MAX_TIMEOUT_S)
     min_new_tokens: int = 0
     context: str = ""
+
+
+def request_body(**values: Any) -> GenerateBody:
+    """The client's body for `GenerationPool.generate`'s arguments; a value JSON cannot carry (NaN, an
+    infinite timeout) is refused here as the service would refuse it."""
+    try:
+        return GenerateBody(**values)
+    except ValidationError as exc:
+        raise InvalidRequest(f"Not a generation request: {_reason(exc)}.") from None
+
+
+def parse_body(raw: bytes) -> GenerateBody:
+    """A request's body as the service reads it, or InvalidRequest saying in one line what is wrong: not
+    JSON, NaN or Infinity, nested too deep (pydantic's parser stops at its recursion limit), not an
+    object, an unknown key, a wrong type (strict: "3" is not a count, true is not a number)."""
+    if len(raw) > MAX_BODY_BYTES:
+        raise too_large()
+    try:
+        return GenerateBody.model_validate_json(raw, strict=True)
+    except ValidationError as exc:
+        raise InvalidRequest(f"Not a generation request: {_reason(exc)}.") from None
+
+
+def _reason(exc: ValidationError) -> str:
+    error = exc.errors(include_url=False, include_input=False)[0]
+    where = ".".join(str(part) for part in error["loc"])
+    return f"{where}: {error['msg']}" if where else str(error["msg"])
+
+
+class BodyTooLarge(InvalidRequest):
+    """A body over MAX_BODY_BYTES: an InvalidRequest for the client, answered with 413."""
+
+    def __init__(self) -> None:
+        super().__init__(f"Not a generation request: the body is over {MAX_BODY_BYTES} bytes.")
+
+
+def too_large() -> BodyTooLarge:
+    return BodyTooLarge()
+
+
+def auth_headers(token: str | None) -> dict[str, str]:
+    """What the client sends with every request: the token, when it has one."""
+    return {AUTH_HEADER: f"Bearer {token}"} if token else {}
+
+
+def authorized(header: str | None, token: str) -> bool:
+    """Whether an `Authorization` header carries `token`; compared in constant time, so that the answer's
+    timing does not tell how much of a guess was right."""
+    scheme, _, given = (header or "").partition(" ")
+    return hmac.compare_digest(given.strip().encode(), token.encode()) and scheme.lower() == "bearer"
+
+
+def unauthorized_data() -> tuple[dict[str, Any], int]:
+    return {"ok": False, "kind": UNAUTHORIZED,
+            "message": "This request's token is missing or wrong ([serve] token_env)."}, 401
 
 
 def error_data(exc: BotError) -> tuple[dict[str, Any], int]:

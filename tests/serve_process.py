@@ -17,10 +17,11 @@ READY = re.compile(r"serving at (\S+): (\d+) replica\(s\), started in ([\d.]+) s
 
 
 @contextlib.contextmanager
-def serving(config: Path, cwd: Path, timeout: float = 180.0) -> Iterator[tuple[str, float, subprocess.Popen]]:
-    """Start the service; yield (url, start-up seconds as it reports them, process) once it serves. On
-    the way out: SIGINT, as Ctrl-C, and wait for Ray to go down."""
-    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+def serving(config: Path, cwd: Path, timeout: float = 180.0,
+            env: dict[str, str] | None = None) -> Iterator[tuple[str, float, subprocess.Popen]]:
+    """Start the service (`env`: variables added to this process's); yield (url, start-up seconds as it
+    reports them, process) once it serves. On the way out: SIGINT, as Ctrl-C, and wait for Ray to go down."""
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", **(env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--config", str(config)], cwd=cwd,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
@@ -51,6 +52,17 @@ def serving(config: Path, cwd: Path, timeout: float = 180.0) -> Iterator[tuple[s
                 proc.kill()
                 proc.wait()
         reader.join(5)
+
+
+def listening_sockets(pid: int) -> list[tuple[str, int, str]]:
+    """(address, port, process name) of every TCP socket listening in process `pid` and its descendants
+    (Ray's GCS, raylet, agents, workers and Serve's actors are all children of `python -m bot serve`)."""
+    import psutil
+
+    root = psutil.Process(pid)
+    names = {p.pid: p.name() for p in [root, *root.children(recursive=True)]}
+    return sorted((c.laddr.ip, c.laddr.port, names[c.pid]) for c in psutil.net_connections("tcp")
+                  if c.status == psutil.CONN_LISTEN and c.pid in names)
 
 
 def ray_memory_mb() -> dict[str, float]:

@@ -20,6 +20,9 @@ BAD = [
     ('[discord]\nguild_ids = ["abc"]\n', "[discord] guild_ids.0: Input should be a valid integer"),
     ("[training]\nepochs = -1\n", "[training] epochs: Input should be greater than 0"),
     ("[paths\n", "not valid TOML"),
+    # The token's variable's NAME, never the token: a pasted secret (dashes, dots) is refused.
+    ('[serve]\ntoken_env = "3f9c-77ab.x"\n', "[serve] token_env: String should match pattern"),
+    ('[pool]\nremote_token_env = "MY TOKEN"\n', "[pool] remote_token_env: String should match pattern"),
 ]
 
 

@@ -172,3 +172,57 @@ def test_the_backend_follows_the_config(tmp_path: Path) -> None:
     pool = make_pool(remote, registry)
     assert type(pool) is RemotePool and pool.url == "http://gpu-box:8000/personas"
     assert pool.registry is registry  # /persona list and info read models/ as before
+
+
+async def test_the_token_goes_with_every_request_and_a_refusal_is_told(remote, monkeypatch, caplog) -> None:
+    from aiohttp import web
+
+    from bot.remote import REFUSED
+
+    seen: list[str | None] = []
+
+    async def answer(request: web.Request) -> web.Response:  # the service's side of the token check
+        seen.append(request.headers.get("Authorization"))
+        if seen[-1] != "Bearer right-token":
+            return web.json_response({"ok": False, "kind": "unauthorized", "message": "no"}, status=401)
+        if request.method == "GET":
+            return web.json_response({"ready": True})
+        return web.json_response({"ok": True, "texts": ["hi there"], "replica": "r"})
+
+    app = web.Application()
+    app.router.add_route("*", "/personas", answer)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}/personas"
+    try:
+        monkeypatch.setenv("PERSONA_TEST_TOKEN", "right-token")
+        pool = await remote(url, remote_token_env="PERSONA_TEST_TOKEN")
+        assert pool.ready and await pool.generate("p0", "hi") == ["hi there"]
+        assert seen == ["Bearer right-token"] * 2  # the probe and the request
+
+        monkeypatch.setenv("PERSONA_TEST_TOKEN", "wrong-token")
+        wrong = await remote(url, remote_token_env="PERSONA_TEST_TOKEN")
+        assert not wrong.ready
+        with pytest.raises(PoolBroken) as info:
+            await wrong.generate("p0", "hi")
+        assert str(info.value) == REFUSED and not wrong.ready
+        assert "refused this bot's token: set [pool] remote_token_env" in caplog.text
+        assert sample(wrong, "pool_errors_total", {"kind": "unavailable"}) == 1
+        seen.clear()
+        untokened = await remote(url)
+        assert not untokened.ready and seen == [None]  # no token configured: no header at all
+    finally:
+        await runner.cleanup()
+
+
+def test_a_remote_token_env_naming_an_unset_variable_stops_the_bot(tmp_path: Path, monkeypatch) -> None:
+    from bot.config import ConfigError
+
+    monkeypatch.delenv("PERSONA_UNSET_TOKEN", raising=False)
+    cfg = load_config(write_config(tmp_path, pool={"backend": "remote", "remote_url": "http://gpu-box:8000/p",
+                                                   "remote_token_env": "PERSONA_UNSET_TOKEN"}))
+    with pytest.raises(ConfigError, match=r'^\[pool\] remote_token_env = "PERSONA_UNSET_TOKEN", but the '
+                                          "environment variable PERSONA_UNSET_TOKEN is not set"):
+        make_pool(cfg, PersonaRegistry(cfg.paths.models_dir))
