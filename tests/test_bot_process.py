@@ -54,14 +54,15 @@ def test_cuda_without_cuda_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_a_remote_token_variable_unset_is_a_config_error(tmp_path: Path) -> None:
+    name = "PERSONA_UNSET_TOKEN_FOR_TEST"
     cfg = write_config(tmp_path, pool={"backend": "remote", "remote_url": "http://127.0.0.1:9/personas",
-                                       "remote_token_env": "PERSONA_UNSET_TOKEN_FOR_TEST"})
+                                       "remote_token_env": name})
     for command in ("console", "run"):
         result = run_bot([command, "--config", str(cfg)], tmp_path)
         assert result.returncode == 2
         assert result.stderr.splitlines() == [
-            'error: [pool] remote_token_env = "PERSONA_UNSET_TOKEN_FOR_TEST", but the environment variable '
-            "PERSONA_UNSET_TOKEN_FOR_TEST is not set (the token goes in the environment, never in config.toml)"]
+            f'error: [pool] remote_token_env = "{name}", but the environment variable {name} is not set '
+            "(the token goes in the environment, never in config.toml)"]
     assert not (tmp_path / "models").exists()
 
 
