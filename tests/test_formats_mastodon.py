@@ -3,6 +3,7 @@
 import io
 import json
 import tarfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from test_training_ingest import encrypt_flag, make_zip
 
 import training.formats.mastodon as mastodon
 from training import clean
+from training.config import TrainingSettings
 from training.formats.mastodon import html_to_text, looks_like_outbox, read_mastodon, visibility
 from training.ingest import DataError, Record
 
@@ -424,3 +426,41 @@ def test_tar_with_too_many_members(tmp_path, monkeypatch):
     refused(make_tar(tmp_path / "a.tar.gz", small_archive()), "holds over 3 members")
     monkeypatch.setattr(mastodon, "MAX_TAR_MEMBERS", 4)
     assert len(read_mastodon(tmp_path / "a.tar.gz", LIMIT).records) == 2
+
+
+# --- hostile post HTML: linear parse, a cap per post ----------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["<a ", "<!--", '<a x="', "</a ", "<a x='>"])
+def test_post_html_parses_in_linear_time(unit):
+    # HTMLParser rescanned an unterminated tag to the end for each `<`: 60,000 characters of `<a `
+    # took 44 s (120,000: 186 s). Under the per-post cap, any HTML now takes a fraction of a second.
+    content = unit * (60_000 // len(unit))
+    start = time.process_time()
+    text = html_to_text(content)
+    assert time.process_time() - start < 5
+    assert isinstance(text, str)
+
+
+def test_markup_declarations_are_text_not_a_crash(tmp_path):
+    # `<![` made HTMLParser raise AssertionError ("expected name token"): a traceback, exit 1.
+    path = tmp_path / "outbox.json"
+    path.write_bytes(outbox([note("<p>" + "<![" * 1000 + "</p>"), note("<p>an ordinary post here</p>")]))
+    texts = [r.text for r in read_mastodon(path, LIMIT).records]
+    assert texts == ["<![" * 1000, "an ordinary post here"]
+    assert html_to_text("<p>a <!-- b --> c &lt;3 <3</p>") == "a <!-- b --> c <3 <3"
+
+
+def test_a_post_over_the_cap_is_counted_and_never_parsed(tmp_path, monkeypatch):
+    parsed = []
+    monkeypatch.setattr(mastodon, "html_to_text", lambda html: parsed.append(len(html)) or "words of a post")
+    huge = "<p>" + "word " * 30_000 + "</p>"  # 150,007 characters, over MAX_POST_HTML
+    path = tmp_path / "outbox.json"
+    path.write_bytes(outbox([note(huge), note("<p>an ordinary post here</p>"),
+                             note(huge, to=["https://m.example/users/marlowe/followers"])]))
+    records = read_mastodon(path, LIMIT).records
+    assert [(r.too_long, r.private) for r in records] == [(True, False), (False, False), (True, True)]
+    assert parsed == [len("<p>an ordinary post here</p>")]
+    _kept, table = clean.clean_records(records, TrainingSettings(), visibility=True)
+    assert (table.downloaded, table.filters, table.kept) == (3, {"private": 1, "too_long": 1}, 1)
+    assert ("Posts too long", 1) in table.rows()

@@ -10,7 +10,10 @@ picture itself, and the media, which are never read.
 Accepted: the archive as downloaded, the unpacked folder (outbox.json at its root or under one top
 folder), or `outbox.json` alone. Members are read in memory, never extracted, and only the three small
 files needed; the archive is refused whole when a member name escapes its folder, and a tar when it holds
-a link or a special file. `outbox.json` is capped at `max_bytes` by its declared and its actual size.
+a link or a special file, or what `formats/safetar.py` refuses before `tarfile` parses it (hostile pax
+headers, sparse files, listing past a budget of decompressed bytes). `outbox.json` is capped at
+`max_bytes` by its declared and its actual size; a post's HTML over `MAX_POST_HTML` is counted as too
+long and never parsed, and what is under it is parsed in linear time.
 
 Each item becomes one `Record`: a boost `retweet=True` with no text; a post its text (the HTML content
 as plain text, the content warning left out; a poll's option names follow its question, one a line),
@@ -35,6 +38,7 @@ from typing import Any
 
 from training.avatar import MAX_AVATAR_BYTES
 from training.checkpoint import is_valid_handle, normalise_display_name
+from training.formats import safetar
 from training.ingest import DataError, Reader, Record, Source, Unusable, folder_reader, safe_member
 
 OUTBOX = "outbox.json"
@@ -46,10 +50,16 @@ MAX_TAR_MEMBERS = 500_000
 # "Public" addressing: the full IRI, and the compact forms JSON-LD allows.
 PUBLIC = frozenset({"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"})
 POST_TYPES = ("Note", "Question")
+# A post's HTML over this is counted as too long and never parsed. Mastodon allows 500 characters by
+# default (some servers a few thousand), which its HTML (links, mentions) makes a few times longer.
+MAX_POST_HTML = 100_000
 _AVATAR_NAME_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}")  # a bare file name, no path in it
 # What a damaged zip or (compressed) tar raises while being listed or read; gzip.BadGzipFile is an OSError.
 _CORRUPT = (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, lzma.LZMAError, OSError)
 _TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+# Listing a compressed tar decompresses every member to skip it: beyond the files read (at their
+# limits), the rest may take this many times the archive's size (media hardly compress; JSON ~10x).
+TAR_RATIO = 20
 
 
 
@@ -137,20 +147,17 @@ def _record(activity: dict[str, Any]) -> Record | None:
     post = activity.get("object")
     if kind != "Create" or not isinstance(post, dict) or post.get("type") not in POST_TYPES:
         return None
-    text = post_text(post)
     private = visibility(post, activity) in ("followers", "direct")
-    return Record(text, reply=bool(post.get("inReplyTo")), private=private)
+    reply = bool(post.get("inReplyTo"))
+    if len(_content(post)) > MAX_POST_HTML:  # counted as too long, never parsed
+        return Record("", reply=reply, private=private, too_long=True)
+    return Record(post_text(post), reply=reply, private=private)
 
 
 def post_text(post: dict[str, Any]) -> str:
     """A Note's or Question's words as plain text: the HTML `content` (else the first of `contentMap`),
     never the content warning (`summary`); a poll's option names follow, one a line."""
-    content = post.get("content")
-    if not isinstance(content, str):
-        by_language = post.get("contentMap")
-        values = list(by_language.values()) if isinstance(by_language, dict) else []
-        content = values[0] if values and isinstance(values[0], str) else ""
-    text = html_to_text(content)
+    text = html_to_text(_content(post))
     if post.get("type") == "Question":
         # The options are the person's words too (`oneOf` single choice, `anyOf` multiple choice).
         options = [o.get("name") for key in ("oneOf", "anyOf") if isinstance(post.get(key), list)
@@ -158,6 +165,16 @@ def post_text(post: dict[str, Any]) -> str:
         names = [" ".join(n.split()) for n in options if isinstance(n, str) and n.strip()]
         text = "\n".join(([text] if text else []) + names)
     return text
+
+
+def _content(post: dict[str, Any]) -> str:
+    """A post's HTML: `content`, else the first of `contentMap`, else ""."""
+    content = post.get("content")
+    if not isinstance(content, str):
+        by_language = post.get("contentMap")
+        values = list(by_language.values()) if isinstance(by_language, dict) else []
+        content = values[0] if values and isinstance(values[0], str) else ""
+    return content
 
 
 def visibility(post: dict[str, Any], activity: dict[str, Any] | None = None) -> str:
@@ -243,11 +260,18 @@ class _TextParser(HTMLParser):
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+# A `<` that opens no complete tag (a name, then anything but `<` up to `>`): HTMLParser rescans from
+# each one to the end of the input (`<a <a <a ...` is quadratic: 120k characters took 186 s), so it is
+# given as text, `&lt;`, which is also what HTMLParser shows it as. Comments, declarations and
+# processing instructions become text too: Mastodon's sanitiser lets none of them through.
+_NOT_A_TAG_RE = re.compile(r"<(?!/?[A-Za-z][^<>]*>)")
+
+
 def html_to_text(content: str) -> str:
     """Post HTML as plain text: paragraphs apart by a blank line, other blocks and `<br>` a line break,
-    spaces within a line collapsed, entities decoded."""
+    spaces within a line collapsed, entities decoded. Linear in the length of `content`."""
     parser = _TextParser()
-    parser.feed(content)
+    parser.feed(_NOT_A_TAG_RE.sub("&lt;", content))
     parser.close()
     return parser.text()
 
@@ -372,39 +396,49 @@ def _read_zip(path: Path, max_bytes: int) -> Source:
 
 
 def _is_tar(path: Path) -> bool:
-    try:
-        return tarfile.is_tarfile(path)
-    except _CORRUPT:  # a damaged compressed file: not recognisably a tar
-        return False
+    return safetar.is_tar(path)  # tarfile.is_tarfile would parse a hostile first header unguarded
+
+
+def _tar_budget(path: Path, max_bytes: int) -> int:
+    """The decompressed bytes a compressed tar may cost to list and read: the files read from it, at
+    their limits however well they compress, and `TAR_RATIO` times the file for the rest."""
+    return max_bytes + ACTOR_MAX_BYTES + MAX_AVATAR_BYTES + TAR_RATIO * path.stat().st_size
 
 
 def _read_tar(path: Path, max_bytes: int) -> Source:
-    with tarfile.open(path, "r:*") as tf:
-        found: list[tarfile.TarInfo] = []
-        while (member := tf.next()) is not None:  # the member list, read once (all headers are needed)
-            found.append(member)
-            if len(found) > MAX_TAR_MEMBERS:
-                raise DataError(f"{path}: the archive holds over {MAX_TAR_MEMBERS:,} members, too many "
-                                "for a Mastodon archive")
-        for member in found:
-            if not safe_member(member.name):
-                raise DataError(f"{path}: refusing an archive whose member {_shown(member.name)} "
-                                "escapes its folder")
-            if not (member.isreg() or member.isdir()):
-                # Links could point anywhere and devices or fifos are no files: no real archive has them.
-                kind = "link" if member.issym() or member.islnk() else "special file"
-                raise DataError(f"{path}: refusing an archive holding a {kind} ({_shown(member.name)})")
-        members = {_normal(m.name): m for m in found if m.isreg()}
-        outbox = _find_outbox(path, members)
-        info = members[outbox]
-        if info.size > max_bytes:
-            raise _over_limit(path, max_bytes, info.size)
-        raw = _capped(tf.extractfile(info), max_bytes)
-        if raw is None:
-            raise _over_limit(path, max_bytes)
-        top = outbox[: -len(OUTBOX)]
-        read = _member_reader(members, top, lambda m: m.size, tf.extractfile)
-        return _finish(path, raw, read, lambda name: _shown(top + name))
+    try:
+        with safetar.open_tar(path, _tar_budget(path, max_bytes)) as tf:
+            return _read_open_tar(path, tf, max_bytes)
+    except safetar.TarRefused as exc:
+        raise DataError(f"{path}: refusing this tar archive: {exc}") from None
+
+
+def _read_open_tar(path: Path, tf: tarfile.TarFile, max_bytes: int) -> Source:
+    found: list[tarfile.TarInfo] = []
+    while (member := tf.next()) is not None:  # the member list, read once (all headers are needed)
+        found.append(member)
+        if len(found) > MAX_TAR_MEMBERS:
+            raise DataError(f"{path}: the archive holds over {MAX_TAR_MEMBERS:,} members, too many "
+                            "for a Mastodon archive")
+    for member in found:
+        if not safe_member(member.name):
+            raise DataError(f"{path}: refusing an archive whose member {_shown(member.name)} "
+                            "escapes its folder")
+        if not (member.isreg() or member.isdir()):
+            # Links could point anywhere and devices or fifos are no files: no real archive has them.
+            kind = "link" if member.issym() or member.islnk() else "special file"
+            raise DataError(f"{path}: refusing an archive holding a {kind} ({_shown(member.name)})")
+    members = {_normal(m.name): m for m in found if m.isreg()}
+    outbox = _find_outbox(path, members)
+    info = members[outbox]
+    if info.size > max_bytes:
+        raise _over_limit(path, max_bytes, info.size)
+    raw = _capped(tf.extractfile(info), max_bytes)
+    if raw is None:
+        raise _over_limit(path, max_bytes)
+    top = outbox[: -len(OUTBOX)]
+    read = _member_reader(members, top, lambda m: m.size, tf.extractfile)
+    return _finish(path, raw, read, lambda name: _shown(top + name))
 
 
 def _member_reader(members: dict[str, Any], top: str, size_of: Callable[[Any], int],
