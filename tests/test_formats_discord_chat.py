@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from training.clean import clean_records
+from training.config import TrainingSettings
 from training.formats.discord_chat import authors, looks_like_discord_export, read_discord_export
 from training.ingest import DataError
 
@@ -278,3 +280,37 @@ def test_malformed_messages_are_skipped(tmp_path):
 
 def test_no_messages(tmp_path):
     assert refused(tmp_path, export([])).endswith(": no messages in this export")
+
+
+# --- direct messages are private --------------------------------------------------------------------
+
+
+def direct(messages: list, kind: str = "DirectTextChat") -> dict:
+    """A DM (or group DM) export as DCE writes it: under its "Direct Messages" guild, id 0."""
+    data = export(messages)
+    data["guild"] = {"id": "0", "name": "Direct Messages", "iconUrl": "https://cdn.discordapp.com/embed/x.png"}
+    data["channel"] = {"id": "888", "type": kind, "categoryId": "0", "category": "Private",
+                       "name": "bob_b", "topic": None}
+    return data
+
+
+@pytest.mark.parametrize("kind", ["DirectTextChat", "DirectGroupTextChat"])
+def test_a_dm_export_is_private(tmp_path, kind):
+    # It was trained on as if public: 200 of 200 messages kept, none counted private.
+    alice, bob = user(ALICE, "alice"), user(BOB, "bob_b")
+    messages = [message(alice, f"a proper message number {i}") for i in range(200)] + [message(bob, "hi")]
+    source = read(tmp_path, direct(messages, kind), author=ALICE)
+    assert len(source.records) == 200 and all(r.private for r in source.records)
+    assert source.has_visibility
+    kept, table = clean_records(source.records, TrainingSettings(), source.has_visibility)
+    assert (kept, table.filters, table.downloaded) == ([], {"private": 200}, 200)
+
+
+def test_a_dm_is_known_by_its_guild_too(tmp_path):
+    data = direct([message(user(ALICE, "alice"))], kind="SomeNewKind")
+    assert all(r.private for r in read(tmp_path, data).records)
+
+
+def test_a_server_channel_is_not_private(tmp_path):
+    source = read(tmp_path, export([message(user(ALICE, "alice"), "a proper message here")]))
+    assert not any(r.private for r in source.records) and not source.has_visibility

@@ -197,6 +197,12 @@ def write_zip(path: Path, members: dict[str, str]) -> Path:
     return path
 
 
+def hostile_pax_tar() -> bytes:
+    from test_formats_safetar import archive, member
+
+    return archive(member(b"././@PaxHeader", b"x", b"1" * 300_000))
+
+
 def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
     tweets = (SAMPLE / "data" / "tweets.js").read_text()
     png = tmp / "photo.png"
@@ -229,7 +235,13 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
     (hostile_folder / "data").mkdir(parents=True)
     (hostile_folder / "data" / "tweets.js").write_text(tweets)
     (hostile_folder / "data" / "manifest.js").write_text(hostile)
+    huge_header = tmp / "huge_header.csv"  # one header field over csv's field_size_limit (131,072)
+    huge_header.write_text("text," + "x" * 140_000 + "\nhello there you all,1\n")
+    pax_tar = tmp / "archive.tar"  # CVE-2024-6232's shape: a pax header of 300,000 digits
+    pax_tar.write_bytes(hostile_pax_tar())
     return {
+        "huge CSV header": (["x", "--data", huge_header], "bad CSV at line 1: field larger than field limit"),
+        "hostile pax header": (["x", "--data", pax_tar], "a pax header of 300,000 bytes, over the limit"),
         "persona name": (["bad name!", "--data", SAMPLE], "is not a handle"),
         "persona name too long": (["a" * 16, "--data", SAMPLE], "is not a handle"),
         "blend name too long": (["-".join(["a" * 15] * 7), "--data", SAMPLE], "100 characters at most"),
@@ -256,7 +268,8 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[list[object], str]]:
     }
 
 
-CASES = ["persona name", "persona name too long", "blend name too long", "missing path", "not a format",
+CASES = ["huge CSV header", "hostile pax header",
+         "persona name", "persona name too long", "blend name too long", "missing path", "not a format",
          "corrupt zip", "escaping member", "encrypted zip", "deeply nested JSON", "over size limit",
          "no tweets", "nothing left", "too little text", "one long tweet", "mixed data forms", "bad config",
          "bad epochs", "missing --data", "hostile handle in a zip", "hostile handle in a folder"]
@@ -280,7 +293,8 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, case):
 
 
 @pytest.mark.parametrize(("case", "message"), [("missing path", "no such file or directory"),
-                                               ("corrupt zip", "corrupt or truncated zip")])
+                                               ("corrupt zip", "corrupt or truncated zip"),
+                                               ("huge CSV header", "field larger than field limit")])
 def test_inspect_bad_input_is_one_line_exit_2(tmp_path, case, message):
     args, _ = bad_inputs(tmp_path)[case]
     for mode in (["--json"], []):
@@ -603,3 +617,27 @@ def test_train_first_clears_what_an_interrupted_training_left(tmp_path, capsys):
     assert "only 1,070 characters" in capsys.readouterr().err
     assert sorted(p.name for p in models.iterdir()) == sorted(["alpha", live.name])
     assert read_persona(models / "alpha").name == "alpha"
+
+
+def test_inspect_counts_posts_too_long_private_dms_and_a_protected_account(tmp_path):
+    from test_formats_discord_chat import ALICE, direct, message, user
+    from test_formats_mastodon import note, outbox
+    from test_training_ingest import protected_history, sample_zip
+
+    posts = tmp_path / "outbox.json"
+    posts.write_bytes(outbox([note("<p>" + "word " * 30_000 + "</p>")]
+                             + [note(f"<p>an ordinary post number {i}</p>") for i in range(3)]))
+    dm = tmp_path / "dm.json"
+    alice = user(ALICE, "alice")
+    dm.write_text(json.dumps(direct([message(alice, f"a proper message {i}") for i in range(200)])))
+    x = sample_zip(tmp_path, **{"data/protected-history.js": protected_history(("2021-01-01", "Protect"))})
+    result = run("inspect", f"posts={posts}", f"dm={dm}", f"x={x}", "--json")
+    assert result.returncode == 0, result.stderr
+    table = json.loads(result.stdout)
+    handles = table["handles"]
+    assert (handles["posts"]["filters"], handles["posts"]["kept"]) == ({"private": 0, "too_long": 1}, 3)
+    assert (handles["alice"]["filters"]["private"], handles["alice"]["kept"]) == (200, 0)
+    assert table["too_long"] == 1 and table["private"] == 200
+    assert table["details"]["protected"] == ["marlowe_bakes"] and handles["marlowe_bakes"]["protected"]
+    text = run("inspect", f"x={x}")
+    assert "@marlowe_bakes: a protected account" in text.stdout

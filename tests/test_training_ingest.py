@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from training.clean import clean_records, format_table, table_json
+from training.config import TrainingSettings
 from training.ingest import DataError, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -357,3 +359,38 @@ def test_an_odd_zip_member_name_is_escaped_in_the_one_line_error(tmp_path):
                                           "top\n<@&1>/data/manifest.js": manifest_js("no way")})
     message = refused(path, "is not an X handle")
     assert message.startswith(f"'{path}': 'top\\n<@&1>/data/manifest.js': userName 'no way' is not")
+
+
+# --- a protected account --------------------------------------------------------------------------
+
+
+def protected_history(*events: tuple[str, str]) -> str:
+    items = [{"protectedHistory": {"protectedAt": at, "action": action}} for at, action in events]
+    return "window.YTD.protected_history.part0 = " + json.dumps(items)
+
+
+@pytest.mark.parametrize(("events", "protected"), [
+    ([("2021-05-01T10:00:00.000Z", "Protect")], True),
+    ([("2021-05-01T10:00:00.000Z", "Protect"), ("2022-01-01T10:00:00.000Z", "Unprotect")], False),
+    ([("2023-01-01T10:00:00.000Z", "Protect"), ("2022-01-01T10:00:00.000Z", "Unprotect")], True),  # by date
+    ([], False),
+])
+def test_a_protected_account_is_said_in_the_data_table(tmp_path, events, protected):
+    zipped = sample_zip(tmp_path, **{"data/protected-history.js": protected_history(*events)})
+    folder = tmp_path / "folder"
+    (folder / "data").mkdir(parents=True)
+    for name in ("tweets.js", "manifest.js"):
+        (folder / "data" / name).write_text((SAMPLE / "data" / name).read_text())
+    (folder / "data" / "protected-history.js").write_text(protected_history(*events))
+    for path in (zipped, folder):
+        source = read_source(path, LIMIT)
+        assert source.protected is protected
+        _kept, table = clean_records(source.records, TrainingSettings(), protected=source.protected)
+        assert table.protected is protected and table.kept > 0  # still trained on: the person's own
+        assert ("a protected account" in format_table({"marlowe": table})) is protected
+        assert table_json({"marlowe": table})["details"]["protected"] == (["marlowe"] if protected else [])
+
+
+def test_an_unreadable_protected_history_is_no_failure(tmp_path):
+    source = read_source(sample_zip(tmp_path, **{"data/protected-history.js": "window.x = [{"}), LIMIT)
+    assert source.protected is False and source.records

@@ -1,11 +1,11 @@
 """huggingtweets' cleaning rules, each step counted into the data table of one handle.
 
-Order: retweets (boosts, reposts) dropped; private posts (followers-only, direct: Mastodon) dropped;
-then (optional) replies dropped; HTML unescaped, links removed, whitespace collapsed, (optional)
-leading reply mentions stripped; short tweets dropped (fewer than 3 words free of `http`, `@` and `#`,
-two characters of a script written without spaces counting as a word); then (optional) exact
-duplicates dropped. Every tweet read lands in exactly one row, so retweets + short + extra rows + kept
-== downloaded.
+Order: retweets (boosts, reposts) dropped; private posts (followers-only, direct: Mastodon; DMs:
+Discord) dropped; posts over a reader's size cap (never parsed) dropped; then (optional) replies
+dropped; HTML unescaped, links removed, whitespace collapsed, (optional) leading reply mentions
+stripped; short tweets dropped (fewer than 3 words free of `http`, `@` and `#`, two characters of a
+script written without spaces counting as a word); then (optional) exact duplicates dropped. Every
+tweet read lands in exactly one row, so retweets + short + extra rows + kept == downloaded.
 """
 
 from __future__ import annotations
@@ -58,12 +58,13 @@ def is_short(text: str) -> bool:
     return sum(word_count(w) for w in words) < 3
 
 
-def clean_records(records: Iterable[Record], settings: TrainingSettings,
-                  visibility: bool = False) -> tuple[list[str], DataTable]:
+def clean_records(records: Iterable[Record], settings: TrainingSettings, visibility: bool = False,
+                  protected: bool = False) -> tuple[list[str], DataTable]:
     """The kept tweets of one handle, in input order, and the table counting what happened to each.
     `visibility`: the export says who could see each post (Mastodon): followers-only and direct
-    posts are counted in a "private" row and never trained on."""
-    downloaded = retweets = private = short = replies = duplicates = stripped = 0
+    posts are counted in a "private" row and never trained on. `protected`: the export says the
+    account is protected (noted in the table)."""
+    downloaded = retweets = private = too_long = short = replies = duplicates = stripped = 0
     kept: list[str] = []
     seen: set[str] = set()
     for record in records:
@@ -73,6 +74,9 @@ def clean_records(records: Iterable[Record], settings: TrainingSettings,
             continue
         if record.private:
             private += 1
+            continue
+        if record.too_long:
+            too_long += 1
             continue
         if settings.drop_replies and record.reply:
             replies += 1
@@ -92,12 +96,14 @@ def clean_records(records: Iterable[Record], settings: TrainingSettings,
             seen.add(text)
         kept.append(text)
     filters = {"private": private} if visibility or private else {}
+    if too_long:
+        filters["too_long"] = too_long
     if settings.drop_replies:
         filters["replies"] = replies
     if settings.drop_duplicates:
         filters["duplicates"] = duplicates
     table = DataTable(downloaded=downloaded, retweets=retweets, short=short, filters=filters, kept=len(kept),
-                      kept_chars=sum(len(t) for t in kept), mentions_stripped=stripped)
+                      kept_chars=sum(len(t) for t in kept), mentions_stripped=stripped, protected=protected)
     return kept, table
 
 
@@ -114,6 +120,10 @@ def format_table(tables: dict[str, DataTable]) -> str:
     columns = [t.rows() for t in tables.values()]  # one training's tables share their filters
     for i, (label, _) in enumerate(columns[0]):
         lines.append(f"| {label} | " + " | ".join(str(rows[i][1]) for rows in columns) + " |")
+    protected = [f"@{h}" for h, t in tables.items() if t.protected]
+    if protected:
+        lines.append(f"\n{' and '.join(protected)}: a protected account (its posts were seen by approved "
+                     "followers only).")
     return "\n".join(lines)
 
 
@@ -126,5 +136,6 @@ def table_json(tables: dict[str, DataTable], warnings: list[str] | None = None) 
             total[key] = total.get(key, 0) + value
     details = {"kept_chars": sum(t.kept_chars for t in tables.values()),
                "mentions_stripped": sum(t.mentions_stripped for t in tables.values()),
+               "protected": [h for h, t in tables.items() if t.protected],
                "warnings": warnings or []}
     return {**total, "handles": {h: t.model_dump() for h, t in tables.items()}, "details": details}

@@ -117,6 +117,7 @@ class HandleData:
     avatar_url: str | None = None
     avatar_problems: list[str] = field(default_factory=list)
     visibility: bool = False  # its exports say who could see each post (a "private" row)
+    protected: bool = False  # an export says the account is protected (noted in its data table)
 
 
 def split_prefix(value: str) -> tuple[str | None, Path]:
@@ -144,7 +145,8 @@ def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
                                     pictured.avatar if pictured else None,
                                     pictured.avatar_url if pictured else None,
                                     [s.avatar_problem for s in sources if s.avatar_problem],
-                                    any(s.has_visibility for s in sources))
+                                    any(s.has_visibility for s in sources),
+                                    any(s.protected for s in sources))
     return list(result.values())
 
 
@@ -169,7 +171,7 @@ def clean_handles(handles: list[HandleData], settings: TrainingSettings,
     texts, tables = {}, {}
     for h in handles:
         records = reporter.bar(h.records, f"cleaning @{h.handle}")
-        texts[h.handle], tables[h.handle] = clean_records(records, settings, h.visibility)
+        texts[h.handle], tables[h.handle] = clean_records(records, settings, h.visibility, h.protected)
     return texts, tables
 
 

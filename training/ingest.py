@@ -38,6 +38,9 @@ MANIFEST_MAX_BYTES = 10_000_000  # the manifest lists files and counts; real one
 PROFILE = "profile.js"  # the bio and avatarMediaUrl, the picture's address on X
 ACCOUNT = "account.js"  # username, accountId, accountDisplayName (and an e-mail address, never read)
 PROFILE_MAX_BYTES = 1_000_000  # real ones are under a kB
+# Each time the account was protected or unprotected: `{"protectedHistory": {"protectedAt", "action"}}`,
+# "Protect" or "Unprotect"; the latest says whether it is protected now.
+PROTECTED_HISTORY = "protected-history.js"
 PROFILE_MEDIA = "profile_media"  # the picture: `profile_media/<accountId>-<basename of avatarMediaUrl>`
 MAX_URL = 2000
 _ACCOUNT_ID_RE = re.compile(r"[0-9]{1,20}")
@@ -67,7 +70,8 @@ class Record:
     text: str
     retweet: bool = False  # a retweet, a Mastodon boost, a Bluesky repost: counted, never trained on
     reply: bool = False
-    private: bool = False  # followers-only or direct (Mastodon): counted, never trained on
+    private: bool = False  # followers-only or direct (Mastodon), a DM (Discord): counted, never trained on
+    too_long: bool = False  # over a reader's cap on one post (its text left empty): counted, never trained on
 
 
 @dataclass
@@ -87,6 +91,8 @@ class Source:
     # who could see each post, so their data table has a "private" row.
     kind: str = "x"
     has_visibility: bool = False
+    # The account is protected now (an X archive's protected-history.js): said in the data table.
+    protected: bool = False
 
 
 def read_source(path: Path, max_bytes: int, author: str | None = None) -> Source:
@@ -237,15 +243,15 @@ def _loads(path: Path | str, text: str) -> Any:
 
 def _parse_csv(path: Path, text: str) -> list[Record]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    fields = reader.fieldnames or []
-    column = next((c for c in ("full_text", "text") if c in fields), None)
-    if column is None:
-        found = ", ".join(fields) or "none"
-        raise DataError(f"{_quoted(path)}: CSV has no 'text' or 'full_text' column (columns: {found})")
-    try:
+    try:  # the header is parsed here: a field over csv's size limit (131,072 characters) raises too
+        fields = reader.fieldnames or []
+        column = next((c for c in ("full_text", "text") if c in fields), None)
+        if column is None:
+            found = ", ".join(fields) or "none"
+            raise DataError(f"{_quoted(path)}: CSV has no 'text' or 'full_text' column (columns: {found})")
         return [_record_from_dict(path, row, column) for row in reader]
     except csv.Error as exc:
-        raise DataError(f"{_quoted(path)}: bad CSV at line {reader.line_num}: {exc}") from None
+        raise DataError(f"{_quoted(path)}: bad CSV at line {reader.line_num or 1}: {exc}") from None
 
 
 def _records(path: Path, items: Iterable[Any]) -> list[Record]:
@@ -336,6 +342,15 @@ def _account_id(value: Any) -> str | None:
 def _archive_item(raw: bytes, key: str) -> dict[str, Any]:
     """`window.YTD.<key>.part0 = [ { "<key>": {...} } ]`: the inner object, {} when it is not there.
     Raises Unusable when the file is no JSON from its first '['."""
+    data = _archive_list(raw)
+    first = data[0] if data else None
+    item = first.get(key) if isinstance(first, dict) else None
+    return item if isinstance(item, dict) else {}
+
+
+def _archive_list(raw: bytes) -> list[Any]:
+    """`window.YTD.<key>.part0 = [ ... ]`: the list ([] when the JSON is no list). Raises Unusable when
+    the file is no JSON from its first '['."""
     try:
         text = raw.decode("utf-8-sig")
         start = text.find("[")
@@ -346,9 +361,20 @@ def _archive_item(raw: bytes, key: str) -> dict[str, Any]:
         raise Unusable(f"is not valid JSON (line {exc.lineno} col {exc.colno}: {exc.msg})") from None
     except RecursionError:
         raise Unusable("is JSON nested too deeply") from None
-    first = data[0] if isinstance(data, list) and data else None
-    item = first.get(key) if isinstance(first, dict) else None
-    return item if isinstance(item, dict) else {}
+    return data if isinstance(data, list) else []
+
+
+def _protected_now(raw: bytes) -> bool:
+    """Whether protected-history.js says the account is protected: its latest action is "Protect"
+    (latest by `protectedAt`, ISO 8601 times that sort as text; else the last listed)."""
+    data = _archive_list(raw)
+    events = [e.get("protectedHistory") for e in data if isinstance(e, dict)]
+    events = [e for e in events if isinstance(e, dict) and isinstance(e.get("action"), str)]
+    if not events:
+        return False
+    dated = all(isinstance(e.get("protectedAt"), str) for e in events)
+    latest = max(events, key=lambda e: e["protectedAt"]) if dated else events[-1]
+    return latest["action"] == "Protect"
 
 
 def _parse_account(raw: bytes) -> _Account:
@@ -383,6 +409,9 @@ def _add_profile(source: Source, manifest: _Account, read: Reader, shown: Callab
         account = _parse_account(raw) if raw is not None else account
     source.handle = manifest.handle or account.handle
     source.display_name = manifest.display_name or account.display_name
+    with contextlib.suppress(Unusable):  # a note only: an unreadable one says nothing
+        raw = read(PROTECTED_HISTORY, PROFILE_MAX_BYTES)
+        source.protected = raw is not None and _protected_now(raw)
     try:
         found = _read_avatar(read, shown, manifest.account_id or account.account_id)
     except Unusable as exc:

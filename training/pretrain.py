@@ -43,7 +43,8 @@ def read_sources(
         label = source.handle or (path.name if path.is_dir() else path.stem) or str(path)
         if label in texts:  # two files of one account: keep both, apart
             label = f"{label}#{sum(k.split('#')[0] == label for k in texts) + 1}"
-        texts[label], tables[label] = clean_records(source.records, settings, source.has_visibility)
+        texts[label], tables[label] = clean_records(source.records, settings, source.has_visibility,
+                                                        source.protected)
         given[label] = str(path)
     return texts, tables, given
 

@@ -12,15 +12,17 @@ or by user name or nickname (any case). Only people's own messages are records: 
 which Discord marks as bots) and system messages (joins, pins, renames, calls, threads: every `type`
 but "Default" and "Reply") are dropped before anything is counted. A message with no text (only an
 attachment or a sticker) is still a record, with empty text, so that the data table counts every
-message the person sent; cleaning drops it as short. Malformed messages are skipped one by one; bad
-files, and a choice of author that is missing or unclear, are a `DataError` of one line naming the path.
+message the person sent; cleaning drops it as short. An export of a DM or a group DM is private: its
+messages are records marked so, counted in the data table's "private" row and never trained on.
+Malformed messages are skipped one by one; bad files, and a choice of author that is missing or
+unclear, are a `DataError` of one line naming the path.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,10 @@ from training.checkpoint import is_valid_handle, normalise_display_name
 from training.ingest import DataError, Record, Source
 
 KEPT_TYPES = ("Default", "Reply")  # everything else is a system message Discord writes, not the person
+# DCE's ChannelKind of a direct message and a group DM (`channel.type`); it files them under a guild
+# "Direct Messages" of id "0". What was said there is private: counted, never trained on.
+DIRECT_KINDS = ("DirectTextChat", "DirectGroupTextChat")
+DIRECT_GUILD_ID = "0"
 MAX_LISTED = 10  # authors named in an error before "and N more"
 WHAT = "a DiscordChatExporter JSON export"
 _ID_RE = re.compile(r"[0-9]{1,20}")  # a Discord snowflake; also keeps ids in error lines plain
@@ -73,8 +79,18 @@ def read_discord_export(path: Path, raw: bytes, author: str | None) -> Source:
         raise DataError(f"{path}: no messages by {chosen.shown()} ({chosen.id}): {why}")
     name = chosen.name if is_valid_handle(chosen.name) else None
     display = normalise_display_name(chosen.nickname) or normalise_display_name(chosen.name) or None
+    direct = is_direct(data)
+    records = [replace(r, private=True) for r in chosen.records] if direct else chosen.records
     # No avatar: `avatarUrl` is on Discord's servers and a reader fetches nothing.
-    return Source(path, chosen.records, handle=name, display_name=display, kind="discord")
+    return Source(path, records, handle=name, display_name=display, kind="discord", has_visibility=direct)
+
+
+def is_direct(data: dict) -> bool:
+    """Whether the export is of a DM or a group DM (by its channel's kind, or DCE's guild for them)."""
+    channel, guild = data.get("channel"), data.get("guild")
+    kind = channel.get("type") if isinstance(channel, dict) else None
+    guild_id = guild.get("id") if isinstance(guild, dict) else None
+    return kind in DIRECT_KINDS or str(guild_id) == DIRECT_GUILD_ID
 
 
 # --- parsing ------------------------------------------------------------------------------------
