@@ -6,8 +6,11 @@ import hashlib
 import io
 import json
 import os
+import random
 import shutil
 import struct
+import subprocess
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -15,7 +18,7 @@ from pathlib import Path
 import pytest
 from checkpoints import make_checkpoint
 from PIL import Image
-from test_training_cli import SAMPLE, events, run
+from test_training_cli import ROOT, SAMPLE, events, run
 from test_training_ingest import archive_js, encrypt_flag, make_zip, spy_opens, tweet
 
 from training import cli
@@ -26,8 +29,11 @@ from training.checkpoint import (
     PERSONA_FILE,
     AvatarInfo,
     avatar_path,
+    lock_folder,
     read_persona,
+    recover_interrupted,
     save_persona,
+    sweep_persona_folder,
 )
 from training.ingest import read_source
 
@@ -530,3 +536,121 @@ def test_set_avatar_never_mixes_with_a_persona_swapped_in_meanwhile(tmp_path, mo
     assert contents(folder) == fresh  # the new persona untouched: no stale persona.json over it
     assert read_persona(models / ".old").avatar == meta.avatar  # the picture went with the old folder
     assert (models / ".old" / meta.avatar.file).is_file()
+
+
+# --- the start-up sweep of interrupted picture swaps ------------------------------------------------
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def leave_kill_leftovers(folder: Path, pid: int) -> list[str]:
+    """What SIGKILLs during set_avatar leave (as 40 of them did): replace_file's temporary files of
+    each step, and a picture persona.json does not name. Returns the names written."""
+    names = [f".README.md.tmp-{pid}-0123abcd", f".persona.json.tmp-{pid}-89abcdef",
+             f".avatar-aaaaaaaaaaaa.png.tmp-{pid}-00ff00ff", "avatar-bbbbbbbbbbbb.webp"]
+    for name in names:
+        (folder / name).write_bytes(b"half")
+    return names
+
+
+def test_the_sweep_removes_what_a_killed_swap_left(tmp_path):
+    models = tmp_path / "models"
+    folder = make_checkpoint(models, "marlowe_bakes")
+    named = set_avatar(folder, image_bytes("PNG")).avatar.file
+    before = contents(folder)
+    stale = leave_kill_leftovers(folder, dead_pid())
+    live = f".README.md.tmp-{os.getpid()}-fedcba98"  # a writer still at work (this process)
+    (folder / live).write_bytes(b"being written")
+    recover_interrupted(models)
+    assert contents(folder) == {**before, live: b"being written"}
+    assert read_persona(folder).avatar.file == named and (folder / named).is_file()
+    assert not any((folder / name).exists() for name in stale)
+
+
+def test_the_sweep_leaves_a_folder_a_live_swap_holds(tmp_path):
+    models = tmp_path / "models"
+    folder = make_checkpoint(models, "marlowe_bakes")
+    set_avatar(folder, image_bytes("PNG"))
+    leave_kill_leftovers(folder, dead_pid())
+    before = contents(folder)
+    held = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        assert lock_folder(held)  # as set_avatar holds it between writing the picture and persona.json
+        assert sweep_persona_folder(folder) == []
+        recover_interrupted(models)
+        assert contents(folder) == before
+    finally:
+        os.close(held)
+    assert len(sweep_persona_folder(folder)) == 4  # once the writer is gone
+
+
+def test_the_sweep_touches_no_folder_that_is_no_persona(tmp_path):
+    models = tmp_path / "models"
+    make_checkpoint(models, "marlowe_bakes")
+    pid = dead_pid()
+    others = [models / "no_persona_json", models / "bad name!", models / ".bases" / "base"]
+    for other in others:
+        other.mkdir(parents=True)
+        leave_kill_leftovers(other, pid)
+    (models / "bad name!" / PERSONA_FILE).write_text("{}")
+    broken = make_checkpoint(models, "broken")  # persona.json unreadable: which picture it names is unknown
+    (broken / PERSONA_FILE).write_text("{not json")
+    leave_kill_leftovers(broken, pid)
+    snapshot = {other: contents(other) for other in others}
+    recover_interrupted(models)
+    assert {other: contents(other) for other in others} == snapshot
+    assert sorted(p.name for p in broken.iterdir() if "avatar-" in p.name) == ["avatar-bbbbbbbbbbbb.webp"]
+    assert not [p for p in broken.iterdir() if ".tmp-" in p.name]  # dead writers' files still go
+
+
+def test_the_sweep_never_follows_a_link(tmp_path):
+    models = tmp_path / "models"
+    folder = make_checkpoint(models, "marlowe_bakes")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "avatar-cccccccccccc.png").write_bytes(b"someone's")
+    os.symlink(outside / "avatar-cccccccccccc.png", folder / "avatar-cccccccccccc.png")
+    os.symlink(outside, models / "linked")
+    leave_kill_leftovers(outside, dead_pid())
+    (outside / PERSONA_FILE).write_bytes((folder / PERSONA_FILE).read_bytes())
+    before = contents(outside)
+    recover_interrupted(models)
+    assert contents(outside) == before and (folder / "avatar-cccccccccccc.png").is_symlink()
+
+
+SWAPPER = """
+import itertools, sys
+from pathlib import Path
+from training.avatar import set_avatar
+pictures = [Path(p).read_bytes() for p in sys.argv[2:]]
+print("ready", flush=True)
+for data in itertools.cycle(pictures):
+    set_avatar(Path(sys.argv[1]), data)
+"""
+
+
+def test_sigkills_mid_swap_leave_a_consistent_folder_once_swept(tmp_path):
+    models = tmp_path / "models"
+    folder = make_checkpoint(models, "marlowe_bakes")
+    pictures = []
+    for i, fmt in enumerate(("PNG", "JPEG", "GIF", "WEBP")):
+        pictures.append(tmp_path / f"p{i}")
+        pictures[-1].write_bytes(image_bytes(fmt, (40 + i, 30)))
+    rng = random.Random(18)
+    for _ in range(8):
+        child = subprocess.Popen([sys.executable, "-c", SWAPPER, folder, *pictures], cwd=ROOT,
+                                 stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.05, 0.4))
+        child.kill()
+        child.wait()
+        child.stdout.close()
+        recover_interrupted(models)
+        meta = read_persona(folder)
+        assert hashlib.sha256((folder / meta.avatar.file).read_bytes()).hexdigest() == meta.avatar.sha256
+        assert [p.name for p in folder.glob("avatar-*")] == [meta.avatar.file]
+        assert not [p.name for p in folder.iterdir() if ".tmp-" in p.name]

@@ -24,6 +24,7 @@ from training.checkpoint import (
     PERSONA_FILE,
     AvatarInfo,
     PersonaMeta,
+    lock_folder,
     read_persona,
     replace_file,
 )
@@ -106,12 +107,16 @@ def set_avatar(folder: Path, data: bytes, source: Literal["archive", "admin"] = 
     picture's file is deleted; so a kill at any moment leaves persona.json naming a complete file.
     Every step works in the folder as it was opened: a training that swaps in a new folder of that
     persona meanwhile is never mixed with the old persona.json (the picture goes with the old folder).
-    Callers replace one persona's picture at a time."""
+    The folder's lock (`lock_folder`) is held throughout: a kill leaves at most an unnamed picture and
+    temporary files, which `sweep_persona_folder` removes at the next start."""
     from training.card import model_card  # here: card -> clean -> ingest imports this module
 
     info = avatar_info(data, source)
     folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
+        # Held until the folder is closed (or this process killed): the start-up sweep leaves a folder
+        # mid-swap alone, and two swaps of one persona take turns. Callers run this off the event loop.
+        lock_folder(folder_fd)
         meta = read_persona(folder, dir_fd=folder_fd)
         previous = meta.avatar.file if meta.avatar is not None else None
         meta = meta.model_copy(update={"avatar": info})

@@ -20,10 +20,12 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import fcntl
 import hashlib
 import os
 import re
 import shutil
+import stat
 import unicodedata
 import uuid
 from collections.abc import Iterator
@@ -113,7 +115,8 @@ def _regional(ch: str) -> bool:
     return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
 
-FILTER_LABELS = {"private": "Private posts", "replies": "Replies", "duplicates": "Duplicates"}
+FILTER_LABELS = {"private": "Private posts", "too_long": "Posts too long", "replies": "Replies",
+                 "duplicates": "Duplicates"}
 
 
 class DataTable(BaseModel):
@@ -129,6 +132,9 @@ class DataTable(BaseModel):
     # Tweets whose leading reply mentions were stripped ([training] strip_reply_mentions); not a row
     # of the table, since those tweets are still counted where they ended up.
     mentions_stripped: int = Field(0, ge=0)
+    # The export says the account is protected (an X archive's protected-history.js): its posts were
+    # seen by approved followers only. Said beside the table; training still uses them (the person's own).
+    protected: bool = False
 
     def rows(self) -> list[tuple[str, int]]:
         """The table's rows in huggingtweets' order, labelled: downloaded, retweets, short tweets, one
@@ -485,7 +491,8 @@ def replace_dir(new: Path, dest: Path) -> None:
 
 
 def recover_interrupted(models_dir: Path) -> None:
-    """Undo what a kill left behind: stale temporary folders, and an old persona set aside mid-swap.
+    """Undo what a kill left behind: stale temporary folders, an old persona set aside mid-swap, and
+    in each persona folder the leftovers of an interrupted picture swap (`sweep_persona_folder`).
 
     A temporary folder whose writer is still running (another training, started from the command
     line or by the bot) is left alone: its name carries the writer's process id."""
@@ -494,6 +501,8 @@ def recover_interrupted(models_dir: Path) -> None:
     _recover_in(models_dir)
     if (models_dir / BASES_DIR).is_dir():  # a pretrain is written the same way, one level down
         _recover_in(models_dir / BASES_DIR)
+    for folder in list_persona_dirs(models_dir):
+        sweep_persona_folder(folder)
 
 
 def _recover_in(folder: Path) -> None:
@@ -510,10 +519,12 @@ def _recover_in(folder: Path) -> None:
 
 
 _TMP_RE = re.compile(r"\.tmp-.+-(\d+)-[0-9a-f]{8}")
+# `replace_file`'s temporary file beside its target: `.<name>.tmp-<pid>-<8 hex>`.
+_TMP_FILE_RE = re.compile(r"\..+\.tmp-(\d+)-[0-9a-f]{8}")
 
 
-def _writer_alive(tmp_name: str) -> bool:
-    match = _TMP_RE.fullmatch(tmp_name)
+def _writer_alive(tmp_name: str, pattern: re.Pattern[str] = _TMP_RE) -> bool:
+    match = pattern.fullmatch(tmp_name)
     if match is None:
         return False  # not ours, or from before names carried a process id
     try:
@@ -523,6 +534,52 @@ def _writer_alive(tmp_name: str) -> bool:
     except (PermissionError, OverflowError):
         return True  # exists, but belongs to another user
     return True
+
+
+def lock_folder(folder_fd: int, wait: bool = True) -> bool:
+    """Take the exclusive lock that writers in place hold on a persona folder (an open `folder_fd`)
+    until they close it; the kernel drops it when a writer is killed. With `wait` False, return False
+    at once when another holds it."""
+    try:
+        fcntl.flock(folder_fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
+def sweep_persona_folder(folder: Path) -> list[str]:
+    """Remove what an interrupted in-place write left in one persona folder, and return the names:
+    temporary files of `replace_file` whose writer is dead, and `avatar-*` pictures persona.json does
+    not name (the new one of a swap killed before persona.json named it, or the old one of a swap
+    killed before deleting it). A folder a live writer holds (`lock_folder`) is left alone, as is
+    every picture when persona.json cannot be read; links and folders are never touched."""
+    try:
+        folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return []  # gone meanwhile, or a link: not a persona folder of ours
+    removed: list[str] = []
+    try:
+        if not lock_folder(folder_fd, wait=False):
+            return []  # a picture swap is under way: its files are its own
+        try:
+            meta = read_persona(folder, dir_fd=folder_fd)
+            named: str | None = meta.avatar.file if meta.avatar is not None else None
+            known = True
+        except (OSError, ValueError):
+            named, known = None, False
+        for name in os.listdir(folder_fd):
+            stale = (_TMP_FILE_RE.fullmatch(name) is not None and not _writer_alive(name, _TMP_FILE_RE)) \
+                or (known and AVATAR_FILE_RE.fullmatch(name) is not None and name != named)
+            with contextlib.suppress(FileNotFoundError):
+                if stale and stat.S_ISREG(os.stat(name, dir_fd=folder_fd, follow_symlinks=False).st_mode):
+                    os.unlink(name, dir_fd=folder_fd)
+                    removed.append(name)
+        if removed:
+            with contextlib.suppress(OSError):  # as fsync_dir
+                os.fsync(folder_fd)
+    finally:
+        os.close(folder_fd)  # and with it the lock
+    return removed
 
 
 @contextlib.contextmanager
