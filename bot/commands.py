@@ -12,11 +12,11 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
+import dataclasses
 import logging
 import os
 import re
 import shutil
-import tarfile
 import time
 import uuid
 import zipfile
@@ -104,6 +104,9 @@ class Caller:
     administrator: bool = False  # Discord's administrator permission in that server
     role_ids: tuple[int, ...] = ()
     local: bool = False  # the console's user at the machine: a bot owner, in a server of its own
+    # Whether they may send messages where they are (Discord's resolved permissions in that channel,
+    # in a thread its own "send in threads"); a post made for them needs it (a DM always allows it).
+    may_post: bool = True
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,8 @@ class Reply:
     progress: bool = False
     picture: Path | None = None  # an image to show with the text (/persona info)
     mention: int | None = None  # a user the text starts with ("Who asked?"): shown, never pinged
+    # Further lines after the text, each starting with a user (as `mention`: shown, never pinged).
+    more: tuple[tuple[int, str], ...] = ()
     public_fallback: bool = True  # False: for the asker's eyes only, never posted in the channel
 
 
@@ -158,6 +163,7 @@ class ImitateRequest:
     meta: PersonaMeta
     context: str = ""  # the message this one answers (Continue, Reply as persona); not shown
     reply_to: int | None = None  # that message's id
+    another_of: int | None = None  # the message whose Another button asked for this one
 
 
 @dataclass(frozen=True)
@@ -262,9 +268,12 @@ class Commands:
         *,
         context: str = "",
         reply_to: int | None = None,
+        another_of: int | None = None,
     ) -> ImitateRequest:
-        """Check an /imitate at once (arguments, persona, cooldown); raises BotError. `context`: the
-        message it answers (Continue, Reply as persona), `reply_to` that message's id."""
+        """Check an /imitate at once (may post there, arguments, persona, cooldown); raises BotError.
+        `context`: the message it answers (Continue, Reply as persona), `reply_to` that message's id;
+        `another_of`: the message whose Another this is."""
+        self.check_may_post(caller)
         prompt = (prompt or "").strip()
         count = 1 if count is None else count
         context = " ".join(context.split())
@@ -272,7 +281,15 @@ class Commands:
                          temperature=temperature, top_p=None, seed=seed, context=context)
         meta = self._persona(persona.strip())
         self._cool_down(caller)
-        return ImitateRequest(persona.strip(), prompt, count, temperature, seed, meta, context, reply_to)
+        return ImitateRequest(persona.strip(), prompt, count, temperature, seed, meta, context, reply_to,
+                              another_of)
+
+    @staticmethod
+    def check_may_post(caller: Caller) -> None:
+        """A persona post is made for whoever asks, in public: only where they may send messages
+        themselves (else the bot would speak where they may not); raises PermissionDenied."""
+        if not caller.may_post:
+            raise PermissionDenied("You can't send messages in this channel.")
 
     def _cool_down(self, caller: Caller) -> None:
         """One generation per user per `cooldown_s` (not for the console's one local user)."""
@@ -300,19 +317,31 @@ class Commands:
 
     # --- follow-ups on a persona message: Another, Continue, Reply as persona, Who asked?, Delete ----
 
-    async def record_of(self, message_id: int) -> PersonaMessage:
-        """The record of a persona message; InvalidRequest when there is none (too old, or not ours)."""
-        record = await asyncio.to_thread(self.messages.get, message_id)
+    async def record_of(self, message_id: int, guild_id: int | None,
+                        channel_id: int | None) -> PersonaMessage:
+        """The record of a persona message seen in `guild_id` / `channel_id` (a thread's own id);
+        InvalidRequest when there is none (too old, or not ours), or when the record says the message
+        is somewhere else (answered exactly as no record: it says nothing of other places)."""
+        record = await self.find_record(message_id, guild_id, channel_id)
         if record is None:
             days = self.cfg.discord.message_record_days
             raise InvalidRequest(f"I have no record of that message: it is not a persona's, or older than "
                                  f"{days:g} days.")
         return record
 
+    async def find_record(self, message_id: int, guild_id: int | None,
+                          channel_id: int | None) -> PersonaMessage | None:
+        """The record of `message_id` if it is one of a message in that guild and channel, else None."""
+        record = await asyncio.to_thread(self.messages.get, message_id)
+        if record is None or record.guild_id != guild_id or record.channel_id != channel_id:
+            return None
+        return record
+
     def prepare_another(self, caller: Caller, record: PersonaMessage) -> ImitateRequest:
         """Another tweet from the same persona and prompt (for a reply: answering the same message)."""
         return self.prepare_imitate(caller, record.persona, record.prompt, record.count, record.temperature,
-                                    context=record.context, reply_to=record.reply_to)
+                                    context=record.context, reply_to=record.reply_to,
+                                    another_of=record.message_id)
 
     def prepare_continue(self, caller: Caller, record: PersonaMessage) -> ImitateRequest:
         """The persona answers its own tweet (the last one of the message), with that tweet as context."""
@@ -325,14 +354,22 @@ class Commands:
             raise InvalidRequest("That message has no text to answer.")
         return self.prepare_imitate(caller, persona, context=text[:MAX_CONTEXT_CHARS], reply_to=message_id)
 
-    def who_asked(self, record: PersonaMessage) -> Reply:
-        """Who made the persona say it, with which prompt and when (ephemeral)."""
+    def who_asked(self, record: PersonaMessage, original: PersonaMessage | None = None,
+                  original_link: str = "") -> Reply:
+        """Who made the persona say it, with which prompt and when (ephemeral). For an Another: who
+        pressed it, on which message (`original_link`), and, while its record lasts (`original`), who
+        asked for that one."""
         self.count("who asked", "ok")
-        how = f"`/imitate {record.persona}" + (f" {code_text(record.prompt, 300)}`" if record.prompt else "`")
-        if record.reply_to is not None:
-            how += " as a reply"
-        return Reply(f"asked for it with {how}, <t:{int(record.created_at)}:R>.", ephemeral=True,
-                     mention=record.invoker_id, public_fallback=False)
+        when = f"<t:{int(record.created_at)}:R>"
+        if record.another_of is None:
+            return Reply(f"asked for it with {imitate_text(record)}, {when}.", ephemeral=True,
+                         mention=record.invoker_id, public_fallback=False)
+        on = original_link or "an earlier message"
+        more: tuple[tuple[int, str], ...] = ()
+        if original is not None:
+            more = ((original.invoker_id, f"asked for that one, <t:{int(original.created_at)}:R>."),)
+        return Reply(f"asked for it with **Another** of {on} ({imitate_text(record)}), {when}.",
+                     ephemeral=True, mention=record.invoker_id, more=more, public_fallback=False)
 
     def check_delete(self, caller: Caller, record: PersonaMessage) -> None:
         """Only whoever asked for a persona message, or an admin, may delete it; raises PermissionDenied."""
@@ -467,25 +504,27 @@ class Commands:
     async def persona_add(self, req: AddRequest) -> AsyncIterator[Reply]:
         """Download, check, queue and train; yields progress replies, then the result (always last).
 
-        A refused archive ends in an ephemeral reply, a failed training in a public one saying why
-        (the training's one-line error). `models/` only changes by training's atomic swap on success.
+        A refused archive or a failed training ends in a reply for the asker only (ephemeral, never
+        posted in the channel): the training's one-line error without the server's paths (the download
+        is named by the attachment's file name) or other people's data (the authors of a chat export).
+        `models/` only changes by training's atomic swap on success.
         Once queued, the job owns the download (deleted when the training ends): a caller that stops
         iterating never pulls the file from under a queued training, and the training runs on.
         """
-        result = Reply("⚠️ The training ended without a result.", ephemeral=True)
+        result = Reply("⚠️ The training ended without a result.", ephemeral=True, public_fallback=False)
         try:
             job = await self._submit(req)
             last_shown = 0.0
             async for event in job.events():
                 if event.final:
-                    result = await self._finish_add(req, event)
+                    result = await self._finish_add(req, event, job.data)
                     break
                 now = time.monotonic()
                 if event.kind in ("queued", "started", "warning") or now - last_shown >= PROGRESS_EVERY_S:
                     last_shown = now
                     yield Reply(progress_text(req.name, event), progress=True)
         except Exception as exc:  # whatever it is, the user gets an answer (an internal one is logged)
-            result = self.error_reply("persona add", exc)
+            result = dataclasses.replace(self.error_reply("persona add", exc), public_fallback=False)
         yield result
 
     async def _submit(self, req: AddRequest):
@@ -511,13 +550,18 @@ class Commands:
             raise
         return job
 
-    async def _finish_add(self, req: AddRequest, event: JobEvent) -> Reply:
+    async def _finish_add(self, req: AddRequest, event: JobEvent, data: Path) -> Reply:
         if event.kind == "done":
             await self.pool.refresh()
             self.count("persona add", "ok")
             return added_reply(self.registry.get(req.name), req, event.data)
-        self.count("persona add", "training_failed")  # the training queue logs every result
-        return Reply(f"❌ Training `{req.name}` failed: {quote_user(event.message, 1500)}")
+        self.count("persona add", "training_failed")  # the training queue logs every result, in full
+        if req.archive.url is not None:  # an attachment: the paths are the server's, not the asker's
+            reason = training_failure_text(event.message, data, req.archive.filename)
+        else:
+            reason = quote_user(event.message, 1500)
+        return Reply(f"❌ Training `{req.name}` failed: {reason}", ephemeral=True,
+                     public_fallback=False)
 
     # --- /persona remove, /help ----------------------------------------------------------------------
 
@@ -691,6 +735,12 @@ def field_of(value: object, key: str) -> object:
     return getattr(value, key, None)
 
 
+def imitate_text(record: PersonaMessage) -> str:
+    """The command a persona message answered, as Who asked? shows it."""
+    how = f"`/imitate {record.persona}" + (f" {code_text(record.prompt, 300)}`" if record.prompt else "`")
+    return how + (" as a reply" if record.reply_to is not None else "")
+
+
 def code_text(text: str, limit: int = 100) -> str:
     """Text for inside `code` in a message: one line, no backtick to end the code early, clipped."""
     return clip(" ".join(text.replace("`", "").split()), limit)
@@ -722,6 +772,28 @@ def added_reply(entry, req: AddRequest, done: dict) -> Reply:
     took = f" in {seconds:.0f}s" if isinstance(seconds, (int, float)) else ""
     info = clip(persona_info_text(meta), 1800)
     return Reply(f"✅ {verb} `{req.name}`{took}: try `/imitate {req.name}`.\n{info}")
+
+
+# The paths a training error may name (the download, models/, a temporary folder): absolute POSIX
+# paths, not inside a word or a URL; shown by their last part only.
+_ABSOLUTE_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s/:'\"()]+/)*[^\s/:'\"()]*")
+# Where a training error lists a chat export's authors (names, ids, message counts), to be left out.
+_AUTHOR_LISTING = re.compile(r"(?:choose one with --author|give the id instead) \(.*", re.DOTALL)
+
+
+def training_failure_text(message: str, data: Path, filename: str) -> str:
+    """A training's error as the asker sees it (quoted: Markdown-safe, one line): the archive named by
+    its file name (not the server's download path), any other path by its last part, and the authors
+    of a chat export (other people's names, ids, message counts) replaced by how to choose one."""
+    message = message.replace(str(data), filename)
+    message = _ABSOLUTE_PATH.sub(lambda m: Path(m.group(0)).name or "…", message)
+    listing = _AUTHOR_LISTING.search(message)
+    if listing is None:
+        return quote_user(message, 1500)
+    head = quote_user(message[:listing.start()], 1400)
+    if listing.group(0).startswith("give the id"):
+        return f"{head} give `author` as that person's Discord user id instead."
+    return f"{head} give `author=ID_OR_NAME` (the person's Discord user id or name)."
 
 
 # --- archives ---------------------------------------------------------------------------------------
@@ -773,9 +845,33 @@ def read_capped(path: Path, limit: int) -> bytes:
     return data
 
 
+TAR_BLOCK = 512
+_TAR_MAGICS = (b"ustar\x0000", b"ustar  \x00")  # POSIX ustar (magic, version "00"); old GNU
+
+
+def is_tar_header(block: bytes) -> bool:
+    """Whether `block` starts with a tar header: the ustar (or old GNU) magic at offset 257 and a
+    header checksum that adds up (the octal field at 148..155 against the sum of the header's bytes
+    with that field as spaces, unsigned or signed, as tarfile accepts). Nothing past the first 512
+    bytes is read: tarfile is never used in the bot process (CPython before 3.11.10 parses pax headers
+    in quadratic time holding the GIL, CVE-2024-6232); training checks the rest in its own child."""
+    if len(block) < TAR_BLOCK or block[257:265] not in _TAR_MAGICS:
+        return False
+    header = block[:TAR_BLOCK]
+    digits = header[148:156].split(b"\0", 1)[0].strip(b" ")
+    if not digits or digits.strip(b"01234567"):
+        return False
+    stored = int(digits, 8)
+    rest = header[:148] + b" " * 8 + header[156:]
+    unsigned = sum(rest)
+    signed = unsigned - 256 * sum(1 for b in rest if b >= 0x80)  # the same bytes read as signed chars
+    return stored in (unsigned, signed)
+
+
 def check_archive_content(path: Path) -> None:
     """Refuse a file whose content does not match its kind: a .zip must be a zip, a .tar(.gz) a tar,
-    a .car a CAR file; anything else text. (Training checks each format through.)"""
+    a .car a CAR file; anything else text. (Training checks each format through.) Only a zip's
+    directory and the first block of the others are read here."""
     name = path.name.lower()
     if name.endswith(BINARY_SUFFIXES):
         with open(path, "rb") as fh:
@@ -784,7 +880,7 @@ def check_archive_content(path: Path) -> None:
             raise InvalidRequest(f"'{path.name}' is not a valid zip archive.")
         if name.endswith((".tar.gz", ".tgz")) and head[:2] != b"\x1f\x8b":
             raise InvalidRequest(f"'{path.name}' is not a gzipped tar archive.")
-        if name.endswith(".tar") and not tarfile.is_tarfile(path):
+        if name.endswith(".tar") and not is_tar_header(head):
             raise InvalidRequest(f"'{path.name}' is not a tar archive.")
         if name.endswith(".car") and not is_car(head):
             raise InvalidRequest(f"'{path.name}' is not a Bluesky repository (CAR) file.")

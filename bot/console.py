@@ -268,7 +268,8 @@ def console_text(reply: Reply) -> str:
     text = outbound(reply.text)
     if reply.card is not None:
         text = re.sub(r"^> ?", QUOTE_MARK, text, flags=re.MULTILINE).replace(QUOTE_MARK + "\n", "│\n")
-    return prefix + who + text + picture
+    more = "".join(f"\nuser {user} {outbound(line)}" for user, line in reply.more)
+    return prefix + who + text + more + picture
 
 
 def show(reply: Reply, out: TextIO, reader: LineReader | None = None) -> None:

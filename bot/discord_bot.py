@@ -439,6 +439,9 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: Per
             if reply.progress:
                 if token_alive:
                     await send(interaction, reply, "progress")
+            elif not reply.public_fallback:  # a failure: for the asker only, whatever happens
+                if not token_alive or await send(interaction, reply, "followup") is None:
+                    await tell_privately(interaction, req.name, reply)
             elif not token_alive:  # the interaction token has expired: a new message in the channel
                 await send(interaction, reply, "channel")
             else:
@@ -486,6 +489,19 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: Per
 
     tree.add_command(app_commands.ContextMenu(name="Reply as persona…", callback=reply_as))
     tree.add_command(app_commands.ContextMenu(name="Who asked?", callback=who_asked))
+
+
+async def tell_privately(interaction: discord.Interaction, name: str, reply: Reply) -> None:
+    """A /persona add failure the interaction can no longer carry (its token expired, or Discord refused
+    the follow-up): by DM to whoever asked; where the DM is refused, only a line in the channel saying
+    that it failed, never why (the reason may name the archive's people)."""
+    try:
+        await interaction.user.send(outbound(reply.text), allowed_mentions=discord.AllowedMentions.none())
+        return
+    except SEND_ERRORS as exc:  # DMs closed, or no DM channel with this user
+        log.warning("could not DM the result of /persona add %s: %s", name, exc)
+    await send(interaction, Reply(f"❌ Training `{code_text(name)}` failed. I could not DM the reason; "
+                                  "run `/persona add` again to see it."), "channel")
 
 
 # --- running the bot -------------------------------------------------------------------------------------

@@ -28,6 +28,9 @@ NO_PINGS = discord.AllowedMentions.none()
 # What a failed send raises: Discord's refusals (4xx, 5xx after discord.py's retries), the network.
 SEND_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError)
 PICTURE_NAME = "avatar{suffix}"  # the attachment's name, for `attachment://` in an embed
+THREAD_TYPES = frozenset({discord.ChannelType.public_thread, discord.ChannelType.private_thread,
+                          discord.ChannelType.news_thread})
+MORE_LINE_LIMIT = 300  # each of a reply's `more` lines
 
 
 def caller_of(interaction: discord.Interaction) -> Caller:
@@ -37,7 +40,19 @@ def caller_of(interaction: discord.Interaction) -> Caller:
     guild_id = interaction.guild_id if interaction.is_guild_integration() else None
     roles = tuple(role.id for role in getattr(user, "roles", ())) if guild_id is not None else ()
     administrator = guild_id is not None and interaction.permissions.administrator
-    return Caller(user_id=user.id, guild_id=guild_id, administrator=administrator, role_ids=roles)
+    return Caller(user_id=user.id, guild_id=guild_id, administrator=administrator, role_ids=roles,
+                  may_post=may_post(interaction))
+
+
+def may_post(interaction: discord.Interaction) -> bool:
+    """Whether the user may send messages where the interaction happened: Discord's resolved
+    permissions of the member in that channel (`send_messages_in_threads` in a thread). Outside a
+    server (a DM, a group DM) there are none to resolve, and they can write there."""
+    if interaction.guild_id is None:
+        return True
+    perms = interaction.permissions
+    threaded = getattr(interaction.channel, "type", None) in THREAD_TYPES
+    return perms.send_messages_in_threads if threaded else perms.send_messages
 
 
 def picture_name(path: Path) -> str:
@@ -61,8 +76,7 @@ async def send(interaction: discord.Interaction, reply: Reply, via: str, *,
     `keep_original`: an ephemeral follow-up that must not replace the answer already in the original
     response (by default an ephemeral result removes the public "thinking…" first).
     """
-    text = outbound(reply.text, DISCORD_LIMIT - (len(_mention(reply)) if reply.mention else 0))
-    text = _mention(reply) + text
+    text = with_mentions(reply)
     ways = [via] if via in ("progress", "channel") else list(dict.fromkeys([via, "followup", "channel"]))
     if not reply.public_fallback:
         ways = [way for way in ways if way != "channel"]
@@ -78,8 +92,12 @@ async def send(interaction: discord.Interaction, reply: Reply, via: str, *,
     return None
 
 
-def _mention(reply: Reply) -> str:
-    return f"<@{reply.mention}> " if reply.mention else ""
+def with_mentions(reply: Reply) -> str:
+    """The reply's text through `outbound`, the users it names put back as mentions (after outbound,
+    which would defuse them; `send` pings nobody anyway): `mention` first, each `more` line's after."""
+    more = "".join(f"\n<@{user}> {outbound(line, MORE_LINE_LIMIT)}" for user, line in reply.more)
+    first = f"<@{reply.mention}> " if reply.mention else ""
+    return first + outbound(reply.text, DISCORD_LIMIT - len(first) - len(more)) + more
 
 
 def _read_picture(path: Path) -> tuple[str, bytes] | None:

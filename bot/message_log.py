@@ -8,12 +8,21 @@ thread-safe: one connection guarded by a lock.
 
 The log is a convenience, never a reason to stop the bot: a corrupt file (or one a newer bot wrote) is
 renamed aside (`<name>.corrupt-<timestamp>`) and a fresh one started; a file that cannot be opened at
-all leaves an in-memory log for this run.
+all leaves an in-memory log for this run. Set-aside copies hold records too, so they expire with them:
+one last written more than `max_age_s` ago is deleted when the log opens.
+
+Prompts are other people's words: `secure_delete` zeroes a deleted row's bytes in the file, and a
+deletion (a removed persona, a deleted message) is checkpointed into the file and the WAL truncated,
+so the words are gone from both files at once, not at SQLite's next automatic checkpoint.
+
+Schema versions (`PRAGMA user_version`): 1, the first; 2 adds `another_of` (the message an Another
+was pressed on). An older file is migrated in place when opened; a newer one is set aside.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import sqlite3
 import threading
@@ -25,7 +34,7 @@ from typing import TypeVar
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_PROMPT_CHARS = 2000  # Discord's own limits on what a prompt or a message can be, with room
 MAX_TEXT_CHARS = 4000
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -50,6 +59,7 @@ class PersonaMessage:
     count: int = 1
     temperature: float | None = None
     context: str = ""  # the text it answers (so Another on a reply answers the same)
+    another_of: int | None = None  # the message whose Another button made this one
 
 
 _COLUMNS = tuple(f.name for f in fields(PersonaMessage))
@@ -69,13 +79,19 @@ CREATE TABLE IF NOT EXISTS messages (
     reply_to INTEGER,
     count INTEGER NOT NULL,
     temperature REAL,
-    context TEXT NOT NULL DEFAULT ''
+    context TEXT NOT NULL DEFAULT '',
+    another_of INTEGER
 );
 CREATE INDEX IF NOT EXISTS messages_created_at ON messages (created_at);
 CREATE INDEX IF NOT EXISTS messages_persona ON messages (persona);
 """
 _INSERT = (f"INSERT OR REPLACE INTO messages ({', '.join(_COLUMNS)}) "
            f"VALUES ({', '.join('?' for _ in _COLUMNS)})")
+# Each step takes a file of the version before it to the next one (run in one transaction with the
+# new user_version, so a crash leaves the old version or the new).
+_MIGRATIONS = {
+    2: "ALTER TABLE messages ADD COLUMN another_of INTEGER",
+}
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM messages WHERE message_id = ? AND created_at >= ?"
 
 
@@ -104,6 +120,7 @@ class MessageLog:
         self._lock = threading.Lock()
         self._rows = 0  # exact while this process is the only writer (it is: one bot, one file)
         self.in_memory = False  # True when the file could not be opened: records last this run only
+        self._expire_set_aside()
         self._conn = self._open()
 
     # -- opening -----------------------------------------------------------------------------------
@@ -133,17 +150,49 @@ class MessageLog:
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA secure_delete=ON")  # a deleted row's bytes are zeroed, not left behind
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise _NewerSchema(f"schema version {version} is newer than {SCHEMA_VERSION}")
-            conn.executescript(_SCHEMA)  # IF NOT EXISTS: a no-op on a file of this version
-            if version < SCHEMA_VERSION:  # (migrations from older versions would go here)
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            if version < SCHEMA_VERSION:
+                self._migrate(conn, version)
             self._rows = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
         except BaseException:
             conn.close()
             raise
         return conn
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection, version: int) -> None:
+        """Bring a file of `version` (0: new or empty) to SCHEMA_VERSION, in one transaction."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages'"
+                                  ).fetchone()
+            if exists:  # a file of an older version (0 with a table: version 1 cut short), step by step
+                for step in range(max(version, 1) + 1, SCHEMA_VERSION + 1):
+                    conn.execute(_MIGRATIONS[step])
+            for statement in _SCHEMA.split(";"):  # IF NOT EXISTS: what a new file needs, no-op otherwise
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+    def _expire_set_aside(self) -> None:
+        """Delete set-aside copies (`<name>.corrupt-*`, their -wal and -shm too) last written more than
+        `max_age_s` ago: every record in them is past its retention."""
+        horizon = time.time() - self.max_age_s
+        for aside in self.path.parent.glob(f"{glob.escape(self.path.name)}.corrupt-*"):
+            try:
+                if aside.is_file() and aside.stat().st_mtime < horizon:
+                    aside.unlink()
+                    log.info("deleted %s: its records are past their retention", aside.name)
+            except OSError as exc:
+                log.warning("cannot delete the expired copy %s: %s", aside, exc)
 
     def _set_aside(self, exc: BaseException) -> None:
         """Rename the unreadable file (and its WAL and shared-memory files, which belong to it) aside."""
@@ -226,6 +275,12 @@ class MessageLog:
         def work(conn: sqlite3.Connection) -> int:
             gone = conn.execute(sql, (value,)).rowcount  # autocommit: one statement, its own transaction
             self._rows -= gone
+            if gone:
+                # The deleted rows' old pages are still in the WAL (secure_delete zeroes only the new
+                # ones): copy the WAL into the file and truncate it, so the words are gone from both.
+                busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                if busy:  # another connection reading (none in this bot): the next delete retries
+                    log.warning("message log %s: checkpoint after a deletion was blocked", self.path)
             return gone
 
         return self._run(work)

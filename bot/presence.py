@@ -32,7 +32,7 @@ import discord
 
 from bot.avatars import avatar_url
 from bot.commands import TWEET_SEPARATOR, Caller, Card, Commands, ImitateRequest, Reply
-from bot.discord_io import SEND_ERRORS, caller_of, defer, picture_name, send
+from bot.discord_io import SEND_ERRORS, THREAD_TYPES, caller_of, defer, may_post, picture_name, send
 from bot.errors import InvalidRequest
 from bot.message_log import PersonaMessage
 from bot.output import clip, escape_markdown, outbound, quote_user
@@ -53,8 +53,7 @@ _INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
 # Channels whose webhooks post there (text, announcement, voice and stage chat, forum and media).
 _WEBHOOK_CHANNELS = {discord.ChannelType.text, discord.ChannelType.news, discord.ChannelType.voice,
                      discord.ChannelType.stage_voice, discord.ChannelType.forum, discord.ChannelType.media}
-_THREADS = {discord.ChannelType.public_thread, discord.ChannelType.private_thread,
-            discord.ChannelType.news_thread}
+_THREADS = THREAD_TYPES
 
 Style = Literal["webhook", "embed"]
 
@@ -103,11 +102,8 @@ def choose_where(interaction: discord.Interaction, reply_style: str) -> Where:
     if reply_style == "embed" or not interaction.is_guild_integration() or interaction.guild_id is None:
         return Where("embed", channel_id)  # DMs and user-installed contexts have no webhooks
     channel = interaction.channel
-    threaded = getattr(channel, "type", None) in _THREADS
-    perms = interaction.permissions
     return _decide(channel_id, getattr(channel, "type", None), getattr(channel, "parent_id", None),
-                   interaction.app_permissions.manage_webhooks,
-                   perms.send_messages_in_threads if threaded else perms.send_messages)
+                   interaction.app_permissions.manage_webhooks, may_post(interaction))
 
 
 def choose_where_for_message(message: discord.Message, reply_style: str) -> Where:
@@ -504,7 +500,7 @@ class PersonaPoster:
             channel_id=where.channel_id, prompt=req.prompt, text=text, created_at=time.time(), style=style,
             guild_id=origin.guild_id, webhook_id=message.webhook_id if style == "webhook" else None,
             thread_id=where.thread_id if style == "webhook" else None, reply_to=req.reply_to,
-            count=req.count, temperature=req.temperature, context=req.context))
+            count=req.count, temperature=req.temperature, context=req.context, another_of=req.another_of))
 
     def _embeds(self, card: Card) -> list[discord.Embed]:
         return card_embeds(card, picture_name(card.picture) if card.picture else None)
@@ -528,7 +524,8 @@ class PersonaPoster:
         record = None
         if ref is not None and ref.message_id is not None:
             try:
-                record = await asyncio.to_thread(self.commands.messages.get, ref.message_id)
+                guild_id = message.guild.id if message.guild is not None else None
+                record = await self.commands.find_record(ref.message_id, guild_id, message.channel.id)
             except Exception:  # a broken record is no reason to stay silent: answer as a mention
                 log.exception("could not read the record of message %s", ref.message_id)
         if record is None and not direct:
@@ -558,7 +555,8 @@ class PersonaPoster:
         message = interaction.message
         assert message is not None
         try:
-            record = await commands.record_of(message.id)
+            # Discord sends the message the button is on; its record must say it is here too.
+            record = await commands.record_of(message.id, interaction.guild_id, interaction.channel_id)
         except Exception as exc:
             await send(interaction, commands.error_reply(action, exc), "response")
             return
@@ -611,18 +609,28 @@ class PersonaPoster:
     # --- the message context menus ---------------------------------------------------------------
 
     async def who_asked(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        commands = self.commands
+        here = (interaction.guild_id, interaction.channel_id)
         try:
-            reply = self.commands.who_asked(await self.commands.record_of(message.id))
+            record = await commands.record_of(message.id, *here)
+            original = link = None
+            if record.another_of is not None:  # Another is pressed on a message in the same channel
+                original = await commands.find_record(record.another_of, *here)
+                link = jump_url(record.guild_id, record.channel_id, record.another_of)
+            reply = commands.who_asked(record, original, link or "")
         except Exception as exc:
-            reply = self.commands.error_reply("who asked", exc)
+            reply = commands.error_reply("who asked", exc)
         await send(interaction, reply, "response")
 
     async def reply_as(self, interaction: discord.Interaction, message: discord.Message) -> None:
         """Offer the personas (a menu, with a search for more than fit); the one chosen answers."""
         text = message_text(message)
-        if not text:
-            await send(interaction, self.commands.error_reply(
-                "reply as persona", InvalidRequest("That message has no text to answer.")), "response")
+        try:
+            self.commands.check_may_post(caller_of(interaction))  # checked again when one is chosen
+            if not text:
+                raise InvalidRequest("That message has no text to answer.")
+        except Exception as exc:
+            await send(interaction, self.commands.error_reply("reply as persona", exc), "response")
             return
         picker = PersonaPicker(self, message.id, text, self.commands.autocomplete(""))
         await send(interaction, Reply(picker.prompt(), ephemeral=True), "response", view=picker)

@@ -260,6 +260,7 @@ class DiscordStandIn:
     bot_permissions: dict[int, int] = field(default_factory=dict)
     shards: int = 1  # the shard count GET /gateway/bot recommends
     guilds: list[int] = field(default_factory=lambda: [GUILD_ID])  # the servers the bot is in
+    dms_closed: set[int] = field(default_factory=set)  # users who accept no DM from the bot (403, 50007)
 
     def __post_init__(self) -> None:
         self.acknowledged: set[str] = set()  # interaction tokens answered or deferred: webhooks work
@@ -277,6 +278,7 @@ class DiscordStandIn:
         self._posts: list[str] = []  # ids of messages posted through channel webhooks, in order
         self._avatar_urls: dict[str, str] = {}  # webhook message id → the avatar_url it was posted with
         self._ids = itertools.count(800000000000000001)
+        self.dm_channels: dict[int, int] = {}  # DM channel id → the user it is with
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -573,7 +575,7 @@ class DiscordStandIn:
         options: list[dict[str, Any]] | None = None,
         *,
         user_id: int = DEFAULT_USER_ID,
-        permissions: int = 0,
+        permissions: int = EVERYONE_PERMISSIONS,
         roles: list[int] | None = None,
         autocomplete: bool = False,
         resolved: dict[str, Any] | None = None,
@@ -590,7 +592,8 @@ class DiscordStandIn:
         there, but no server authorised the bot). `token`: one from `new_token()`, so a test can make
         calls with it `fail` before the bot makes them. `channel_id`: where it is used (THREAD_ID or
         FORUM_POST_ID for a thread: the `channel` then is the thread, with its parent_id).
-        `permissions`: the member's (ADMINISTRATOR becomes every permission, as Discord computes them).
+        `permissions`: the member's in that channel (ADMINISTRATOR becomes every permission, as Discord
+        computes them); by default what @everyone may do (EVERYONE_PERMISSIONS: view, send, history).
         `app_permissions`: the bot's there; None: as Discord gives them (`bot_permissions` of the channel
         in a guild, DM_APP_PERMISSIONS in a DM, USER_INSTALL_APP_PERMISSIONS where only the user
         installed the app). The other interaction helpers take the same keyword options."""
@@ -706,9 +709,9 @@ class DiscordStandIn:
 
     async def _interaction(
         self, itype: int, data: dict[str, Any], *, message: dict[str, Any] | None = None,
-        user_id: int = DEFAULT_USER_ID, permissions: int = 0, roles: list[int] | None = None,
-        guild_id: int = GUILD_ID, where: str = "guild", token: str | None = None,
-        channel_id: int | None = None, app_permissions: int | None = None,
+        user_id: int = DEFAULT_USER_ID, permissions: int = EVERYONE_PERMISSIONS,
+        roles: list[int] | None = None, guild_id: int = GUILD_ID, where: str = "guild",
+        token: str | None = None, channel_id: int | None = None, app_permissions: int | None = None,
     ) -> Interaction:
         """Dispatch one INTERACTION_CREATE of type `itype` (see `interact` for the options)."""
         assert where in ("guild", "dm", "user_install"), where
@@ -848,7 +851,19 @@ class DiscordStandIn:
             return self._webhook(call, parts[1], parts[2:])
         if parts[0] == "channels" and len(parts) > 1:
             return self._channel(call, parts[1], parts[2:])
+        if method == "POST" and path == "users/@me/channels":
+            return self._open_dm(int(body["recipient_id"]))
         return _json({"message": f"stand-in has no route for {method} /{path}", "code": 0}, status=404)
+
+    def _open_dm(self, user_id: int) -> web.Response:
+        """The bot's DM channel with a user (made once, as Discord returns the same one)."""
+        cid = next((c for c, u in self.dm_channels.items() if u == user_id), None)
+        if cid is None:
+            cid = int(self.next_id())
+            self.dm_channels[cid] = user_id
+            self.channels[cid] = {"id": str(cid), "type": DM, "recipients": [user_payload(user_id)],
+                                  "last_message_id": None, "flags": 0}
+        return _json(self.channels[cid])
 
     # --- interaction callbacks and follow-ups -------------------------------------------------------
 
@@ -1003,6 +1018,12 @@ class DiscordStandIn:
 
     def _channel_post(self, call: Call, cid: int, ctype: int) -> web.Response:
         body = call.body if isinstance(call.body, dict) else {}
+        if ctype == DM:  # the bot's DM with a user: refused where the user takes no DMs
+            if self.dm_channels.get(cid) in self.dms_closed:
+                return _error(403, 50007)
+            if invalid := self._invalid_message(body, call.uploads):
+                return invalid
+            return _json(self._store(self._message(body, channel_id=cid, uploads=call.uploads)))
         if ctype not in (TEXT, 5, *THREAD_TYPES):
             return _error(400, 50008)
         send = SEND_MESSAGES_IN_THREADS if ctype in THREAD_TYPES else SEND_MESSAGES

@@ -76,7 +76,8 @@ async def env(tmp_path_factory: pytest.TempPathFactory):
     make_checkpoint(folder / "models", "spare", "Spare Persona", seed=2)
     standin = DiscordStandIn(heartbeat_interval_ms=500)
     await standin.start()
-    cfg_path = standin_config(folder, standin)
+    # Cards as embeds (the webhook path is tested in test_discord_presence.py).
+    cfg_path = standin_config(folder, standin, reply_style="embed")
     cfg = load_config(cfg_path)
     async with running_bot(cfg, "test-token", cfg_path) as bot:
         await standin.wait_until(lambda: bot.client.is_ready())
@@ -128,8 +129,7 @@ async def test_imitate_is_deferred_then_answered_pinging_nobody(env: Harness) ->
         {"name": "prompt", "type": 3, "value": "My dream is @everyone"},
         {"name": "count", "type": 4, "value": 2},
     ])
-    # The user may not send messages in the channel (permissions 0): the card as an embed, whose
-    # webhook path is tested in test_discord_presence.py.
+    # reply_style "embed": the card as an embed, deferred in public.
     card = await card_of(env, it)
     first = env.standin.calls_for(it)[0]
     assert first.path.endswith("/callback") and first.body["type"] == 5  # deferred first
@@ -330,28 +330,86 @@ async def test_persona_add_passes_the_base(env: Harness) -> None:
     options, resolved = add_options(env.standin, "based_one", "tweets.txt", b"a tweet or two\n" * 50)
     options.append({"name": "base", "type": 3, "value": "./no/such/base"})
     it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
-
-    def finished(call) -> bool:
-        return it.matches(call) and call.method == "PATCH" and "❌" in (call.body or {}).get("content", "")
-    done = await env.standin.wait_for(finished, timeout=120)
-    expected = "❌ Training `based_one` failed: --base ./no/such/base: no such folder"
-    assert done.body["content"].startswith(expected)
+    done = await failure_of(env, it)
+    assert done.startswith("❌ Training `based_one` failed: --base ./no/such/base: no such folder")
     assert "based_one" not in env.personas()
+
+
+async def failure_of(env: Harness, it, timeout: float = 120) -> str:
+    """The failure of a /persona add: a follow-up only its asker sees (nothing of it in the channel)."""
+    def failed(call) -> bool:
+        return (it.matches(call) and call.method == "POST" and call.status == 200
+                and "❌" in (call.body or {}).get("content", ""))
+    call = await env.standin.wait_for(failed, timeout=timeout)
+    assert call.body["flags"] & EPHEMERAL
+    assert not [c for c in env.standin.calls_for(it) if c.method == "PATCH" and "❌" in (c.body or {}).get(
+        "content", "")]
+    return call.body["content"]
+
+
+def dm_to(env: Harness, user_id: int) -> list[str]:
+    """What the bot sent a user by DM."""
+    dms = [cid for cid, user in env.standin.dm_channels.items() if user == user_id]
+    return [c.body["content"] for c in env.standin.calls if c.method == "POST" and c.status == 200
+            and any(c.path == f"channels/{cid}/messages" for cid in dms)]
+
+
+def channel_texts(env: Harness) -> list[str]:
+    """What the bot posted in the server's channels (its DMs left out)."""
+    dms = {f"channels/{cid}/messages" for cid in env.standin.dm_channels}
+    return [c.body.get("content") or "" for c in env.standin.calls if c.method == "POST"
+            and c.path.startswith("channels/") and c.path not in dms and isinstance(c.body, dict)]
+
+
+async def test_a_failed_add_shows_no_paths_and_no_other_peoples_data(env: Harness) -> None:
+    """A chat export with several authors and no `author`: the asker alone learns it failed and how to
+    choose one, without the server's download path or the authors' names, ids and message counts."""
+    authors = {"alice_w": ("100000000000000111", "Alice Wonder"), "bob_b": ("100000000000000222", "Bob B")}
+    messages = [{"id": str(1000 + i), "type": "Default", "timestamp": "2026-01-01T00:00:00+00:00",
+                 "content": f"message number {i} from {name} about bread and ovens",
+                 "author": {"id": uid, "name": name, "discriminator": "0000", "nickname": nick,
+                            "isBot": False}}
+                for name, (uid, nick) in authors.items() for i in range(30)]
+    export = {"guild": {"id": "1", "name": "Bakers"}, "channel": {"id": "2", "type": "GuildTextChat",
+              "name": "general"}, "messages": messages, "messageCount": len(messages)}
+    options, resolved = add_options(env.standin, "chatty", "bakers-export.json", json.dumps(export).encode())
+    it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
+    done = await failure_of(env, it)
+    assert done.startswith("❌ Training `chatty` failed: bakers-export.json: several authors in this export")
+    assert done.endswith("several authors in this export: give `author=ID_OR_NAME` (the person's Discord "
+                         "user id or name).")
+    for leaked in (str(env.state), "downloads", *authors, *(u for u, _ in authors.values()),
+                   *(n for _, n in authors.values()), "30 messages"):
+        assert leaked not in done
+        assert not any(leaked in text for text in channel_texts(env))
+    assert "chatty" not in env.personas()
 
 
 async def test_training_past_the_token_lifetime_reports_in_the_channel(
     env: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Past the interaction token's life the reply cannot be edited: the result is a channel message.
+    """Past the interaction token's life the reply cannot be edited: a failure goes to the asker by DM,
+    and where they take no DMs, the channel learns only that it failed, not why.
     (The lifetime is set to 0 here; too few tweets make the real training CLI refuse at once.)"""
     monkeypatch.setattr("bot.discord_bot.TOKEN_LIFETIME_S", 0)
+    asker, closed = 900000000000000091, 900000000000000092
+    env.standin.dms_closed.add(closed)
     options, resolved = add_options(env.standin, "tiny_data", "tweets.txt", b"one tweet\nanother one\n")
-    it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
-    posted = await env.standin.channel_message("tiny_data", timeout=60)
-    assert posted.body["content"].startswith("<@900000000000000001> ❌ Training `tiny_data` failed: ")
-    assert posted.body["allowed_mentions"] == {"parse": []}
+    it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR,
+                                    user_id=asker)
+    await env.standin.wait_until(lambda: dm_to(env, asker), 60)
+    [dm] = dm_to(env, asker)
+    assert dm.startswith("❌ Training `tiny_data` failed: ") and "nothing left after cleaning" in dm
     assert not [c for c in env.standin.calls_for(it) if c.method == "PATCH"]
-    assert "tiny_data" not in env.personas()
+    options, resolved = add_options(env.standin, "tiny_data2", "tweets.txt", b"one tweet\nanother one\n")
+    await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR,
+                               user_id=closed)
+    posted = await env.standin.channel_message(f"<@{closed}>", timeout=60)
+    assert posted.body["content"] == (f"<@{closed}> ❌ Training `tiny_data2` failed. I could not DM the "
+                                      "reason; run `/persona add` again to see it.")
+    assert posted.body["allowed_mentions"] == {"parse": []}
+    assert not any("tweets.txt" in text for text in channel_texts(env))
+    assert "tiny_data" not in env.personas() and "tiny_data2" not in env.personas()
 
 
 async def test_an_archive_with_a_hostile_handle_is_refused(env: Harness) -> None:
@@ -361,10 +419,7 @@ async def test_an_archive_with_a_hostile_handle_is_refused(env: Harness) -> None
     options, resolved = add_options(env.standin, "hostile", "archive.zip",
                                     archive_zip(manifest, SAMPLE_TWEETS.read_bytes()))
     it = await env.standin.interact("persona add", options, resolved=resolved, permissions=ADMINISTRATOR)
-
-    def finished(call) -> bool:
-        return it.matches(call) and call.method == "PATCH" and "❌" in (call.body or {}).get("content", "")
-    done = (await env.standin.wait_for(finished, timeout=120)).body["content"]
+    done = await failure_of(env, it)
     assert done.startswith("❌ Training `hostile` failed: ") and "is not an X handle" in done
     assert "<@&" not in done and "```" not in done and "\n" not in done
     assert "hostile" not in env.personas()
@@ -375,7 +430,7 @@ async def test_a_masked_link_in_the_prompt_is_shown_as_written(env: Harness) -> 
     it = await env.standin.interact("imitate", [PERSONA, {"name": "prompt", "type": 3, "value": prompt}])
     card = await card_of(env, it)
     assert card["embeds"][0]["description"].startswith(
-        "\\[Claim your free Nitro](<https://evil.example/gift>) now")
+        "\\[Claim your free Nitro\\](<https://evil.example/gift>) now")  # every bracket escaped
 
 
 async def imitate_with(env: Harness, fail: list[tuple[str, str, int, int]], **kw):
@@ -450,9 +505,12 @@ async def test_persona_add_result_survives_a_refused_edit(env: Harness) -> None:
 
 
 async def test_persona_add_result_survives_a_refused_edit_and_follow_up(env: Harness) -> None:
-    await add_failing_fast(env, "all_fail", [("PATCH", 400), ("POST", 400)], user_id=900000000000000081)
-    posted = await env.standin.channel_message("<@900000000000000081> ❌ Training `all_fail` failed", 60)
-    assert posted.body["allowed_mentions"] == {"parse": []}
+    """A failure Discord refuses to carry as a follow-up goes to the asker by DM, never the channel."""
+    user = 900000000000000081
+    await add_failing_fast(env, "all_fail", [("PATCH", 400), ("POST", 400)], user_id=user)
+    await env.standin.wait_until(lambda: dm_to(env, user), 60)
+    assert dm_to(env, user)[0].startswith("❌ Training `all_fail` failed: ")
+    assert not any("all_fail" in text for text in channel_texts(env))
     assert not list((env.state / "downloads").iterdir())
 
 

@@ -457,3 +457,101 @@ async def test_buttons_are_refused_once_shutdown_starts(env: Harness) -> None:
         assert answer.body["data"]["content"] == "The bot is shutting down."
     finally:
         tree.accepting = True
+
+
+# What a member who may read a channel but not write there has (in a thread: no "send in threads").
+READ_ONLY = VIEW_CHANNEL | READ_MESSAGE_HISTORY
+CANNOT_SEND = "⚠️ You can't send messages in this channel."
+
+
+def public_messages(standin: DiscordStandIn) -> list[dict]:
+    """Every message anyone can see: webhook posts and the bot's non-ephemeral messages."""
+    return [m for m in standin.messages.values() if not m.get("flags", 0) & EPHEMERAL]
+
+
+async def refused_privately(env: Harness, it) -> str:
+    """An immediate ephemeral answer (nothing deferred), its text."""
+    answer = await env.standin.reply_to(it)
+    assert answer.path.endswith("/callback") and answer.body["type"] == 4
+    assert answer.body["data"]["flags"] & EPHEMERAL
+    return answer.body["data"]["content"]
+
+
+async def test_who_may_not_send_gets_no_public_post(env: Harness) -> None:
+    """/imitate, Another, Continue and Reply as persona (the menu, and a choice made after the right to
+    send was taken away) from a member who may read but not send: a private refusal, nothing posted."""
+    standin = env.standin
+    post = await post_as_persona(env, "Loud crust")
+    said = standin._store(standin._message({"content": "Anyone here?"}, author=user_payload(STRANGER)))
+    menu_it = await env.context_menu("Reply as persona…", said, user_id=env.user())
+    menu = await standin.wait_for_original(menu_it)
+    before = len(public_messages(standin))
+
+    attempts = [
+        await env.imitate("Silenced", permissions=READ_ONLY),
+        await env.imitate("Silenced thread", permissions=READ_ONLY | SEND_MESSAGES, channel_id=THREAD_ID),
+        await env.click(post, "persona:another", user_id=env.user(), permissions=READ_ONLY),
+        await env.click(post, "persona:continue", user_id=env.user(), permissions=READ_ONLY),
+        await env.context_menu("Reply as persona…", said, user_id=env.user(), permissions=READ_ONLY),
+        await env.choose(menu, _select_id(menu), ["marlowe_bakes"], user_id=env.user(),
+                         permissions=READ_ONLY),
+    ]
+    for it in attempts:
+        assert await refused_privately(env, it) == CANNOT_SEND
+    await asyncio.sleep(0.5)  # time for a post that should not come
+    assert len(public_messages(standin)) == before
+    assert not any(c.body and c.body.get("type") == 5 for it in attempts for c in standin.calls_for(it))
+
+    # In a thread, "send in threads" is what counts: with it, the post goes out.
+    await env.imitate("Thread ok", permissions=READ_ONLY | SEND_MESSAGES_IN_THREADS, channel_id=THREAD_ID)
+    await standin.wait_for_post(lambda m: m["content"].startswith("Thread ok"))
+
+
+async def test_who_asked_on_an_another_names_the_original(env: Harness) -> None:
+    standin = env.standin
+    first_asker, presser, second_presser = env.user(), env.user(), env.user()
+    post = await post_as_persona(env, "Rye at dawn", user_id=first_asker)
+    await env.click(post, "persona:another", user_id=presser)
+    again = await standin.wait_for_post(lambda m: m["content"].startswith("Rye at dawn")
+                                        and m["id"] != post["id"])
+    assert (await record_of(env, again["id"])).another_of == int(post["id"])
+
+    link = f"https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/{post['id']}"
+    who = await refused_privately(env, await env.context_menu("Who asked?", again, user_id=STRANGER))
+    assert re.fullmatch(
+        rf"<@{presser}> asked for it with \*\*Another\*\* of <{link}> "
+        rf"\(`/imitate marlowe_bakes Rye at dawn`\), <t:\d+:R>\.\n"
+        rf"<@{first_asker}> asked for that one, <t:\d+:R>\.", who), who
+
+    # Another of an Another links the message it was pressed on; a forgotten original is only linked.
+    await env.click(again, "persona:another", user_id=second_presser)
+    third = await standin.wait_for_post(lambda m: m["content"].startswith("Rye at dawn")
+                                        and m["id"] not in (post["id"], again["id"]))
+    assert (await record_of(env, third["id"])).another_of == int(again["id"])
+    await env.bot.commands.forget(int(again["id"]))
+    who = await refused_privately(env, await env.context_menu("Who asked?", third, user_id=STRANGER))
+    link = f"https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/{again['id']}"
+    assert re.fullmatch(rf"<@{second_presser}> asked for it with \*\*Another\*\* of <{link}> "
+                        rf"\(`/imitate marlowe_bakes Rye at dawn`\), <t:\d+:R>\.", who), who
+
+
+async def test_a_record_of_another_place_is_no_record(env: Harness) -> None:
+    """A button or Who asked? whose message record names another channel or server is answered as if
+    there were no record (Discord keeps them consistent; checked anyway)."""
+    standin = env.standin
+    post = await post_as_persona(env, "Where am I")
+    elsewhere = 730000000000000077
+    standin.channels[elsewhere] = {**standin.channels[CHANNEL_ID], "id": str(elsewhere), "name": "elsewhere"}
+    before = len(public_messages(standin))
+    for context in ({"channel_id": elsewhere}, {"channel_id": THREAD_ID},
+                    {"guild_id": 720000000000000042}):
+        for button in ("persona:another", "persona:continue", "persona:delete"):
+            it = await env.click(post, button, user_id=env.user(), permissions=ADMINISTRATOR, **context)
+            assert "I have no record of that message" in await refused_privately(env, it)
+        who = await env.context_menu("Who asked?", post, user_id=STRANGER, **context)
+        assert "I have no record of that message" in await refused_privately(env, who)
+    await asyncio.sleep(0.3)
+    assert len(public_messages(standin)) == before and post["id"] in standin.messages
+    # In its own channel the record still serves.
+    who = await env.context_menu("Who asked?", post, user_id=STRANGER)
+    assert "asked for it with `/imitate marlowe_bakes Where am I`" in await refused_privately(env, who)

@@ -40,7 +40,8 @@ class ShardProcess:
                                        "guild_ids": [SHARD0_GUILD_ID, GUILD_ID], "health_port": self.port,
                                        "api_base_url": standin.api_base_url,  # the gateway asked of it
                                        "shard_count": 2, "shard_ids": [shard], "sync_commands": sync,
-                                       "ai_marker": f" (AI, shard {shard})"})
+                                       "ai_marker": f" (AI, shard {shard})",
+                                       "reply_style": "embed"})  # the card says which process answered
         self.proc: asyncio.subprocess.Process | None = None
 
     @property

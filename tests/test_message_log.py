@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.message_log import MAX_PROMPT_CHARS, MAX_TEXT_CHARS, MessageLog, PersonaMessage
+from bot.message_log import MAX_PROMPT_CHARS, MAX_TEXT_CHARS, SCHEMA_VERSION, MessageLog, PersonaMessage
 
 
 def message(message_id: int, persona: str = "marlowe_bakes", created_at: float | None = None,
@@ -32,7 +33,7 @@ def test_roundtrip_every_field(db: Path) -> None:
     full = PersonaMessage(message_id=1_234_567_890_123_456_789, persona="a-b", invoker_id=2**62,
                           channel_id=3, prompt="p ✨", text="t\nline two", created_at=time.time(),
                           style="embed", guild_id=4, webhook_id=5, thread_id=6, reply_to=7, count=3,
-                          temperature=0.85)
+                          temperature=0.85, context="c", another_of=8)
     bare = PersonaMessage(message_id=9, persona="x", invoker_id=1, channel_id=2, prompt="", text="",
                           created_at=time.time(), style="webhook")
     log.add(full)
@@ -40,7 +41,8 @@ def test_roundtrip_every_field(db: Path) -> None:
     assert log.get(full.message_id) == full
     got = log.get(9)
     assert got == bare and got is not None
-    assert (got.guild_id, got.webhook_id, got.thread_id, got.reply_to, got.temperature) == (None,) * 5
+    assert (got.guild_id, got.webhook_id, got.thread_id, got.reply_to, got.temperature,
+            got.another_of) == (None,) * 6
     assert got.count == 1
     assert log.get(12345) is None
     assert log.count() == 2
@@ -52,7 +54,7 @@ def test_file_settings(db: Path) -> None:
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"messages_created_at", "messages_persona"} <= indexes
     finally:
@@ -210,3 +212,76 @@ def test_concurrent_adds(db: Path) -> None:
     assert log.count() == threads * per_thread
     assert all(log.get(t * 1000 + i) is not None for t in range(threads) for i in range(per_thread))
     log.close()
+
+
+# The layout of schema version 1, as the bot before `another_of` wrote it.
+V1_SCHEMA = """
+CREATE TABLE messages (
+    message_id INTEGER PRIMARY KEY, persona TEXT NOT NULL, invoker_id INTEGER NOT NULL,
+    channel_id INTEGER NOT NULL, prompt TEXT NOT NULL, text TEXT NOT NULL, created_at REAL NOT NULL,
+    style TEXT NOT NULL, guild_id INTEGER, webhook_id INTEGER, thread_id INTEGER, reply_to INTEGER,
+    count INTEGER NOT NULL, temperature REAL, context TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX messages_created_at ON messages (created_at);
+CREATE INDEX messages_persona ON messages (persona);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_records(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db)
+    conn.executescript(V1_SCHEMA)
+    conn.execute("INSERT INTO messages VALUES (5, 'marlowe_bakes', 42, 7, 'Rye', 'old tweet', ?, 'webhook', "
+                 "1, NULL, NULL, NULL, 1, NULL, '')", (time.time(),))
+    conn.commit()
+    conn.close()
+    log = MessageLog(db)
+    old = log.get(5)
+    assert old is not None and (old.prompt, old.text, old.another_of) == ("Rye", "old tweet", None)
+    assert not any(p.name.startswith("messages.sqlite3.corrupt-") for p in db.parent.iterdir())
+    log.add(message(6, another_of=5))
+    log.close()
+    reopened = MessageLog(db)
+    assert reopened.get(6).another_of == 5 and reopened.count() == 2  # type: ignore[union-attr]
+    reopened.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_a_removed_personas_prompts_leave_the_file_and_the_wal(db: Path) -> None:
+    """After forget_persona, the prompt's bytes are in neither file (read raw, the log still open)."""
+    secret = "Zanzibar-quokka-7781 is my bank PIN"
+    log = MessageLog(db)
+    for i in range(3):
+        log.add(replace(message(i, persona="gone"), prompt=secret, text=f"{secret} said {i}"))
+    log.add(message(10, persona="kept"))
+    wal = db.with_name(db.name + "-wal")
+    before = db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert secret.encode() in before  # the words were written (so the check below means something)
+    assert log.forget_persona("gone") == 3
+    after = db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert secret.encode() not in after and b"Zanzibar" not in after
+    assert log.get(10) is not None  # the other persona's record is untouched
+    log.delete(10)
+    assert b"tweet 10" not in db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    # Set on the log's connection, whatever this SQLite build's default is.
+    assert log._conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    log.close()
+
+
+def test_set_aside_copies_expire_with_the_records(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    day = 86400
+    old = [db.with_name(db.name + ".corrupt-20200101-000000" + s) for s in ("", "-wal", "-shm")]
+    fresh = db.with_name(db.name + ".corrupt-20991231-000000")
+    unrelated = db.with_name("other.sqlite3.corrupt-20200101-000000")
+    for path in (*old, fresh, unrelated):
+        path.write_bytes(b"someone's prompt")
+    for path in (*old, unrelated):
+        os.utime(path, (time.time() - 31 * day, time.time() - 31 * day))
+    os.utime(fresh, (time.time() - 29 * day, time.time() - 29 * day))
+    MessageLog(db, max_age_s=30 * day).close()
+    assert not any(p.exists() for p in old)
+    assert fresh.exists() and unrelated.exists()  # within retention; not this log's

@@ -46,7 +46,7 @@ def test_card_embeds_carry_name_picture_and_label(tmp_path: Path) -> None:
     assert first.author.name == "Marlowe Quill (AI) @marlowe_bakes"
     assert first.author.icon_url == "attachment://avatar.png"
     # Embed text is shown with Markdown: masked links and mentions are defused like any message.
-    assert first.description == "Bread \\[free nitro](<https://x.example>) @\u200beveryone"
+    assert first.description == "Bread [free nitro\\](<https://x.example>) @\u200beveryone"
     assert second.author.name is None and "an imitation, not @marlowe_bakes" in second.footer.text
     (only,) = card_embeds(Card("p", "P", "@p", ("t",)), None)
     assert only.author.icon_url is None and isinstance(only, discord.Embed)
