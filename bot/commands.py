@@ -31,7 +31,15 @@ from prometheus_client import CollectorRegistry, Counter
 from bot.avatars import picture_path
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
 from bot.message_log import PersonaMessage
-from bot.output import DISCORD_LIMIT, clip, escape_markdown, neutralise_mentions, outbound, quote_user
+from bot.output import (
+    DISCORD_LIMIT,
+    clip,
+    escape_markdown,
+    neutralise_mentions,
+    outbound,
+    quote_user,
+    unescape_links,
+)
 from bot.pool import MAX_CONTEXT_CHARS, validate_request
 from bot.training_jobs import JobEvent
 from training.avatar import MAX_AVATAR_BYTES, set_avatar
@@ -345,14 +353,15 @@ class Commands:
 
     def prepare_continue(self, caller: Caller, record: PersonaMessage) -> ImitateRequest:
         """The persona answers its own tweet (the last one of the message), with that tweet as context."""
-        last = record.text.split(TWEET_SEPARATOR)[-1]
+        last = unescape_links(record.text.split(TWEET_SEPARATOR)[-1])  # the words, not their escapes
         return self.prepare_imitate(caller, record.persona, context=last, reply_to=record.message_id)
 
     def prepare_reply(self, caller: Caller, persona: str, text: str, message_id: int) -> ImitateRequest:
         """A persona answers a message (the message context menu): its text is the context."""
         if not text.strip():
             raise InvalidRequest("That message has no text to answer.")
-        return self.prepare_imitate(caller, persona, context=text[:MAX_CONTEXT_CHARS], reply_to=message_id)
+        return self.prepare_imitate(caller, persona, context=unescape_links(text)[:MAX_CONTEXT_CHARS],
+                                    reply_to=message_id)
 
     def who_asked(self, record: PersonaMessage, original: PersonaMessage | None = None,
                   original_link: str = "") -> Reply:

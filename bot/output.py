@@ -76,6 +76,12 @@ def escape_links(text: str) -> str:
     return _LINK_CHARS.sub(r"\\\1", text)
 
 
+def unescape_links(text: str) -> str:
+    """The text as Discord shows it, from text `escape_links` (or a user's own escapes) made: what a
+    persona answers in Continue and Reply as persona is the words, not their backslashes."""
+    return re.sub(r"\\([\\\[\]])", r"\1", text)
+
+
 def defuse_masked_links(text: str) -> str:
     """`[words](url)` shown as it is written instead of as a link hiding its address: the `]` before
     every `(` escaped unless already escaped; idempotent."""

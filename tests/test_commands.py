@@ -27,7 +27,7 @@ from bot.commands import (
 from bot.config import load_config
 from bot.errors import Cooldown, InvalidRequest, PermissionDenied, PoolBusy, UnknownPersona
 from bot.message_log import PersonaMessage
-from bot.output import DISCORD_LIMIT
+from bot.output import DISCORD_LIMIT, format_sample
 
 ADMIN_USER = 42
 ADMIN_ROLE = 77
@@ -501,3 +501,14 @@ async def test_avatar_and_delete_need_the_right_person(commands: Commands) -> No
     asked = commands.who_asked(record)
     assert asked.ephemeral and asked.mention == 7
     assert asked.text.startswith("asked for it with `/imitate marlowe_bakes Bread`, <t:0:R>")
+
+
+def test_continue_and_reply_answer_the_words_not_their_escapes(commands: Commands) -> None:
+    # A posted tweet has its brackets and backslashes escaped (no masked link); the persona answers
+    # what Discord shows.
+    shown = "see [a] and \\ too"
+    posted = format_sample("", shown)
+    assert posted != shown
+    record = PersonaMessage(1, "marlowe_bakes", 7, 8, "", posted, 0.0, "embed", GUILD)
+    assert commands.prepare_continue(Caller(9, GUILD), record).context == shown
+    assert commands.prepare_reply(Caller(10, GUILD), "marlowe_bakes", posted, 1).context == shown
