@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from checkpoints import make_checkpoint
 from conftest import write_config
-from discord_standin import ADMINISTRATOR, DiscordStandIn
+from discord_standin import ADMINISTRATOR, EPHEMERAL, DiscordStandIn
 from test_discord_e2e import SAMPLE_TWEETS, add_options, standin_config
 
 
@@ -168,5 +168,7 @@ async def test_sigterm_stops_a_running_training_cleanly(tmp_path: Path) -> None:
     assert sorted(p.name for p in models.iterdir()) == ["marlowe_bakes"]  # no half-written persona
     assert not training_children(models)
     assert token not in stderr.decode()
-    edits = [c.body.get("content", "") for c in standin.calls_for(it) if c.method == "PATCH"]
-    assert "shutting down" in edits[-1]
+    # The asker alone learns that the training stopped (a failure is theirs: an ephemeral follow-up).
+    [stopped] = [c for c in standin.calls_for(it) if c.method == "POST" and c.status == 200
+                 and "shutting down" in (c.body or {}).get("content", "")]
+    assert stopped.body["flags"] & EPHEMERAL
