@@ -6,7 +6,7 @@ from checkpoints import make_checkpoint
 from transformers import AutoModelForCausalLM, AutoTokenizer
 from transformers.generation.logits_process import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
 
-from bot.sampling import (
+from training.sampling import (
     REPLACEMENT,
     Rows,
     TokenText,

@@ -1,5 +1,9 @@
 """The decode loop of the pool: one batch of left-padded rows, each with its own sampling settings.
 
+It lives in `training` so that the bot's pool (`bot/pool.py`) and the voice report (`training/eval.py`)
+generate with the very same code: `training` never imports `bot`, and `bot` already reads training's
+checkpoint contract. Pure torch, no transformers import.
+
 A small loop over the model's forward with its KV cache, rather than `model.generate`, because a
 batch here mixes requests: every row has its own temperature, top-k, top-p, token limits, and stops on
 its own at end-of-text or a newline (one tweet), so the batch ends as soon as its longest tweet does.
