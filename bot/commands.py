@@ -50,6 +50,7 @@ from training.checkpoint import (
     normalise_display_name,
     recover_interrupted,
 )
+from training.copyguard import guard_state
 from training.formats.bluesky import is_car
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ class Card:
     picture: Path | None = None  # the persona's profile picture, when it has one
     marker: str = ""  # `[discord] ai_marker`, after the name wherever it is shown
     label: str = AI_LABEL
+    copy_rejections: int = 0  # draws the copy guard rejected while making it (for the message record)
 
     @property
     def name(self) -> str:
@@ -321,7 +323,8 @@ class Commands:
         meta = entry.meta if entry is not None else req.meta
         picture = picture_path(entry) if entry is not None else None
         return tweet_card(req.persona, meta, [neutralise_mentions(t) for t in texts],
-                          self.cfg.discord.ai_marker, picture)
+                          self.cfg.discord.ai_marker, picture,
+                          copy_rejections=getattr(texts, "copy_rejections", 0))
 
     # --- follow-ups on a persona message: Another, Continue, Reply as persona, Who asked?, Delete ----
 
@@ -418,13 +421,16 @@ class Commands:
             return Reply("No personas yet. An admin can add one with `/persona add name archive`.")
         return Reply(list_page_text(len(entries), pages, page, usage))
 
-    def persona_info(self, name: str) -> Reply:
+    async def persona_info(self, name: str) -> Reply:
         entry = self.registry.get(name.strip())
         if entry is None:
             raise UnknownPersona(name.strip(), self.registry.suggest(name.strip()))
+        # The copy guard's header is a file read: off the event loop.
+        _, guard = await asyncio.to_thread(guard_state, entry.path, self.cfg.generation.max_copied_words)
         self.count("persona info", "ok")
         picture = picture_path(entry)
-        text = persona_info_text(entry.meta) + ("" if picture is not None else "\nNo profile picture.")
+        text = (persona_info_text(entry.meta) + f"\n{guard.capitalize()}."
+                + ("" if picture is not None else "\nNo profile picture."))
         return Reply(clip(text, DISCORD_LIMIT), picture=picture)
 
     # --- /persona avatar ----------------------------------------------------------------------------
@@ -686,7 +692,7 @@ def card_header(meta: PersonaMeta, marker: str) -> str:
 
 
 def tweet_card(persona: str, meta: PersonaMeta, texts: list[str], marker: str = "",
-               picture: Path | None = None) -> Reply:
+               picture: Path | None = None, copy_rejections: int = 0) -> Reply:
     """The huggingtweets-style card: as text (the console, and Discord when nothing else works),
     within Discord's 2,000 characters, and as a `Card` a front end posts under the persona's name."""
     header = card_header(meta, marker)
@@ -695,7 +701,8 @@ def tweet_card(persona: str, meta: PersonaMeta, texts: list[str], marker: str = 
     texts = [clip(t, room) for t in texts]
     body = "\n\n".join("> " + t.replace("\n", "\n> ") for t in texts)
     handles = " ".join(f"@{safe_handle(h.handle)}" for h in meta.handles)
-    card = Card(persona, plain_name(meta), handles, tuple(texts), picture, marker)
+    card = Card(persona, plain_name(meta), handles, tuple(texts), picture, marker,
+                copy_rejections=copy_rejections)
     return Reply(f"{header}\n{body}", card=card)
 
 

@@ -40,6 +40,18 @@ class GenerationSettings(Section):
     min_length: int = Field(10, ge=0, le=1024)
     max_count: int = Field(5, ge=1, le=5)
     max_prompt_chars: int = Field(300, ge=1, le=1800)
+    # The copy guard: a sample repeating this many consecutive words of a training tweet (or more) is
+    # drawn again, and dropped after a few tries. 0: off. Below 4, ordinary phrases would trip it;
+    # above 280 no tweet has that many words. A persona's guard checks runs of 8 words or more (the
+    # n-grams training recorded), so a setting below that turns its guard off (`/persona info` says so).
+    max_copied_words: int = Field(8, ge=0, le=280)
+
+    @field_validator("max_copied_words")
+    @classmethod
+    def _copied_words(cls, value: int) -> int:
+        if 0 < value < 4:
+            raise ValueError("must be 0 (off) or at least 4 (shorter runs are ordinary phrases)")
+        return value
 
     @model_validator(mode="after")
     def _bounds_are_ordered(self) -> GenerationSettings:

@@ -137,7 +137,7 @@ class Session:
             message_id=number, persona=card.persona, invoker_id=LOCAL_USER.user_id, channel_id=0,
             prompt=req.prompt, text=TWEET_SEPARATOR.join(card.texts), created_at=time.time(),
             style="console", reply_to=req.reply_to, count=req.count, temperature=req.temperature,
-            context=req.context)
+            context=req.context, copy_rejections=card.copy_rejections)
         answers = f" (answering #{req.reply_to})" if req.reply_to else ""
         picture = f"\npicture: {card.picture}" if card.picture else ""
         return Reply(f"#{number}{answers} {reply.text}{picture}", card=card)
@@ -328,7 +328,7 @@ async def _dispatch(commands: Commands, name: str, args: list[str], options: dic
             raise InvalidRequest("Usage: /persona list [page=N]")
         emit(commands.persona_list(options.get("page"), usage=PAGE_USAGE))  # type: ignore[arg-type]
     elif name == "persona info":
-        emit(commands.persona_info(_one(args, "/persona info name")))
+        emit(await commands.persona_info(_one(args, "/persona info name")))
     elif name == "persona add":
         if len(args) < 2:
             raise InvalidRequest("Usage: /persona add NAME PATH [base=MODEL] [author=ID_OR_NAME] (an X or "

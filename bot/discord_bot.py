@@ -412,7 +412,7 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: Per
     @app_commands.describe(name="the persona")
     async def persona_info(interaction: discord.Interaction, name: str) -> None:
         try:
-            reply = commands.persona_info(name)
+            reply = await commands.persona_info(name)
         except Exception as exc:
             reply = commands.error_reply("persona info", exc)
         await send(interaction, reply, "response")

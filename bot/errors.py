@@ -56,6 +56,17 @@ class GenerationFailed(BotError):
     kind = "generation_failed"
 
 
+class CopyRejected(BotError):
+    """Every sample of a request repeated a training tweet (the copy guard), on every try."""
+
+    kind = "copied"
+
+    def __init__(self, persona: str, words: int) -> None:
+        self.persona = persona
+        super().__init__(f"Every sample for '{quote_user(persona)}' repeated {words}+ words of one of its "
+                         "training tweets, so none is shown; try another prompt.")
+
+
 class PoolBroken(BotError):
     """The generation engine cannot run any more (its worker died, or a CUDA error poisoned the
     device): requests fail at once instead of waiting for the timeout; `/healthz` says unhealthy."""

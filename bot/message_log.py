@@ -16,7 +16,8 @@ deletion (a removed persona, a deleted message) is checkpointed into the file an
 so the words are gone from both files at once, not at SQLite's next automatic checkpoint.
 
 Schema versions (`PRAGMA user_version`): 1, the first; 2 adds `another_of` (the message an Another
-was pressed on). An older file is migrated in place when opened; a newer one is set aside.
+was pressed on); 3 adds `copy_rejections` (samples the copy guard drew again or dropped while making
+the message). An older file is migrated in place when opened; a newer one is set aside.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from typing import TypeVar
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_PROMPT_CHARS = 2000  # Discord's own limits on what a prompt or a message can be, with room
 MAX_TEXT_CHARS = 4000
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -60,6 +61,7 @@ class PersonaMessage:
     temperature: float | None = None
     context: str = ""  # the text it answers (so Another on a reply answers the same)
     another_of: int | None = None  # the message whose Another button made this one
+    copy_rejections: int = 0  # samples the copy guard rejected while making it (`Samples.copy_rejections`)
 
 
 _COLUMNS = tuple(f.name for f in fields(PersonaMessage))
@@ -80,7 +82,8 @@ CREATE TABLE IF NOT EXISTS messages (
     count INTEGER NOT NULL,
     temperature REAL,
     context TEXT NOT NULL DEFAULT '',
-    another_of INTEGER
+    another_of INTEGER,
+    copy_rejections INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS messages_created_at ON messages (created_at);
 CREATE INDEX IF NOT EXISTS messages_persona ON messages (persona);
@@ -91,6 +94,7 @@ _INSERT = (f"INSERT OR REPLACE INTO messages ({', '.join(_COLUMNS)}) "
 # new user_version, so a crash leaves the old version or the new).
 _MIGRATIONS = {
     2: "ALTER TABLE messages ADD COLUMN another_of INTEGER",
+    3: "ALTER TABLE messages ADD COLUMN copy_rejections INTEGER NOT NULL DEFAULT 0",
 }
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM messages WHERE message_id = ? AND created_at >= ?"
 

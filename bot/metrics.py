@@ -32,6 +32,11 @@ class PoolMetrics:
                                         buckets=BATCH_BUCKETS, registry=r)
         self.adapter_loads = Counter("pool_adapter_loads", "LoRA adapters written into a slot", registry=r)
         self.tokens = Counter("pool_generated_tokens", "Tokens generated (all rows)", registry=r)
+        self.copy_rejections = Counter("pool_copy_rejections", "Samples the copy guard rejected (each "
+                                       "repeated a training tweet's words; drawn again or dropped)",
+                                       registry=r)
+        self.copy_drops = Counter("pool_copy_drops", "Samples dropped after the copy guard rejected every "
+                                  "draw", registry=r)
         self.loads = Counter("pool_loads", "Persona weights loaded onto the device", registry=r)
         self.evictions = Counter("pool_evictions", "Personas evicted from the device", registry=r)
         self.resident = Gauge("pool_resident_personas", "Personas resident on the device", registry=r)

@@ -7,7 +7,7 @@ once that request has waited `batch_window_ms` (or the batch is full), so no per
 Weights are read from disk by a separate loader thread, so a load never stalls other personas'
 batches; residency is a byte budget with least-recently-used eviction and pinned personas.
 
-Sampling settings may differ row by row inside one batch (see `bot.sampling`). A request with a
+Sampling settings may differ row by row inside one batch (see `training.sampling`). A request with a
 `seed` runs in a batch of its own with a generator seeded from it: exactly the same computation every
 time, so the same persona, prompt, settings and seed give the same text on the same machine, whatever
 else is queued. Seeded requests are rare (a user's explicit choice), so isolating them costs little.
@@ -27,19 +27,30 @@ by `bot.lora.SharedBase`, and requests of any of its personas batch together (th
 base), each row running with its own persona's adapter slot. Adapters are read by the loader thread
 and written into slots between batches; the base and its slots count against the byte budget, slots
 are reused least recently used first, and more are added while the budget allows.
+
+The copy guard (`[generation] max_copied_words`, `training.copyguard`): a persona trained with it has
+hashed word n-grams of its training tweets, read by the loader thread with its weights. After a decode,
+each sample that repeats that many consecutive words of a training tweet (n-grams of the prompt's own
+words alone do not count) is rejected and its row drawn again with its batch-mates' rejects, up to
+`COPY_TRIES` draws in all (a seeded request's generator goes on, so the retry is reproducible too);
+still a copy after the last, the sample is dropped: the request gets what remains (`Samples.dropped`
+says how many went), or CopyRejected when nothing does. `Samples.copy_rejections` counts rejected
+draws, as does `pool_copy_rejections_total`. A persona without the file (trained before the guard)
+runs with it off.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import stat
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +62,7 @@ import prometheus_client
 from bot.config import ConfigError, GenerationSettings, PoolSettings
 from bot.errors import (
     BotError,
+    CopyRejected,
     GenerationFailed,
     GenerationTimeout,
     InvalidRequest,
@@ -61,13 +73,14 @@ from bot.errors import (
     UnknownPersona,
 )
 from bot.metrics import PoolMetrics
-from bot.output import DISCORD_LIMIT, format_sample
+from bot.output import DISCORD_LIMIT, format_sample, one_tweet
 from bot.personas import PersonaEntry, PersonaRegistry, folder_version
 from training.checkpoint import base_folder, context_length, resolve_base, weights_fingerprint
+from training.copyguard import CopyGuard, read_ngram_hashes
 
 if TYPE_CHECKING:
     from bot.lora import Adapter, SharedBase
-    from bot.sampling import TokenText
+    from training.sampling import Rows, TokenText
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +90,16 @@ LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
 BASE_KEY = "base:"  # batch keys of shared bases start with this (persona names cannot hold ':')
 SLOT_STEP = 8  # adapter slots are allocated this many at a time
 _MISSING = (FileNotFoundError, NotADirectoryError)  # "not there"; any other OSError: "cannot read now"
+COPY_TRIES = 4  # draws of a sample the copy guard may reject before it is dropped
+
+
+class Samples(list[str]):
+    """What `generate` returns: the texts, and what the copy guard did while making them."""
+
+    def __init__(self, texts: Iterable[str] = (), copy_rejections: int = 0, dropped: int = 0) -> None:
+        super().__init__(texts)
+        self.copy_rejections = copy_rejections  # draws rejected as copies (redrawn or dropped)
+        self.dropped = dropped  # samples dropped after COPY_TRIES rejected draws (fewer texts than asked)
 
 
 def batch_key(entry: PersonaEntry) -> str:
@@ -163,7 +186,7 @@ def load_persona(entry: PersonaEntry, dtype: Any) -> _Model:
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    from bot.sampling import TokenText, stop_token_mask
+    from training.sampling import TokenText, stop_token_mask
 
     hf_logging.disable_progress_bar()  # a bar per load would clutter the console and the bot's log
 
@@ -189,7 +212,7 @@ def load_shared_base(entry: PersonaEntry, models_dir: Path, dtype: Any) -> _Mode
     from transformers.utils import logging as hf_logging
 
     from bot.lora import SharedBase
-    from bot.sampling import TokenText, stop_token_mask
+    from training.sampling import TokenText, stop_token_mask
 
     hf_logging.disable_progress_bar()
     meta = entry.meta
@@ -283,6 +306,10 @@ class GenerationPool:
         self._paused = False  # guarded by _cond; see `paused`
         self._broken: str | None = None  # guarded by _cond; see `broken`
         self._running: list[_Request] = []  # worker thread only: the batch being served
+        # Copy guards by persona (None: none, or off): written by the loader thread with the weights,
+        # read by the worker, dropped with the weights (`_drop_unheld_guards`). Guarded by _guard_lock.
+        self._guards: dict[str, CopyGuard | None] = {}
+        self._guard_lock = threading.Lock()
 
     # ---- the asyncio side -------------------------------------------------------------------------
 
@@ -362,8 +389,9 @@ class GenerationPool:
     async def generate(self, persona: str, prompt: str = "", *, count: int = 1,
                        max_new_tokens: int | None = None, temperature: float | None = None,
                        top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
-                       timeout: float | None = None, min_new_tokens: int = 0, context: str = "") -> list[str]:
-        """`count` texts in `persona`'s voice, each the prompt followed by one generated tweet.
+                       timeout: float | None = None, min_new_tokens: int = 0, context: str = "") -> Samples:
+        """`count` texts in `persona`'s voice, each the prompt followed by one generated tweet (fewer
+        when the copy guard dropped some: `Samples.dropped`; see the module's docstring).
 
         `context`: the tweet (or message) this one follows. It goes first, as a tweet of its own (end of
         text before and after it, as training saw tweets), so the persona answers it; it is not shown.
@@ -372,7 +400,7 @@ class GenerationPool:
         `min_new_tokens` (for the benchmark) suppresses every stop token before that many tokens (as
         `[generation] min_length` does; the larger of the two holds).
         Raises UnknownPersona, InvalidRequest, PoolBusy, GenerationTimeout, GenerationFailed,
-        PoolBroken or PoolClosed.
+        CopyRejected, PoolBroken or PoolClosed.
         """
         return await self.metrics.request(self._generate(
             persona, prompt, count, max_new_tokens, temperature, top_p, top_k, seed, timeout,
@@ -380,7 +408,7 @@ class GenerationPool:
 
     async def _generate(self, persona: str, prompt: str, count: int, max_new_tokens: int | None,
                         temperature: float | None, top_p: float | None, top_k: int | None, seed: int | None,
-                        timeout: float | None, min_new_tokens: int, context: str = "") -> list[str]:
+                        timeout: float | None, min_new_tokens: int, context: str = "") -> Samples:
         self._check_open()
         g = self.generation
         prompt = prompt.strip()
@@ -436,7 +464,7 @@ class GenerationPool:
         self.metrics.queue_depth.set(n)
 
     @staticmethod
-    def _resolve(req: _Request, result: list[str] | None = None, error: BaseException | None = None) -> None:
+    def _resolve(req: _Request, result: Samples | None = None, error: BaseException | None = None) -> None:
         """Complete the caller's future from any thread (ignored when the caller is gone)."""
 
         def settle() -> None:
@@ -533,7 +561,7 @@ class GenerationPool:
                 result = _failed(req.persona)
             self._answer(req, result)
 
-    def _answer(self, req: _Request, result: list[str] | BotError) -> None:
+    def _answer(self, req: _Request, result: Samples | BotError) -> None:
         if isinstance(result, BotError):
             self._resolve(req, error=result)
         else:
@@ -553,6 +581,7 @@ class GenerationPool:
             for name in [n for n, q in self._queues.items() if not q]:
                 del self._queues[name]
             self._drop_orphan_loads()
+            self._drop_unheld_guards()
             if self._paused:
                 self._cond.wait()
                 continue
@@ -711,11 +740,14 @@ class GenerationPool:
         for _ in range(3):
             try:
                 loaded = read(entry, self.dtype)
+                guard = self._read_guard(entry)  # with the weights: the same version, off the loop
             except Exception:
                 if _unchanged(entry):
                     raise
             else:
                 if _unchanged(entry):
+                    with self._guard_lock:
+                        self._guards[entry.name] = guard
                     return loaded
             log.info("persona %s changed on disk while loading: reading it again", entry.name)
             changes = self.registry.scan()
@@ -726,6 +758,36 @@ class GenerationPool:
             if entry is None:
                 raise _Removed()
         raise RuntimeError("the persona folder kept changing while it was read")
+
+    def _read_guard(self, entry: PersonaEntry) -> CopyGuard | None:
+        """Loader thread: the persona's copy guard, None when it has none or it is off (said once per
+        load in the log). A damaged file raises (CopyGuardError): the persona fails to load rather than
+        run unguarded."""
+        limit = self.generation.max_copied_words
+        if limit == 0:
+            return None
+        guard = read_ngram_hashes(entry.path)
+        if guard is None:
+            log.info("persona %s has no copy guard (trained before it existed): its samples are not checked",
+                     entry.name)
+        elif limit < guard.n:
+            log.warning("persona %s: copy guard off, [generation] max_copied_words = %d is below the %d "
+                        "words its training recorded", entry.name, limit, guard.n)
+            return None
+        return guard
+
+    def _drop_unheld_guards(self) -> None:
+        """Worker (holding `_cond`): forget the guards of personas whose weights are held nowhere any
+        more (evicted, removed), so guards cost memory only beside their weights."""
+        if not self._guards:
+            return
+        held = {*self._resident, *self._cpu_tier, *self._adapters, *self._adapter_tier, *self._loading,
+                *self._queues}
+        for base in self._resident.values():
+            held.update(base.slots)
+        with self._guard_lock:
+            for name in [n for n in self._guards if n not in held]:
+                del self._guards[name]
 
     def _notify(self) -> None:
         with self._cond:
@@ -840,14 +902,14 @@ class GenerationPool:
             log.warning("persona %s does not fit the memory budget (%.0f MB); loading it anyway",
                         keep, self.budget / 1e6)
 
-    def _run_batch(self, key: str, resident: _Model, batch: list[_Request]) -> list[list[str] | BotError]:
-        """Generate for every request of `batch` in one decode; per request, its texts or (when only
-        its decoding or formatting failed) its error. On a shared base every row runs with its own
-        persona's adapter."""
+    def _run_batch(self, key: str, resident: _Model, batch: list[_Request]) -> list[Samples | BotError]:
+        """Generate for every request of `batch` in one decode (and the copy guard's redraws); per
+        request, its texts or (when only its decoding or formatting failed, or the guard dropped every
+        sample) its error. On a shared base every row runs with its own persona's adapter."""
         import torch
 
         from bot.lora import BASE
-        from bot.sampling import Rows, decode
+        from training.sampling import Rows
 
         tok, model, context = resident.tokenizer, resident.model, resident.context
         slots = self._assign_slots(resident, batch) if resident.lora is not None else {}
@@ -884,26 +946,89 @@ class GenerationPool:
         self.batches.append((key, len(rows.prompts), personas))
         self.metrics.batch_rows.observe(len(rows.prompts))
         self.metrics.batch_personas.observe(personas)
+        new = self._decode(resident, rows, row_slots, generator)
+        return self._texts(batch, resident, rows, row_slots, generator, new)
+
+    def _texts(self, batch: list[_Request], resident: _Model, rows: Rows, row_slots: list[int],
+               generator: Any, new: list[list[int]]) -> list[Samples | BotError]:
+        """The text step: each row's tokens to text, checked by its persona's copy guard (a rejected
+        row drawn again, all of a round's rejects in one decode, up to COPY_TRIES draws), formatted.
+        One request's text failing to decode or format fails that request only."""
+        limit = self.generation.max_copied_words
+        guards = {req.persona: self._guards.get(req.persona) for req in batch}  # set by the loader
+        owner = [req for req in batch for _ in range(req.count)]
+        texts: list[str | None] = [None] * len(new)  # a row's continuation, once accepted
+        failed: set[int] = set()  # id() of requests whose text could not be made
+        rejected = dict.fromkeys(map(id, batch), 0)
+        todo = list(range(len(new)))
+        for draw in range(1, COPY_TRIES + 1):
+            redo = []
+            for i in todo:
+                req = owner[i]
+                if id(req) in failed:
+                    continue
+                try:
+                    # Not tok.decode: a token may end mid-character, which it would show as U+FFFD.
+                    text = resident.text(new[i])
+                    guard = guards[req.persona]
+                    copied = guard is not None and guard.copies(req.prompt, one_tweet(text), limit)
+                except Exception:
+                    log.exception("making the texts of a request for %s failed", req.persona)
+                    failed.add(id(req))
+                    continue
+                if copied:
+                    rejected[id(req)] += 1
+                    redo.append(i)
+                else:
+                    texts[i] = text
+            if not redo or draw == COPY_TRIES:
+                break
+            for i, ids in zip(redo, self._decode(resident, _pick(rows, redo), [row_slots[i] for i in redo],
+                                                 generator), strict=True):
+                new[i] = ids
+            todo = redo
+        results: list[Samples | BotError] = []
+        i = 0
+        for req in batch:
+            mine = texts[i:i + req.count]
+            i += req.count
+            if id(req) in failed:
+                results.append(_failed(req.persona))
+                continue
+            kept = [t for t in mine if t is not None]
+            dropped = req.count - len(kept)
+            self.metrics.copy_rejections.inc(rejected[id(req)])
+            if dropped:
+                self.metrics.copy_drops.inc(dropped)
+                log.info("copy guard: dropped %d of %d sample(s) for %s, each still repeating %d+ words of a "
+                         "training tweet after %d draws", dropped, req.count, req.persona, limit, COPY_TRIES)
+            if not kept:
+                results.append(CopyRejected(req.persona, limit))
+                continue
+            try:
+                results.append(Samples([format_sample(req.prompt, t, DISCORD_LIMIT) for t in kept],
+                                       rejected[id(req)], dropped))
+            except Exception:
+                log.exception("formatting the texts of a request for %s failed", req.persona)
+                results.append(_failed(req.persona))
+        return results
+
+    def _decode(self, resident: _Model, rows: Rows, row_slots: list[int], generator: Any) -> list[list[int]]:
+        """One decode of `rows` (on a shared base, each with its adapter slot); counts the tokens."""
+        import torch
+
+        from training.sampling import decode
+
         if resident.lora is not None:
             resident.lora.select(torch.tensor(row_slots))
         try:
-            new, generated = decode(model, rows, tok.eos_token_id, resident.stop_mask, generator)
+            new, generated = decode(resident.model, rows, resident.tokenizer.eos_token_id, resident.stop_mask,
+                                    generator)
         finally:
             if resident.lora is not None:
                 resident.lora.release()
         self.metrics.tokens.inc(generated)
-        results: list[list[str] | BotError] = []
-        i = 0
-        for req in batch:
-            try:  # one request's text failing to decode or format fails that request only
-                # Not tok.decode: a token may end mid-character, which it would show as U+FFFD.
-                results.append([format_sample(req.prompt, resident.text(t), DISCORD_LIMIT)
-                                for t in new[i:i + req.count]])
-            except Exception:
-                log.exception("formatting the texts of a request for %s failed", req.persona)
-                results.append(_failed(req.persona))
-            i += req.count
-        return results
+        return new
 
     def _prefix(self, persona: str, resident: _Model) -> list[int]:
         """Token ids before every prompt: the model's, or on a shared base the persona's own."""
@@ -992,6 +1117,11 @@ def validate_request(generation: GenerationSettings, *, prompt: str, count: int,
         _check(top_k >= 0, f"top_k must be 0 (no top-k filtering) or more (got {top_k}).")
     if seed is not None:
         _check(0 <= seed <= MAX_SEED, f"seed must be between 0 and {MAX_SEED} (got {seed}).")
+
+
+def _pick(rows: Rows, index: list[int]) -> Rows:
+    """The rows of `rows` at `index`, in that order, with their own settings."""
+    return type(rows)(*([getattr(rows, f.name)[i] for i in index] for f in dataclasses.fields(rows)))
 
 
 def _failed(persona: str) -> GenerationFailed:

@@ -500,7 +500,8 @@ class PersonaPoster:
             channel_id=where.channel_id, prompt=req.prompt, text=text, created_at=time.time(), style=style,
             guild_id=origin.guild_id, webhook_id=message.webhook_id if style == "webhook" else None,
             thread_id=where.thread_id if style == "webhook" else None, reply_to=req.reply_to,
-            count=req.count, temperature=req.temperature, context=req.context, another_of=req.another_of))
+            count=req.count, temperature=req.temperature, context=req.context, another_of=req.another_of,
+            copy_rejections=card.copy_rejections))
 
     def _embeds(self, card: Card) -> list[discord.Embed]:
         return card_embeds(card, picture_name(card.picture) if card.picture else None)

@@ -30,7 +30,7 @@ from bot.config import GenerationSettings, PoolSettings, token_from_env
 from bot.errors import GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
-from bot.pool import validate_request
+from bot.pool import Samples, validate_request
 from bot.wire import ROUTING_HEADER, UNAUTHORIZED, GenerateBody, auth_headers, error_from, request_body
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ def log_refused(url: str) -> None:
                 "variable holding the token the service's [serve] token_env names", url)
 
 
-def answer_texts(status: int, raw: bytes, persona: str, url: str = "") -> list[str]:
+def answer_texts(status: int, raw: bytes, persona: str, url: str = "") -> Samples:
     """The texts of a service's answer, or the error it stands for raised as its `BotError`."""
     try:
         data: Any = json.loads(raw)
@@ -189,7 +189,10 @@ def answer_texts(status: int, raw: bytes, persona: str, url: str = "") -> list[s
         log_refused(url)
         raise PoolBroken(REFUSED)
     if isinstance(data, dict) and data.get("ok") is True and isinstance(data.get("texts"), list):
-        return [str(t) for t in data["texts"]]
+        def count(key: str) -> int:  # what the copy guard did; an older service sends none
+            value = data.get(key)
+            return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+        return Samples([str(t) for t in data["texts"]], count("copy_rejections"), count("dropped"))
     if isinstance(data, dict) and data.get("ok") is False:
         raise error_from({**data, "persona": persona})
     # Not our answer: Serve's own (503 while no replica is up, 500 from a replica that crashed) or a

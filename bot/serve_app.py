@@ -128,7 +128,8 @@ class PersonaPool:
             texts = await self.pool.generate(**body.model_dump())
         except BotError as exc:
             return error_data(exc)
-        return {"ok": True, "texts": texts, "replica": self.name}, 200
+        return {"ok": True, "texts": texts, "copy_rejections": getattr(texts, "copy_rejections", 0),
+                "dropped": getattr(texts, "dropped", 0), "replica": self.name}, 200
 
     async def check_health(self) -> None:
         """Serve replaces a replica whose pool broke (its worker died, a CUDA error)."""

@@ -2,8 +2,9 @@
 
 One request: `POST <remote_url>` with the header `serve_multiplexed_model_id: <persona>` (Ray Serve
 routes it to a replica that already holds the persona) and a JSON `GenerateBody`. One answer: JSON
-`{"ok": true, "texts": [...], "replica": "..."}`, or an error as data, `{"ok": false, "kind", "message"}`
-with a matching HTTP status, which the client raises again as the same `BotError` class. Errors never
+`{"ok": true, "texts": [...], "copy_rejections": N, "dropped": N, "replica": "..."}` (what the copy
+guard did), or an error as data, `{"ok": false, "kind", "message"}` with a matching HTTP status,
+which the client raises again as the same `BotError` class. Errors never
 cross as pickled exceptions: `UnknownPersona`'s constructor does not survive a round trip (its message
 comes back nested), and the bot must not depend on Ray's exception wrappers.
 
@@ -22,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.errors import (
     BotError,
+    CopyRejected,
     GenerationFailed,
     GenerationTimeout,
     InvalidRequest,
@@ -51,6 +53,7 @@ ERRORS: dict[str, tuple[type[BotError], int]] = {
         (PoolBroken, 503),
         (LoadFailed, 500),
         (GenerationFailed, 500),
+        (CopyRejected, 422),
     )
 }
 

@@ -148,7 +148,7 @@ def load_meta():
                                        val_ppl_after=54.6))
 
 
-def test_list_info_autocomplete_help(commands: Commands) -> None:
+async def test_list_info_autocomplete_help(commands: Commands) -> None:
     listing = commands.persona_list().text
     # 30 personas, 20 a page: copy_00..copy_19 first (sorted), then the rest on page 2.
     assert listing.startswith("**30 personas** (page 1 of 2)\n• `copy_00`: Marlowe Quill (@marlowe\\_bakes)")
@@ -160,7 +160,7 @@ def test_list_info_autocomplete_help(commands: Commands) -> None:
                          "(@other\\_guy)")  # the last page says nothing of a next one
     with pytest.raises(InvalidRequest, match=r"There is no page 3: the list has 2 pages"):
         commands.persona_list(3)
-    info = commands.persona_info("other_guy").text
+    info = (await commands.persona_info("other_guy")).text
     for expected in ("**Other Guy** @other\\_guy", "Tweets downloaded  10", "Retweets           1",
                      "Tweets kept        8",
                      # What to expect of the offline model, said where users look.
@@ -404,7 +404,7 @@ async def test_display_names_cannot_ping_or_format(tmp_path: Path) -> None:
     shown = "@\u200beveryone \\*\\*x\\*\\* <\u200b@123> # big"
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
         assert f"• `loud_one`: {shown} (@loud\\_one)" in cmds.persona_list().text
-        assert cmds.persona_info("loud_one").text.startswith(f"**{shown}** @loud\\_one")
+        assert (await cmds.persona_info("loud_one")).text.startswith(f"**{shown}** @loud\\_one")
         card = await cmds.imitate(cmds.prepare_imitate(Caller(1), "loud_one", "hi"))
         assert card.text.startswith(f"**{shown} (AI)** @loud\\_one · 🤖 AI Bot\n> hi")
         removed = await cmds.persona_remove(cmds.prepare_remove(OWNER, "loud_one"))
@@ -512,3 +512,19 @@ def test_continue_and_reply_answer_the_words_not_their_escapes(commands: Command
     record = PersonaMessage(1, "marlowe_bakes", 7, 8, "", posted, 0.0, "embed", GUILD)
     assert commands.prepare_continue(Caller(9, GUILD), record).context == shown
     assert commands.prepare_reply(Caller(10, GUILD), "marlowe_bakes", posted, 1).context == shown
+
+
+async def test_info_says_whether_the_copy_guard_is_on(tmp_path: Path) -> None:
+    from training.copyguard import write_ngram_hashes
+
+    make_checkpoint(tmp_path / "models", "old_one")
+    new = make_checkpoint(tmp_path / "models", "new_one", seed=1)
+    write_ngram_hashes(new, ["one two three four five six seven eight nine"])
+    cfg_path = write_config(tmp_path)
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        assert "\nCopy guard: off (trained before it existed)." in (await cmds.persona_info("old_one")).text
+        assert "\nCopy guard: on (8+ words in a row)." in (await cmds.persona_info("new_one")).text
+    cfg_path = write_config(tmp_path, generation={"max_copied_words": 0})
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        assert "Copy guard: off ([generation] max_copied_words = 0)." in (
+            await cmds.persona_info("new_one")).text

@@ -33,7 +33,7 @@ def test_roundtrip_every_field(db: Path) -> None:
     full = PersonaMessage(message_id=1_234_567_890_123_456_789, persona="a-b", invoker_id=2**62,
                           channel_id=3, prompt="p ✨", text="t\nline two", created_at=time.time(),
                           style="embed", guild_id=4, webhook_id=5, thread_id=6, reply_to=7, count=3,
-                          temperature=0.85, context="c", another_of=8)
+                          temperature=0.85, context="c", another_of=8, copy_rejections=3)
     bare = PersonaMessage(message_id=9, persona="x", invoker_id=1, channel_id=2, prompt="", text="",
                           created_at=time.time(), style="webhook")
     log.add(full)
@@ -43,7 +43,7 @@ def test_roundtrip_every_field(db: Path) -> None:
     assert got == bare and got is not None
     assert (got.guild_id, got.webhook_id, got.thread_id, got.reply_to, got.temperature,
             got.another_of) == (None,) * 6
-    assert got.count == 1
+    assert (got.count, got.copy_rejections) == (1, 0)
     assert log.get(12345) is None
     assert log.count() == 2
     log.close()
@@ -54,7 +54,7 @@ def test_file_settings(db: Path) -> None:
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"messages_created_at", "messages_persona"} <= indexes
     finally:
@@ -244,9 +244,39 @@ def test_a_version_1_file_is_migrated_and_keeps_its_records(db: Path) -> None:
     log.close()
     reopened = MessageLog(db)
     assert reopened.get(6).another_of == 5 and reopened.count() == 2  # type: ignore[union-attr]
+    assert reopened.get(5).copy_rejections == 0  # type: ignore[union-attr]
     reopened.close()
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+# The layout of schema version 2, as the bot before `copy_rejections` wrote it.
+V2_SCHEMA = V1_SCHEMA.replace("context TEXT NOT NULL DEFAULT ''", "context TEXT NOT NULL DEFAULT '', "
+                              "another_of INTEGER").replace("user_version = 1", "user_version = 2")
+
+
+def test_a_version_2_file_gains_copy_rejections_and_keeps_its_records(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db)
+    conn.executescript(V2_SCHEMA)
+    conn.execute("INSERT INTO messages VALUES (5, 'marlowe_bakes', 42, 7, 'Rye', 'old tweet', ?, 'webhook', "
+                 "1, NULL, NULL, NULL, 1, NULL, '', 4)", (time.time(),))
+    conn.commit()
+    conn.close()
+    log = MessageLog(db)
+    old = log.get(5)
+    assert old is not None and (old.text, old.another_of, old.copy_rejections) == ("old tweet", 4, 0)
+    assert not any(p.name.startswith("messages.sqlite3.corrupt-") for p in db.parent.iterdir())
+    log.add(message(6, copy_rejections=2))
+    log.close()
+    reopened = MessageLog(db)
+    assert reopened.get(6).copy_rejections == 2  # type: ignore[union-attr]
+    reopened.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(messages)")]
+    assert columns[-1] == "copy_rejections"
     conn.close()
 
 

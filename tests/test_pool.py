@@ -9,24 +9,28 @@ from pathlib import Path
 
 import pytest
 import torch
-from checkpoints import make_checkpoint
+from checkpoints import make_base, make_checkpoint, make_lora_checkpoint
 from conftest import sample
 from transformers import AutoModelForCausalLM
 
 from bot.config import ConfigError, GenerationSettings, PoolSettings
 from bot.errors import (
     BotError,
+    CopyRejected,
     GenerationFailed,
     GenerationTimeout,
     InvalidRequest,
+    LoadFailed,
     PoolBroken,
     PoolBusy,
     PoolClosed,
     UnknownPersona,
 )
-from bot.output import DISCORD_LIMIT
+from bot.output import DISCORD_LIMIT, ZWSP, unescape_links
 from bot.personas import PersonaRegistry, folder_version
-from bot.pool import GenerationPool, validate_request
+from bot.pool import COPY_TRIES, GenerationPool, Samples, validate_request
+from training.copyguard import FILENAME as COPYGUARD_FILE
+from training.copyguard import read_ngram_hashes, words, write_ngram_hashes
 
 
 @pytest.fixture(scope="module")
@@ -561,16 +565,16 @@ async def test_max_new_tokens_beyond_the_context_is_clamped_row_by_row(make_pool
 
 
 async def test_rows_get_top_k_and_min_length_from_the_request_path(make_pool, monkeypatch):
-    import bot.sampling
+    import training.sampling
 
     seen = []
-    real = bot.sampling.decode
+    real = training.sampling.decode
 
     def spy(model, rows, *args):
         seen.append(rows)
         return real(model, rows, *args)
 
-    monkeypatch.setattr(bot.sampling, "decode", spy)
+    monkeypatch.setattr(training.sampling, "decode", spy)
     pool = await make_pool(generation=GenerationSettings(max_new_tokens=16, min_length=10, top_k=50))
     await pool.generate("alpha", "")  # only the end-of-text prefix: 9 tokens to go
     await pool.generate("alpha", "", top_k=0, max_new_tokens=4)  # the minimum cannot pass max_new
@@ -647,18 +651,18 @@ async def test_one_request_failing_to_format_fails_alone(make_pool, monkeypatch)
 
 
 async def test_a_failing_batch_without_a_cuda_error_keeps_the_pool_up(make_pool, monkeypatch):
-    import bot.sampling
+    import training.sampling
 
     def boom(*args):
         raise RuntimeError("boom")
 
-    real = bot.sampling.decode
-    monkeypatch.setattr(bot.sampling, "decode", boom)
+    real = training.sampling.decode
+    monkeypatch.setattr(training.sampling, "decode", boom)
     pool = await make_pool(batch_window_ms=0)
     results = await queue_then_run(pool, [("alpha", "a", 1), ("alpha", "b", 1)])
     assert all(isinstance(r, GenerationFailed) for r in results)  # each failed alone too
     assert pool.ready and pool.broken is None
-    monkeypatch.setattr(bot.sampling, "decode", real)
+    monkeypatch.setattr(training.sampling, "decode", real)
     assert len(await pool.generate("alpha", "recovered")) == 1
 
 
@@ -694,7 +698,7 @@ async def test_a_dead_worker_breaks_the_pool_and_requests_fail_fast(make_pool, m
     torch.AcceleratorError("CUDA error: an illegal memory access was encountered"),
 ], ids=["runtime-error", "accelerator-error"])
 async def test_a_cuda_error_breaks_the_pool_without_retrying(make_pool, monkeypatch, caplog, error):
-    import bot.sampling
+    import training.sampling
 
     calls = []
 
@@ -705,7 +709,7 @@ async def test_a_cuda_error_breaks_the_pool_without_retrying(make_pool, monkeypa
     pool = await make_pool(batch_window_ms=0, request_timeout_s=600)
     await pool.generate("alpha", max_new_tokens=1)
     await pool.generate("beta", max_new_tokens=1)
-    monkeypatch.setattr(bot.sampling, "decode", cuda_fails)
+    monkeypatch.setattr(training.sampling, "decode", cuda_fails)
     with caplog.at_level(logging.ERROR, logger="bot.pool"):
         # alpha's two requests share the failing batch; beta's is still queued behind it.
         results = await queue_then_run(pool, [("alpha", "one", 1), ("alpha", "two", 2), ("beta", "three", 1)])
@@ -781,3 +785,136 @@ def test_a_stuck_load_does_not_hold_up_interpreter_exit(shared_models):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["closed"]
+
+
+# ---- the copy guard: a real tiny persona, its seeded draws made "training tweets" one by one ----------
+
+GUARD_ON = GenerationSettings(max_new_tokens=40, min_length=0)  # max_copied_words: 8, the default
+SEEDED = {"seed": 11, "max_new_tokens": 40, "min_new_tokens": 40}  # long samples: many 8-grams
+
+
+def generated(text: str, prompt: str = "") -> str:
+    """The words the model wrote, from a formatted sample (escapes and mention guards undone)."""
+    return unescape_links(text).replace(ZWSP, "")[len(prompt):]
+
+
+@pytest.fixture
+def guarded(tmp_path):
+    models = tmp_path / "models"
+    make_checkpoint(models, "echo", seed=3)
+    return models
+
+
+async def draw(start_pool, models, copies, count=1, generation=GUARD_ON, prompt="", persona="echo"):
+    """One seeded request on a fresh pool, the persona's guard holding `copies` (None: no guard file,
+    as a persona trained before the guard). Returns the pool (closed) and the Samples or the error."""
+    folder = models / persona
+    (folder / COPYGUARD_FILE).unlink(missing_ok=True)
+    if copies is not None:
+        write_ngram_hashes(folder, copies)
+    pool = await start_pool(models, generation, batch_window_ms=0)
+    try:
+        result = await pool.generate(persona, prompt, count=count, **SEEDED)
+    except BotError as exc:
+        result = exc
+    await pool.close()
+    return pool, result
+
+
+async def test_the_copy_guard_draws_a_copy_again_reproducibly(start_pool, guarded, caplog):
+    with caplog.at_level(logging.INFO, logger="bot.pool"):
+        _, first = await draw(start_pool, guarded, None)
+    assert "persona echo has no copy guard (trained before it existed)" in caplog.text
+    assert isinstance(first, Samples) and (first.copy_rejections, first.dropped) == (0, 0)
+    copy = generated(first[0])
+    assert len(words(copy)) >= 8  # long enough to hold an 8-gram: the check below means something
+    pool, again = await draw(start_pool, guarded, [copy])
+    assert (again.copy_rejections, again.dropped, len(again)) == (1, 0, 1)
+    assert again[0] != first[0]
+    assert sample(pool, "pool_copy_rejections_total") == 1 and sample(pool, "pool_copy_drops_total") == 0
+    assert sample(pool, "pool_errors_total", {"kind": "copied"}) == 0
+    _, same = await draw(start_pool, guarded, [copy])
+    assert list(same) == list(again) and same.copy_rejections == 1  # the redraw follows from the seed
+
+
+async def test_a_sample_copied_on_every_draw_is_dropped_with_a_clear_error(start_pool, guarded, caplog):
+    copies: list[str] = []
+    for k in range(COPY_TRIES):  # each run's sample is the next draw; make it a copy too
+        _, got = await draw(start_pool, guarded, copies or None)
+        assert isinstance(got, Samples) and got.copy_rejections == k
+        copies.append(generated(got[0]))
+    with caplog.at_level(logging.INFO, logger="bot.pool"):
+        pool, gone = await draw(start_pool, guarded, copies)
+    assert isinstance(gone, CopyRejected)
+    assert str(gone) == ("Every sample for 'echo' repeated 8+ words of one of its training tweets, so none "
+                         "is shown; try another prompt.")
+    assert sample(pool, "pool_copy_rejections_total") == COPY_TRIES
+    assert sample(pool, "pool_copy_drops_total") == 1
+    assert sample(pool, "pool_errors_total", {"kind": "copied"}) == 1
+    assert "copy guard: dropped 1 of 1 sample(s) for echo" in caplog.text
+
+
+async def test_a_dropped_sample_leaves_the_rest_of_the_request(start_pool, guarded):
+    copies: list[str] = []
+    for _ in range(COPY_TRIES):  # row 0's draws, one by one; row 1 is never a copy
+        _, got = await draw(start_pool, guarded, copies or None, count=2)
+        assert len(got) == 2
+        copies.append(generated(got[0]))
+    pool, rest = await draw(start_pool, guarded, copies, count=2)
+    assert isinstance(rest, Samples) and list(rest) == [got[1]]
+    assert (rest.copy_rejections, rest.dropped) == (COPY_TRIES, 1)
+    assert sample(pool, "pool_copy_drops_total") == 1
+    assert sample(pool, "pool_errors_total", {"kind": "copied"}) == 0
+
+
+async def test_the_prompts_own_words_never_make_a_copy(start_pool, guarded):
+    _, first = await draw(start_pool, guarded, None)
+    tweet = generated(first[0])
+    prompt = " ".join(words(tweet)[:8])  # the user quotes 8 words of a training tweet
+    _, got = await draw(start_pool, guarded, [tweet], prompt=prompt)
+    assert isinstance(got, Samples) and got.copy_rejections == 0 and got[0].startswith(prompt)
+    guard = read_ngram_hashes(guarded / "echo")
+    assert guard is not None and guard.copies("", generated(got[0]), 8)  # the text does hold those 8
+
+
+@pytest.mark.parametrize("limit", [0, 5])
+async def test_max_copied_words_zero_or_below_the_stored_n_turns_the_guard_off(start_pool, guarded, caplog,
+                                                                                 limit):
+    _, first = await draw(start_pool, guarded, None)
+    off = GenerationSettings(max_new_tokens=40, min_length=0, max_copied_words=limit)
+    with caplog.at_level(logging.INFO, logger="bot.pool"):
+        pool, same = await draw(start_pool, guarded, [generated(first[0])], generation=off)
+    assert list(same) == list(first) and same.copy_rejections == 0  # the copy went through
+    assert sample(pool, "pool_copy_rejections_total") == 0
+    said = "max_copied_words = 5 is below the 8 words its training recorded"
+    assert (said in caplog.text) == (limit == 5)
+
+
+async def test_a_longer_setting_lets_a_shorter_copy_through(start_pool, guarded):
+    _, first = await draw(start_pool, guarded, None)
+    eight = " ".join(words(generated(first[0]))[:8])  # only 8 of its words were "trained on"
+    longer = GenerationSettings(max_new_tokens=40, min_length=0, max_copied_words=9)
+    _, through = await draw(start_pool, guarded, [eight], generation=longer)
+    assert list(through) == list(first) and through.copy_rejections == 0
+    _, caught = await draw(start_pool, guarded, [eight])  # 8: the same copy is drawn again
+    assert caught.copy_rejections == 1
+
+
+async def test_a_damaged_guard_file_fails_the_persona_not_the_pool(start_pool, guarded, caplog):
+    (guarded / "echo" / COPYGUARD_FILE).write_bytes(b"PBCG not really")
+    pool = await start_pool(guarded, GUARD_ON, batch_window_ms=0)
+    with (caplog.at_level(logging.ERROR, logger="bot.pool"),
+          pytest.raises(LoadFailed, match=r"^Could not load persona 'echo'; see the bot's log\.$")):
+        await pool.generate("echo", "Hello")
+    assert "copyguard.bin is damaged" in caplog.text
+    assert pool.ready
+
+
+async def test_the_copy_guard_on_adapter_personas(start_pool, tmp_path):
+    models = tmp_path / "models"
+    make_base(models)
+    make_lora_checkpoint(models, "echo", seed=5)
+    _, first = await draw(start_pool, models, None)
+    pool, again = await draw(start_pool, models, [generated(first[0])])
+    assert again.copy_rejections == 1 and again[0] != first[0]
+    assert sample(pool, "pool_copy_rejections_total") == 1

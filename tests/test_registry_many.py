@@ -109,7 +109,7 @@ async def test_the_bot_starts_over_1000_personas_and_pages_through_them(many: Pa
         assert len(commands.autocomplete("u")) == 25
         assert commands.autocomplete("Marlowe Quill")[0] == "marlowe_bakes"  # its display name
         assert commands.autocomplete("trump") == ["realDonaldTrump"]
-        assert "Marlowe Quill" in commands.persona_info("marlowe_bakes").text
+        assert "Marlowe Quill" in (await commands.persona_info("marlowe_bakes")).text
 
 
 def test_list_pages_end_early_rather_than_pass_the_limit() -> None:

@@ -4,6 +4,7 @@ refusals made before any request is sent, and the backend chosen by `[pool] back
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from bot.commands import make_pool
 from bot.config import GenerationSettings, PoolSettings, load_config
 from bot.errors import (
     BotError,
+    CopyRejected,
     GenerationFailed,
     GenerationTimeout,
     InvalidRequest,
@@ -56,7 +58,7 @@ def test_every_error_crosses_as_the_same_class_and_message(error: BotError) -> N
 
 def test_every_kind_the_pool_raises_has_a_status() -> None:
     kinds = {cls.kind for cls in (InvalidRequest, UnknownPersona, PoolBusy, GenerationTimeout, PoolClosed,
-                                  PoolBroken, LoadFailed, GenerationFailed)}
+                                  PoolBroken, LoadFailed, GenerationFailed, CopyRejected)}
     assert kinds == set(ERRORS)
 
 
@@ -226,3 +228,14 @@ def test_a_remote_token_env_naming_an_unset_variable_stops_the_bot(tmp_path: Pat
     with pytest.raises(ConfigError, match=r'^\[pool\] remote_token_env = "PERSONA_UNSET_TOKEN", but the '
                                           "environment variable PERSONA_UNSET_TOKEN is not set"):
         make_pool(cfg, PersonaRegistry(cfg.paths.models_dir))
+
+
+def test_what_the_copy_guard_did_crosses_the_wire() -> None:
+    raw = json.dumps({"ok": True, "texts": ["a", "b"], "copy_rejections": 3, "dropped": 1}).encode()
+    texts = answer_texts(200, raw, "p0")
+    assert texts == ["a", "b"] and (texts.copy_rejections, texts.dropped) == (3, 1)
+    older = answer_texts(200, json.dumps({"ok": True, "texts": ["a"]}).encode(), "p0")  # an older service
+    assert older == ["a"] and (older.copy_rejections, older.dropped) == (0, 0)
+    refused = json.dumps({"ok": False, "kind": "copied", "message": "Every sample repeated."}).encode()
+    with pytest.raises(CopyRejected, match=r"Every sample repeated\."):
+        answer_texts(422, refused, "p0")
