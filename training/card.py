@@ -14,6 +14,7 @@ from pathlib import Path
 
 from training.checkpoint import PersonaMeta, resolve_base
 from training.clean import format_table
+from training.voice import voice_line
 
 WIDGET_TEXT = "My dream is"
 # Language tags: text is judged in chunks of about this many characters (a single tweet is too short
@@ -70,6 +71,14 @@ fixed seeds (nothing picked by hand):
 
 {lines}
 """
+
+
+def _voice_text(meta: PersonaMeta) -> str:
+    """The voice report in one line (`python -m training eval`), when persona.json has one."""
+    if meta.voice is None:
+        return ""
+    return (f"\nVoice ({meta.voice.tweets} generated tweets against {meta.voice.held_out} held-out real "
+            f"ones, seed {meta.voice.seed}): {voice_line(meta.voice)}.\n")
 
 
 def _lora_usage(meta: PersonaMeta, models_dir: Path) -> str:
@@ -241,7 +250,7 @@ Hyperparameters: {hp.get('epochs')} epoch(s), learning rate {hp.get('learning_ra
 | --- | --- | --- |
 | Loss | {m.val_loss_before:.4f} | {m.val_loss_after:.4f} |
 | Perplexity | {m.val_ppl_before:.2f} | {m.val_ppl_after:.2f} |
-{gain}{_samples_text(samples)}
+{gain}{_voice_text(meta)}{_samples_text(samples)}
 ## How to use
 
 {usage}

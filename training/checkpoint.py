@@ -206,6 +206,40 @@ class AvatarInfo(BaseModel):
         return file
 
 
+class StyleFigure(BaseModel):
+    """One style measure: its per-tweet mean over the generated and the held-out real tweets, and the
+    relative difference (generated - real) / max(real, eps)."""
+
+    model_config = ConfigDict(extra="allow")
+    generated: float
+    real: float
+    relative: float
+
+
+class VoiceReport(BaseModel):
+    """How much the persona sounds like its person (`training/voice.py` measures, `training/eval.py`
+    generates): shares of tweets a classifier of the person's training tweets against the base's own
+    labels as the person's, for the persona's generated tweets (`voice`), the person's held-out real
+    tweets (`ceiling`) and held-out base tweets (`floor`); None where there is no base to compare
+    (`tiny` learns from scratch). Copying: shares of generated tweets repeating 8 consecutive words of
+    a training tweet, and exact copies. Written by `eval` and at the end of a training; optional in
+    persona.json (older folders have none)."""
+
+    model_config = ConfigDict(extra="allow")
+    tweets: int = Field(ge=1)  # generated persona tweets
+    seed: int
+    held_out: int = Field(ge=0)  # the person's held-out real tweets
+    base: str | None = None  # what the floor's tweets came from; None: no base to compare
+    voice: float | None = Field(None, ge=0, le=1)
+    ceiling: float | None = Field(None, ge=0, le=1)
+    floor: float | None = Field(None, ge=0, le=1)
+    copied_8gram: float = Field(ge=0, le=1)
+    copied_exact: float = Field(ge=0, le=1)
+    real_8gram: float | None = Field(None, ge=0, le=1)  # the same 8-gram share for held-out real tweets
+    style: dict[str, StyleFigure] = {}
+    sampling: dict[str, float] = {}  # the settings the tweets were generated with, as /imitate's
+
+
 class PersonaMeta(BaseModel):
     """`persona.json`: written by `training`, read by `bot` through this same model."""
 
@@ -230,6 +264,8 @@ class PersonaMeta(BaseModel):
     samples: list[str] = []
     # Optional (older persona.json files have none): the profile picture beside persona.json.
     avatar: AvatarInfo | None = None
+    # Optional (older persona.json files have none): the voice report (`python -m training eval`).
+    voice: VoiceReport | None = None
 
     @model_validator(mode="after")
     def _lora_names_its_base(self) -> PersonaMeta:

@@ -1,5 +1,5 @@
-"""`python -m training inspect|train|pretrain`: the data table of an export, a persona trained from it,
-or a shared base pretrained from several exports.
+"""`python -m training inspect|train|pretrain|eval`: the data table of an export, a persona trained from
+it, a shared base pretrained from several exports, or a persona's voice report (`training/eval.py`).
 
 `train` first clears what an interrupted training left in the models folder, resolves `--base` (tiny,
 a shared base `models/.bases/NAME`, a local folder, else a hub id; `--base ~/...` expanded), picks the
@@ -24,7 +24,7 @@ import traceback
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from training.avatar import avatar_info
 from training.card import detect_language, model_card
@@ -37,9 +37,11 @@ from training.checkpoint import (
     Handle,
     Metrics,
     PersonaMeta,
+    VoiceReport,
     is_valid_handle,
     is_valid_persona_name,
     normalise_display_name,
+    read_persona,
     recover_interrupted,
     resolve_base,
     save_persona,
@@ -99,7 +101,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     pretrain.add_argument("--seed", type=int, default=None, help="overrides [training] seed")
     pretrain.add_argument("--replace", action="store_true",
                           help="replace an existing base of that name (its personas will no longer match)")
+    evaluate = sub.add_parser("eval", parents=[common],
+                              help="measure how much a persona sounds like its person (the voice report)")
+    evaluate.add_argument("persona", metavar="PERSONA", help="a persona in MODELS_DIR")
+    evaluate.add_argument("--data", action="append", required=True, metavar="[HANDLE=]PATH",
+                          help="the exports the persona was trained on, as given to train (its held-out "
+                               "tweets are split off again, never stored with the persona)")
+    evaluate.add_argument("--n", type=int, default=EVAL_TWEETS, metavar="N",
+                          help=f"tweets to generate (default {EVAL_TWEETS})")
+    evaluate.add_argument("--seed", type=int, default=None,
+                          help="seed of the generated tweets (default: the persona's training seed)")
     return parser.parse_args(argv)
+
+
+EVAL_TWEETS = 200  # what `eval` generates unless --n says otherwise
+MAX_EVAL_TWEETS = 10_000
 
 
 # --- reading and cleaning: shared by inspect and train ------------------------------------------
@@ -324,6 +340,10 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         raise BadInput(str(exc)) from None
     if not (result.main_process and rank_zero()):  # one process writes the persona
         return 0
+    voice = None
+    if settings.eval_tweets:  # this is the training child: the bot's event loop never waits on it
+        voice = measure_trained(result, split, location, method, settings.eval_tweets, seed, cfg,
+                                local_files_only, reporter)
 
     reporter.phase("save", f"writing {models_dir / args.persona}")
     lora_fields = {}
@@ -347,6 +367,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         # The card shows what the persona writes (a few seconds even for gpt2 on a CPU) and its language.
         samples=sample_tweets(result.model, result.tokenizer, seed),
         language=detect_language([t for h in handles for t in texts[h.handle]]),
+        voice=voice,
         **lora_fields,
     )
     card = model_card(meta, models_dir)
@@ -356,10 +377,128 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     reporter.done({"persona": args.persona, "path": str(path), "table": table_json(tables),
                    "metrics": meta.metrics.model_dump(), "seconds": seconds, "kind": meta.kind,
                    "base": meta.base.model_dump() if meta.base else None,
-                   "avatar": meta.avatar.model_dump() if meta.avatar else None})
+                   "avatar": meta.avatar.model_dump() if meta.avatar else None,
+                   "voice": meta.voice.model_dump() if meta.voice else None})
     if not reporter.json_mode:
         print_summary(meta, path, seconds)
     return 0
+
+
+def measure_trained(result: Any, split: Any, location: BaseLocation, method: str, n: int, seed: int,
+                    cfg: TrainingConfig, local_files_only: bool, reporter: Reporter) -> VoiceReport:
+    """The voice report of the model just trained, on this training's own split (no data read again):
+    a LoRA persona against its base with the adapter off, a full one against its base loaded again,
+    tiny against nothing."""
+    from training.eval import Models, voice_report
+
+    if method == "lora":
+        models = Models(result.model, result.tokenizer, location.name, lora=True)
+    elif location.source == "tiny":
+        models = Models(result.model, result.tokenizer, None)
+    else:
+        import torch
+        from transformers import AutoModelForCausalLM
+
+        base = AutoModelForCausalLM.from_pretrained(location.load_from, dtype=torch.float32,
+                                                    local_files_only=local_files_only)
+        models = Models(result.model, result.tokenizer, location.name, base=base.to(result.model.device))
+    reporter.text(f"voice report: {n} tweets of the persona" + (" and 2x as many of the base"
+                                                                  if models.base_name else ""))
+    report = voice_report(models, result.tokenizer.eos_token, split.train, split.validation, n, seed,
+                          eval_sampling(cfg))
+    from training.voice import voice_line
+
+    reporter.text(f"  {voice_line(report)}")
+    return report
+
+
+def eval_sampling(cfg: TrainingConfig) -> Any:
+    """`[generation]`'s sampling defaults, as /imitate uses them (a bad value: bad input)."""
+    from pydantic import ValidationError
+
+    from training.eval import Sampling
+
+    try:
+        return Sampling.model_validate(cfg.generation)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise BadInput(f"[generation] {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+
+
+# --- eval ---------------------------------------------------------------------------------------
+
+
+def run_eval(args: argparse.Namespace, cfg: TrainingConfig) -> VoiceReport:
+    """The voice report of a saved persona: its training data read and cleaned again and split with
+    its seed (the held-out tweets are never stored with the persona), tweets generated, measured,
+    written into persona.json and the card, printed."""
+    settings = cfg.training
+    models_dir = cfg.paths.models_dir
+    if not is_valid_persona_name(args.persona):
+        raise BadInput(f"persona name {args.persona!r} is not a persona name")
+    if not 1 <= args.n <= MAX_EVAL_TWEETS:
+        raise BadInput(f"--n must be between 1 and {MAX_EVAL_TWEETS:,} (got {args.n})")
+    if args.seed is not None and args.seed < 0:
+        raise BadInput(f"--seed must not be negative (got {args.seed})")
+    folder = models_dir / args.persona
+    try:
+        meta = read_persona(folder)
+    except FileNotFoundError:
+        raise BadInput(f"no persona {args.persona!r} in {models_dir}") from None
+    except (OSError, ValueError) as exc:
+        raise BadInput(f"persona {args.persona!r} cannot be read: {exc}") from None
+    sampling = eval_sampling(cfg)
+    hp = meta.hyperparameters
+    train_seed = hp.get("seed", settings.seed)
+    fraction = hp.get("validation_fraction", settings.validation_fraction)
+    seed = train_seed if args.seed is None else args.seed
+
+    reporter = Reporter()
+    handles = read_handles(data_groups(args.persona, args.data), settings, reporter, args.author)
+    texts, tables = clean_handles(handles, settings, reporter)
+    # The split must be the training's: the same tweets, cleaned the same way, in the same handle order.
+    trained = {h.handle: h.data for h in meta.handles}
+    if set(tables) != set(trained):
+        raise BadInput(f"--data is {', '.join('@' + h for h in tables)}, but persona {args.persona!r} "
+                       f"was trained on {meta.handle_text}")
+    for handle, table in tables.items():
+        if table.kept != trained[handle].kept:
+            raise BadInput(f"@{handle}: {table.kept} tweets kept from --data, but the persona was trained "
+                           f"on {trained[handle].kept}: give the exports it was trained on, with the same "
+                           "[training] cleaning settings")
+
+    from training.dataset import split_tweets
+    from training.eval import EvalError, load_models, voice_report, write_voice
+    from training.finetune import quiet_libraries
+
+    quiet_libraries(args.json, args.verbose)
+    split = split_tweets([texts[h.handle] for h in meta.handles], train_seed, fraction)
+    try:
+        models = load_models(folder, meta, models_dir)
+        report = voice_report(models, meta.prompt_prefix, split.train, split.validation, args.n, seed,
+                              sampling)
+        write_voice(folder, meta, report, models_dir)
+    except EvalError as exc:
+        raise BadInput(str(exc)) from None
+    return report
+
+
+def print_voice(name: str, report: VoiceReport, as_json: bool, out: Any) -> None:
+    """The report: one JSON object, or its line and a table of the style measures."""
+    from training.voice import voice_line
+
+    if as_json:
+        print(json.dumps({"persona": name, "line": voice_line(report), **report.model_dump()}), file=out)
+        return
+    print(f"{name}: {voice_line(report)}", file=out)
+    print(f"  {report.tweets} tweets generated (seed {report.seed}), {report.held_out} held-out real tweets, "
+          f"base: {report.base or 'none'}", file=out)
+    if report.real_8gram is not None:
+        print(f"  held-out real tweets sharing 8+ words with a training tweet: {report.real_8gram:.1%}",
+              file=out)
+    print(f"  {'style (per tweet)':<18} {'generated':>10} {'real':>10} {'difference':>11}", file=out)
+    for key, fig in report.style.items():
+        print(f"  {key:<18} {fig.generated:>10.3f} {fig.real:>10.3f} {fig.relative:>+11.1%}", file=out)
 
 
 # The packages behind each `--report-to`: the Trainer's own integration needs one of them installed.
@@ -436,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if threading.current_thread() is threading.main_thread():
         stop_on_sigterm()
-    json_train = args.command in ("train", "pretrain") and args.json
+    json_train = args.command in ("train", "pretrain", "eval") and args.json
     real_stdout = sys.stdout
     reporter = JsonReporter(real_stdout) if json_train else Reporter(verbose=args.verbose)
     if not rank_zero():  # under torchrun / accelerate launch, one process reports: no bars, no output
@@ -451,6 +590,10 @@ def main(argv: list[str] | None = None) -> int:
                 from training.pretrain import run_pretrain
 
                 return run_pretrain(args, cfg, reporter)
+            if args.command == "eval":
+                report = run_eval(args, cfg)
+                print_voice(args.persona, report, args.json, real_stdout)
+                return 0
             return run_train(args, cfg, reporter)
     except (ConfigError, DataError, BadInput) as exc:
         print(f"error: {exc}", file=sys.stderr)

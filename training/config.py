@@ -50,6 +50,9 @@ class TrainingSettings(Section):
     block_size: int = Field(512, ge=16, le=8192)
     seed: int = Field(42, ge=0)
     validation_fraction: float = Field(0.1, gt=0, lt=1)
+    # The voice report (`python -m training eval`) made at the end of every training from this many
+    # generated tweets (0: none); `eval` itself makes 200 unless told otherwise.
+    eval_tweets: int = Field(100, ge=0, le=10_000)
     mixed_precision: Literal["auto", "no", "fp16", "bf16"] = "auto"
     # Where the Trainer logs loss curves: nowhere, TensorBoard (TENSORBOARD_LOGGING_DIR, else
     # runs/<persona>-<time>) or Weights & Biases (WANDB_PROJECT ...); each is an optional extra.
