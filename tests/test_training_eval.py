@@ -60,6 +60,12 @@ def test_training_ends_with_a_voice_report_in_persona_json_and_the_card(trained)
     assert set(meta.voice.style) == {"characters", "words", "mentions", "hashtags", "links", "emoji",
                                      "capitals", "punctuation"}
     assert voice_line(meta.voice) in (models / "marlowe_bakes" / "README.md").read_text()
+    # and the copy guard's hashes of the kept tweets, never their text
+    from training.copyguard import read_header
+
+    n, count = read_header(models / "marlowe_bakes")
+    assert n == 8 and count > 100
+    assert b"sourdough" not in (models / "marlowe_bakes" / "copyguard.bin").read_bytes().lower()
 
 
 def test_eval_is_reproducible_and_writes_the_report(trained):

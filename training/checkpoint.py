@@ -28,7 +28,7 @@ import shutil
 import stat
 import unicodedata
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -638,11 +638,12 @@ def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
 
 
 def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any, card: str,
-                 avatar: bytes | None = None) -> Path:
+                 avatar: bytes | None = None, copy_texts: Iterable[str] | None = None) -> Path:
     """Write a complete persona folder atomically: `save_pretrained` files (full: safetensors weights
     and config.json with the prompt prefix; lora: `model` is a PEFT model and writes only its adapter
     files, whose adapter_config.json the caller has pointed at the base), the tokenizer, persona.json,
-    the model card and, when `meta.avatar` is set, the picture's bytes `avatar` as `meta.avatar.file`.
+    the model card and, when `meta.avatar` is set, the picture's bytes `avatar` as `meta.avatar.file`;
+    with `copy_texts`, the copy guard's hashed word n-grams of those tweets (`training.copyguard`).
     An existing persona of that name is replaced only if everything was written."""
     if (meta.avatar is None) != (avatar is None):
         raise ValueError("save_persona: give the picture's bytes exactly when meta.avatar is set")
@@ -663,6 +664,10 @@ def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any
         tokenizer.save_pretrained(tmp)
         if meta.avatar is not None and avatar is not None:
             (tmp / meta.avatar.file).write_bytes(avatar)
+        if copy_texts is not None:
+            from training.copyguard import write_ngram_hashes  # it imports this module
+
+            write_ngram_hashes(tmp, copy_texts)
         write_json(tmp / PERSONA_FILE, meta.model_dump_json(indent=2))
         (tmp / CARD_FILE).write_text(card, encoding="utf-8")  # over PEFT's own README.md
         _readable_as_umask_allows(tmp)

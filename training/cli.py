@@ -371,8 +371,10 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         **lora_fields,
     )
     card = model_card(meta, models_dir)
+    # The copy guard knows every kept tweet (held-out ones too): none is the persona's to repeat.
     path = save_persona(models_dir, meta, result.model, result.tokenizer, card,
-                        avatar=avatar[1] if avatar else None)
+                        avatar=avatar[1] if avatar else None,
+                        copy_texts=[t for h in handles for t in texts[h.handle]])
     seconds = round(time.monotonic() - started, 1)
     reporter.done({"persona": args.persona, "path": str(path), "table": table_json(tables),
                    "metrics": meta.metrics.model_dump(), "seconds": seconds, "kind": meta.kind,
