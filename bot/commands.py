@@ -52,6 +52,7 @@ from training.checkpoint import (
 )
 from training.copyguard import guard_state
 from training.formats.bluesky import is_car
+from training.voice import voice_line
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -66,6 +67,7 @@ AI_LABEL = "🤖 AI Bot"
 AUTOCOMPLETE_LIMIT = 25  # Discord shows at most 25 choices
 LIST_PAGE_SIZE = 20  # personas on a /persona list page (fewer where long names would pass 2,000 characters)
 LIST_FRAME = 120  # characters of each list page kept for its header and footer
+LIST_SORTS = ("name", "voice")
 LIST_PAGE_USAGE = "/persona list page:{page}"  # how Discord asks for a page; the console passes its own
 PROGRESS_EVERY_S = 2.0  # edits of a progress reply, at most this often (Discord rate-limits edits)
 DOWNLOADS = "downloads"  # the folder in [paths] state_dir that /persona add downloads into
@@ -220,7 +222,7 @@ class Commands:
         # Bot owners: admins everywhere. The Discord front end adds the application's owner or team.
         self.owner_ids: set[int] = set(cfg.discord.admin_user_ids)
         # The list's pages, laid out once per registry snapshot (the same tuple until a rescan changes it).
-        self._pages: tuple[tuple[PersonaEntry, ...], list[list[str]]] | None = None
+        self._pages: tuple[tuple[PersonaEntry, ...], str, list[list[str]]] | None = None
         self.commands_total = Counter(
             "persona_bot_commands", "Commands answered, by command and outcome (ok or the error kind).",
             ["command", "outcome"], registry=metrics,
@@ -404,13 +406,23 @@ class Commands:
 
     # --- /persona list, info ------------------------------------------------------------------------
 
-    def persona_list(self, page: int | None = None, usage: str = LIST_PAGE_USAGE) -> Reply:
-        """One page of the personas (1 when `page` is None); `usage`: how this front end asks for a
-        page, shown as the way to the next one. A page past the last raises InvalidRequest."""
+    def persona_list(self, page: int | None = None, usage: str = LIST_PAGE_USAGE,
+                     sort: str | None = None) -> Reply:
+        """One page of the personas (1 when `page` is None), by name or, with `sort` "voice", by how
+        much they sound like their person (voice report first, unmeasured last); `usage`: how this
+        front end asks for a page, shown as the way to the next one. A page past the last raises
+        InvalidRequest."""
+        sort = sort or "name"
+        if sort not in LIST_SORTS:
+            raise InvalidRequest(f"sort must be one of: {', '.join(LIST_SORTS)} (got {quote_user(sort)})")
         entries = self.registry.entries()
-        if self._pages is None or self._pages[0] is not entries:
-            self._pages = (entries, list_pages(entries))
-        pages = self._pages[1]
+        if self._pages is None or self._pages[0] is not entries or self._pages[1] != sort:
+            ordered = by_voice(entries) if sort == "voice" else entries
+            self._pages = (entries, sort, list_pages(ordered, voice=sort == "voice"))
+        pages = self._pages[2]
+        if sort != "name":  # the next page keeps the order: `page:2` becomes `sort:voice page:2`
+            sep = ":" if "page:" in usage else "="
+            usage = usage.replace(f"page{sep}", f"sort{sep}{sort} page{sep}", 1)
         page = 1 if page is None else page
         total = max(1, len(pages))
         if not 1 <= page <= total:
@@ -429,7 +441,9 @@ class Commands:
         _, guard = await asyncio.to_thread(guard_state, entry.path, self.cfg.generation.max_copied_words)
         self.count("persona info", "ok")
         picture = picture_path(entry)
-        text = (persona_info_text(entry.meta) + f"\n{guard.capitalize()}."
+        voice = (f"\n{voice_line(entry.meta.voice)}." if entry.meta.voice is not None
+                 else "\nVoice: not measured (trained before the voice report; `python -m training eval`).")
+        text = (persona_info_text(entry.meta) + voice + f"\n{guard.capitalize()}."
                 + ("" if picture is not None else "\nNo profile picture."))
         return Reply(clip(text, DISCORD_LIMIT), picture=picture)
 
@@ -623,12 +637,24 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def persona_line(entry: PersonaEntry) -> str:
-    return f"• `{entry.name}`: {shown_name(entry.meta)} ({shown_handles(entry.meta)})"
+def persona_line(entry: PersonaEntry, voice: bool = False) -> str:
+    line = f"• `{entry.name}`: {shown_name(entry.meta)} ({shown_handles(entry.meta)})"
+    report = entry.meta.voice
+    if voice and report is not None and report.voice is not None:
+        line += f" · sounds like them in {report.voice * 10:.1f} of 10"
+    return line
+
+
+def by_voice(entries: Sequence[PersonaEntry]) -> list[PersonaEntry]:
+    """Personas by their voice figure, highest first; those never measured last, by name."""
+    def figure(entry: PersonaEntry) -> float:
+        report = entry.meta.voice
+        return -1.0 if report is None or report.voice is None else report.voice
+    return sorted(entries, key=lambda e: (-figure(e), e.name))
 
 
 def list_pages(entries: Sequence[PersonaEntry], per_page: int = LIST_PAGE_SIZE,
-               limit: int = DISCORD_LIMIT) -> list[list[str]]:
+               limit: int = DISCORD_LIMIT, voice: bool = False) -> list[list[str]]:
     """Every persona's line, once, in pages of at most `per_page` lines that fit in `limit` characters
     with room for a header and a footer. A page ends early rather than pass the limit (names written
     before training clipped them can be long); only a line too long for a page of its own is clipped.
@@ -640,7 +666,7 @@ def list_pages(entries: Sequence[PersonaEntry], per_page: int = LIST_PAGE_SIZE,
     page: list[str] = []
     used = 0
     for entry in entries:
-        line = outbound(persona_line(entry), room)
+        line = outbound(persona_line(entry, voice), room)
         if page and (len(page) == per_page or used + len(line) + 1 > room):
             pages.append(page)
             page, used = [], 0

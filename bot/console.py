@@ -57,7 +57,7 @@ GREETING_NAMES = 10  # personas named when the console opens; /persona list show
 IMITATE_OPTIONS: dict[str, type] = {"count": int, "temperature": float, "seed": int}
 OPTIONS: dict[str, dict[str, type]] = {
     "imitate": IMITATE_OPTIONS,
-    "persona list": {"page": int},
+    "persona list": {"page": int, "sort": str},
     "persona add": {"base": str, "author": str},
     "persona remove": {"confirm": str},
 }
@@ -326,7 +326,8 @@ async def _dispatch(commands: Commands, name: str, args: list[str], options: dic
     elif name == "persona list":
         if args:
             raise InvalidRequest("Usage: /persona list [page=N]")
-        emit(commands.persona_list(options.get("page"), usage=PAGE_USAGE))  # type: ignore[arg-type]
+        emit(commands.persona_list(options.get("page"), usage=PAGE_USAGE,  # type: ignore[arg-type]
+                                   sort=options.get("sort")))  # type: ignore[arg-type]
     elif name == "persona info":
         emit(await commands.persona_info(_one(args, "/persona info name")))
     elif name == "persona add":

@@ -39,6 +39,7 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import aiohttp
 import discord
@@ -399,11 +400,13 @@ def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: Per
                                  allowed_installs=app_commands.AppInstallationType(guild=True))
 
     @persona.command(name="list", description="The personas this bot serves")
-    @app_commands.describe(page=f"which page of the list ({LIST_PAGE_SIZE} personas a page); default 1")
+    @app_commands.describe(page=f"which page of the list ({LIST_PAGE_SIZE} personas a page); default 1",
+                           sort="by name (default), or by how much each sounds like its person")
     async def persona_list(interaction: discord.Interaction,
-                           page: app_commands.Range[int, 1] | None = None) -> None:
+                           page: app_commands.Range[int, 1] | None = None,
+                           sort: Literal["name", "voice"] | None = None) -> None:
         try:
-            reply = commands.persona_list(page)  # the footer names the next page as Discord asks for it
+            reply = commands.persona_list(page, sort=sort)  # the footer names the next page as Discord asks
         except Exception as exc:  # a page past the last (BotError) or a bug: answered either way
             reply = commands.error_reply("persona list", exc)
         await send(interaction, reply, "response")

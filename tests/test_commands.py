@@ -528,3 +528,29 @@ async def test_info_says_whether_the_copy_guard_is_on(tmp_path: Path) -> None:
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
         assert "Copy guard: off ([generation] max_copied_words = 0)." in (
             await cmds.persona_info("new_one")).text
+
+
+async def test_list_sorts_by_voice_and_info_shows_the_report(tmp_path: Path) -> None:
+    from training.checkpoint import VoiceReport, read_persona, write_json
+
+    models = tmp_path / "models"
+    for name, figure in (("aa_low", 0.3), ("bb_none", None), ("cc_high", 0.9)):
+        folder = make_checkpoint(models, name)
+        if figure is not None:
+            meta = read_persona(folder)
+            meta.voice = VoiceReport(tweets=100, seed=42, held_out=20, base="b", voice=figure, ceiling=0.95,
+                                     floor=0.1, copied_8gram=0.01, copied_exact=0.0)
+            write_json(folder / "persona.json", meta.model_dump_json(indent=2))
+    cfg_path = write_config(tmp_path, paths={"models_dir": models})
+    async with open_commands(load_config(cfg_path), cfg_path) as cmds:
+        by_name = cmds.persona_list().text.splitlines()[1:]
+        assert [line.split("`")[1] for line in by_name] == ["aa_low", "bb_none", "cc_high"]
+        by_voice = cmds.persona_list(sort="voice").text.splitlines()[1:]
+        assert by_voice == ["• `cc_high`: Cc\\_High (@cc\\_high) · sounds like them in 9.0 of 10",
+                            "• `aa_low`: Aa\\_Low (@aa\\_low) · sounds like them in 3.0 of 10",
+                            "• `bb_none`: Bb\\_None (@bb\\_none)"]
+        with pytest.raises(InvalidRequest, match="sort must be one of: name, voice"):
+            cmds.persona_list(sort="loudness")
+        info = (await cmds.persona_info("cc_high")).text
+        assert "\nSounds like them in 9 of 10 tweets (real tweets: 9.5 of 10; the base: 1 of 10)" in info
+        assert "\nVoice: not measured" in (await cmds.persona_info("bb_none")).text
