@@ -139,10 +139,36 @@ def test_a_base_is_written_atomically_inside_dot_bases(tmp_path):
 
 def test_choose_method():
     tiny, hub = resolve_base("tiny", Path("m")), resolve_base("gpt2", Path("m"))
-    assert choose_method("auto", tiny) == "full" and choose_method("auto", hub) == "lora"
+    # auto on a shared base is decided by finetune, which reads the base's perplexity on the person
+    assert choose_method("auto", tiny) == "full" and choose_method("auto", hub) == "auto"
     assert choose_method("full", hub) == "full"
     with pytest.raises(BadInput, match="cannot share a base"):
         choose_method("lora", tiny)
+
+
+def test_auto_trains_an_adapter_only_where_the_base_reads_the_person(tmp_path, monkeypatch):
+    """The base's perplexity on the held-out tweets, measured before training, decides: an untrained
+    1,024-token base reads anything at about its vocabulary's size, so the bound is moved either side."""
+    import math
+
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from training import finetune
+    from training.config import TrainingSettings
+
+    folder = make_base(tmp_path / "models")
+    model, tok = AutoModelForCausalLM.from_pretrained(folder), AutoTokenizer.from_pretrained(folder)
+    tweets = ["Sourdough taught me patience", "The crust sings when it cools", "Rye on Sundays, always"]
+    settings = TrainingSettings()
+    blocks = finetune.pack(finetune.token_stream(tweets, tok), 64, tok.pad_token_id)
+    loss = finetune.validation_loss(model, blocks, 8)
+    assert math.log(len(tok)) - 1.5 < loss < math.log(len(tok)) + 1.5  # untrained: about uniform
+    monkeypatch.setattr(finetune, "AUTO_FULL_PERPLEXITY", math.exp(loss) * 2)
+    method, why = finetune.choose_by_base(model, tok, tweets, settings)
+    assert method == "lora" and "an adapter suffices" in why
+    monkeypatch.setattr(finetune, "AUTO_FULL_PERPLEXITY", math.exp(loss) / 2)
+    method, why = finetune.choose_by_base(model, tok, tweets, settings)
+    assert method == "full" and "never learnt their language" in why
 
 
 # --- the test helpers the serving tests use ----------------------------------------------------------

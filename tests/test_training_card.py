@@ -80,3 +80,13 @@ def test_hub_base_card_is_fine_tuned_and_points_at_its_base_card(tmp_path: Path)
     assert "fine-tuned" in card and "from scratch" not in card
     assert "[its model card](https://huggingface.co/distilgpt2)" in card
     assert "## Sample tweets" not in card
+
+
+def test_the_card_says_why_auto_chose_the_whole_model(tmp_path: Path):
+    why = ("the base's perplexity on this person's tweets is 496,730, over 10,000: it never learnt "
+           "their language")
+    card = model_card(meta("distilgpt2", method="full", method_reason=why), tmp_path / "models",
+                      language="zh", samples=[])
+    assert f"fine-tune `distilgpt2` (chosen because {why})" in card
+    assert "chosen because" not in model_card(meta("distilgpt2"), tmp_path / "models", language="en",
+                                              samples=[])

@@ -171,6 +171,8 @@ def model_card(meta: PersonaMeta, models_dir: Path = Path("models"), language: s
         how = "train `tiny`, a small GPT-2 initialised from scratch with a tokenizer learnt from these tweets"
     else:
         how = f"fine-tune `{meta.base_model}`"
+    if hp.get("method_reason"):  # `auto` chose: say why (an adapter, or the whole model)
+        how += f" (chosen because {hp['method_reason']})"
     tiny_base = meta.base_model == "tiny" and not lora
     base_cell = f"`{meta.base.name}` ({meta.base.source}), LoRA adapter" if lora else f"`{meta.base_model}`"
     gain = ""

@@ -338,6 +338,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
                           method=method, local_files_only=local_files_only)
     except BaseModelError as exc:
         raise BadInput(str(exc)) from None
+    method = result.hyperparameters["method"]  # what `auto` chose, by the base's reading of the person
     if not (result.main_process and rank_zero()):  # one process writes the persona
         return 0
     voice = None
@@ -517,10 +518,11 @@ def check_reporting(report_to: str) -> None:
 
 
 def choose_method(method: str, location: BaseLocation) -> str:
-    """auto: a LoRA adapter on any base that can be shared, a full model on tiny (its tokenizer is
-    trained per person)."""
+    """auto: a full model on tiny (its tokenizer is trained per person); on a base that can be shared,
+    left to `finetune`, which measures whether the base reads the person's language (an adapter when it
+    does, else the whole model)."""
     if method == "auto":
-        return "full" if location.source == "tiny" else "lora"
+        return "full" if location.source == "tiny" else "auto"
     if method == "lora" and location.source == "tiny":
         raise BadInput("--method lora: the tiny base trains its own tokenizer per person, so it cannot "
                        "share a base (use another base, or --method full)")

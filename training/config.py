@@ -78,7 +78,9 @@ class TrainingSettings(Section):
     lora_alpha: float | None = Field(None, gt=0, le=4096)
     lora_dropout: float = Field(0.05, ge=0, lt=1)
     lora_targets: list[str] = Field(["c_attn", "c_proj", "c_fc"], min_length=1)
-    lora_learning_rate: float = Field(1e-3, gt=0, le=1)
+    # None: 1e-3 on a base of GPT-2's size or larger, 5e-3 on a small one (under 50M parameters, such
+    # as `pretrain`'s), as the voice sweep found (docs/voice.md).
+    lora_learning_rate: float | None = Field(None, gt=0, le=1)
     # `python -m training pretrain`: a shared base from scratch (the tiny architecture, a larger
     # vocabulary for several accounts), with tiny_learning_rate and tiny_batch_size.
     pretrain_epochs: float = Field(4.0, gt=0, le=100)

@@ -233,22 +233,30 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
              epochs: float | None = None, seed: int | None = None, method: str = "full",
              local_files_only: bool = False) -> FinetuneResult:
     """Train a persona from `base` (what `from_pretrained` takes, or "tiny") on `split`: every weight
-    (`method` "full") or a LoRA adapter ("lora"; never on tiny)."""
+    (`method` "full"), a LoRA adapter ("lora"; never on tiny), or ("auto", a shared base) an adapter
+    unless the base cannot read the person's language (`choose_by_base`); the choice and its reason
+    are in the hyperparameters."""
     tiny_base = base == "tiny"
-    lora = method == "lora"
-    if lora and tiny_base:
+    if method == "auto" and tiny_base:
+        method = "full"
+    if method == "lora" and tiny_base:
         raise BaseModelError("the tiny base trains its own tokenizer per person, so it cannot share a base")
     seed = settings.seed if seed is None else seed
-    if epochs is None:
-        epochs = settings.tiny_epochs if tiny_base else settings.epochs
-    learning_rate = (settings.tiny_learning_rate if tiny_base
-                     else settings.lora_learning_rate if lora else settings.learning_rate)
     batch_size = settings.tiny_batch_size if tiny_base else settings.batch_size
 
     reporter.phase("tokenizer", "training a byte-level BPE tokenizer on the tweets" if tiny_base
                    else f"loading {base}")
     model, tokenizer = load_base(base, split.train, seed, show_tokenizer_progress(reporter, split.train),
                                  local_files_only)
+    reason = None
+    if method == "auto":
+        method, reason = choose_by_base(model, tokenizer, split.validation, settings)
+        reporter.text(f"method: {method} ({reason})")
+    lora = method == "lora"
+    if epochs is None:
+        epochs = settings.tiny_epochs if tiny_base else settings.epochs
+    learning_rate = (settings.tiny_learning_rate if tiny_base
+                     else lora_learning_rate(model, settings) if lora else settings.learning_rate)
     fingerprint = None
     if lora:
         from training.lora import LoraError, add_adapter, base_fingerprint  # peft only when needed
@@ -272,6 +280,7 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
         model.generation_config = generation_config(tokenizer)
     hyperparameters = {
         "method": "lora" if lora else "full",
+        "method_reason": reason,  # why `auto` chose it (None: the method was asked for)
         "epochs": epochs, "learning_rate": learning_rate, "lr_scheduler": settings.lr_scheduler,
         "warmup_ratio": settings.warmup_ratio, "weight_decay": settings.weight_decay,
         "batch_size": batch_size,
@@ -286,6 +295,62 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
     }
     return FinetuneResult(model, tokenizer, outcome.metrics, hyperparameters, outcome.main_process,
                           fingerprint)
+
+
+SMALL_BASE_PARAMETERS = 50_000_000  # GPT-2 small has 124M; `pretrain`'s bases about 5M
+
+
+def lora_learning_rate(model: PreTrainedModel, settings: TrainingSettings) -> float:
+    """`[training] lora_learning_rate`, else by the base's size: a small base's adapter needs a larger
+    step to move its voice (docs/voice.md: 5e-3 on a 5M base; 1e-3, about 10x GPT-2's full fine-tune
+    rate, on GPT-2)."""
+    if settings.lora_learning_rate is not None:
+        return settings.lora_learning_rate
+    small = sum(p.numel() for p in model.parameters()) < SMALL_BASE_PARAMETERS
+    return 5e-3 if small else 1e-3
+
+
+# `auto` trains a full model instead of an adapter when the base's perplexity on the person's held-out
+# tweets is above this: the base has never seen their language (on an offline base pretrained on three
+# English and German exports: 491 for a person in it, about 1,100 for an English one it never saw, and
+# 496,730 for a Chinese one, whose adapters then sounded like her in 0 of 10 tweets and the whole model
+# in 10 of 10; docs/voice.md).
+AUTO_FULL_PERPLEXITY = 10_000.0
+
+
+def choose_by_base(model: PreTrainedModel, tokenizer: Any, validation: list[str],
+                   settings: TrainingSettings) -> tuple[str, str]:
+    """`auto` on a shared base: ("lora" | "full", why). An adapter leaves the token embeddings as the
+    base learnt them, so it cannot carry a person whose language the base never saw: that shows as the
+    base's perplexity on the person's held-out tweets, measured here before anything is trained."""
+    blocks = pack(token_stream(validation, tokenizer), min(settings.block_size, context_length(model.config)),
+                  tokenizer.pad_token_id)
+    perplexity = math.exp(min(validation_loss(model, blocks, settings.batch_size), 700.0))
+    if perplexity > AUTO_FULL_PERPLEXITY:
+        return "full", (f"the base's perplexity on this person's tweets is {perplexity:,.0f}, over "
+                        f"{AUTO_FULL_PERPLEXITY:,.0f}: it never learnt their language, which an adapter "
+                        "cannot teach it")
+    return "lora", f"the base reads this person's tweets (perplexity {perplexity:,.0f}): an adapter suffices"
+
+
+def validation_loss(model: PreTrainedModel, blocks: list[dict[str, Any]], batch_size: int) -> float:
+    """The mean token loss of `model` over packed `blocks` (padding masked), without training."""
+    device = next(model.parameters()).device
+    total, tokens = 0.0, 0
+    model.eval()
+    with torch.no_grad():
+        for start in range(0, len(blocks), batch_size):
+            batch = blocks[start : start + batch_size]
+            ids = torch.stack([b["input_ids"] for b in batch]).to(device)
+            mask = torch.stack([b["attention_mask"] for b in batch]).to(device)
+            labels = torch.stack([b["labels"] for b in batch]).to(device)
+            logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
+            target = labels[:, 1:]
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), target.reshape(-1),
+                                                     ignore_index=-100, reduction="sum")
+            total += float(loss)
+            tokens += int((target != -100).sum())
+    return total / max(tokens, 1)
 
 
 def quiet_libraries(json_mode: bool, verbose: bool = False) -> None:
