@@ -228,14 +228,20 @@ PRAGMA user_version = 1;
 """
 
 
-def test_a_version_1_file_is_migrated_and_keeps_its_records(db: Path) -> None:
+def write_old_file(db: Path, schema: str, *extra: str) -> None:
+    """A record file as an older bot left it: its schema and one record (message 5), `extra` columns last."""
     db.parent.mkdir(parents=True)
     conn = sqlite3.connect(db)
-    conn.executescript(V1_SCHEMA)
-    conn.execute("INSERT INTO messages VALUES (5, 'marlowe_bakes', 42, 7, 'Rye', 'old tweet', ?, 'webhook', "
-                 "1, NULL, NULL, NULL, 1, NULL, '')", (time.time(),))
+    conn.executescript(schema)
+    columns = ", ".join(("5, 'marlowe_bakes', 42, 7, 'Rye', 'old tweet', ?, 'webhook', 1, NULL, NULL, NULL, "
+                         "1, NULL, ''", *extra))
+    conn.execute(f"INSERT INTO messages VALUES ({columns})", (time.time(),))
     conn.commit()
     conn.close()
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_records(db: Path) -> None:
+    write_old_file(db, V1_SCHEMA)
     log = MessageLog(db)
     old = log.get(5)
     assert old is not None and (old.prompt, old.text, old.another_of) == ("Rye", "old tweet", None)
@@ -257,13 +263,7 @@ V2_SCHEMA = V1_SCHEMA.replace("context TEXT NOT NULL DEFAULT ''", "context TEXT 
 
 
 def test_a_version_2_file_gains_copy_rejections_and_keeps_its_records(db: Path) -> None:
-    db.parent.mkdir(parents=True)
-    conn = sqlite3.connect(db)
-    conn.executescript(V2_SCHEMA)
-    conn.execute("INSERT INTO messages VALUES (5, 'marlowe_bakes', 42, 7, 'Rye', 'old tweet', ?, 'webhook', "
-                 "1, NULL, NULL, NULL, 1, NULL, '', 4)", (time.time(),))
-    conn.commit()
-    conn.close()
+    write_old_file(db, V2_SCHEMA, "4")
     log = MessageLog(db)
     old = log.get(5)
     assert old is not None and (old.text, old.another_of, old.copy_rejections) == ("old tweet", 4, 0)
