@@ -314,7 +314,7 @@ async def test_option_typos_are_errors_and_quotes_keep_text(folder: Path) -> Non
     for refusal in ("Unknown option 'temprature': did you mean temperature? /imitate takes count=, "
                     "temperature=, seed=.",
                     "Unknown option 'Count': did you mean count?",
-                    "Unknown option 'pgae': did you mean page? /persona list takes page=.",
+                    "Unknown option 'pgae': did you mean page? /persona list takes page=, sort=.",
                     "Unknown option 'bse': did you mean base? /persona add takes base=, author=.",
                     "Unknown option 'foo': /another takes no options."):
         assert f"(only you can see this) ⚠️ {refusal}" in out, refusal

@@ -136,11 +136,11 @@ def _damage(path: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize(("how", "message"), [
-    ("short", r"copyguard.bin is damaged: \d+ bytes where its header says \d+"),
-    ("header", "copyguard.bin is damaged: shorter than its header"),
-    ("magic", "copyguard.bin is not a copy guard file"),
-    ("newer", r"copyguard.bin is format version 2; this version reads up to 1 \(update the bot\)"),
-    ("unsorted", "copyguard.bin is damaged: its hashes are not sorted"),
+    ("short", r"copyguard.hashes is damaged: \d+ bytes where its header says \d+"),
+    ("header", "copyguard.hashes is damaged: shorter than its header"),
+    ("magic", "copyguard.hashes is not a copy guard file"),
+    ("newer", r"copyguard.hashes is format version 2; this version reads up to 1 \(update the bot\)"),
+    ("unsorted", "copyguard.hashes is damaged: its hashes are not sorted"),
 ])
 def test_a_damaged_file_is_an_error_not_no_guard(tmp_path: Path, how: str, message: str) -> None:
     path = write_ngram_hashes(tmp_path, TWEETS)

@@ -112,8 +112,10 @@ async def test_login_sync_health_and_metrics(env: Harness) -> None:
     assert commands["persona"]["contexts"] == [0] and commands["persona"]["integration_types"] == [0]
     assert {o["name"] for o in commands["persona"]["options"]} == {"list", "info", "add", "avatar", "remove"}
     listing = next(o for o in commands["persona"]["options"] if o["name"] == "list")
-    [page] = listing["options"]  # an optional whole number, at least 1
+    page, sort = listing["options"]  # an optional whole number, at least 1; an optional order
     assert (page["name"], page["type"], page["min_value"], page.get("required")) == ("page", 4, 1, False)
+    assert (sort["name"], sort["type"], sort.get("required")) == ("sort", 3, False)
+    assert [c["value"] for c in sort["choices"]] == ["name", "voice"]
     record = json.loads((env.state / "command_sync.json").read_text())
     assert sorted(record) == [f"{APP_ID}/{GUILD_ID}", f"{APP_ID}/global"]
 

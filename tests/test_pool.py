@@ -906,7 +906,7 @@ async def test_a_damaged_guard_file_fails_the_persona_not_the_pool(start_pool, g
     with (caplog.at_level(logging.ERROR, logger="bot.pool"),
           pytest.raises(LoadFailed, match=r"^Could not load persona 'echo'; see the bot's log\.$")):
         await pool.generate("echo", "Hello")
-    assert "copyguard.bin is damaged" in caplog.text
+    assert "copyguard.hashes is damaged" in caplog.text
     assert pool.ready
 
 

@@ -65,7 +65,7 @@ def test_training_ends_with_a_voice_report_in_persona_json_and_the_card(trained)
 
     n, count = read_header(models / "marlowe_bakes")
     assert n == 8 and count > 100
-    assert b"sourdough" not in (models / "marlowe_bakes" / "copyguard.bin").read_bytes().lower()
+    assert b"sourdough" not in (models / "marlowe_bakes" / "copyguard.hashes").read_bytes().lower()
 
 
 def test_eval_is_reproducible_and_writes_the_report(trained):

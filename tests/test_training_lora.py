@@ -116,7 +116,7 @@ def test_auto_method_on_a_shared_base_trains_an_adapter(trained):
     assert done["base"]["name"] == "samplebase" and done["base"]["source"] == "models"
 
     names = sorted(p.name for p in trained.persona.iterdir() if not p.name.startswith("avatar-"))
-    assert names == ["README.md", "adapter_config.json", "adapter_model.safetensors", "copyguard.bin",
+    assert names == ["README.md", "adapter_config.json", "adapter_model.safetensors", "copyguard.hashes",
                      "persona.json", "tokenizer.json", "tokenizer_config.json"]  # no config.json: not full
     assert read_persona(trained.persona).hyperparameters["method_reason"].startswith(
         "the base reads this person's tweets (perplexity ")  # auto measured the base before choosing

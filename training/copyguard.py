@@ -14,7 +14,7 @@ punctuation keeps contractions, numbers and handles one word ("don't", "3.5"). T
 checker use this one function. (Scripts written without spaces, such as Chinese, make long "words":
 the guard catches their copies only when whole space-separated runs repeat.)
 
-File `copyguard.bin`, format version 1, all integers little-endian:
+File `copyguard.hashes`, format version 1, all integers little-endian:
 
     offset  size  field
     0       4     magic b"PBCG"
@@ -48,7 +48,7 @@ import numpy as np
 
 from training.checkpoint import replace_file
 
-FILENAME = "copyguard.bin"
+FILENAME = "copyguard.hashes"  # not .bin: Hugging Face tools take *.bin for pickled weights
 FORMAT_VERSION = 1
 DEFAULT_N = 8
 MAGIC = b"PBCG"
@@ -89,7 +89,7 @@ def hash_ngrams(ws: list[str], n: int, salt: bytes, start: int = 0) -> np.ndarra
 
 def write_ngram_hashes(folder: Path, tweets: Iterable[str], n: int = DEFAULT_N,
                        salt: bytes | None = None) -> Path:
-    """Write `folder/copyguard.bin`: the hashes of every word n-gram of `tweets` (never their text),
+    """Write `folder/copyguard.hashes`: the hashes of every word n-gram of `tweets` (never their text),
     atomically (a temporary file, fsynced, renamed). A tweet of fewer than `n` words adds nothing.
     `salt`: for tests; by default 16 random bytes. Returns the file's path."""
     if not 1 <= n <= 0xFFFF:
@@ -151,7 +151,7 @@ class CopyGuard:
 
 
 def read_ngram_hashes(folder: Path) -> CopyGuard | None:
-    """The guard of a persona folder; None when it has no `copyguard.bin` (trained before the guard
+    """The guard of a persona folder; None when it has no `copyguard.hashes` (trained before the guard
     existed). Raises CopyGuardError for a damaged file or one of a newer format, OSError for a read
     that fails."""
     path = Path(folder) / FILENAME
