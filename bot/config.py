@@ -14,7 +14,15 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from training.config import ConfigError, PathsSettings, Section, TrainingSettings, read_toml, validate
+from training.config import (
+    ConfigError,
+    PathsSettings,
+    SamplingSettings,
+    Section,
+    TrainingSettings,
+    read_toml,
+    validate,
+)
 
 __all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "PoolSettings", "ServeSettings",
            "WebSettings", "load_config", "token_from_env"]
@@ -23,21 +31,13 @@ __all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "Po
 ENV_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,127}$"
 
 
-class GenerationSettings(Section):
-    """Per-request sampling: defaults, and the bounds a user's values must stay within."""
+class GenerationSettings(SamplingSettings):
+    """Per-request sampling: the defaults (training's `SamplingSettings`, which the voice eval uses
+    too), and the bounds a user's values must stay within."""
 
-    # huggingtweets' prediction settings: sampling, top-p 0.95, temperature 1.0.
-    max_new_tokens: int = Field(48, ge=1, le=1024)
     max_new_tokens_limit: int = Field(128, ge=1, le=1024)
-    temperature: float = Field(1.0, gt=0, le=5)
     min_temperature: float = Field(0.1, gt=0, le=5)
     max_temperature: float = Field(2.0, gt=0, le=5)
-    top_p: float = Field(0.95, gt=0, le=1)  # 1.0: no nucleus filtering
-    # transformers' default top-k, which huggingtweets sampled with; 0: no top-k filtering.
-    top_k: int = Field(50, ge=0, le=100_000)
-    # huggingtweets' generate(min_length=10): prompt (with its end-of-text prefix) plus new tokens;
-    # no row may end (end-of-text or newline) before that. 0: no minimum.
-    min_length: int = Field(10, ge=0, le=1024)
     max_count: int = Field(5, ge=1, le=5)
     max_prompt_chars: int = Field(300, ge=1, le=1800)
     # The copy guard: a sample repeating this many consecutive words of a training tweet (or more) is

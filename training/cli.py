@@ -419,10 +419,11 @@ def eval_sampling(cfg: TrainingConfig) -> Any:
     """`[generation]`'s sampling defaults, as /imitate uses them (a bad value: bad input)."""
     from pydantic import ValidationError
 
-    from training.eval import Sampling
+    from training.config import SamplingSettings
 
-    try:
-        return Sampling.model_validate(cfg.generation)
+    try:  # the bot's own keys of the section (its bounds, the copy guard) are its to check
+        return SamplingSettings.model_validate({k: v for k, v in cfg.generation.items()
+                                                if k in SamplingSettings.model_fields})
     except ValidationError as exc:
         first = exc.errors()[0]
         raise BadInput(f"[generation] {'.'.join(map(str, first['loc']))}: {first['msg']}") from None

@@ -24,6 +24,22 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True)
 
 
+class SamplingSettings(Section):
+    """The `[generation]` keys that say how a tweet is sampled, defined once: the bot's
+    `GenerationSettings` adds the bounds on what users may ask, and the voice eval samples with these
+    so that it generates exactly as /imitate does."""
+
+    # huggingtweets' prediction settings: sampling, top-p 0.95, temperature 1.0.
+    max_new_tokens: int = Field(48, ge=1, le=1024)
+    temperature: float = Field(1.0, gt=0, le=5)
+    top_p: float = Field(0.95, gt=0, le=1)  # 1.0: no nucleus filtering
+    # transformers' default top-k, which huggingtweets sampled with; 0: no top-k filtering.
+    top_k: int = Field(50, ge=0, le=100_000)
+    # huggingtweets' generate(min_length=10): prompt (with its end-of-text prefix) plus new tokens;
+    # no row may end (end-of-text or newline) before that. 0: no minimum.
+    min_length: int = Field(10, ge=0, le=1024)
+
+
 class PathsSettings(Section):
     models_dir: Path = Path("models")
     state_dir: Path = Path("state")

@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from training.checkpoint import (
     CARD_FILE,
     PERSONA_FILE,
@@ -39,6 +37,7 @@ from training.checkpoint import (
     resolve_base,
     weights_fingerprint,
 )
+from training.config import SamplingSettings
 from training.voice import measure
 
 BATCH = 64  # rows per decode: the pool's largest batches are of this order
@@ -47,18 +46,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # as bot/output.py d
 
 class EvalError(Exception):
     """The persona or its base cannot be evaluated (bad input: one line, exit 2)."""
-
-
-class Sampling(BaseModel):
-    """The `[generation]` defaults `/imitate` samples with (bot/config.py validates the section; only
-    these keys are read here, with the same defaults: huggingtweets' settings)."""
-
-    model_config = ConfigDict(extra="ignore")
-    temperature: float = Field(1.0, gt=0, le=5)
-    top_p: float = Field(0.95, gt=0, le=1)
-    top_k: int = Field(50, ge=0, le=100_000)
-    min_length: int = Field(10, ge=0, le=1024)
-    max_new_tokens: int = Field(48, ge=1, le=1024)
 
 
 def one_tweet(text: str, eos_text: str | None) -> str:
@@ -78,7 +65,7 @@ def prefix_ids(tokenizer: Any, prompt_prefix: str | None) -> list[int]:
 
 
 def generate_tweets(model: Any, tokenizer: Any, prefix: list[int], n: int, seed: int,
-                    sampling: Sampling) -> list[str]:
+                    sampling: SamplingSettings) -> list[str]:
     """`n` tweets from an empty prompt, as the pool makes them, in batches of `BATCH` rows drawn from
     one generator seeded with `seed` (the same seed gives the same tweets on the same machine)."""
     import torch
@@ -124,7 +111,7 @@ class Models:
 
 
 def voice_report(models: Models, prompt_prefix: str | None, training: list[str], held_out: list[str],
-                 n: int, seed: int, sampling: Sampling) -> VoiceReport:
+                 n: int, seed: int, sampling: SamplingSettings) -> VoiceReport:
     """Generate `n` persona tweets (seed), and with a base `2n` of the base's (seed + 1: the first `n`
     teach the classifier, the others are the floor), and measure them (`training.voice.measure`)."""
     prefix = prefix_ids(models.tokenizer, prompt_prefix)
