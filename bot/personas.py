@@ -39,7 +39,7 @@ FUZZY_CUTOFF = 0.6  # difflib's default: "close" below this is noise
 FUZZY_MIN_CHARS = 3  # one or two typed characters match too much to rank by similarity
 _IN_FOLDER = os.sep + PERSONA_FILE
 # What "not there" raises: not a persona (any other OSError is a read error: nothing changes).
-_MISSING = (FileNotFoundError, NotADirectoryError)
+MISSING = (FileNotFoundError, NotADirectoryError)  # the pool tells "gone" from "cannot read now" by it too
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ class PersonaRegistry:
             with os.scandir(self.models_dir) as it:
                 # Dot-folders are work in progress (training's temporary folders, removals).
                 folders = [item for item in it if not item.name.startswith(".")]
-        except _MISSING:
+        except MISSING:
             folders = []
         except OSError as exc:  # EACCES, EIO, ...: not "no personas"
             self.errors.failed(what, exc)
@@ -213,7 +213,7 @@ class PersonaRegistry:
     def _read(self, item: os.DirEntry[str], previous: PersonaEntry | None) -> PersonaEntry | None:
         try:
             entry = self._read_folder(item, previous)
-        except _MISSING:
+        except MISSING:
             entry = None  # no persona.json (or it vanished mid-scan): not a persona
         except OSError as exc:  # unreadable now: keep what was read before (nothing, if nothing was)
             self.errors.failed(item.path, exc)

@@ -74,7 +74,7 @@ from bot.errors import (
 )
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample, one_tweet
-from bot.personas import PersonaEntry, PersonaRegistry, folder_version
+from bot.personas import MISSING, PersonaEntry, PersonaRegistry, folder_version
 from training.checkpoint import base_folder, context_length, resolve_base, weights_fingerprint
 from training.copyguard import CopyGuard, read_ngram_hashes
 
@@ -89,7 +89,6 @@ MAX_CONTEXT_CHARS = 4000  # the message a reply answers: two Discord messages' w
 LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
 BASE_KEY = "base:"  # batch keys of shared bases start with this (persona names cannot hold ':')
 SLOT_STEP = 8  # adapter slots are allocated this many at a time
-_MISSING = (FileNotFoundError, NotADirectoryError)  # "not there"; any other OSError: "cannot read now"
 COPY_TRIES = 4  # draws of a sample the copy guard may reject before it is dropped
 
 
@@ -1143,7 +1142,7 @@ def _unchanged(entry: PersonaEntry) -> bool:
     (a permission or disk error): that is the load's failure, not a retrain to read again."""
     try:
         return folder_version(entry.path) == entry.version
-    except _MISSING:  # removed, or mid-swap
+    except MISSING:  # removed, or mid-swap
         return False
 
 
@@ -1152,7 +1151,7 @@ def _gone(entry: PersonaEntry) -> bool:
     (EACCES, EIO: `Path.is_dir` raises for those) is there, its load failed."""
     try:
         return not stat.S_ISDIR(entry.path.stat().st_mode)
-    except _MISSING:
+    except MISSING:
         return True
     except OSError:
         return False
@@ -1161,7 +1160,7 @@ def _gone(entry: PersonaEntry) -> bool:
 def _load_failed(name: str, exc: BaseException | None) -> LoadFailed:
     """The one line a user sees when a persona's weights could not be loaded."""
     # Unreadable (EACCES, EIO), not missing: the disk, not the persona, and it may come back.
-    if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, _MISSING):
+    if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, MISSING):
         return LoadFailed(f"Could not read persona '{name}' from disk right now ({os.strerror(exc.errno)}); "
                           "try again later.")
     return LoadFailed(f"Could not load persona '{name}'; see the bot's log.")
