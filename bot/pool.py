@@ -31,12 +31,14 @@ are reused least recently used first, and more are added while the budget allows
 The copy guard (`[generation] max_copied_words`, `training.copyguard`): a persona trained with it has
 hashed word n-grams of its training tweets, read by the loader thread with its weights. After a decode,
 each sample that repeats that many consecutive words of a training tweet (n-grams of the prompt's own
-words alone do not count) is rejected and its row drawn again with its batch-mates' rejects, up to
-`COPY_TRIES` draws in all (a seeded request's generator goes on, so the retry is reproducible too);
-still a copy after the last, the sample is dropped: the request gets what remains (`Samples.dropped`
-says how many went), or CopyRejected when nothing does. `Samples.copy_rejections` counts rejected
-draws, as does `pool_copy_rejections_total`. A persona without the file (trained before the guard)
-runs with it off.
+words alone do not count) is rejected and drawn again, up to `COPY_TRIES` draws in all. An unseeded
+request goes back to the head of its queue for the samples it is still owed, so a redraw rides in the
+next batch with whatever else is due instead of holding the worker for a decode of a few rows; a seeded
+request (alone in its batch) draws again at once, its generator going on, so the retry is reproducible
+too. Still a copy after the last draw, the sample is dropped: the request gets what remains
+(`Samples.dropped` says how many went), or CopyRejected when nothing does. `Samples.copy_rejections`
+counts rejected draws, as does `pool_copy_rejections_total`. A persona without the file (trained
+before the guard) runs with it off.
 """
 
 from __future__ import annotations
@@ -125,6 +127,14 @@ class _Request:
     loop: asyncio.AbstractEventLoop
     enqueued: float = field(default_factory=time.monotonic)
     context: str = ""  # a tweet this one answers: before the prompt, never part of the result
+    # The copy guard's redraws: `count` is the samples still owed, `draw` the draw they are (1 first).
+    asked: int = 0  # the samples asked for (count before any redraw)
+    draw: int = 1
+    kept: list[str] = field(default_factory=list)  # accepted continuations so far
+    rejections: int = 0  # draws the copy guard rejected so far
+
+    def __post_init__(self) -> None:
+        self.asked = self.asked or self.count
 
 
 @dataclass(eq=False)
@@ -560,11 +570,26 @@ class GenerationPool:
                 result = _failed(req.persona)
             self._answer(req, result)
 
-    def _answer(self, req: _Request, result: Samples | BotError) -> None:
-        if isinstance(result, BotError):
+    def _answer(self, req: _Request, result: Samples | BotError | None) -> None:
+        if result is None:  # owed redraws: back to the head of its queue
+            self._redraw_later(req)
+        elif isinstance(result, BotError):
             self._resolve(req, error=result)
         else:
             self._resolve(req, result)
+
+    def _redraw_later(self, req: _Request) -> None:
+        """Queue `req` again for the samples the copy guard still owes it. It keeps its first arrival
+        time, so it is the oldest and due at once, and rides in the next batch of its key."""
+        with self._cond:
+            if req.future.done():  # timed out or cancelled meanwhile: nobody waits for the redraw
+                return
+            if self._closing or self._broken is not None:
+                self._resolve(req, error=PoolClosed() if self._closing else PoolBroken())
+                return
+            self._queues.setdefault(req.persona, deque()).appendleft(req)
+            self._set_waiting(self._waiting + 1)
+            self._cond.notify_all()
 
     def _next_batch(self) -> tuple[str, Any, _Model | None, list[_Request]] | None:
         """Wait (holding `_cond`) until a batch is due; None when closing or broken.
@@ -901,10 +926,11 @@ class GenerationPool:
             log.warning("persona %s does not fit the memory budget (%.0f MB); loading it anyway",
                         keep, self.budget / 1e6)
 
-    def _run_batch(self, key: str, resident: _Model, batch: list[_Request]) -> list[Samples | BotError]:
-        """Generate for every request of `batch` in one decode (and the copy guard's redraws); per
-        request, its texts or (when only its decoding or formatting failed, or the guard dropped every
-        sample) its error. On a shared base every row runs with its own persona's adapter."""
+    def _run_batch(self, key: str, resident: _Model,
+                   batch: list[_Request]) -> list[Samples | BotError | None]:
+        """Generate for every request of `batch` in one decode (and a seeded one's redraws); per
+        request, None when the copy guard still owes it samples (drawn in a later batch), else its texts
+        or (when only its decoding or formatting failed, or the guard dropped every sample) its error. On a shared base every row runs with its own persona's adapter."""
         import torch
 
         from bot.lora import BASE
@@ -949,18 +975,19 @@ class GenerationPool:
         return self._texts(batch, resident, rows, row_slots, generator, new)
 
     def _texts(self, batch: list[_Request], resident: _Model, rows: Rows, row_slots: list[int],
-               generator: Any, new: list[list[int]]) -> list[Samples | BotError]:
-        """The text step: each row's tokens to text, checked by its persona's copy guard (a rejected
-        row drawn again, all of a round's rejects in one decode, up to COPY_TRIES draws), formatted.
+               generator: Any, new: list[list[int]]) -> list[Samples | BotError | None]:
+        """The text step: each row's tokens to text, checked by its persona's copy guard, formatted.
+        A rejected row is drawn again (up to COPY_TRIES draws): a seeded request, alone in its batch, at
+        once in one more decode, its generator going on; any other later, with the next batch (None
+        for it here: `_answer` queues it again for the samples still owed).
         One request's text failing to decode or format fails that request only."""
         limit = self.generation.max_copied_words
         guards = {req.persona: self._guards.get(req.persona) for req in batch}  # set by the loader
         owner = [req for req in batch for _ in range(req.count)]
         texts: list[str | None] = [None] * len(new)  # a row's continuation, once accepted
         failed: set[int] = set()  # id() of requests whose text could not be made
-        rejected = dict.fromkeys(map(id, batch), 0)
         todo = list(range(len(new)))
-        for draw in range(1, COPY_TRIES + 1):
+        while True:
             redo = []
             for i in todo:
                 req = owner[i]
@@ -976,17 +1003,21 @@ class GenerationPool:
                     failed.add(id(req))
                     continue
                 if copied:
-                    rejected[id(req)] += 1
+                    req.rejections += 1
                     redo.append(i)
                 else:
                     texts[i] = text
-            if not redo or draw == COPY_TRIES:
+            if generator is None or not redo or batch[0].draw == COPY_TRIES:
                 break
+            batch[0].draw += 1  # seeded: the batch is this one request
             for i, ids in zip(redo, self._decode(resident, _pick(rows, redo), [row_slots[i] for i in redo],
                                                  generator), strict=True):
                 new[i] = ids
             todo = redo
-        results: list[Samples | BotError] = []
+        owed = {id(req): 0 for req in batch}
+        for i in redo:
+            owed[id(owner[i])] += 1
+        results: list[Samples | BotError | None] = []
         i = 0
         for req in batch:
             mine = texts[i:i + req.count]
@@ -994,23 +1025,31 @@ class GenerationPool:
             if id(req) in failed:
                 results.append(_failed(req.persona))
                 continue
-            kept = [t for t in mine if t is not None]
-            dropped = req.count - len(kept)
-            self.metrics.copy_rejections.inc(rejected[id(req)])
-            if dropped:
-                self.metrics.copy_drops.inc(dropped)
-                log.info("copy guard: dropped %d of %d sample(s) for %s, each still repeating %d+ words of a "
-                         "training tweet after %d draws", dropped, req.count, req.persona, limit, COPY_TRIES)
-            if not kept:
-                results.append(CopyRejected(req.persona, limit))
+            req.kept.extend(t for t in mine if t is not None)
+            if owed[id(req)] and req.draw < COPY_TRIES:
+                req.count, req.draw = owed[id(req)], req.draw + 1
+                results.append(None)
                 continue
-            try:
-                results.append(Samples([format_sample(req.prompt, t, DISCORD_LIMIT) for t in kept],
-                                       rejected[id(req)], dropped))
-            except Exception:
-                log.exception("formatting the texts of a request for %s failed", req.persona)
-                results.append(_failed(req.persona))
+            results.append(self._finish(req, limit))
         return results
+
+    def _finish(self, req: _Request, limit: int) -> Samples | BotError:
+        """A request's answer once every sample is accepted or dropped: its formatted texts, or
+        CopyRejected when the guard dropped them all."""
+        dropped = req.asked - len(req.kept)
+        self.metrics.copy_rejections.inc(req.rejections)
+        if dropped:
+            self.metrics.copy_drops.inc(dropped)
+            log.info("copy guard: dropped %d of %d sample(s) for %s, each still repeating %d+ words of a "
+                     "training tweet after %d draws", dropped, req.asked, req.persona, limit, COPY_TRIES)
+        if not req.kept:
+            return CopyRejected(req.persona, limit)
+        try:
+            return Samples([format_sample(req.prompt, t, DISCORD_LIMIT) for t in req.kept], req.rejections,
+                           dropped)
+        except Exception:
+            log.exception("formatting the texts of a request for %s failed", req.persona)
+            return _failed(req.persona)
 
     def _decode(self, resident: _Model, rows: Rows, row_slots: list[int], generator: Any) -> list[list[int]]:
         """One decode of `rows` (on a shared base, each with its adapter slot); counts the tokens."""

@@ -900,6 +900,75 @@ async def test_a_longer_setting_lets_a_shorter_copy_through(start_pool, guarded)
     assert caught.copy_rejections == 1
 
 
+class RejectsNext:
+    """A copy guard that rejects the next `reject` samples it checks, then none: the scheduling of an
+    unseeded redraw, which no seed can steer, made observable."""
+
+    n = 8
+
+    def __init__(self) -> None:
+        self.reject = 0
+
+    def copies(self, prompt: str, continuation: str, max_words: int) -> bool:
+        self.reject -= 1
+        return self.reject >= 0
+
+
+async def test_an_unseeded_redraw_rides_in_the_next_batch(start_pool, guarded, monkeypatch):
+    guard = RejectsNext()
+    monkeypatch.setattr("bot.pool.read_ngram_hashes", lambda path: guard)
+    pool = await start_pool(guarded, GUARD_ON, batch_window_ms=0, max_batch=2)
+    await pool.generate("echo", "warm up", max_new_tokens=1)
+    pool.batches.clear()
+    guard.reject = 1  # the first sample of the next batch is a copy
+    with pool.paused():
+        first = asyncio.create_task(pool.generate("echo", count=2, max_new_tokens=8))
+        await until(lambda: sample(pool, "pool_queue_depth") == 1, "first queued")
+        later = asyncio.create_task(pool.generate("echo", max_new_tokens=8))
+        await until(lambda: sample(pool, "pool_queue_depth") == 2, "both queued")
+    got, other = await asyncio.gather(first, later)
+    # Batch 1: the first request's 2 rows; batch 2: its redraw beside the later request, in one decode
+    # (the worker never ran a decode for the redraw alone).
+    assert [rows for _, rows, _ in pool.batches] == [2, 2]
+    assert (len(got), got.copy_rejections, got.dropped) == (2, 1, 0)
+    assert (len(other), other.copy_rejections) == (1, 0)
+    assert sample(pool, "pool_copy_rejections_total") == 1 and sample(pool, "pool_queue_depth") == 0
+
+
+async def test_unseeded_redraws_end_after_the_last_draw(start_pool, guarded, monkeypatch):
+    guard = RejectsNext()
+    monkeypatch.setattr("bot.pool.read_ngram_hashes", lambda path: guard)
+    pool = await start_pool(guarded, GUARD_ON, batch_window_ms=0)
+    await pool.generate("echo", "warm up", max_new_tokens=1)
+    pool.batches.clear()
+    guard.reject = 2 * COPY_TRIES - 1  # every draw of both rows but the last draw's second
+    got = await pool.generate("echo", count=2, max_new_tokens=8)
+    assert (len(got), got.copy_rejections, got.dropped) == (1, 2 * COPY_TRIES - 1, 1)
+    assert [rows for _, rows, _ in pool.batches] == [2] * COPY_TRIES
+    guard.reject = 10 * COPY_TRIES
+    with pytest.raises(CopyRejected):
+        await pool.generate("echo", max_new_tokens=8)
+    assert sample(pool, "pool_copy_drops_total") == 2 and sample(pool, "pool_queue_depth") == 0
+
+
+async def test_a_redraw_owed_to_a_caller_who_left_is_not_made(start_pool, guarded, monkeypatch):
+    guard = RejectsNext()
+    monkeypatch.setattr("bot.pool.read_ngram_hashes", lambda path: guard)
+    pool = await start_pool(guarded, GUARD_ON, batch_window_ms=0)
+    await pool.generate("echo", "warm up", max_new_tokens=1)
+    pool.batches.clear()
+    guard.reject = 1
+    with pool.paused():
+        gone = asyncio.create_task(pool.generate("echo", max_new_tokens=8))
+        await until(lambda: sample(pool, "pool_queue_depth") == 1, "queued")
+        pool._queues["echo"][0].future.cancel()  # the caller leaves once its batch has been taken
+    with pytest.raises(asyncio.CancelledError):
+        await gone
+    await pool.generate("echo", "after", max_new_tokens=1)
+    assert sample(pool, "pool_queue_depth") == 0
+    assert len(pool.batches) <= 2  # its batch maybe, and the next request's: never a redraw of it
+
+
 async def test_a_damaged_guard_file_fails_the_persona_not_the_pool(start_pool, guarded, caplog):
     (guarded / "echo" / COPYGUARD_FILE).write_bytes(b"PBCG not really")
     pool = await start_pool(guarded, GUARD_ON, batch_window_ms=0)
