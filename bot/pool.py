@@ -930,7 +930,8 @@ class GenerationPool:
                    batch: list[_Request]) -> list[Samples | BotError | None]:
         """Generate for every request of `batch` in one decode (and a seeded one's redraws); per
         request, None when the copy guard still owes it samples (drawn in a later batch), else its texts
-        or (when only its decoding or formatting failed, or the guard dropped every sample) its error. On a shared base every row runs with its own persona's adapter."""
+        or (when only its decoding or formatting failed, or the guard dropped every sample) its error.
+        On a shared base every row runs with its own persona's adapter."""
         import torch
 
         from bot.lora import BASE
