@@ -30,6 +30,9 @@ def test_bench_json_smoke(bench_models, capsys):
         assert isinstance(result[key], (int, float)) and result[key] >= 0, key
     # Both modes generate exactly the requested tokens, counted, not assumed.
     assert result["pool_tokens"] == result["naive_tokens"] == 4 * 8
+    # No copy guard file on these personas: every generated token reached a caller.
+    assert result["copy_rejections"] == 0
+    assert result["delivered_tokens_per_s"] == result["pool_tokens_per_s"]
     assert result["p50_ms"] <= result["p95_ms"]
     assert result["personas"] == ["alpha"]
 
