@@ -31,7 +31,8 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.personas import PersonaEntry, PersonaRegistry
-from training.checkpoint import AvatarInfo, is_valid_persona_name
+from training.checkpoint import AvatarInfo
+from training.names import is_valid_persona_name
 
 log = logging.getLogger(__name__)
 

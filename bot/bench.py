@@ -60,19 +60,10 @@ def write_lora_persona(models_dir: Path, name: str, base: str, seed: int = 0, ra
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from training.checkpoint import (
-        PERSONA_FILE,
-        DataTable,
-        Handle,
-        LoraInfo,
-        Metrics,
-        PersonaMeta,
-        atomic_persona_dir,
-        base_folder,
-        is_valid_persona_name,
-        resolve_base,
-        weights_fingerprint,
-    )
+    from training.atomic import atomic_persona_dir
+    from training.bases import base_folder, resolve_base, weights_fingerprint
+    from training.checkpoint import PERSONA_FILE, DataTable, Handle, LoraInfo, Metrics, PersonaMeta
+    from training.names import is_valid_persona_name
 
     if not is_valid_persona_name(name):
         raise ValueError(f"'{name}' is not a persona name (1-15 letters, digits or underscores)")
@@ -109,7 +100,7 @@ def make_gpt2_base(models_dir: Path, name: str, shape: dict | None = None) -> Pa
     models/.bases/NAME, for LoRA benchmarks on a GPU (`bench --make-gpt2-base NAME`)."""
     from transformers import GPT2Config, GPT2LMHeadModel
 
-    from training.checkpoint import BASES_DIR
+    from training.bases import BASES_DIR
 
     tok = _sample_tokenizer()
     eos = tok.eos_token_id
@@ -147,9 +138,9 @@ def make_gpt2_persona(models_dir: Path, name: str, shape: dict | None = None) ->
         Handle,
         Metrics,
         PersonaMeta,
-        is_valid_persona_name,
         save_persona,
     )
+    from training.names import is_valid_persona_name
 
     if not is_valid_persona_name(name):
         raise ValueError(f"'{name}' is not a persona name (1-15 letters, digits or underscores)")
@@ -213,7 +204,7 @@ def run_naive(registry: PersonaRegistry, personas: list[str], requests: int, new
             from peft import PeftModel
             from transformers import AutoModelForCausalLM, AutoTokenizer
 
-            from training.checkpoint import resolve_base
+            from training.bases import resolve_base
 
             where = resolve_base(entry.meta.base, registry.models_dir).load_from
             model = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(where, dtype=dtype),
@@ -361,7 +352,7 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     budget_bytes = None if args.budget_mb is None else max(1, int(args.budget_mb * 1e6))
     try:
         if args.make_gpt2_base:
-            from training.checkpoint import BASES_DIR
+            from training.bases import BASES_DIR
 
             if not (models_dir / BASES_DIR / args.make_gpt2_base).exists():
                 make_gpt2_base(models_dir, args.make_gpt2_base)

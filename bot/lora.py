@@ -23,6 +23,8 @@ from typing import Any
 import torch
 from torch import nn
 
+from training.checkpoint import ADAPTER_CONFIG, ADAPTER_WEIGHTS  # PEFT's file names, defined once
+
 # GPT-2's four projection kinds (transformers' Conv1D: y = x @ W + b, W is [in, out]).
 KINDS = ("attn.c_attn", "attn.c_proj", "mlp.c_fc", "mlp.c_proj")
 # PEFT target names that select them: "c_proj" matches both attn.c_proj and mlp.c_proj, as in PEFT.
@@ -30,8 +32,6 @@ _TARGETS = {"c_attn": ("attn.c_attn",), "c_proj": ("attn.c_proj", "mlp.c_proj"),
 _KEY = re.compile(r"base_model\.model\.transformer\.h\.(\d+)\."
                   r"(attn\.c_attn|attn\.c_proj|mlp\.c_fc|mlp\.c_proj)\.lora_([AB])\.weight")
 BASE = -1  # the slot of a row that runs as the plain base
-ADAPTER_CONFIG = "adapter_config.json"
-ADAPTER_WEIGHTS = "adapter_model.safetensors"
 
 
 class AdapterError(ValueError):

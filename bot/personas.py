@@ -25,13 +25,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from training.checkpoint import (
-    PERSONA_FILE,
-    PersonaMeta,
-    is_valid_persona_name,
-    normalise_display_name,
-    read_persona,
-)
+from training.checkpoint import PERSONA_FILE, PersonaMeta, read_persona
+from training.names import is_valid_persona_name, normalise_display_name
 
 log = logging.getLogger(__name__)
 

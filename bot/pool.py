@@ -77,7 +77,8 @@ from bot.errors import (
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample, one_tweet
 from bot.personas import MISSING, PersonaEntry, PersonaRegistry, folder_version
-from training.checkpoint import base_folder, context_length, resolve_base, weights_fingerprint
+from training.bases import base_folder, resolve_base, weights_fingerprint
+from training.checkpoint import context_length
 from training.copyguard import CopyGuard, read_ngram_hashes
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from training.checkpoint import fsync_dir
+from training.atomic import fsync_dir
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from training.bases import resolve_base, weights_fingerprint
 from training.card import model_card
 from training.checkpoint import (
     BaseMeta,
@@ -19,10 +20,8 @@ from training.checkpoint import (
     Handle,
     Metrics,
     PersonaMeta,
-    resolve_base,
     save_base,
     save_persona,
-    weights_fingerprint,
 )
 from training.ingest import read_source
 from training.tiny import EOS, tiny_model, train_tokenizer

@@ -11,7 +11,7 @@ import libipld
 import pytest
 
 from training.formats.bluesky import is_car, read_car
-from training.ingest import DataError
+from training.records import DataError
 
 SAMPLES = Path("/work/shared/data/bluesky-dnproto")  # real exports, read in place
 FIRST_POST = SAMPLES / "msttest-04-firstpost.car"

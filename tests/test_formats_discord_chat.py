@@ -10,7 +10,7 @@ import pytest
 from training.clean import clean_records
 from training.config import TrainingSettings
 from training.formats.discord_chat import authors, looks_like_discord_export, read_discord_export
-from training.ingest import DataError
+from training.records import DataError
 
 ALICE = "111111111111111111"
 BOB = "222222222222222222"

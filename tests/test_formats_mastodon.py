@@ -13,8 +13,10 @@ from test_training_ingest import encrypt_flag, make_zip
 import training.formats.mastodon as mastodon
 from training import clean
 from training.config import TrainingSettings
-from training.formats.mastodon import html_to_text, looks_like_outbox, read_mastodon, visibility
-from training.ingest import DataError, Record
+from training.formats.activitypub import looks_like_outbox, visibility
+from training.formats.html_text import html_to_text
+from training.formats.mastodon import read_mastodon
+from training.records import DataError, Record
 
 LIMIT = 200_000_000
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"

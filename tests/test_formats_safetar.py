@@ -15,7 +15,7 @@ import pytest
 
 from training.formats import safetar
 from training.formats.mastodon import read_mastodon
-from training.ingest import DataError
+from training.records import DataError
 
 LIMIT = 1_000_000
 OUTBOX = json.dumps({"type": "OrderedCollection", "orderedItems": [

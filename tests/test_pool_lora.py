@@ -19,7 +19,7 @@ from bot.bench import write_lora_persona
 from bot.errors import LoadFailed, UnknownPersona
 from bot.lora import BASE, SharedBase, read_adapter
 from bot.pool import BASE_KEY, GenerationPool
-from training.checkpoint import BASES_DIR
+from training.bases import BASES_DIR
 from training.tiny import tiny_model
 
 GREEDY = {"top_p": 1e-9, "max_new_tokens": 12}

@@ -21,7 +21,7 @@ from PIL import Image
 from test_training_cli import ROOT, SAMPLE, events, run
 from test_training_ingest import archive_js, encrypt_flag, make_zip, spy_opens, tweet
 
-from training import cli
+from training.atomic import lock_folder
 from training.avatar import MAX_AVATAR_BYTES, MAX_AVATAR_SIDE, avatar_info, check_image, set_avatar
 from training.card import model_card
 from training.checkpoint import (
@@ -29,13 +29,13 @@ from training.checkpoint import (
     PERSONA_FILE,
     AvatarInfo,
     avatar_path,
-    lock_folder,
     read_persona,
     recover_interrupted,
     save_persona,
     sweep_persona_folder,
 )
 from training.ingest import read_source
+from training.train import print_summary
 
 LIMIT = 200_000_000
 PROFILE = Path(__file__).resolve().parents[2] / "shared" / "data" / "x-profile-datenquelle" / "data"
@@ -398,7 +398,7 @@ def test_the_card_and_the_summary_show_the_picture(trained_with_picture, capsys)
     # Otherwise the card is the one a persona without a picture gets.
     assert card.replace(f"\n![profile picture]({meta.avatar.file})\n", "") == \
         model_card(meta.model_copy(update={"avatar": None}), persona.parent)
-    cli.print_summary(meta, persona, 1.0)
+    print_summary(meta, persona, 1.0)
     assert f"  Profile picture: {meta.avatar.file} (254x254)\n" in capsys.readouterr().out
 
 

@@ -11,19 +11,11 @@ from pathlib import Path
 import pytest
 from checkpoints import make_base, make_checkpoint, make_lora_checkpoint
 
-from training.checkpoint import (
-    BASES_DIR,
-    PERSONA_FILE,
-    BaseRef,
-    atomic_persona_dir,
-    list_persona_dirs,
-    read_base,
-    read_persona,
-    recover_interrupted,
-    resolve_base,
-    weights_fingerprint,
-)
-from training.cli import BadInput, choose_method
+from training.atomic import atomic_persona_dir
+from training.bases import BASES_DIR, BaseRef, resolve_base, weights_fingerprint
+from training.checkpoint import PERSONA_FILE, list_persona_dirs, read_base, read_persona, recover_interrupted
+from training.runtime import BadInput
+from training.train import choose_method
 
 FP = "sha256:" + "ab" * 32
 

@@ -8,17 +8,15 @@ import sys
 import pytest
 from checkpoints import make_checkpoint
 
+from training.atomic import atomic_persona_dir
 from training.checkpoint import (
     FORMAT_VERSION,
-    MAX_DISPLAY_NAME,
     PERSONA_FILE,
-    atomic_persona_dir,
-    is_valid_persona_name,
     list_persona_dirs,
-    normalise_display_name,
     read_persona,
     recover_interrupted,
 )
+from training.names import MAX_DISPLAY_NAME, is_valid_persona_name, normalise_display_name
 
 
 def dead_pid() -> int:

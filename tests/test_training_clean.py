@@ -10,7 +10,8 @@ from conftest import SHARED_DATA as SHARED
 
 from training.clean import clean_records, clean_text, format_table, is_short, table_json
 from training.config import TrainingSettings
-from training.ingest import Record, read_source
+from training.ingest import read_source
+from training.records import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 

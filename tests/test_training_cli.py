@@ -18,7 +18,10 @@ from training import cli
 from training.checkpoint import read_persona, save_persona
 from training.config import TrainingSettings
 from training.events import Reporter
+from training.handles import data_groups, read_handles, split_prefix
+from training.runtime import BadInput
 from training.tiny import EOS
+from training.train import expand_home
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "marlowe_bakes"
@@ -372,25 +375,25 @@ def test_plain_data_paths_are_files_of_one_account_named_after_the_persona(tmp_p
     first, second = tmp_path / "2019.txt", tmp_path / "2020.csv"
     first.write_text("a tweet from the first file\n")
     second.write_text("text\na tweet from the second file\n")
-    groups = cli.data_groups("smith", [str(first), str(second)])
-    [handle] = cli.read_handles(groups, TrainingSettings(), Reporter())
+    groups = data_groups("smith", [str(first), str(second)])
+    [handle] = read_handles(groups, TrainingSettings(), Reporter())
     assert (handle.handle, handle.display_name) == ("smith", "smith")
     assert [r.text for r in handle.records] == ["a tweet from the first file", "a tweet from the second file"]
 
 
 def test_manifest_names_the_account_before_the_prefix(tmp_path):
-    groups = cli.data_groups("a-b", [f"a={SAMPLE}", f"b={tmp_path}"])
+    groups = data_groups("a-b", [f"a={SAMPLE}", f"b={tmp_path}"])
     assert groups == {"a": [SAMPLE], "b": [tmp_path]}
-    handles = cli.read_handles({"a": [SAMPLE]}, TrainingSettings(), Reporter())
+    handles = read_handles({"a": [SAMPLE]}, TrainingSettings(), Reporter())
     assert [(h.handle, h.display_name) for h in handles] == [("marlowe_bakes", "Marlowe Quill")]
-    with pytest.raises(cli.BadInput, match="both the account @marlowe_bakes"):
-        cli.read_handles({"a": [SAMPLE], "b": [SAMPLE]}, TrainingSettings(), Reporter())
+    with pytest.raises(BadInput, match="both the account @marlowe_bakes"):
+        read_handles({"a": [SAMPLE], "b": [SAMPLE]}, TrainingSettings(), Reporter())
 
 
 def test_a_path_with_an_equals_sign_is_still_a_path():
-    assert cli.split_prefix("crumbfan=x.txt") == ("crumbfan", Path("x.txt"))
-    assert cli.split_prefix("dir/a=b.txt") == (None, Path("dir/a=b.txt"))
-    assert cli.split_prefix("bad-name=x.txt") == (None, Path("bad-name=x.txt"))
+    assert split_prefix("crumbfan=x.txt") == ("crumbfan", Path("x.txt"))
+    assert split_prefix("dir/a=b.txt") == (None, Path("dir/a=b.txt"))
+    assert split_prefix("bad-name=x.txt") == (None, Path("bad-name=x.txt"))
 
 
 def test_sigterm_mid_training_cleans_up_and_keeps_the_old_persona(tmp_path):
@@ -558,19 +561,19 @@ SAFE_DISPLAY = "Marlowe Quill [1m <@&123> " + "z" * 24  # 50 characters, on one 
 def test_read_handles_normalises_the_display_name_or_falls_back_to_the_handle(tmp_path):
     hostile = archive_folder(tmp_path / "a", "@marlowe_bakes", HOSTILE_DISPLAY)
     blank = archive_folder(tmp_path / "b", "crumbfan", "\u202e\n\u2066\t")
-    handles = cli.read_handles({"a": [hostile], "b": [blank]}, TrainingSettings(), Reporter())
+    handles = read_handles({"a": [hostile], "b": [blank]}, TrainingSettings(), Reporter())
     assert [(h.handle, h.display_name) for h in handles] == [("marlowe_bakes", SAFE_DISPLAY),
                                                              ("crumbfan", "crumbfan")]
 
 
 def test_expand_home_expands_only_a_home_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert cli.expand_home("~/bases/mine") == f"{tmp_path}/bases/mine"
-    assert cli.expand_home("~") == str(tmp_path)
+    assert expand_home("~/bases/mine") == f"{tmp_path}/bases/mine"
+    assert expand_home("~") == str(tmp_path)
     for unchanged in ("gpt2", "tiny", "org/model~2", "./bases/mine", "/abs/~/x"):
-        assert cli.expand_home(unchanged) == unchanged
-    with pytest.raises(cli.BadInput, match="cannot find that home folder"):
-        cli.expand_home("~no_such_user_for_this_test/x")
+        assert expand_home(unchanged) == unchanged
+    with pytest.raises(BadInput, match="cannot find that home folder"):
+        expand_home("~no_such_user_for_this_test/x")
 
 
 def test_home_base_is_expanded_and_recorded_and_a_hostile_display_name_made_safe(tmp_path):

@@ -8,7 +8,8 @@ import pytest
 
 from training.clean import clean_records, format_table, table_json
 from training.config import TrainingSettings
-from training.ingest import DataError, read_source
+from training.ingest import read_source
+from training.records import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "marlowe_bakes"

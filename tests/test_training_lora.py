@@ -14,14 +14,8 @@ from pathlib import Path
 import pytest
 from checkpoints import make_base, make_checkpoint
 
-from training.checkpoint import (
-    BASES_DIR,
-    list_persona_dirs,
-    read_base,
-    read_persona,
-    resolve_base,
-    weights_fingerprint,
-)
+from training.bases import BASES_DIR, resolve_base, weights_fingerprint
+from training.checkpoint import list_persona_dirs, read_base, read_persona
 from training.tiny import EOS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,10 +162,10 @@ def test_adapter_files_are_pefts_with_the_contracts_shape(trained):
 
 def held_out_blocks(tokenizer, meta):
     """The persona's validation blocks, rebuilt as training built them."""
-    from training.cli import clean_handles, read_handles
     from training.config import TrainingSettings
     from training.dataset import pack, split_tweets, token_stream
     from training.events import Reporter
+    from training.handles import clean_handles, read_handles
 
     settings = TrainingSettings()
     handles = read_handles({"marlowe_bakes": [SAMPLE]}, settings, Reporter())
@@ -399,7 +393,8 @@ def test_bad_pretrain_input_is_one_line_exit_2_and_writes_nothing(tmp_path, case
 TORCH_FREE = """
 import sys
 from pathlib import Path
-from training.checkpoint import list_persona_dirs, read_persona, resolve_base, weights_fingerprint
+from training.bases import resolve_base, weights_fingerprint
+from training.checkpoint import list_persona_dirs, read_persona
 models = Path(sys.argv[1])
 meta = read_persona(models / "marlowe_bakes")
 where = resolve_base(meta.base, models)

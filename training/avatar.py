@@ -19,15 +19,9 @@ from typing import Literal
 
 from PIL import Image
 
-from training.checkpoint import (
-    CARD_FILE,
-    PERSONA_FILE,
-    AvatarInfo,
-    PersonaMeta,
-    lock_folder,
-    read_persona,
-    replace_file,
-)
+from training.atomic import lock_folder, replace_file
+from training.card import model_card
+from training.checkpoint import CARD_FILE, PERSONA_FILE, AvatarInfo, PersonaMeta, read_persona
 
 MAX_AVATAR_BYTES = 8_000_000  # profile pictures are far smaller: this bounds memory and disk
 MAX_AVATAR_SIDE = 4096  # pixels, either side: also what keeps a small file from decoding to gigabytes
@@ -109,8 +103,6 @@ def set_avatar(folder: Path, data: bytes, source: Literal["archive", "admin"] = 
     persona meanwhile is never mixed with the old persona.json (the picture goes with the old folder).
     The folder's lock (`lock_folder`) is held throughout: a kill leaves at most an unnamed picture and
     temporary files, which `sweep_persona_folder` removes at the next start."""
-    from training.card import model_card  # here: card -> clean -> ingest imports this module
-
     info = avatar_info(data, source)
     folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:

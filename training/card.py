@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from training.checkpoint import PersonaMeta, resolve_base
+from training.bases import resolve_base
+from training.checkpoint import PersonaMeta
 from training.clean import format_table
 from training.voice import voice_line
 

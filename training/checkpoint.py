@@ -3,116 +3,47 @@
 A persona is a folder `models/<persona>/` holding `persona.json` (the `PersonaMeta` model below), a
 model card `README.md`, the tokenizer, and either a full model (kind "full": the `save_pretrained`
 files, config.json, safetensors weights, generation_config.json) or a LoRA adapter (kind "lora":
-PEFT's adapter_config.json and adapter_model.safetensors, never a config.json) on a shared base named
-by `BaseRef`. Shared bases live in `models/.bases/NAME/` (an ordinary `save_pretrained` folder plus
-`base.json`, the `BaseMeta` model). Folders whose names start with a dot are never personas.
+PEFT's `ADAPTER_CONFIG` and `ADAPTER_WEIGHTS`, never a config.json) on a shared base named by
+`BaseRef` (`training/bases.py`). Shared bases live in `models/.bases/NAME/` (a `save_pretrained`
+folder plus `base.json`, the `BaseMeta` model). Folders whose names start with a dot are never personas.
 
-Writes are atomic: `atomic_persona_dir` builds the new folder beside the old one and swaps it in
-with one rename, so a failure or a kill at any moment leaves the old persona or the new one.
-Names read from archives are untrusted: `normalise_display_name` makes a display name safe to show on
-one line (the writer applies it, and a reader can apply it again to older persona.json files).
-A persona may have a profile picture, `avatar-<sha256[:12]>.<ext>` beside persona.json (`AvatarInfo`;
-`training/avatar.py` checks images and replaces a persona's picture).
+Writes are atomic (`training/atomic.py`): a failure or a kill at any moment leaves the old persona or
+the new one, and `recover_interrupted` clears what a kill left. Names read from archives are untrusted
+(`training/names.py`). A persona may have a profile picture, `avatar-<sha256[:12]>.<ext>` beside
+persona.json (`AvatarInfo`; `training/avatar.py` checks images and replaces a persona's picture).
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
-import fcntl
 import hashlib
 import os
-import re
-import shutil
 import stat
-import unicodedata
-import uuid
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from training.atomic import (
+    atomic_persona_dir,
+    dead_writers_file,
+    lock_folder,
+    readable_as_umask_allows,
+    recover_folder,
+)
+from training.bases import BASES_DIR, BaseRef, weights_fingerprint
+from training.names import AVATAR_FILE_RE, is_valid_persona_name
+
 PERSONA_FILE = "persona.json"
 CARD_FILE = "README.md"
 # Kind "lora" and the fields below it are optional additions: version-1 readers of full personas are
 # unaffected, and full persona.json files written before them still validate.
 FORMAT_VERSION = 1
-BASES_DIR = ".bases"  # models/.bases/NAME: shared bases; the dot keeps them out of the persona list
 BASE_FILE = "base.json"
 ADAPTER_CONFIG = "adapter_config.json"
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
-# A base's NAME under models/.bases: a letter or digit, then letters, digits, '_', '-' or '.'.
-BASE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
-# A Twitter handle: 1-15 letters, digits or underscores; a blend joins handles with '-'.
-HANDLE_RE = re.compile(r"[A-Za-z0-9_]{1,15}")
-PERSONA_RE = re.compile(r"[A-Za-z0-9_]{1,15}(?:-[A-Za-z0-9_]{1,15})*")
-# Discord's limit on a choice name, and well within a filesystem's 255 bytes for the folder name.
-MAX_PERSONA_NAME = 100
-# X's limit on a display name; archives are untrusted, so a longer one is clipped to it.
-MAX_DISPLAY_NAME = 50
-# Bidi embeddings, overrides and isolates: they can reorder the text shown after a name.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-# Characters that continue the grapheme before them: a clip must not fall just before one.
-_JOINERS = frozenset("\u200d\ufe0e\ufe0f")
-# A persona's picture file: the bot serves it over HTTP by this name, so it can never name a path.
-AVATAR_FILE_RE = re.compile(r"avatar-[0-9a-f]{12}\.(png|jpg|gif|webp)")
-
-
-def is_valid_handle(name: str) -> bool:
-    return HANDLE_RE.fullmatch(name) is not None
-
-
-def is_valid_persona_name(name: str) -> bool:
-    return len(name) <= MAX_PERSONA_NAME and PERSONA_RE.fullmatch(name) is not None
-
-
-def is_valid_base_name(name: str) -> bool:
-    """A NAME for `models/.bases/NAME`; never "tiny", which names the from-scratch preset."""
-    return name != "tiny" and BASE_NAME_RE.fullmatch(name) is not None and ".." not in name
-
-
-def normalise_display_name(text: str) -> str:
-    """A display name safe to show on one line: control characters (and line or paragraph separators)
-    as spaces, bidi embedding/override/isolate controls removed, whitespace collapsed, clipped to
-    `MAX_DISPLAY_NAME` characters without splitting a combined character or emoji. May return ''."""
-    kept = []
-    for ch in text:
-        if ch in _BIDI_CONTROLS:
-            continue
-        kept.append(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch)
-    name = " ".join("".join(kept).split())
-    if len(name) <= MAX_DISPLAY_NAME:
-        return name
-    return name[:_grapheme_cut(name, MAX_DISPLAY_NAME)].rstrip()
-
-
-def _grapheme_cut(text: str, limit: int) -> int:
-    """The largest cut <= `limit` not inside a grapheme (an approximation of Unicode's rules: combining
-    marks, joiners, variation selectors, skin tones, tags and flag pairs); `limit` if there is none."""
-    cut = limit
-    while cut > 0 and (_continues(text[cut]) or text[cut - 1] == "\u200d"):
-        cut -= 1
-    # A flag is a pair of regional indicators: an odd run before the cut means the cut splits one.
-    run = 0
-    while cut - run > 0 and _regional(text[cut - run - 1]):
-        run += 1
-    if run % 2 and _regional(text[cut]):
-        cut -= 1
-    return cut or limit
-
-
-def _continues(ch: str) -> bool:
-    code = ord(ch)
-    return (unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in _JOINERS
-            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
-
-
-def _regional(ch: str) -> bool:
-    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
 
 FILTER_LABELS = {"private": "Private posts", "too_long": "Posts too long", "replies": "Replies",
@@ -157,18 +88,6 @@ class Metrics(BaseModel):
     val_loss_after: float
     val_ppl_before: float
     val_ppl_after: float
-
-
-class BaseRef(BaseModel):
-    """Which shared base a LoRA persona was trained on. `source` says how `name` reads:
-    "hub": a Hugging Face hub id; "models": NAME of `models/.bases/NAME` (relative, so it survives
-    moving models/); "folder": an absolute folder path (not portable). `fingerprint` is
-    `weights_fingerprint` of the base's weights when the persona was trained."""
-
-    model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1)
-    source: Literal["hub", "models", "folder"]
-    fingerprint: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
 
 
 class LoraInfo(BaseModel):
@@ -354,176 +273,9 @@ def read_base(folder: Path) -> BaseMeta:
     return _validated(BaseMeta, folder / BASE_FILE)
 
 
-# --- shared bases: where one lives, and which weights it has ------------------------------------
-
-
-def weights_fingerprint(folder: Path) -> str:
-    """"sha256:" + hex sha256 over every `*.safetensors` file directly in `folder`, in sorted name
-    order, each fed as its UTF-8 name, a NUL byte, then its bytes. A persona records its base's, so a
-    reader can tell that the base it loads is the one the adapter was trained on. Raises
-    FileNotFoundError when the folder holds no safetensors file."""
-    files = sorted(p for p in folder.glob("*.safetensors") if p.is_file())
-    if not files:
-        raise FileNotFoundError(f"{folder}: no *.safetensors weights to fingerprint")
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode("utf-8") + b"\0")
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                digest.update(chunk)
-    return "sha256:" + digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class BaseLocation:
-    """Where a base lives. `source` and `name` read as in `BaseRef` ("tiny" is the from-scratch preset,
-    which is never a shared base); `path` is the local folder ("models", "folder"), None otherwise."""
-
-    source: Literal["tiny", "hub", "models", "folder"]
-    name: str
-    path: Path | None = None
-
-    @property
-    def load_from(self) -> str:
-        """What `from_pretrained` takes: the folder, or the hub id."""
-        return str(self.path) if self.path is not None else self.name
-
-    def ref(self, fingerprint: str) -> BaseRef:
-        if self.source == "tiny":
-            raise ValueError("the tiny base is trained per persona and cannot be shared")
-        return BaseRef(name=self.name, source=self.source, fingerprint=fingerprint)
-
-    def peft_base_path(self, models_dir: Path) -> str:
-        """adapter_config.json's `base_model_name_or_path`: the hub id; for a base under models/.bases
-        the path relative to the folder holding models/ (`models/.bases/NAME`), so that
-        `AutoPeftModelForCausalLM.from_pretrained("models/<persona>")` works from there, wherever
-        that folder is; the absolute path of another folder."""
-        if self.source == "models":
-            return f"{models_dir.name}/{BASES_DIR}/{self.name}"
-        return self.load_from
-
-
-def resolve_base(base: str | BaseRef, models_dir: Path) -> BaseLocation:
-    """Where `base` lives. A `BaseRef` (from persona.json) is read by its source: a "models" base is
-    looked for in this `models_dir`, so the reference survives moving models/. A string (the user's
-    `--base` or `/persona add base`) resolves in this order: "tiny"; `models_dir/.bases/NAME` if that
-    folder exists; a local folder (a path starting with '.', '/' or '~', or an existing folder, as
-    `from_pretrained` reads it), made absolute, or a "models" base when it is inside
-    `models_dir/.bases`; else a hub id. Checks nothing else: the caller loads it and says what failed."""
-    bases = models_dir / BASES_DIR
-    if isinstance(base, BaseRef):
-        if base.source == "models":
-            return BaseLocation("models", base.name, bases / base.name)
-        if base.source == "folder":
-            return BaseLocation("folder", base.name, Path(base.name))
-        return BaseLocation("hub", base.name)
-    if base == "tiny":
-        return BaseLocation("tiny", "tiny")
-    if is_valid_base_name(base) and (bases / base).is_dir():
-        return BaseLocation("models", base, bases / base)
-    if base.startswith((".", "/", "~")) or Path(base).is_dir():
-        folder = Path(base).expanduser().absolute()  # RuntimeError for `~nosuchuser`: the caller says so
-        if folder.parent.resolve() == bases.resolve() and is_valid_base_name(folder.name):
-            return BaseLocation("models", folder.name, bases / folder.name)
-        return BaseLocation("folder", str(folder), folder)
-    return BaseLocation("hub", base)
-
-
-def hub_snapshot_folder(repo_id: str) -> Path | None:
-    """The local snapshot folder of a hub model already in the cache (what `from_pretrained` loaded),
-    or None. Reads only the cache, never the network."""
-    from huggingface_hub import snapshot_download  # torch-free; imported only when a hub base is used
-
-    try:
-        return Path(snapshot_download(repo_id, local_files_only=True))
-    except Exception:  # not cached, or not a repo id at all
-        return None
-
-
-def base_folder(load_from: str) -> Path | None:
-    """The local folder holding a base's files: `load_from` itself when it is a folder, else the hub
-    cache's snapshot of that id (None when not cached). What a base's fingerprint is taken of."""
-    return Path(load_from) if Path(load_from).is_dir() else hub_snapshot_folder(load_from)
-
-
 def write_json(path: Path, text: str) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(text)
-
-
-def replace_file(path: Path, data: bytes, dir_fd: int | None = None) -> None:
-    """Put `data` at `path` atomically and durably: a temporary file beside it, fsynced, renamed over
-    it, the folder fsynced. A kill at any moment leaves the old file or the new one, never half.
-    With `dir_fd`, `path` is a name in that open folder: the same folder even if it is renamed or
-    swapped meanwhile."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666, dir_fd=dir_fd)  # as other files
-        with open(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp, dir_fd=dir_fd)
-        raise
-    if dir_fd is None:
-        fsync_dir(path.parent)
-    else:
-        with contextlib.suppress(OSError):  # as fsync_dir: some filesystems refuse it on directories
-            os.fsync(dir_fd)
-
-
-def _fsync_tree(folder: Path) -> None:
-    for root, _dirs, files in os.walk(folder):
-        for name in files:
-            fd = os.open(os.path.join(root, name), os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        fsync_dir(Path(root))
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename inside `folder` durable (a rename is written in the directory, not the file)."""
-    with contextlib.suppress(OSError):  # some filesystems refuse fsync on directories
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-_RENAME_EXCHANGE = 2
-_libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-_renameat2 = getattr(_libc, "renameat2", None)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one atomic step (Linux renameat2); False where the system cannot."""
-    if _renameat2 is None:
-        return False
-    at_fdcwd = -100
-    rc = _renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
-    return rc == 0
-
-
-def replace_dir(new: Path, dest: Path) -> None:
-    """Put the folder `new` at `dest`, replacing any folder there, atomically where the OS allows."""
-    if not dest.exists():
-        os.rename(new, dest)
-    elif _exchange(new, dest):
-        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old persona
-    else:
-        # Fallback: two renames; `recover_interrupted` restores the old folder if a kill lands between.
-        old = dest.with_name(f".old-{dest.name}")
-        shutil.rmtree(old, ignore_errors=True)
-        os.rename(dest, old)
-        os.rename(new, dest)
-        shutil.rmtree(old, ignore_errors=True)
-    fsync_dir(dest.parent)
 
 
 def recover_interrupted(models_dir: Path) -> None:
@@ -534,53 +286,11 @@ def recover_interrupted(models_dir: Path) -> None:
     line or by the bot) is left alone: its name carries the writer's process id."""
     if not models_dir.is_dir():
         return
-    _recover_in(models_dir)
+    recover_folder(models_dir)
     if (models_dir / BASES_DIR).is_dir():  # a pretrain is written the same way, one level down
-        _recover_in(models_dir / BASES_DIR)
+        recover_folder(models_dir / BASES_DIR)
     for folder in list_persona_dirs(models_dir):
         sweep_persona_folder(folder)
-
-
-def _recover_in(folder: Path) -> None:
-    for entry in folder.iterdir():
-        if entry.name.startswith(".old-"):
-            dest = folder / entry.name[len(".old-") :]
-            if dest.exists():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                with contextlib.suppress(FileNotFoundError):  # another process recovered it first
-                    os.rename(entry, dest)
-        elif entry.name.startswith(".tmp-") and entry.is_dir() and not _writer_alive(entry.name):
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-_TMP_RE = re.compile(r"\.tmp-.+-(\d+)-[0-9a-f]{8}")
-# `replace_file`'s temporary file beside its target: `.<name>.tmp-<pid>-<8 hex>`.
-_TMP_FILE_RE = re.compile(r"\..+\.tmp-(\d+)-[0-9a-f]{8}")
-
-
-def _writer_alive(tmp_name: str, pattern: re.Pattern[str] = _TMP_RE) -> bool:
-    match = pattern.fullmatch(tmp_name)
-    if match is None:
-        return False  # not ours, or from before names carried a process id
-    try:
-        os.kill(int(match.group(1)), 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True  # exists, but belongs to another user
-    return True
-
-
-def lock_folder(folder_fd: int, wait: bool = True) -> bool:
-    """Take the exclusive lock that writers in place hold on a persona folder (an open `folder_fd`)
-    until they close it; the kernel drops it when a writer is killed. With `wait` False, return False
-    at once when another holds it."""
-    try:
-        fcntl.flock(folder_fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-    except BlockingIOError:
-        return False
-    return True
 
 
 def sweep_persona_folder(folder: Path) -> list[str]:
@@ -604,7 +314,7 @@ def sweep_persona_folder(folder: Path) -> list[str]:
         except (OSError, ValueError):
             named, known = None, False
         for name in os.listdir(folder_fd):
-            stale = (_TMP_FILE_RE.fullmatch(name) is not None and not _writer_alive(name, _TMP_FILE_RE)) \
+            stale = dead_writers_file(name) \
                 or (known and AVATAR_FILE_RE.fullmatch(name) is not None and name != named)
             with contextlib.suppress(FileNotFoundError):
                 if stale and stat.S_ISREG(os.stat(name, dir_fd=folder_fd, follow_symlinks=False).st_mode):
@@ -616,25 +326,6 @@ def sweep_persona_folder(folder: Path) -> list[str]:
     finally:
         os.close(folder_fd)  # and with it the lock
     return removed
-
-
-@contextlib.contextmanager
-def atomic_persona_dir(models_dir: Path, name: str) -> Iterator[Path]:
-    """Yield an empty temporary folder inside `models_dir`; on a clean exit it becomes `models_dir/name`.
-    (Shared bases are written with it too, with `models_dir/.bases` as the folder.)
-
-    On an exception the temporary folder is removed and `models_dir` is left exactly as it was.
-    """
-    models_dir.mkdir(parents=True, exist_ok=True)
-    tmp = models_dir / f".tmp-{name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    tmp.mkdir()
-    try:
-        yield tmp
-        _fsync_tree(tmp)
-        replace_dir(tmp, models_dir / name)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any, card: str,
@@ -665,12 +356,12 @@ def save_persona(models_dir: Path, meta: PersonaMeta, model: Any, tokenizer: Any
         if meta.avatar is not None and avatar is not None:
             (tmp / meta.avatar.file).write_bytes(avatar)
         if copy_texts is not None:
-            from training.copyguard import write_ngram_hashes  # it imports this module
+            from training.copyguard import write_ngram_hashes  # numpy: only when a persona is written
 
             write_ngram_hashes(tmp, copy_texts)
         write_json(tmp / PERSONA_FILE, meta.model_dump_json(indent=2))
         (tmp / CARD_FILE).write_text(card, encoding="utf-8")  # over PEFT's own README.md
-        _readable_as_umask_allows(tmp)
+        readable_as_umask_allows(tmp)
     return models_dir / meta.name
 
 
@@ -683,18 +374,8 @@ def save_base(models_dir: Path, meta: BaseMeta, model: Any, tokenizer: Any, card
         meta = meta.model_copy(update={"fingerprint": weights_fingerprint(tmp)})
         write_json(tmp / BASE_FILE, meta.model_dump_json(indent=2))
         (tmp / CARD_FILE).write_text(card, encoding="utf-8")
-        _readable_as_umask_allows(tmp)
+        readable_as_umask_allows(tmp)
     return models_dir / BASES_DIR / meta.name
-
-
-def _readable_as_umask_allows(folder: Path) -> None:
-    # transformers writes the weights through a private (0600) temporary file; give them the same
-    # permissions as the other files, so a bot running as another user can read them.
-    umask = os.umask(0)
-    os.umask(umask)
-    for path in folder.iterdir():
-        if path.is_file():
-            os.chmod(path, 0o666 & ~umask)
 
 
 def context_length(config: Any) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from training.checkpoint import DataTable
 from training.config import TrainingSettings
-from training.ingest import Record
+from training.records import Record
 
 URL_RE = re.compile(r"https?://\S+")
 LEADING_MENTIONS_RE = re.compile(r"^(?:\.?@\w+[:,]?\s+)+")

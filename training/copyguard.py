@@ -46,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-from training.checkpoint import replace_file
+from training.atomic import replace_file
 
 FILENAME = "copyguard.hashes"  # not .bin: Hugging Face tools take *.bin for pickled weights
 FORMAT_VERSION = 1

@@ -24,18 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from training.atomic import lock_folder, replace_file
+from training.bases import base_folder, resolve_base, weights_fingerprint
 from training.checkpoint import (
     CARD_FILE,
     PERSONA_FILE,
     PersonaMeta,
     VoiceReport,
-    base_folder,
     context_length,
-    lock_folder,
     read_persona,
-    replace_file,
-    resolve_base,
-    weights_fingerprint,
 )
 from training.config import SamplingSettings
 from training.voice import measure

@@ -12,7 +12,7 @@ import ssl
 import urllib.error
 import urllib.request
 
-from training.checkpoint import hub_snapshot_folder
+from training.bases import hub_snapshot_folder
 
 PROBE_TIMEOUT = 3.0  # seconds: a reachable hub answers a HEAD well within this
 

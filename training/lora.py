@@ -14,7 +14,8 @@ from importlib import metadata
 from peft import LoraConfig, PeftModel, get_peft_model
 from transformers import PreTrainedModel
 
-from training.checkpoint import LoraInfo, base_folder, weights_fingerprint
+from training.bases import base_folder, weights_fingerprint
+from training.checkpoint import LoraInfo
 from training.config import TrainingSettings
 
 # An adapter's parameters as a share of its base's at most, when the rank is chosen automatically:

@@ -14,20 +14,14 @@ import random
 import time
 from pathlib import Path
 
-from training.checkpoint import (
-    BASES_DIR,
-    BaseMeta,
-    BaseSource,
-    DataTable,
-    Metrics,
-    is_valid_base_name,
-    recover_interrupted,
-    save_base,
-)
+from training.bases import BASES_DIR
+from training.checkpoint import BaseMeta, BaseSource, DataTable, Metrics, recover_interrupted, save_base
 from training.clean import clean_records, format_table, table_json
 from training.config import TrainingConfig, TrainingSettings
 from training.events import Reporter
 from training.ingest import read_source
+from training.names import is_valid_base_name
+from training.runtime import BadInput, library_versions, rank_zero
 
 
 def read_sources(
@@ -50,8 +44,6 @@ def read_sources(
 
 
 def run_pretrain(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter) -> int:
-    from training.cli import BadInput, library_versions, rank_zero  # cli imports this module lazily
-
     started = time.monotonic()
     settings = cfg.training
     name = args.name

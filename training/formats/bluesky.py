@@ -19,8 +19,8 @@ from typing import Any
 
 import libipld
 
-from training.checkpoint import normalise_display_name
-from training.ingest import DataError, Record, Source
+from training.names import normalise_display_name
+from training.records import DataError, Record, Source
 
 POST = "app.bsky.feed.post"
 REPOST = "app.bsky.feed.repost"

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from training.checkpoint import is_valid_handle, normalise_display_name
-from training.ingest import DataError, Record, Source
+from training.names import is_valid_handle, normalise_display_name
+from training.records import DataError, Record, Source
 
 KEPT_TYPES = ("Default", "Reply")  # everything else is a system message Discord writes, not the person
 # DCE's ChannelKind of a direct message and a group DM (`channel.type`); it files them under a guild

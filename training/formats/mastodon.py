@@ -20,7 +20,8 @@ as plain text, the content warning left out; a poll's option names follow its qu
 `reply=True` when it answers a post, and `private=True` when followers-only or direct (only public and
 unlisted posts are trained on). Other activities are skipped and not counted, as are items of the wrong
 shape. Every problem with the posts is a `DataError` whose message is one line naming the path; the
-profile (names, picture) only adds to a persona: its problems never fail a read.
+profile (names, picture) only adds to a persona: its problems never fail a read. The ActivityStreams
+vocabulary (the outbox, a post's audience) is `activitypub.py`, the HTML as text `html_text.py`.
 """
 
 from __future__ import annotations
@@ -32,14 +33,25 @@ import tarfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from training.avatar import MAX_AVATAR_BYTES
-from training.checkpoint import is_valid_handle, normalise_display_name
 from training.formats import safetar
-from training.ingest import DataError, Reader, Record, Source, Unusable, folder_reader, safe_member
+from training.formats.activitypub import outbox_items, visibility
+from training.formats.html_text import html_to_text
+from training.names import is_valid_handle, normalise_display_name
+from training.records import (
+    DataError,
+    Reader,
+    Record,
+    Source,
+    Unusable,
+    folder_reader,
+    read_capped,
+    safe_member,
+    shown_member,
+)
 
 OUTBOX = "outbox.json"
 ACTOR = "actor.json"
@@ -47,8 +59,6 @@ ACTOR_MAX_BYTES = 1_000_000  # real ones are a few kB (names, bio, public key)
 # A tar's member list is read whole before anything else: bound it (real archives hold one file per
 # picture or video, thousands at most).
 MAX_TAR_MEMBERS = 500_000
-# "Public" addressing: the full IRI, and the compact forms JSON-LD allows.
-PUBLIC = frozenset({"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"})
 POST_TYPES = ("Note", "Question")
 # A post's HTML over this is counted as too long and never parsed. Mastodon allows 500 characters by
 # default (some servers a few thousand), which its HTML (links, mentions) makes a few times longer.
@@ -60,8 +70,6 @@ _TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".tx
 # Listing a compressed tar decompresses every member to skip it: beyond the files read (at their
 # limits), the rest may take this many times the archive's size (media hardly compress; JSON ~10x).
 TAR_RATIO = 20
-
-
 
 
 def read_mastodon(path: Path, max_bytes: int) -> Source:
@@ -92,46 +100,12 @@ def read_mastodon(path: Path, max_bytes: int) -> Source:
         raise DataError(f"{path}: unreadable or corrupt ({_one_line(exc)})") from None
 
 
-def looks_like_outbox(data: object) -> bool:
-    """Whether parsed JSON is a Mastodon outbox: an OrderedCollection whose `orderedItems` list holds
-    Create or Announce activities (or nothing)."""
-    if not isinstance(data, dict) or data.get("type") != "OrderedCollection":
-        return False
-    items = data.get("orderedItems")
-    if not isinstance(items, list):
-        return False
-    return not items or any(isinstance(i, dict) and i.get("type") in ("Create", "Announce") for i in items)
-
-
 # --- outbox.json: activities to records ---------------------------------------------------------
 
 
 def parse_outbox(path: Path, raw: bytes) -> list[Record]:
     """The records of outbox.json's bytes (`path` names it in errors); DataError when it is no outbox."""
-    return records_from_items(_outbox_items(path, raw))
-
-
-def _outbox_items(path: Path, raw: bytes) -> list[Any]:
-    def refuse(why: str) -> DataError:
-        return DataError(f"{path}: not a Mastodon outbox.json ({why})")
-
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise refuse("not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise refuse(f"not valid JSON: line {exc.lineno} col {exc.colno}: {exc.msg}") from None
-    except RecursionError:  # `[[[[...` thousands deep
-        raise refuse("JSON nested too deeply") from None
-    if not isinstance(data, dict):
-        raise refuse(f"a JSON {type(data).__name__}, not an object")
-    if data.get("type") != "OrderedCollection":
-        shown = ascii(data.get("type"))
-        raise refuse(f"its type is {shown[:40]}{'...' if len(shown) > 40 else ''}, not OrderedCollection")
-    items = data.get("orderedItems")
-    if not isinstance(items, list):
-        raise refuse("no orderedItems list")
-    return items
+    return records_from_items(outbox_items(path, raw))
 
 
 def records_from_items(items: Iterable[Any]) -> list[Record]:
@@ -175,105 +149,6 @@ def _content(post: dict[str, Any]) -> str:
         values = list(by_language.values()) if isinstance(by_language, dict) else []
         content = values[0] if values and isinstance(values[0], str) else ""
     return content
-
-
-def visibility(post: dict[str, Any], activity: dict[str, Any] | None = None) -> str:
-    """"public", "unlisted", "followers" or "direct", from the post's `to`/`cc` (else the activity's).
-    Followers-only is addressed to the author's followers collection (`<actor>/followers` on Mastodon)."""
-    activity = activity or {}
-    where = post if "to" in post or "cc" in post else activity
-    to, cc = _addresses(where.get("to")), _addresses(where.get("cc"))
-    if to & PUBLIC:
-        return "public"
-    if cc & PUBLIC:
-        return "unlisted"
-    authors = _addresses(activity.get("actor")) | _addresses(post.get("attributedTo"))
-    if any(a.endswith("/followers") and (not authors or a[: -len("/followers")] in authors) for a in to):
-        return "followers"
-    return "direct"
-
-
-def _addresses(value: Any) -> set[str]:
-    if isinstance(value, str):
-        return {value}
-    if isinstance(value, list):
-        return {v for v in value if isinstance(v, str)}
-    return set()
-
-
-class _TextParser(HTMLParser):
-    """Mastodon's post HTML as text: every text node kept (a long link's invisible spans too, so its
-    full URL is there for cleaning to remove), block elements separating words."""
-
-    PARAGRAPHS = frozenset({"p", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6"})
-    LINES = frozenset({"div", "li", "ul", "ol", "tr", "hr", "dd", "dt", "dl", "table"})
-    SKIPPED = frozenset({"script", "style"})  # Mastodon strips them; another server might not
-    BR = 0  # a hard line break; 1 and 2 are a block's edge, where a line or a paragraph ends
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)  # entities decoded, even split across data chunks
-        self.parts: list[str | int] = []
-        self._skipping = 0
-        self._pre = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._skipping += tag in self.SKIPPED
-        self._pre += tag == "pre"
-        self._break(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._break(tag)  # <br/>
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIPPED:
-            self._skipping = max(0, self._skipping - 1)
-        if tag == "pre":
-            self._pre = max(0, self._pre - 1)
-        self._break(tag)
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:  # outside <pre> a newline in the source is only a space, as HTML has it
-            self.parts.append(data if self._pre else data.replace("\r", " ").replace("\n", " "))
-
-    def _break(self, tag: str) -> None:
-        if tag == "br":
-            self.parts.append(self.BR)
-        elif tag in self.PARAGRAPHS:
-            self.parts.append(2)
-        elif tag in self.LINES:
-            self.parts.append(1)
-
-    def text(self) -> str:
-        # A block's edges meeting (`</li><li>`, `</p><p>`) make one break, the widest; each <br> is one.
-        out: list[str] = []
-        pending = 0
-        for part in self.parts:
-            if part == self.BR:
-                out.append("\n" * pending + "\n")
-                pending = 0
-            elif isinstance(part, int):
-                pending = max(pending, part)
-            elif part.strip() or not pending:  # spaces beside a break are no words
-                out.append("\n" * pending * bool(out) + part)
-                pending = 0
-        lines = [" ".join(line.split()) for line in "".join(out).split("\n")]
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-# A `<` that opens no complete tag (a name, then anything but `<` up to `>`): HTMLParser rescans from
-# each one to the end of the input (`<a <a <a ...` is quadratic: 120k characters took 186 s), so it is
-# given as text, `&lt;`, which is also what HTMLParser shows it as. Comments, declarations and
-# processing instructions become text too: Mastodon's sanitiser lets none of them through.
-_NOT_A_TAG_RE = re.compile(r"<(?!/?[A-Za-z][^<>]*>)")
-
-
-def html_to_text(content: str) -> str:
-    """Post HTML as plain text: paragraphs apart by a blank line, other blocks and `<br>` a line break,
-    spaces within a line collapsed, entities decoded. Linear in the length of `content`."""
-    parser = _TextParser()
-    parser.feed(_NOT_A_TAG_RE.sub("&lt;", content))
-    parser.close()
-    return parser.text()
 
 
 # --- actor.json: names and picture --------------------------------------------------------------
@@ -326,7 +201,7 @@ def _read_avatar(actor: dict[str, Any], read: Reader, shown: Callable[[str], str
 
 
 def _finish(path: Path, outbox: bytes, read: Reader, shown: Callable[[str], str]) -> Source:
-    source = Source(path, records_from_items(_outbox_items(path, outbox)), kind="mastodon",
+    source = Source(path, records_from_items(outbox_items(path, outbox)), kind="mastodon",
                     has_visibility=True)
     if not source.records:
         raise DataError(f"{path}: the archive holds no posts")
@@ -369,7 +244,7 @@ def _read_folder(folder: Path, max_bytes: int) -> Source:
         raise DataError(f"{folder}: no outbox.json in this folder (a Mastodon archive has it at its root)")
     raw = _read_capped_file(top / OUTBOX, max_bytes, folder)
     where = "" if top == folder else f"{top.name}/"
-    return _finish(folder, raw, folder_reader(top), lambda name: _shown(where + name))
+    return _finish(folder, raw, folder_reader(top), lambda name: shown_member(where + name))
 
 
 def _read_zip(path: Path, max_bytes: int) -> Source:
@@ -377,22 +252,22 @@ def _read_zip(path: Path, max_bytes: int) -> Source:
         infos = zf.infolist()
         for info in infos:
             if not safe_member(info.filename):
-                raise DataError(f"{path}: refusing an archive whose member {_shown(info.filename)} "
+                raise DataError(f"{path}: refusing an archive whose member {shown_member(info.filename)} "
                                 "escapes its folder")
         members = {_normal(i.filename): i for i in infos if not i.is_dir()}
         outbox = _find_outbox(path, members)
         info = members[outbox]
         if info.flag_bits & 0x1:  # zipfile would raise RuntimeError asking for a password
-            raise DataError(f"{path}: {_shown(outbox)} is encrypted (a password-protected zip): unzip it "
-                            "and give the folder, or request the archive again")
+            raise DataError(f"{path}: {shown_member(outbox)} is encrypted (a password-protected zip): "
+                            "unzip it and give the folder, or request the archive again")
         if info.file_size > max_bytes:
             raise _over_limit(path, max_bytes, info.file_size)
-        raw = _capped(zf.open(info), max_bytes)
+        raw = read_capped(zf.open(info), max_bytes)
         if raw is None:  # the declared size lied: never more than the limit in memory all the same
             raise _over_limit(path, max_bytes)
         top = outbox[: -len(OUTBOX)]
         read = _member_reader(members, top, lambda m: m.file_size, zf.open, lambda m: bool(m.flag_bits & 0x1))
-        return _finish(path, raw, read, lambda name: _shown(top + name))
+        return _finish(path, raw, read, lambda name: shown_member(top + name))
 
 
 def _is_tar(path: Path) -> bool:
@@ -422,23 +297,23 @@ def _read_open_tar(path: Path, tf: tarfile.TarFile, max_bytes: int) -> Source:
                             "for a Mastodon archive")
     for member in found:
         if not safe_member(member.name):
-            raise DataError(f"{path}: refusing an archive whose member {_shown(member.name)} "
+            raise DataError(f"{path}: refusing an archive whose member {shown_member(member.name)} "
                             "escapes its folder")
         if not (member.isreg() or member.isdir()):
             # Links could point anywhere and devices or fifos are no files: no real archive has them.
             kind = "link" if member.issym() or member.islnk() else "special file"
-            raise DataError(f"{path}: refusing an archive holding a {kind} ({_shown(member.name)})")
+            raise DataError(f"{path}: refusing an archive holding a {kind} ({shown_member(member.name)})")
     members = {_normal(m.name): m for m in found if m.isreg()}
     outbox = _find_outbox(path, members)
     info = members[outbox]
     if info.size > max_bytes:
         raise _over_limit(path, max_bytes, info.size)
-    raw = _capped(tf.extractfile(info), max_bytes)
+    raw = read_capped(tf.extractfile(info), max_bytes)
     if raw is None:
         raise _over_limit(path, max_bytes)
     top = outbox[: -len(OUTBOX)]
     read = _member_reader(members, top, lambda m: m.size, tf.extractfile)
-    return _finish(path, raw, read, lambda name: _shown(top + name))
+    return _finish(path, raw, read, lambda name: shown_member(top + name))
 
 
 def _member_reader(members: dict[str, Any], top: str, size_of: Callable[[Any], int],
@@ -455,7 +330,7 @@ def _member_reader(members: dict[str, Any], top: str, size_of: Callable[[Any], i
         if size_of(member) > limit:
             raise Unusable(f"is {size_of(member):,} bytes, over the limit of {limit:,}")
         try:
-            data = _capped(open_member(member), limit)
+            data = read_capped(open_member(member), limit)
         except (*_CORRUPT, NotImplementedError) as exc:
             raise Unusable(f"is unreadable in the archive ({_one_line(exc)})") from None
         if data is None:
@@ -475,25 +350,11 @@ def _find_outbox(path: Path, members: dict[str, Any]) -> str:
     return nested[0]
 
 
-def _capped(fh: Any, limit: int) -> bytes | None:
-    """At most limit + 1 bytes of an open member: its bytes, or None when it holds more than `limit`."""
-    if fh is None:
-        return None
-    with fh:
-        raw = fh.read(limit + 1)
-    return None if len(raw) > limit else raw
-
-
 def _normal(name: str) -> str:
     # tar writes `./outbox.json` as often as `outbox.json`.
     while name.startswith("./"):
         name = name[2:]
     return name
-
-
-def _shown(name: str) -> str:
-    # A member's name is the archive's to choose: shown escaped when odd.
-    return name if name.isprintable() else ascii(name)
 
 
 def _one_line(exc: BaseException) -> str:
