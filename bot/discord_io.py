@@ -1,10 +1,13 @@
-"""The Discord front end's way in and out: who is asking (`caller_of`), acknowledging (`defer`), and
-`send`, the one function every message of the bot goes out through.
+"""The bot's own messages on Discord, in and out: who is asking (`caller_of` for an interaction,
+`caller_of_message` for a message that mentions the bot), acknowledging (`defer`), and the bot's
+answers: `send` for an interaction, `reply_to_message` for a message. (Posts under a persona's own
+name go through `bot.webhooks`.)
 
 `send` passes the text through `bot.output.outbound` (clipped, nobody pinged, masked links defused,
 no link embeds), sets `allowed_mentions` none on every call (webhooks do not inherit the client's),
 and when Discord refuses or the network fails, tries the next way that still reaches the user: a new
-follow-up, then the channel. Only progress edits may be dropped.
+follow-up, then the channel. Only progress edits may be dropped. `reply_to_message` is a native reply
+that pings nobody, not even the author.
 """
 
 from __future__ import annotations
@@ -19,17 +22,16 @@ from pathlib import Path
 import aiohttp
 import discord
 
-from bot.commands import Caller, Reply
+from bot.commands import Caller
 from bot.output import DISCORD_LIMIT, outbound
+from bot.replies import Reply
+from bot.webhooks import NO_PINGS, may_post
 
 log = logging.getLogger(__name__)
 
-NO_PINGS = discord.AllowedMentions.none()
 # What a failed send raises: Discord's refusals (4xx, 5xx after discord.py's retries), the network.
 SEND_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError, OSError)
 PICTURE_NAME = "avatar{suffix}"  # the attachment's name, for `attachment://` in an embed
-THREAD_TYPES = frozenset({discord.ChannelType.public_thread, discord.ChannelType.private_thread,
-                          discord.ChannelType.news_thread})
 MORE_LINE_LIMIT = 300  # each of a reply's `more` lines
 
 
@@ -44,15 +46,15 @@ def caller_of(interaction: discord.Interaction) -> Caller:
                   may_post=may_post(interaction))
 
 
-def may_post(interaction: discord.Interaction) -> bool:
-    """Whether the user may send messages where the interaction happened: Discord's resolved
-    permissions of the member in that channel (`send_messages_in_threads` in a thread). Outside a
-    server (a DM, a group DM) there are none to resolve, and they can write there."""
-    if interaction.guild_id is None:
-        return True
-    perms = interaction.permissions
-    threaded = getattr(interaction.channel, "type", None) in THREAD_TYPES
-    return perms.send_messages_in_threads if threaded else perms.send_messages
+def caller_of_message(message: discord.Message) -> Caller:
+    """The author of a message, as `caller_of` makes one of an interaction: a message in a server
+    reaches the bot only where the bot is a member, so that server's permissions count."""
+    author = message.author
+    guild_id = message.guild.id if message.guild is not None else None
+    member = author if isinstance(author, discord.Member) and guild_id is not None else None
+    return Caller(user_id=author.id, guild_id=guild_id,
+                  administrator=bool(member and member.guild_permissions.administrator),
+                  role_ids=tuple(role.id for role in member.roles) if member else ())
 
 
 def picture_name(path: Path) -> str:
@@ -140,6 +142,28 @@ async def _send_one(interaction: discord.Interaction, reply: Reply, text: str, w
     mention = f"<@{interaction.user.id}> "
     return await channel.send(mention + outbound(reply.text, DISCORD_LIMIT - len(mention)),
                               suppress_embeds=not embeds, **extra)
+
+
+async def reply_to_message(message: discord.Message, text: str, *, embeds: list[discord.Embed] | None = None,
+                           view: discord.ui.View | None = None, picture: Path | None = None,
+                           ) -> discord.Message | None:
+    """The bot's reply to a user's message: through `outbound`, nobody pinged (`mention_author` off),
+    still posted when the message was deleted meanwhile; None (logged) when Discord refuses."""
+    extra: dict = {}
+    if embeds:
+        extra["embeds"] = embeds
+    if view is not None:
+        extra["view"] = view
+    read = await asyncio.to_thread(_read_picture, picture) if picture is not None else None
+    if read is not None:
+        extra["files"] = [discord.File(io.BytesIO(read[1]), filename=read[0])]
+    try:
+        return await message.channel.send(
+            outbound(text) if text else None, reference=message.to_reference(fail_if_not_exists=False),
+            mention_author=False, allowed_mentions=NO_PINGS, suppress_embeds=not embeds, **extra)
+    except SEND_ERRORS as exc:
+        log.warning("could not answer message %s in channel %s: %s", message.id, message.channel.id, exc)
+        return None
 
 
 async def defer(interaction: discord.Interaction, ephemeral: bool = False) -> bool:

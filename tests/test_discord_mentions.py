@@ -135,7 +135,7 @@ async def test_embed_style_replies_with_the_card_and_its_replies_are_answered(en
                                                                               monkeypatch) -> None:
     """reply_style "embed": the card is the bot's reply to the message (nobody pinged); replying to
     the card pings the bot, which is enough for the persona to answer; a bare one continues it."""
-    monkeypatch.setattr(env.bot.commands.cfg.discord, "reply_style", "embed")
+    monkeypatch.setattr(env.bot.client.cfg.discord, "reply_style", "embed")
     standin = env.standin
     said = await standin.say(f"<@{BOT_ID}> marlowe_bakes Crumb shot", user_id=env.user())
     await standin.wait_until(lambda: replies_to(standin, said), 20)

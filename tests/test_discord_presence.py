@@ -421,7 +421,7 @@ async def test_32_concurrent_imitates_all_post(env: Harness) -> None:
 async def test_reply_style_webhook_keeps_the_card_and_says_why(env: Harness, monkeypatch) -> None:
     """reply_style "webhook" where no webhook can be used: the public card stays, and whoever asked
     learns privately why it is not under the persona's name."""
-    monkeypatch.setattr(env.bot.commands.cfg.discord, "reply_style", "webhook")
+    monkeypatch.setattr(env.bot.client.cfg.discord, "reply_style", "webhook")
     it = await env.imitate("Hint", app_permissions=DEFAULT_APP_PERMISSIONS & ~MANAGE_WEBHOOKS)
     hint = await env.standin.wait_for(lambda c: it.matches(c) and c.method == "POST" and c.status == 200
                                       and c.path.startswith("webhooks/"))

@@ -1,5 +1,5 @@
 """The persona's name as a webhook username, the message text a persona answers, and the card as an
-embed (pure functions of bot.presence; the Discord paths are in test_discord_presence.py)."""
+embed (pure functions of bot.webhooks and bot.presence; the Discord paths are in test_discord_presence.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 import discord
 import pytest
 
-from bot.commands import Card
-from bot.presence import HAIR_SPACE, MAX_USERNAME, PAD, card_embeds, jump_url, reply_line, webhook_username
+from bot.presence import card_embeds, jump_url, reply_line
+from bot.replies import Card
+from bot.webhooks import HAIR_SPACE, MAX_USERNAME, PAD, webhook_username
 
 
 @pytest.mark.parametrize(("name", "marker", "expected"), [
