@@ -9,7 +9,9 @@ error, and text with `=` is quoted (`"x=1 is math"`). `/persona add` trains in t
 Discord: the prompt comes back at once and progress prints as it comes; Ctrl-C stops the training
 (nothing is written). With a terminal: line editing and a history file in `[paths] state_dir`; piped:
 runs every line, then waits for trainings still running, and exits.
-Lines are read on a thread of their own, so the event loop (and the pool behind it) never waits on input.
+
+A line is read and parsed by `bot.console_input` against the declared command set
+(`bot.command_set`), then run by the `ConsoleCommands` method named for the command (`on_<name>`).
 """
 
 from __future__ import annotations
@@ -17,57 +19,31 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import difflib
 import logging
-import os
 import re
 import sys
 import termios
-import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from bot.commands import (
-    TWEET_SEPARATOR,
-    AddRequest,
-    Archive,
-    Caller,
-    Commands,
-    ImitateRequest,
-    Reply,
-    open_commands,
-)
+from bot.command_set import BY_NAME, console_usage
+from bot.commands import Caller, Commands, ImitateRequest, open_commands
 from bot.config import Config
+from bot.console_input import LineReader, parse_command, typed_command
 from bot.errors import InvalidRequest
 from bot.message_log import PersonaMessage
 from bot.output import outbound, quote_user
+from bot.persona_changes import AddRequest, Archive
+from bot.replies import TWEET_SEPARATOR, Reply
 
 LOCAL_USER = Caller(user_id=0, local=True)  # the person at the machine: a bot owner
-# Not `> `: that is how a Discord quote starts, and the cards' lines would look typed.
-PROMPT = "persona-bot> "
 QUOTE_MARK = "│ "  # a card's tweet lines in the console, in place of Discord's `> `
 HISTORY_FILE = "console_history"
 PAGE_USAGE = "/persona list page={page}"  # the console's way to ask for a page of the list
 GREETING_NAMES = 10  # personas named when the console opens; /persona list shows the rest
-
-# Each command's `name=value` options and their types; a command not named here takes none.
-IMITATE_OPTIONS: dict[str, type] = {"count": int, "temperature": float, "seed": int}
-OPTIONS: dict[str, dict[str, type]] = {
-    "imitate": IMITATE_OPTIONS,
-    "persona list": {"page": int, "sort": str},
-    "persona add": {"base": str, "author": str},
-    "persona remove": {"confirm": str},
-}
-COMMANDS = ("imitate", "another", "continue", "persona avatar", "persona list", "persona info",
-            "persona add", "persona remove", "help")
-# An unquoted word that reads as an option: `name=value` (a quoted value may hold spaces).
-OPTION = re.compile(r"([A-Za-z_]+)=(.*)", re.DOTALL)
-# Where a quote opens: at the start of a word, or right after `name=`. A quote inside a word
-# (don't, l'été) is only an apostrophe, so everyday prompts need no quoting.
-QUOTE_OPEN = re.compile(r"([A-Za-z_]+=)?(['\"])")
 CONSOLE_HELP = (
     "In this console: quote text that contains `=` (`/imitate marlowe_bakes \"x=1 is math\"`); "
     "`/persona remove NAME confirm=yes` removes; `/persona add` trains in the background (Ctrl-C stops "
@@ -142,15 +118,16 @@ class Session:
         picture = f"\npicture: {card.picture}" if card.picture else ""
         return Reply(f"#{number}{answers} {reply.text}{picture}", card=card)
 
-    def message(self, args: list[str], usage: str) -> PersonaMessage:
-        if len(args) > 1 or (args and not args[0].lstrip("#").isdigit()):
-            raise InvalidRequest(f"Usage: {usage}")
+    def message(self, number: str | None, command: str) -> PersonaMessage:
+        """Tweet #`number` (`3` or `#3`; None: the last one) for /another or /continue."""
+        if number is not None and not number.lstrip("#").isdigit():
+            raise InvalidRequest(f"Usage: {console_usage(BY_NAME[command])}")
         if not self.messages:
             raise InvalidRequest("No tweet yet: /imitate one first.")
-        number = int(args[0].lstrip("#")) if args else max(self.messages)
-        if number not in self.messages:
-            raise InvalidRequest(f"There is no tweet #{number} (1-{max(self.messages)}).")
-        return self.messages[number]
+        shown = int(number.lstrip("#")) if number is not None else max(self.messages)
+        if shown not in self.messages:
+            raise InvalidRequest(f"There is no tweet #{shown} (1-{max(self.messages)}).")
+        return self.messages[shown]
 
 
 @dataclass
@@ -286,233 +263,70 @@ async def execute(commands: Commands, line: str, emit: Callable[[Reply], None],
     """Run one console line; every outcome, errors included, goes to `emit` as a Reply. With
     `trainings`, `/persona add` returns once the training is queued (its replies follow); without,
     it returns with the training's result."""
-    session = session if session is not None else Session()
-    plain = line.split()
-    if not plain or plain[0].startswith("#"):
+    name = typed_command(line)
+    if name is None:
         return
-    name = plain[0].lstrip("/").lower()
-    if name == "persona" and len(plain) > 1:
-        name = f"persona {plain[1].lower()}"
     try:
-        if name not in COMMANDS:
-            raise InvalidRequest(f"Unknown command '/{quote_user(name, 40)}'. Type /help for the list.")
-        words = split_words(line)[2 if name.startswith("persona ") else 1:]
-        options, args = split_options(words, OPTIONS.get(name, {}), name)
-        await _dispatch(commands, name, args, options, emit, session, trainings)
+        command, values = parse_command(name, line)
+        handlers = ConsoleCommands(commands, emit, session if session is not None else Session(), trainings)
+        await getattr(handlers, command.handler)(**values)
     except Exception as exc:  # a bad line is reported and the console carries on
         emit(commands.error_reply(name, exc))
 
 
-async def _dispatch(commands: Commands, name: str, args: list[str], options: dict[str, int | float | str],
-                    emit: Callable[[Reply], None], session: Session, trainings: Trainings | None) -> None:
-    if name == "imitate":
-        if not args:
-            raise InvalidRequest("Usage: /imitate persona [prompt] [count=N] [temperature=T] [seed=S]")
-        req = commands.prepare_imitate(LOCAL_USER, args[0], " ".join(args[1:]), **options)  # type: ignore[arg-type]
-        emit(session.remember(req, await commands.imitate(req)))
-    elif name == "another":
-        req = commands.prepare_another(LOCAL_USER, session.message(args, "/another [N]"))
-        emit(session.remember(req, await commands.imitate(req)))
-    elif name == "continue":
-        req = commands.prepare_continue(LOCAL_USER, session.message(args, "/continue [N]"))
-        emit(session.remember(req, await commands.imitate(req)))
-    elif name == "persona avatar":
-        if len(args) < 2:
-            raise InvalidRequest("Usage: /persona avatar NAME PATH (a PNG, JPEG, GIF or WebP file)")
-        path = Path(" ".join(args[1:])).expanduser()
+class ConsoleCommands:
+    """The console's side of each declared command, run as `on_<name>(**values)` with the values the
+    line gave (`bot.console_input.parse_command`): the command layer called as the local user, and
+    every reply emitted."""
+
+    def __init__(self, commands: Commands, emit: Callable[[Reply], None], session: Session,
+                 trainings: Trainings | None) -> None:
+        self.commands, self.emit, self.session, self.trainings = commands, emit, session, trainings
+
+    async def on_imitate(self, persona: str, prompt: str | None = None, count: int | None = None,
+                         temperature: float | None = None, seed: int | None = None) -> None:
+        req = self.commands.prepare_imitate(LOCAL_USER, persona, prompt, count, temperature, seed)
+        self.emit(self.session.remember(req, await self.commands.imitate(req)))
+
+    async def on_another(self, number: str | None = None) -> None:
+        req = self.commands.prepare_another(LOCAL_USER, self.session.message(number, "another"))
+        self.emit(self.session.remember(req, await self.commands.imitate(req)))
+
+    async def on_continue(self, number: str | None = None) -> None:
+        req = self.commands.prepare_continue(LOCAL_USER, self.session.message(number, "continue"))
+        self.emit(self.session.remember(req, await self.commands.imitate(req)))
+
+    async def on_persona_list(self, page: int | None = None, sort: str | None = None) -> None:
+        self.emit(self.commands.persona_list(page, usage=PAGE_USAGE, sort=sort))
+
+    async def on_persona_info(self, name: str) -> None:
+        self.emit(await self.commands.persona_info(name))
+
+    async def on_persona_avatar(self, name: str, image: str) -> None:
+        path = Path(image).expanduser()
         size = path.stat().st_size if path.is_file() else None
-        avatar = commands.prepare_avatar(LOCAL_USER, args[0], Archive(path.name, size, path=path))
-        emit(await commands.persona_avatar(avatar))
-    elif name == "persona list":
-        if args:
-            raise InvalidRequest("Usage: /persona list [page=N]")
-        emit(commands.persona_list(options.get("page"), usage=PAGE_USAGE,  # type: ignore[arg-type]
-                                   sort=options.get("sort")))  # type: ignore[arg-type]
-    elif name == "persona info":
-        emit(await commands.persona_info(_one(args, "/persona info name")))
-    elif name == "persona add":
-        if len(args) < 2:
-            raise InvalidRequest("Usage: /persona add NAME PATH [base=MODEL] [author=ID_OR_NAME] (an X or "
-                                 "Mastodon archive, a Bluesky .car, a Discord chat export, a tweet file)")
-        given = " ".join(args[1:])
-        path = Path(given).expanduser()
+        avatar = self.commands.prepare_avatar(LOCAL_USER, name, Archive(path.name, size, path=path))
+        self.emit(await self.commands.persona_avatar(avatar))
+
+    async def on_persona_add(self, name: str, archive: str, base: str | None = None,
+                             author: str | None = None) -> None:
+        path = Path(archive).expanduser()
         size = path.stat().st_size if path.is_file() else None
-        add = commands.prepare_add(LOCAL_USER, args[0], Archive(path.name, size, path=path),
-                                   options.get("base"), options.get("author"))  # type: ignore[arg-type]
-        if trainings is not None:
-            trainings.start(commands, add, given, emit)
+        add = self.commands.prepare_add(LOCAL_USER, name, Archive(path.name, size, path=path), base, author)
+        if self.trainings is not None:
+            self.trainings.start(self.commands, add, archive, self.emit)
         else:
-            async for reply in commands.persona_add(add):
-                emit(quote_given_path(reply, add, given))
-    elif name == "persona remove":
-        remove = commands.prepare_remove(LOCAL_USER, _one(args, "/persona remove name [confirm=yes]"))
-        if options.get("confirm") != "yes":  # on Discord a button confirms; here, the option
-            emit(Reply(f"This deletes `{remove.name}` and the record of its messages: type "
-                       f"`/persona remove {remove.name} confirm=yes`"))
+            async for reply in self.commands.persona_add(add):
+                self.emit(quote_given_path(reply, add, archive))
+
+    async def on_persona_remove(self, name: str, confirm: str | None = None) -> None:
+        remove = self.commands.prepare_remove(LOCAL_USER, name)
+        if confirm != "yes":  # on Discord a button confirms; here, the option
+            self.emit(Reply(f"This deletes `{remove.name}` and the record of its messages: type "
+                            f"`/persona remove {remove.name} confirm=yes`"))
             return
-        emit(await commands.persona_remove(remove))
-    elif name == "help":
-        help_reply = commands.help()
-        emit(dataclasses.replace(help_reply, text=f"{help_reply.text}\n{CONSOLE_HELP}"))
+        self.emit(await self.commands.persona_remove(remove))
 
-
-def _one(args: list[str], usage: str) -> str:
-    if len(args) != 1:
-        raise InvalidRequest(f"Usage: {usage}")
-    return args[0]
-
-
-class Quoted(str):
-    """A word typed in quotes: taken as it is, never as an option."""
-
-    __slots__ = ()
-
-
-def split_words(line: str) -> list[str]:
-    """The line's words, split at whitespace. Quotes group words only where they must: an option's
-    value (`author="Jo Smith"`) or text holding `=` that is no option (`"x=1 is math"`, one `Quoted`
-    word). Every other quote is text and stays as typed (`"hello", she said`, `the '90s`, `don't`),
-    and a quote never closed is text too."""
-    words: list[str] = []
-    i, n = 0, len(line)
-    while i < n:
-        if line[i].isspace():
-            i += 1
-            continue
-        opening = QUOTE_OPEN.match(line, i)
-        if opening is not None:
-            key, quote = opening.group(1), opening.group(2)
-            closing = re.compile(re.escape(quote) + r"(?=\s|$)").search(line, opening.end())
-            inside = line[opening.end():closing.start()] if closing is not None else ""
-            if closing is not None and (key or "=" in inside):
-                words.append(f"{key}{inside}" if key else Quoted(inside))
-                i = closing.end()
-                continue
-        end = i
-        while end < n and not line[end].isspace():
-            end += 1
-        words.append(line[i:end])
-        i = end
-    return words
-
-
-def split_options(words: list[str], known: Mapping[str, type] = IMITATE_OPTIONS,
-                  command: str = "imitate") -> tuple[dict[str, int | float | str], list[str]]:
-    """Pull the `name=value` options `known` to `command` (/imitate's by default) out of the words;
-    the rest is positional. An unquoted word that looks like an option but names none is an error
-    (a typo must not slip into the prompt); a `Quoted` word is always positional."""
-    options: dict[str, int | float | str] = {}
-    rest: list[str] = []
-    for word in words:
-        option = None if isinstance(word, Quoted) else OPTION.fullmatch(word)
-        if option is None:
-            rest.append(word)
-            continue
-        key, value = option.group(1), option.group(2)
-        kind = known.get(key)
-        if kind is None:
-            raise unknown_option(key, known, command)
-        if kind is int:
-            try:
-                options[key] = int(value)
-            except ValueError:
-                raise InvalidRequest(f"{key} must be a whole number (got '{quote_user(value)}').") from None
-        elif kind is float:
-            try:
-                options[key] = float(value)
-            except ValueError:
-                raise InvalidRequest(f"{key} must be a number (got '{quote_user(value)}').") from None
-        else:
-            options[key] = value
-    return options, rest
-
-
-def unknown_option(key: str, known: Mapping[str, type], command: str) -> InvalidRequest:
-    """The error for `key=...` that names no option of `command`: the options it has, and the closest."""
-    lowered = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(key.lower(), list(lowered), n=1)
-    hint = f" did you mean {lowered[close[0]]}?" if close else ""
-    takes = (f"/{command} takes {', '.join(f'{k}=' for k in known)}" if known
-             else f"/{command} takes no options")
-    return InvalidRequest(f"Unknown option '{key}':{hint} {takes}. Text with '=' goes in quotes: "
-                          "\"x=1 is math\".")
-
-
-class LineReader:
-    """Input lines from a thread of their own: `input()` with readline on a terminal, plain reads when
-    piped. The next line is read only once the previous one has been answered (the prompt comes last);
-    what comes meanwhile (a training's progress) prints above the prompt."""
-
-    def __init__(self, interactive: bool, history: Path | None = None, stream: TextIO | None = None) -> None:
-        self.interactive = interactive
-        self.history = history
-        self.stream = stream
-        self.prompting = False  # input() shows the prompt and waits for a line
-        self._want = threading.Event()
-        self._lines: asyncio.Queue[str | None] = asyncio.Queue()
-        self._loop: asyncio.AbstractEventLoop | None = None
-
-    def start(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
-        if self.interactive and self.history is not None:
-            import readline
-
-            with contextlib.suppress(OSError):
-                readline.read_history_file(self.history)
-        # A daemon thread: a blocked input() must not keep the process alive after Ctrl-C or quit.
-        threading.Thread(target=self._read, name="console-input", daemon=True).start()
-
-    async def next(self) -> str | None:
-        self._want.set()
-        return await self._lines.get()
-
-    def close(self) -> None:
-        if self.interactive and self.history is not None:
-            with contextlib.suppress(OSError):
-                save_history(self.history)
-
-    def print_above(self, text: str, out: TextIO) -> None:
-        """Print `text` on the prompt's line, then the prompt again with what was typed so far."""
-        typed = ""
-        if self.interactive:
-            import readline
-
-            typed = readline.get_line_buffer()
-        out.write(f"\r\x1b[K{text}\n{PROMPT}{typed}")
-        out.flush()
-
-    def _read(self) -> None:
-        assert self._loop is not None
-        stream = self.stream or sys.stdin
-        while True:
-            self._want.wait()
-            self._want.clear()
-            line: str | None
-            try:
-                if self.interactive:
-                    self.prompting = True
-                    try:
-                        line = input(PROMPT)
-                    finally:
-                        self.prompting = False
-                else:
-                    line = stream.readline() or None
-            except (EOFError, OSError, ValueError):
-                line = None
-            self._loop.call_soon_threadsafe(self._lines.put_nowait, line)
-            if line is None:
-                return
-
-
-def save_history(path: Path) -> None:
-    """Write readline's history to `path` atomically (temporary file, then rename): a kill mid-write
-    leaves the old history, never half of one."""
-    import readline
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        readline.write_history_file(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    async def on_help(self) -> None:
+        help_reply = self.commands.help()
+        self.emit(dataclasses.replace(help_reply, text=f"{help_reply.text}\n{CONSOLE_HELP}"))

@@ -1,17 +1,14 @@
-"""`python -m bot run`: the Discord front end, a thin adapter from interactions to `bot.commands`.
+"""`python -m bot run`: the Discord client, a thin adapter from Discord to `bot.commands`: connecting
+(one gateway connection, or shards), syncing the command tree, the health server and its metrics,
+and running until a signal or a lost connection.
 
-discord.py 2.x `app_commands`: `/imitate`, `/help` and a `/persona` group (`default_permissions(
-administrator=True)` as Discord's hint; the real check is in the command layer). Every interaction is
-answered or deferred at once: fast checks first (a refusal is an immediate ephemeral reply), then a
-defer, then the slow work in the follow-up. Commands are synced only when their definitions changed
-(`bot.sync_state`); with `guild_ids` set, a global command set left from before is cleared.
-
-Every message goes out through `bot.discord_io.send` (clipped, nobody pinged, masked links defused,
-no link embeds, the next way tried when one fails); persona messages (/imitate, the buttons on them,
-the message context menus "Reply as persona…" and "Who asked?") are posted by `bot.presence`, through
-a channel webhook under the persona's name and picture, or as an embed card. So are the answers to
-messages that mention the bot (`@Bot persona prompt`, or a reply to a persona message), which arrive
-without any privileged intent. `/persona remove` only asks: a button confirms it (`RemoveButton`).
+The commands themselves (the slash commands, the message menus, the confirmation of /persona remove)
+are `bot.discord_commands`, built from the declared command set; they are synced only when their
+definitions changed (`bot.sync_state`); with `guild_ids` set, a global command set left from before
+is cleared. Every message goes out through `bot.discord_io.send` (clipped, nobody pinged, masked links
+defused, no link embeds, the next way tried when one fails); persona messages are posted by
+`bot.presence`, which also answers messages that mention the bot (`@Bot persona prompt`, or a reply to
+a persona message), which arrive without any privileged intent.
 
 `[discord] api_base_url` / `gateway_url` point discord.py at another server (a gateway proxy, a
 Discord-compatible server, the tests' stand-in): discord.py builds every REST URL from
@@ -28,18 +25,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import logging
 import math
 import os
-import re
 import signal
 import sys
-import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import aiohttp
 import discord
@@ -50,22 +43,20 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from bot.avatars import avatar_routes
-from bot.commands import LIST_PAGE_SIZE, Archive, Commands, Reply, code_text, open_commands
+from bot.commands import Commands, open_commands
 from bot.config import Config, DiscordSettings
-from bot.discord_io import SEND_ERRORS, caller_of, defer, send
-from bot.errors import InvalidRequest, PermissionDenied
+from bot.discord_commands import RemoveButton, RemoveConfirmation, install_commands
+from bot.discord_io import SEND_ERRORS, send
 from bot.health import HealthServer
 from bot.logs import install_redaction
-from bot.output import clip, outbound
-from bot.presence import PersonaButton, PersonaPoster, accepting
+from bot.presence import PersonaButton, PersonaPoster
+from bot.replies import Reply
 from bot.sync_state import SyncRecord, definitions_hash
 
 log = logging.getLogger(__name__)
 
 DISCORD_API = "https://discord.com/api/v10"
 DISCORD_GATEWAY = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-# An interaction token lives 15 minutes; past this, a training's result goes to the channel instead.
-TOKEN_LIFETIME_S = 14 * 60
 SHUTDOWN_GRACE_S = 10.0  # how long running commands get to send their last reply at shutdown
 
 
@@ -114,9 +105,10 @@ class PersonaBot(discord.Client):
         self.commands = commands
         self.sync_record = sync_record
         self.tree = PersonaTree(self)
-        self.poster = PersonaPoster(self, commands)  # the buttons find it as interaction.client.poster
+        self.poster = PersonaPoster(self, commands, cfg)  # the buttons find it as interaction.client.poster
+        self.removals = RemoveConfirmation(commands)  # found by the Delete buttons, as .poster is
         self.synced: list[int | None] = []  # the scopes this start synced (None: global)
-        add_commands(self.tree, commands, self.poster)
+        install_commands(self.tree, commands, self.poster)
 
     @staticmethod
     def shard_options(d: DiscordSettings) -> dict[str, object]:
@@ -272,239 +264,6 @@ class ShardMetrics(Collector):
             up.add_metric([str(shard)], float(is_open))
             latency.add_metric([str(shard)], seconds)
         return [up, latency]
-
-
-# --- confirming /persona remove ------------------------------------------------------------------------
-
-REMOVE_PREFIX = "persona:remove:"
-REMOVING: set[str] = set()  # personas whose removal a click has started (one event loop: no lock needed)
-CUSTOM_ID_LIMIT = 100  # Discord's limit on a component's custom id
-
-
-def remove_key(name: str) -> str:
-    """The persona in a custom id: its name, or for a name too long to fit (a blend of many handles)
-    '#' and a digest of it, looked up among the personas at the click."""
-    if len(REMOVE_PREFIX) + len(name) <= CUSTOM_ID_LIMIT:
-        return name
-    return "#" + hashlib.sha256(name.encode()).hexdigest()[:32]
-
-
-def remove_buttons(name: str) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    view.add_item(RemoveButton("remove", remove_key(name), name))
-    view.add_item(RemoveButton("keep", remove_key(name), name))
-    return view
-
-
-class RemoveButton(discord.ui.DynamicItem[discord.ui.Button],
-                   template=r"persona:(?P<action>remove|keep):(?P<key>[A-Za-z0-9_#-]+)"):
-    """"Delete NAME" and "Cancel" under the confirmation of /persona remove. A dynamic item, matched by
-    its custom id, so a confirmation still works after a restart, with nothing held meanwhile; the
-    permission is checked again at the click (`prepare_remove`), only whoever ran the command may
-    press it (the message's `interaction_metadata`, which Discord sends with the click)."""
-
-    def __init__(self, action: str, key: str, name: str | None = None) -> None:
-        shown = clip(f"Delete {name or key}", 80)  # Discord's limit on a button label
-        button = (discord.ui.Button(label=shown, emoji="🗑️", style=discord.ButtonStyle.danger,
-                                    custom_id=f"persona:remove:{key}") if action == "remove" else
-                  discord.ui.Button(label="Cancel", style=discord.ButtonStyle.secondary,
-                                    custom_id=f"persona:keep:{key}"))
-        super().__init__(button)
-        self.action, self.key = action, key
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str], /) -> RemoveButton:
-        return cls(match["action"], match["key"])
-
-    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        return await accepting(interaction)
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        commands: Commands = interaction.client.commands  # type: ignore[attr-defined]
-        meta = interaction.message.interaction_metadata if interaction.message is not None else None
-        if meta is not None and meta.user.id != interaction.user.id:
-            await send(interaction, commands.error_reply("persona remove", PermissionDenied(
-                "Only whoever ran this /persona remove can confirm it.")), "response")
-            return
-        name = self.persona_name(commands)
-        if self.action == "keep":
-            await self.settle(interaction, f"Kept `{code_text(name)}`.")
-            return
-        try:
-            if name in REMOVING:  # a second quick click, before the first took the buttons away
-                raise InvalidRequest(f"`{code_text(name)}` is already being deleted.")
-            req = commands.prepare_remove(caller_of(interaction), name)  # still an admin, still there
-        except Exception as exc:
-            await send(interaction, commands.error_reply("persona remove", exc), "response")
-            return
-        REMOVING.add(name)
-        try:
-            # The buttons go at once, so a later click cannot start a second removal either.
-            settled = await self.settle(interaction, f"⏳ Deleting `{code_text(name)}`…")
-            try:
-                reply = await commands.persona_remove(req)
-            except Exception as exc:
-                reply = commands.error_reply("persona remove", exc)
-        finally:
-            REMOVING.discard(name)
-        await send(interaction, reply, "edit" if settled else "followup")
-
-    def persona_name(self, commands: Commands) -> str:
-        if not self.key.startswith("#"):
-            return self.key
-        found = [n for n in commands.registry.names() if remove_key(n) == self.key]
-        return found[0] if found else self.key  # gone: prepare_remove says it is unknown
-
-    @staticmethod
-    async def settle(interaction: discord.Interaction, text: str) -> bool:
-        """The confirmation message becomes `text`, without its buttons; False when Discord refused."""
-        try:
-            await interaction.response.edit_message(content=outbound(text), view=None)
-            return True
-        except SEND_ERRORS as exc:
-            log.warning("could not update the confirmation of /persona remove: %s", exc)
-            return False
-
-
-def add_commands(tree: app_commands.CommandTree, commands: Commands, poster: PersonaPoster) -> None:
-    g = commands.cfg.generation
-
-    @tree.command(name="imitate", description="A tweet in a persona's voice")
-    @app_commands.describe(
-        persona="whose voice",
-        prompt="how the tweet starts (empty: a fresh tweet)",
-        count=f"how many tweets, 1-{g.max_count}",
-        temperature=f"{g.min_temperature}-{g.max_temperature}; higher is wilder",
-        seed="the same seed gives the same tweet",
-    )
-    async def imitate(interaction: discord.Interaction, persona: str, prompt: str | None = None,
-                      count: int | None = None, temperature: float | None = None,
-                      seed: int | None = None) -> None:
-        caller = caller_of(interaction)
-        await poster.imitate(interaction, lambda: commands.prepare_imitate(
-            caller, persona, prompt, count, temperature, seed), "imitate")
-
-    @imitate.autocomplete("persona")
-    async def persona_names(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=name, value=name) for name in commands.autocomplete(current)]
-
-    @tree.command(name="help", description="What this bot can do")
-    async def help_(interaction: discord.Interaction) -> None:
-        await send(interaction, commands.help(), "response")
-
-    # Discord's hints (administrators, servers only); the command layer checks for real.
-    persona = app_commands.Group(name="persona", description="The personas this bot speaks as",
-                                 default_permissions=discord.Permissions(administrator=True),
-                                 allowed_contexts=app_commands.AppCommandContext(guild=True),
-                                 allowed_installs=app_commands.AppInstallationType(guild=True))
-
-    @persona.command(name="list", description="The personas this bot serves")
-    @app_commands.describe(page=f"which page of the list ({LIST_PAGE_SIZE} personas a page); default 1",
-                           sort="by name (default), or by how much each sounds like its person")
-    async def persona_list(interaction: discord.Interaction,
-                           page: app_commands.Range[int, 1] | None = None,
-                           sort: Literal["name", "voice"] | None = None) -> None:
-        try:
-            reply = commands.persona_list(page, sort=sort)  # the footer names the next page as Discord asks
-        except Exception as exc:  # a page past the last (BotError) or a bug: answered either way
-            reply = commands.error_reply("persona list", exc)
-        await send(interaction, reply, "response")
-
-    @persona.command(name="info", description="A persona's training data, base model and metrics")
-    @app_commands.describe(name="the persona")
-    async def persona_info(interaction: discord.Interaction, name: str) -> None:
-        try:
-            reply = await commands.persona_info(name)
-        except Exception as exc:
-            reply = commands.error_reply("persona info", exc)
-        await send(interaction, reply, "response")
-
-    @persona.command(name="add", description="Train a persona from an X, Mastodon, Bluesky or Discord export "
-                                             "(admin)")
-    @app_commands.describe(name="the persona's name: the handle",
-                           archive="an X or Mastodon archive, a Bluesky .car, a Discord chat export",
-                           base="the base model to fine-tune (a hub id such as gpt2, or tiny); "
-                                "default: the configured one",
-                           author="in a Discord chat export: whose messages (user id or name)")
-    async def persona_add(interaction: discord.Interaction, name: str, archive: discord.Attachment,
-                          base: str | None = None, author: str | None = None) -> None:
-        received = time.monotonic()
-        source = Archive(archive.filename, archive.size, url=archive.url)
-        try:
-            req = commands.prepare_add(caller_of(interaction), name, source, base, author)
-        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
-            return await send(interaction, commands.error_reply("persona add", exc), "response")
-        # Not deferred (Discord unreachable): the training still runs and its result goes to the channel.
-        deferred = await defer(interaction)
-        async for reply in commands.persona_add(req):
-            token_alive = deferred and time.monotonic() - received < TOKEN_LIFETIME_S
-            if reply.progress:
-                if token_alive:
-                    await send(interaction, reply, "progress")
-            elif not reply.public_fallback:  # a failure: for the asker only, whatever happens
-                if not token_alive or await send(interaction, reply, "followup") is None:
-                    await tell_privately(interaction, req.name, reply)
-            elif not token_alive:  # the interaction token has expired: a new message in the channel
-                await send(interaction, reply, "channel")
-            else:
-                await send(interaction, reply, "followup" if reply.ephemeral else "edit")
-
-    @persona.command(name="remove", description="Delete a persona (admin; asks to confirm)")
-    @app_commands.describe(name="the persona")
-    async def persona_remove(interaction: discord.Interaction, name: str) -> None:
-        try:
-            req = commands.prepare_remove(caller_of(interaction), name)
-        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
-            return await send(interaction, commands.error_reply("persona remove", exc), "response")
-        # Nothing is deleted yet: the admin confirms with the button (checked again at the click).
-        text = f"This deletes `{code_text(req.name)}` and the record of its messages."
-        await send(interaction, Reply(text, ephemeral=True, public_fallback=False), "response",
-                   view=remove_buttons(req.name))
-
-    @persona.command(name="avatar", description="Replace a persona's profile picture (admin)")
-    @app_commands.describe(name="the persona", image="a PNG, JPEG, GIF or WebP picture")
-    async def persona_avatar(interaction: discord.Interaction, name: str, image: discord.Attachment) -> None:
-        try:
-            req = commands.prepare_avatar(caller_of(interaction), name,
-                                          Archive(image.filename, image.size, url=image.url))
-        except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
-            return await send(interaction, commands.error_reply("persona avatar", exc), "response")
-        deferred = await defer(interaction)
-        try:
-            reply = await commands.persona_avatar(req)
-        except Exception as exc:
-            reply = commands.error_reply("persona avatar", exc)
-        await send(interaction, reply, "followup" if deferred else "channel")
-
-    persona_info.autocomplete("name")(persona_names)
-    persona_remove.autocomplete("name")(persona_names)
-    persona_avatar.autocomplete("name")(persona_names)
-    tree.add_command(persona)
-
-    # Message context menus (right-click → Apps): no options, no privileged intent (Discord sends the
-    # target message's content with the interaction).
-    async def reply_as(interaction: discord.Interaction, message: discord.Message) -> None:
-        await poster.reply_as(interaction, message)
-
-    async def who_asked(interaction: discord.Interaction, message: discord.Message) -> None:
-        await poster.who_asked(interaction, message)
-
-    tree.add_command(app_commands.ContextMenu(name="Reply as persona…", callback=reply_as))
-    tree.add_command(app_commands.ContextMenu(name="Who asked?", callback=who_asked))
-
-
-async def tell_privately(interaction: discord.Interaction, name: str, reply: Reply) -> None:
-    """A /persona add failure the interaction can no longer carry (its token expired, or Discord refused
-    the follow-up): by DM to whoever asked; where the DM is refused, only a line in the channel saying
-    that it failed, never why (the reason may name the archive's people)."""
-    try:
-        await interaction.user.send(outbound(reply.text), allowed_mentions=discord.AllowedMentions.none())
-        return
-    except SEND_ERRORS as exc:  # DMs closed, or no DM channel with this user
-        log.warning("could not DM the result of /persona add %s: %s", name, exc)
-    await send(interaction, Reply(f"❌ Training `{code_text(name)}` failed. I could not DM the reason; "
-                                  "run `/persona add` again to see it."), "channel")
 
 
 # --- running the bot -------------------------------------------------------------------------------------

@@ -23,16 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.commands import list_page_text, list_pages  # noqa: E402
 from bot.personas import PersonaRegistry  # noqa: E402
-from training.checkpoint import (  # noqa: E402
-    PERSONA_FILE,
-    DataTable,
-    Handle,
-    Metrics,
-    PersonaMeta,
-    is_valid_persona_name,
-)
+from bot.replies import list_page_text, list_pages  # noqa: E402
+from training.checkpoint import PERSONA_FILE, DataTable, Handle, Metrics, PersonaMeta  # noqa: E402
+from training.names import is_valid_persona_name  # noqa: E402
 
 FIRST = ["marlowe", "ada", "grace", "linus", "donald", "elon", "taylor", "barack", "serena", "yoko",
          "pierre", "ngozi", "hiro", "olga", "priya", "kofi", "mateo", "ingrid", "tariq", "wen"]

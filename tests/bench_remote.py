@@ -31,9 +31,10 @@ from serve_process import ray_memory_mb, serving
 from test_remote import free_port
 
 from bot.bench import percentile
-from bot.commands import Reply, open_commands
+from bot.commands import open_commands
 from bot.config import load_config
 from bot.console import execute
+from bot.replies import Reply
 
 
 def line_runner(commands, failures: list[str]):

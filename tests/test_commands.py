@@ -15,19 +15,14 @@ from aiohttp import web
 from checkpoints import make_checkpoint
 from conftest import write_config
 
-from bot.commands import (
-    Archive,
-    Caller,
-    Commands,
-    download,
-    open_commands,
-    persona_info_text,
-    tweet_card,
-)
+from bot.archives import download
+from bot.commands import Caller, Commands, open_commands
 from bot.config import load_config
 from bot.errors import Cooldown, InvalidRequest, PermissionDenied, PoolBusy, UnknownPersona
 from bot.message_log import PersonaMessage
 from bot.output import DISCORD_LIMIT, format_sample
+from bot.persona_changes import Archive
+from bot.replies import persona_info_text, tweet_card
 
 ADMIN_USER = 42
 ADMIN_ROLE = 77
@@ -237,7 +232,7 @@ async def test_add_refuses_before_downloading(commands: Commands) -> None:
 
 
 async def test_remove_goes_through_a_dot_folder(commands: Commands, tmp_path: Path) -> None:
-    models = commands.cfg.paths.models_dir
+    models = commands.settings.models_dir
     shutil.copytree(models / "other_guy", models / "doomed", copy_function=os.link)
     await commands.pool.refresh()
     reply = await commands.persona_remove(commands.prepare_remove(OWNER, "doomed"))
@@ -319,7 +314,7 @@ async def test_second_add_says_its_queue_position(commands: Commands, tmp_path: 
     script = tmp_path / "fake_training.py"
     script.write_text(FAKE_TRAINING)
     monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.txt"))
-    commands.jobs = TrainingJobs(commands.cfg.paths.models_dir, command=(sys.executable, str(script)))
+    commands.jobs = TrainingJobs(commands.settings.models_dir, command=(sys.executable, str(script)))
     data = tmp_path / "tweets.txt"
     data.write_text("some tweets\n")
     admin = OWNER
@@ -358,7 +353,7 @@ async def test_add_answers_whatever_fails(commands: Commands, tmp_path: Path,
     """Not a BotError (here the download folder cannot be made): still one reply, the error logged."""
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
-    commands.cfg.paths.state_dir = blocker
+    commands.settings.state_dir = blocker
     req = commands.prepare_add(OWNER, "newbie", Archive("tweets.js", 10, url="http://127.0.0.1:9/x"))
     replies = [r async for r in commands.persona_add(req)]
     assert len(replies) == 1 and replies[0].ephemeral
@@ -377,7 +372,7 @@ def test_base_option_is_checked(commands: Commands) -> None:
     for base in ("gpt2 --epochs 99", "gpt2", "EleutherAI/gpt-neox-20b", "/etc"):
         with pytest.raises(InvalidRequest, match="is not a base model this bot trains from: choose tiny "):
             commands.prepare_add(OWNER, "newbie", archive, base)
-    commands.cfg.training.allowed_bases = ["tiny", "gpt2"]
+    commands.settings.bases_allowed = ["tiny", "gpt2"]
     assert commands.prepare_add(OWNER, "newbie", archive, "gpt2").base == "gpt2"
 
 
@@ -425,7 +420,7 @@ def fake_jobs(commands: Commands, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     script.write_text(FAKE_TRAINING)
     monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.txt"))
     command = (sys.executable, str(script))
-    commands.jobs = TrainingJobs(commands.cfg.paths.models_dir, command=command, **bounds)
+    commands.jobs = TrainingJobs(commands.settings.models_dir, command=command, **bounds)
     return commands.jobs
 
 
@@ -453,7 +448,7 @@ async def test_a_handler_that_goes_away_leaves_the_queued_training_its_download(
     """The Discord handler dies (its iteration of persona_add ends) while its training waits in the
     queue: the download stays until that training has run, then goes."""
     jobs = fake_jobs(commands, tmp_path, monkeypatch)
-    commands.cfg.paths.state_dir = tmp_path / "state"
+    commands.settings.state_dir = tmp_path / "state"
     jobs.submit("hang", tmp_path / "x.txt")  # runs until stopped: the next one waits
     req = commands.prepare_add(OWNER, "ok_later", Archive("tweets.js", 20, url=f"{file_server}/ok"))
     replies = commands.persona_add(req)
@@ -471,7 +466,7 @@ async def test_a_handler_that_goes_away_leaves_the_queued_training_its_download(
 async def test_an_archive_refused_after_download_is_deleted(
     commands: Commands, file_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    commands.cfg.paths.state_dir = tmp_path / "state"
+    commands.settings.state_dir = tmp_path / "state"
     req = commands.prepare_add(OWNER, "newbie", Archive("archive.zip", 20, url=f"{file_server}/ok"))
     replies = [r async for r in commands.persona_add(req)]
     assert [r.text for r in replies] == ["⚠️ 'archive.zip' is not a valid zip archive."]

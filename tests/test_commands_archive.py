@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from prometheus_client import CollectorRegistry
 
-from bot.commands import check_archive_content, is_tar_header
+from bot.archives import check_archive_content, is_tar_header
 from bot.errors import InvalidRequest
 from bot.health import HealthServer
 

@@ -17,21 +17,14 @@ import pytest
 from checkpoints import make_checkpoint
 from conftest import write_config
 
-from bot.commands import AddRequest, Archive, Reply, open_commands
+from bot.commands import open_commands
 from bot.config import load_config
-from bot.console import (
-    PROMPT,
-    LineReader,
-    Quoted,
-    console,
-    console_text,
-    greeting_names,
-    quote_given_path,
-    split_options,
-    split_words,
-)
+from bot.console import console, console_text, greeting_names, quote_given_path
+from bot.console_input import PROMPT, LineReader, Quoted, split_options, split_words
 from bot.errors import InvalidRequest
 from bot.output import escape_markdown
+from bot.persona_changes import AddRequest, Archive
+from bot.replies import Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -327,7 +320,7 @@ async def test_option_typos_are_errors_and_quotes_keep_text(folder: Path) -> Non
 
 def test_cards_do_not_look_like_typed_lines() -> None:
     """Discord's quote `> ` is the console's `│ `; other replies and the Discord text are unchanged."""
-    from bot.commands import Card
+    from bot.replies import Card
 
     card = Card("p", "P", "@p", ("one", "two"))
     reply = Reply("#1 **P (AI)** @p · 🤖 AI Bot\n> one\n>\n> two", card=card)

@@ -32,7 +32,7 @@ from discord_standin import (
 
 from bot.config import load_config
 from bot.discord_bot import running_bot
-from training.checkpoint import normalise_display_name
+from training.names import normalise_display_name
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -393,7 +393,7 @@ async def test_training_past_the_token_lifetime_reports_in_the_channel(
     """Past the interaction token's life the reply cannot be edited: a failure goes to the asker by DM,
     and where they take no DMs, the channel learns only that it failed, not why.
     (The lifetime is set to 0 here; too few tweets make the real training CLI refuse at once.)"""
-    monkeypatch.setattr("bot.discord_bot.TOKEN_LIFETIME_S", 0)
+    monkeypatch.setattr("bot.discord_commands.TOKEN_LIFETIME_S", 0)
     asker, closed = 900000000000000091, 900000000000000092
     env.standin.dms_closed.add(closed)
     options, resolved = add_options(env.standin, "tiny_data", "tweets.txt", b"one tweet\nanother one\n")

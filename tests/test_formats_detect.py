@@ -17,10 +17,11 @@ import pytest
 from conftest import SHARED_DATA
 from test_training_cli import SAMPLE, run, snapshot
 
-from bot.commands import check_archive_content
+from bot.archives import check_archive_content
 from bot.errors import InvalidRequest
 from bot.training_jobs import TrainingJob, TrainingJobs
-from training.ingest import DataError, read_source
+from training.ingest import read_source
+from training.records import DataError
 
 MASTODON = SHARED_DATA / "mastodon-hikurry"
 BLUESKY = SHARED_DATA / "bluesky-dnproto" / "msttest-06-reply.car"

@@ -16,11 +16,12 @@ from checkpoints import make_checkpoint
 from conftest import write_config
 
 import bot.personas
-from bot.commands import LIST_PAGE_SIZE, list_page_text, list_pages, open_commands
+from bot.commands import open_commands
 from bot.config import load_config
 from bot.errors import InvalidRequest
 from bot.output import DISCORD_LIMIT, outbound
 from bot.personas import PersonaRegistry
+from bot.replies import LIST_PAGE_SIZE, list_page_text, list_pages
 
 COUNT = 1000
 FIRST = ["marlowe", "ada", "grace", "linus", "elon", "taylor", "serena", "yoko", "pierre", "ngozi"]
