@@ -58,7 +58,7 @@ def trained(tmp_path_factory) -> Trained:
                    "--json")
     assert pretrain.returncode == 0, pretrain.stderr
     config = work / "config.toml"
-    config.write_text('[training]\nbase = "samplebase"\nepochs = 2\n')
+    config.write_text('[training]\nbase = "samplebase"\nepochs = 1\nlora_epochs = 2\n')
     train = run("train", "marlowe_bakes", "--data", SAMPLE, "--models-dir", models, "--json",
                 "--config", config)
     assert train.returncode == 0, train.stderr
@@ -132,6 +132,7 @@ def test_auto_method_on_a_shared_base_trains_an_adapter(trained):
     assert meta.lora.peft_version and meta.library_versions["peft"] == meta.lora.peft_version
     assert meta.prompt_prefix == EOS
     hp = meta.hyperparameters
+    # An adapter trains lora_epochs (2 here), not the full fine-tune's epochs (1).
     assert hp["method"] == "lora" and hp["learning_rate"] == pytest.approx(5e-3) and hp["epochs"] == 2
     assert 0 < hp["trainable_parameters"] < hp["parameters"] / 5
     assert meta.metrics.val_loss_after < meta.metrics.val_loss_before

@@ -63,7 +63,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     train.add_argument("--method", choices=["auto", "lora", "full"], default=None,
                        help="LoRA adapter or full fine-tune (default: [training] method; auto: lora, "
                             "full for tiny)")
-    train.add_argument("--epochs", type=float, default=None, help="overrides [training] epochs")
+    train.add_argument("--epochs", type=float, default=None,
+                       help="overrides [training] epochs (lora_epochs for an adapter)")
     train.add_argument("--seed", type=int, default=None, help="overrides [training] seed")
     train.add_argument("--report-to", choices=REPORT_TO, default=None,
                        help="log training to TensorBoard or Weights & Biases (the optional extra "

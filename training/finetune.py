@@ -254,7 +254,7 @@ def finetune(split: Split, base: str, settings: TrainingSettings, reporter: Repo
         reporter.text(f"method: {method} ({reason})")
     lora = method == "lora"
     if epochs is None:
-        epochs = settings.tiny_epochs if tiny_base else settings.epochs
+        epochs = settings.tiny_epochs if tiny_base else settings.lora_epochs if lora else settings.epochs
     learning_rate = (settings.tiny_learning_rate if tiny_base
                      else lora_learning_rate(model, settings) if lora else settings.learning_rate)
     fingerprint = None
