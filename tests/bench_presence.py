@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checkpoints import make_checkpoint
-from conftest import write_config
-from discord_standin import (
+from helpers.checkpoints import make_checkpoint
+from helpers.config import write_config
+from helpers.standin import (
     ADMIN_ROLE_ID,
     GUILD_ID,
     READ_MESSAGE_HISTORY,

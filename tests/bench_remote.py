@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from checkpoints import make_checkpoint
-from conftest import write_config
-from serve_process import ray_memory_mb, serving
-from test_remote import free_port
+from helpers.checkpoints import make_checkpoint
+from helpers.config import write_config
+from helpers.net import free_port
+from helpers.serve_process import ray_memory_mb, serving
 
 from bot.bench import percentile
 from bot.commands import open_commands

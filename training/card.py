@@ -84,7 +84,7 @@ def _voice_text(meta: PersonaMeta) -> str:
 
 def _lora_usage(meta: PersonaMeta, models_dir: Path) -> str:
     """How to load an adapter folder: the base's name and where adapter_config.json points, then the
-    lines that work (tests/test_training_lora.py runs them as written)."""
+    lines that work (tests/training_tests/test_training_lora.py runs them as written)."""
     assert meta.base is not None and meta.lora is not None
     where = resolve_base(meta.base, models_dir)
     folder = f"{models_dir.name}/{meta.name}"

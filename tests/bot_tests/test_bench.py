@@ -1,0 +1,202 @@
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from helpers.checkpoints import make_checkpoint
+from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+
+from bot.__main__ import main
+from bot.bench import PROMPTS, count_new_tokens, make_gpt2_persona, stdout_to_stderr
+from bot.personas import PersonaRegistry
+from training.checkpoint import context_length
+
+
+@pytest.fixture(scope="module")
+def bench_models(tmp_path_factory):
+    d = tmp_path_factory.mktemp("bench") / "models"
+    make_checkpoint(d, "alpha")
+    make_checkpoint(d, "beta", seed=1)
+    return d
+
+
+def test_bench_json_smoke(bench_models, capsys):
+    rc = main(["bench", "--models-dir", str(bench_models), "--requests", "4", "--concurrency", "2",
+               "--max-new-tokens", "8", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    for key in ("pool_tokens_per_s", "naive_tokens_per_s", "speedup", "p50_ms", "p95_ms", "loop_lag_max_ms"):
+        assert isinstance(result[key], (int, float)) and result[key] >= 0, key
+    # Both modes generate exactly the requested tokens, counted, not assumed.
+    assert result["pool_tokens"] == result["naive_tokens"] == 4 * 8
+    # No copy guard file on these personas: every generated token reached a caller.
+    assert result["copy_rejections"] == 0
+    assert result["delivered_tokens_per_s"] == result["pool_tokens_per_s"]
+    assert result["p50_ms"] <= result["p95_ms"]
+    assert result["personas"] == ["alpha"]
+
+
+@pytest.mark.parametrize("new_tokens", [8, 300])
+def test_bench_counts_and_clamps_alike_on_a_persona_with_a_prefix(bench_models, tmp_path, capsys, new_tokens):
+    # A trained persona carries the end-of-text prefix in config.json (the pipeline adds it, the pool
+    # too); 300 new tokens do not fit the tiny context (256) after the prompt, in either mode.
+    models = tmp_path / "models"
+    shutil.copytree(bench_models / "alpha", models / "alpha")
+    eos = AutoTokenizer.from_pretrained(models / "alpha").eos_token
+    for name, key in (("config.json", "prefix"), ("persona.json", "prompt_prefix")):
+        data = json.loads((models / "alpha" / name).read_text())
+        data[key] = eos
+        (models / "alpha" / name).write_text(json.dumps(data))
+    rc = main(["bench", "--models-dir", str(models), "--requests", "2", "--concurrency", "1",
+               "--max-new-tokens", str(new_tokens), "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    tok = AutoTokenizer.from_pretrained(models / "alpha")
+    context = context_length(AutoConfig.from_pretrained(models / "alpha"))
+    expected = sum(min(new_tokens, context - len(tok(eos + p).input_ids)) for p in PROMPTS[:2])
+    assert result["pool_tokens"] == result["naive_tokens"] == expected
+
+
+def with_prefix(bench_models, models, prefix: str):
+    """A copy of persona alpha whose prompts get `prefix` in both modes (config.json for the pipeline,
+    persona.json for the pool), as a trained persona's end-of-text."""
+    shutil.copytree(bench_models / "alpha", models / "alpha")
+    for name, key in (("config.json", "prefix"), ("persona.json", "prompt_prefix")):
+        data = json.loads((models / "alpha" / name).read_text())
+        data[key] = prefix
+        (models / "alpha" / name).write_text(json.dumps(data))
+
+
+def test_the_naive_side_counts_new_tokens_only_not_the_prefix(bench_models, tmp_path):
+    # Issue 13: the naive side counted its prompt prefix as generated (3,136 for the pool's 3,072).
+    # A several-token prefix makes any prefix counted visible; generate's own input and output decide.
+    from transformers import pipeline
+
+    models = tmp_path / "models"
+    with_prefix(bench_models, models, "<|endoftext|>Fresh bread:")
+    pipe = pipeline("text-generation", model=str(models / "alpha"))
+    assert len(pipe.tokenizer(pipe.prefix).input_ids) > 1
+    counts: list[int] = []
+    count_new_tokens(pipe.model, counts)
+    out = pipe("Hot take:", max_new_tokens=5, min_new_tokens=5, do_sample=True, return_tensors=True,
+               pad_token_id=pipe.tokenizer.eos_token_id)
+    assert counts == [5]
+    prompt_alone = len(pipe.tokenizer("Hot take:").input_ids)
+    assert len(out[0]["generated_token_ids"]) - prompt_alone > 5  # what counting the prefix would give
+
+
+def test_new_token_counts_match_on_both_sides_for_a_fixed_workload(bench_models, tmp_path, capsys):
+    # min_new_tokens = max_new_tokens on both sides: 8 requests x 6 new tokens, whatever the prefix.
+    models = tmp_path / "models"
+    with_prefix(bench_models, models, "<|endoftext|>Fresh bread:")
+    rc = main(["bench", "--models-dir", str(models), "--requests", "8", "--concurrency", "4",
+               "--max-new-tokens", "6", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["naive_tokens"] == result["pool_tokens"] == 8 * 6
+    assert 0 < result["naive_p50_ms"] <= result["naive_p95_ms"]
+
+
+def test_bench_table_explains_both_sides_latencies(bench_models, capsys):
+    rc = main(["bench", "--models-dir", str(bench_models), "--requests", "4", "--concurrency", "2",
+               "--max-new-tokens", "4"])
+    assert rc == 0
+    out = capsys.readouterr().out
+    counted = next(line for line in out.splitlines() if line.startswith("new tokens generated"))
+    assert counted.split()[-2:] == ["16", "16"]
+    p95 = next(line for line in out.splitlines() if line.startswith("latency p95 ms")).split()
+    assert len(p95) == 5  # a figure for each side
+    assert "naive = one request alone" in out and "pool = one request among 2 concurrent callers" in out
+    assert "queueing" in out
+
+
+def test_bench_table_over_two_personas(bench_models, capsys):
+    rc = main(["bench", "--models-dir", str(bench_models), "--personas", "2", "--persona", "beta",
+               "--requests", "4", "--concurrency", "4", "--max-new-tokens", "4", "--skip-naive"])
+    assert rc == 0
+    out = capsys.readouterr().out
+    assert "personas beta, alpha" in out and "tokens/s" in out and "speedup -x" in out
+
+
+def test_make_gpt2_persona_on_a_second_run_benchmarks_that_persona(bench_models, tmp_path, capsys):
+    models = tmp_path / "models"
+    shutil.copytree(bench_models, models)
+    make_checkpoint(models, "zeta", seed=2)  # written by an earlier run: kept, and still the one measured
+    weights = (models / "zeta" / "model.safetensors").read_bytes()
+    rc = main(["bench", "--models-dir", str(models), "--make-gpt2-persona", "zeta", "--requests", "2",
+               "--concurrency", "1", "--max-new-tokens", "2", "--skip-naive", "--json"])
+    assert rc == 0
+    assert json.loads(capsys.readouterr().out)["personas"] == ["zeta"]
+    assert (models / "zeta" / "model.safetensors").read_bytes() == weights
+
+
+def test_make_gpt2_persona_writes_a_complete_persona(tmp_path):
+    models = tmp_path / "models"
+    path = make_gpt2_persona(models, "gpt", shape={"n_layer": 1, "n_embd": 32, "n_head": 2})
+    registry = PersonaRegistry(models)
+    registry.scan()
+    entry = registry.get("gpt")
+    assert entry is not None and entry.path == path
+    tok = AutoTokenizer.from_pretrained(path)
+    assert entry.meta.prompt_prefix == tok.eos_token
+    assert (path / "README.md").read_text().startswith("---")  # the model card, as training writes it
+    model = AutoModelForCausalLM.from_pretrained(path, use_safetensors=True)
+    assert model.config.vocab_size == 50257 and model.config.prefix == tok.eos_token
+    assert [p.name for p in models.iterdir()] == ["gpt"]  # no temporary folder left
+
+
+def test_budget_makes_the_timed_run_switch_personas(bench_models, capsys):
+    common = ["bench", "--models-dir", str(bench_models), "--personas", "2", "--requests", "4",
+              "--concurrency", "1", "--max-new-tokens", "2", "--skip-naive", "--json"]
+    assert main(common) == 0
+    roomy = json.loads(capsys.readouterr().out)
+    assert roomy["loads"] == 0 and roomy["evictions"] == 0  # both loaded before the clock, both fit
+    # 1 MB holds neither tiny persona: requests alternate alpha, beta, ... and each one loads.
+    assert main([*common, "--budget-mb", "1"]) == 0
+    tight = json.loads(capsys.readouterr().out)
+    assert tight["budget_mb"] == 1.0
+    assert tight["loads"] == 4 and tight["evictions"] == 4
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--budget-mb", "0"], "--budget-mb must be above 0"),
+    (["--personas", "3"], "--personas 3 needs 3 personas"),
+    (["--persona", "nobody"], "no persona named 'nobody'"),
+    (["--requests", "0"], "must be at least 1"),
+])
+def test_bench_bad_arguments(bench_models, capsys, args, message):
+    assert main(["bench", "--models-dir", str(bench_models), "--skip-naive", *args]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_training_output_stays_off_stdout_in_json_mode(capfd):
+    # The sample persona's training (a child process) prints a summary; --json keeps stdout one object.
+    with stdout_to_stderr(True):
+        subprocess.run([sys.executable, "-c", "print('child says')"], check=True)
+        print("parent says")
+    print("after")
+    out, err = capfd.readouterr()
+    assert out == "after\n"
+    assert "child says" in err and "parent says" in err
+
+
+def test_bench_on_lora_personas_it_writes_itself(tmp_path, capsys):
+    """`--make-gpt2-base` (a small shape here) and `--make-lora-personas K --base`: the run mixes the
+    adapters, compares with one persona alone, and reports adapter loads and memory against the base."""
+    from helpers.checkpoints import make_base
+
+    models = tmp_path / "models"
+    make_base(models, "small")
+    rc = main(["bench", "--models-dir", str(models), "--make-lora-personas", "3", "--base", "small",
+               "--personas", "3", "--requests", "6", "--concurrency", "6", "--max-new-tokens", "4", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["personas"] == ["lora000", "lora001", "lora002"]
+    assert PersonaRegistry(models).scan().added == ["lora000", "lora001", "lora002"]
+    assert result["pool_tokens"] == result["naive_tokens"] == 6 * 4
+    assert result["adapter_loads"] == 3 and result["adapter_load_ms_p50"] > 0
+    assert result["adapter_slots"] == 8 and result["memory_vs_base"] > 1
+    assert result["mixed_ratio"] > 0 and result["single_persona_tokens_per_s"] > 0
+    assert main(["bench", "--models-dir", str(models), "--make-lora-personas", "2"]) == 2  # no --base
+    assert "--make-lora-personas needs --base" in capsys.readouterr().err
