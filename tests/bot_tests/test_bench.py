@@ -8,7 +8,8 @@ from helpers.checkpoints import make_checkpoint
 from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
 from bot.__main__ import main
-from bot.bench import PROMPTS, count_new_tokens, make_gpt2_persona, stdout_to_stderr
+from bot.bench import PROMPTS, count_new_tokens, stdout_to_stderr
+from bot.bench_personas import make_gpt2_persona
 from bot.personas import PersonaRegistry
 from training.checkpoint import context_length
 

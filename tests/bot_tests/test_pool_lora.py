@@ -15,7 +15,7 @@ from helpers.checkpoints import _tokenizer, make_checkpoint
 from peft import PeftModel
 from transformers import AutoModelForCausalLM
 
-from bot.bench import write_lora_persona
+from bot.bench_personas import write_lora_persona
 from bot.errors import LoadFailed, UnknownPersona
 from bot.lora import BASE, SharedBase, read_adapter
 from bot.pool import BASE_KEY, GenerationPool
