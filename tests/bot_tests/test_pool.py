@@ -1,4 +1,5 @@
 import asyncio
+import contextlib
 import json
 import logging
 import shutil
@@ -907,18 +908,29 @@ class RejectsNext:
 
     def __init__(self) -> None:
         self.reject = 0
+        self.checked = 0
+        self.on_check = lambda: None  # runs on the worker thread, before the answer
 
     def copies(self, prompt: str, continuation: str, max_words: int) -> bool:
+        self.checked += 1
+        self.on_check()
         self.reject -= 1
         return self.reject >= 0
 
 
-async def test_an_unseeded_redraw_rides_in_the_next_batch(start_pool, guarded, monkeypatch):
+async def rejecting_pool(start_pool, models, monkeypatch, **settings):
+    """A started pool whose persona's copy guard is a RejectsNext (returned too), warmed up."""
     guard = RejectsNext()
     monkeypatch.setattr("bot.pool.read_ngram_hashes", lambda path: guard)
-    pool = await start_pool(guarded, GUARD_ON, batch_window_ms=0, max_batch=2)
+    pool = await start_pool(models, GUARD_ON, batch_window_ms=0, **settings)
     await pool.generate("echo", "warm up", max_new_tokens=1)
     pool.batches.clear()
+    guard.checked = 0
+    return pool, guard
+
+
+async def test_an_unseeded_redraw_rides_in_the_next_batch(start_pool, guarded, monkeypatch):
+    pool, guard = await rejecting_pool(start_pool, guarded, monkeypatch, max_batch=2)
     guard.reject = 1  # the first sample of the next batch is a copy
     with pool.paused():
         first = asyncio.create_task(pool.generate("echo", count=2, max_new_tokens=8))
@@ -935,11 +947,7 @@ async def test_an_unseeded_redraw_rides_in_the_next_batch(start_pool, guarded, m
 
 
 async def test_unseeded_redraws_end_after_the_last_draw(start_pool, guarded, monkeypatch):
-    guard = RejectsNext()
-    monkeypatch.setattr("bot.pool.read_ngram_hashes", lambda path: guard)
-    pool = await start_pool(guarded, GUARD_ON, batch_window_ms=0)
-    await pool.generate("echo", "warm up", max_new_tokens=1)
-    pool.batches.clear()
+    pool, guard = await rejecting_pool(start_pool, guarded, monkeypatch)
     guard.reject = 2 * COPY_TRIES - 1  # every draw of both rows but the last draw's second
     got = await pool.generate("echo", count=2, max_new_tokens=8)
     assert (len(got), got.copy_rejections, got.dropped) == (1, 2 * COPY_TRIES - 1, 1)
@@ -951,21 +959,24 @@ async def test_unseeded_redraws_end_after_the_last_draw(start_pool, guarded, mon
 
 
 async def test_a_redraw_owed_to_a_caller_who_left_is_not_made(start_pool, guarded, monkeypatch):
-    guard = RejectsNext()
-    monkeypatch.setattr("bot.pool.read_ngram_hashes", lambda path: guard)
-    pool = await start_pool(guarded, GUARD_ON, batch_window_ms=0)
-    await pool.generate("echo", "warm up", max_new_tokens=1)
-    pool.batches.clear()
+    pool, guard = await rejecting_pool(start_pool, guarded, monkeypatch)
+    loop = asyncio.get_running_loop()
+    gone = asyncio.create_task(pool.generate("echo", max_new_tokens=8))
+
+    async def leave() -> None:  # the caller goes away while its sample is being checked
+        gone.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await gone
+
     guard.reject = 1
-    with pool.paused():
-        gone = asyncio.create_task(pool.generate("echo", max_new_tokens=8))
-        await until(lambda: sample(pool, "pool_queue_depth") == 1, "queued")
-        pool._queues["echo"][0].future.cancel()  # the caller leaves once its batch has been taken
+    guard.on_check = lambda: asyncio.run_coroutine_threadsafe(leave(), loop).result(timeout=60)
     with pytest.raises(asyncio.CancelledError):
         await gone
+    guard.on_check = lambda: None
     await pool.generate("echo", "after", max_new_tokens=1)
+    # Its one draw, then the next request's: no redraw was queued for nobody.
+    assert guard.checked == 2 and [rows for _, rows, _ in pool.batches] == [1, 1]
     assert sample(pool, "pool_queue_depth") == 0
-    assert len(pool.batches) <= 2  # its batch maybe, and the next request's: never a redraw of it
 
 
 async def test_a_damaged_guard_file_fails_the_persona_not_the_pool(start_pool, guarded, caplog):
