@@ -46,7 +46,8 @@ ADAPTER_CONFIG = "adapter_config.json"
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
 
 
-FILTER_LABELS = {"private": "Private posts", "too_long": "Posts too long", "replies": "Replies",
+FILTER_LABELS = {"private": "Private posts", "too_long": "Posts too long",
+                 "no_text": "Messages without text", "replies": "Replies",
                  "duplicates": "Duplicates"}
 
 

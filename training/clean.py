@@ -1,7 +1,8 @@
 """huggingtweets' cleaning rules, each step counted into the data table of one handle.
 
 Order: retweets (boosts, reposts) dropped; private posts (followers-only, direct: Mastodon; DMs:
-Discord) dropped; posts over a reader's size cap (never parsed) dropped; then (optional) replies
+Discord) dropped; posts over a reader's size cap (never parsed) dropped; messages without text
+(attachments only: a Discord data package) dropped; then (optional) replies
 dropped; HTML unescaped, links removed, whitespace collapsed, (optional) leading reply mentions
 stripped; short tweets dropped (fewer than 3 words free of `http`, `@` and `#`, two characters of a
 script written without spaces counting as a word); then (optional) exact duplicates dropped. Every
@@ -64,7 +65,7 @@ def clean_records(records: Iterable[Record], settings: TrainingSettings, visibil
     `visibility`: the export says who could see each post (Mastodon): followers-only and direct
     posts are counted in a "private" row and never trained on. `protected`: the export says the
     account is protected (noted in the table)."""
-    downloaded = retweets = private = too_long = short = replies = duplicates = stripped = 0
+    downloaded = retweets = private = too_long = no_text = short = replies = duplicates = stripped = 0
     kept: list[str] = []
     seen: set[str] = set()
     for record in records:
@@ -77,6 +78,9 @@ def clean_records(records: Iterable[Record], settings: TrainingSettings, visibil
             continue
         if record.too_long:
             too_long += 1
+            continue
+        if record.no_text:  # attachments only: nothing to learn, said apart from short ones
+            no_text += 1
             continue
         if settings.drop_replies and record.reply:
             replies += 1
@@ -98,6 +102,8 @@ def clean_records(records: Iterable[Record], settings: TrainingSettings, visibil
     filters = {"private": private} if visibility or private else {}
     if too_long:
         filters["too_long"] = too_long
+    if no_text:
+        filters["no_text"] = no_text
     if settings.drop_replies:
         filters["replies"] = replies
     if settings.drop_duplicates:

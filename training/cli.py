@@ -48,6 +48,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     common.add_argument("--author", default=None, metavar="ID_OR_NAME",
                         help="the person in a Discord chat export (its user id or name; required when "
                              "the export holds several)")
+    common.add_argument("--servers", type=server_ids, default=None, metavar="ID[,ID...]",
+                        help="only these servers' channels of a Discord data package (`inspect` lists "
+                             "them with their ids)")
 
     parser = Parser(prog="python -m training", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -89,6 +92,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     evaluate.add_argument("--seed", type=int, default=None,
                           help="seed of the generated tweets (default: the persona's training seed)")
     return parser.parse_args(argv)
+
+
+def server_ids(value: str) -> list[str]:
+    """`--servers 123,456`: Discord server ids (digits), at least one."""
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    if not ids or not all(i.isascii() and i.isdigit() and len(i) <= 20 for i in ids):
+        raise argparse.ArgumentTypeError(f"server ids (digits) joined by ',' wanted, got {value!r}")
+    return ids
 
 
 # --- entry point --------------------------------------------------------------------------------

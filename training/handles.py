@@ -37,6 +37,8 @@ class HandleData:
     avatar_problems: list[str] = field(default_factory=list)
     visibility: bool = False  # its exports say who could see each post (a "private" row)
     protected: bool = False  # an export says the account is protected (noted in its data table)
+    # A Discord data package's servers with the person's messages: (id, name, count), for `inspect`.
+    servers: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 def split_prefix(value: str) -> tuple[str | None, Path]:
@@ -48,12 +50,14 @@ def split_prefix(value: str) -> tuple[str | None, Path]:
 
 
 def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
-                 reporter: Reporter, author: str | None = None) -> list[HandleData]:
+                 reporter: Reporter, author: str | None = None,
+                 servers: list[str] | None = None) -> list[HandleData]:
     """Read every group's paths; the manifest's user name and display name win over the group's label
     (ingest refuses a user name that is no handle; the display name is normalised, else the handle)."""
     result: dict[str, HandleData] = {}
     for label, paths in groups.items():
-        sources = [read_source(p, settings.max_tweets_bytes, author) for p in reporter.bar(paths, "reading")]
+        sources = [read_source(p, settings.max_tweets_bytes, author, servers)
+                   for p in reporter.bar(paths, "reading")]
         handle = next((s.handle for s in sources if s.handle), label)
         display = next((s.display_name for s in sources if s.display_name), "")
         display = normalise_display_name(display) or handle
@@ -65,7 +69,8 @@ def read_handles(groups: dict[str, list[Path]], settings: TrainingSettings,
                                     pictured.avatar_url if pictured else None,
                                     [s.avatar_problem for s in sources if s.avatar_problem],
                                     any(s.has_visibility for s in sources),
-                                    any(s.protected for s in sources))
+                                    any(s.protected for s in sources),
+                                    [server for s in sources for server in s.servers])
     return list(result.values())
 
 

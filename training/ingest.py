@@ -1,11 +1,11 @@
 """Which export a path is, and the reader that reads it: `read_source`, the one entry to `training/formats/`.
 
 Accepted: an X archive (whole `.zip`, unpacked folder, or the tweets `.js` file alone), a Mastodon
-archive (`.zip`, `.tar.gz`, folder, `outbox.json`), a Bluesky repository (`.car`), a
-DiscordChatExporter JSON export, the Trump Twitter Archive "condensed" JSON list, CSV with a
-`text`/`full_text` column, JSONL, and plain text with one tweet per line. The content decides (the
-suffix only where the content cannot say); each format's reader is a module of `training/formats/`,
-and what they share (`Record`, `Source`, `DataError`) is `training/records.py`.
+archive (`.zip`, `.tar.gz`, folder, `outbox.json`), a Bluesky repository (`.car`), a Discord data
+package (`.zip` or folder), a DiscordChatExporter JSON export, the Trump Twitter Archive "condensed"
+JSON list, CSV with a `text`/`full_text` column, JSONL, and plain text with one tweet per line. The
+content decides (the suffix only where the content cannot say); each format's reader is a module of
+`training/formats/`, and what they share (`Record`, `Source`, `DataError`) is `training/records.py`.
 """
 
 from __future__ import annotations
@@ -14,24 +14,30 @@ import json
 import zipfile
 from pathlib import Path
 
-from training.formats import activitypub, bluesky, discord_chat, mastodon, x_archive
+from training.formats import activitypub, bluesky, discord_chat, discord_package, mastodon, x_archive
 from training.formats.tweet_files import parse_file
 from training.records import SUFFIXES, DataError, Source, quoted
 
 
-def read_source(path: Path, max_bytes: int, author: str | None = None) -> Source:
+def read_source(path: Path, max_bytes: int, author: str | None = None,
+                servers: list[str] | None = None) -> Source:
     """Read one export of any accepted format, told apart by its content (the suffix only where the
     content cannot say); `max_bytes` caps the posts' uncompressed size; `author` picks the person in a
-    Discord chat export (required when it holds several)."""
+    Discord chat export (required when it holds several); `servers` keeps only these servers' channels
+    of a Discord data package."""
     if not path.exists():
         raise DataError(f"{quoted(path)}: no such file or directory")
     if path.is_dir():
+        if discord_package.is_package_folder(path):
+            return discord_package.read_package(path, max_bytes, servers)
         if _holds_outbox(path):
             return mastodon.read_mastodon(path, max_bytes)
         return x_archive.read_folder(path, max_bytes)
     with open(path, "rb") as fh:
         head = fh.read(512)
     if zipfile.is_zipfile(path):
+        if _zip_is_discord_package(path):
+            return discord_package.read_package(path, max_bytes, servers)
         if _zip_holds_outbox(path):
             return mastodon.read_mastodon(path, max_bytes)
         return x_archive.read_zip(path, max_bytes)
@@ -84,6 +90,14 @@ def _zip_holds_outbox(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as zf:
             return any(n.rsplit("/", 1)[-1] == "outbox.json" and n.count("/") <= 1 for n in zf.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return False  # the X reader says what is wrong with it
+
+
+def _zip_is_discord_package(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return discord_package.is_package_zip(zf.namelist())
     except (zipfile.BadZipFile, OSError, EOFError):
         return False  # the X reader says what is wrong with it
 

@@ -26,6 +26,7 @@ from training.runtime import BadInput, library_versions, rank_zero
 
 def read_sources(
     paths: list[Path], settings: TrainingSettings, reporter: Reporter, author: str | None = None,
+    servers: list[str] | None = None,
 ) -> tuple[dict[str, list[str]], dict[str, DataTable], dict[str, str]]:
     """Each export cleaned on its own, labelled by its account (manifest) or its file or folder name:
     kept texts, data tables and the path given, by label."""
@@ -33,7 +34,7 @@ def read_sources(
     tables: dict[str, DataTable] = {}
     given: dict[str, str] = {}
     for path in reporter.bar(paths, "reading"):
-        source = read_source(path, settings.max_tweets_bytes, author)
+        source = read_source(path, settings.max_tweets_bytes, author, servers)
         label = source.handle or (path.name if path.is_dir() else path.stem) or str(path)
         if label in texts:  # two files of one account: keep both, apart
             label = f"{label}#{sum(k.split('#')[0] == label for k in texts) + 1}"
@@ -66,7 +67,7 @@ def run_pretrain(args: argparse.Namespace, cfg: TrainingConfig, reporter: Report
 
     reporter.phase("ingest", f"reading {len(args.data)} source(s)")
     paths = [Path(p).expanduser() for p in args.data]
-    texts, tables, given = read_sources(paths, settings, reporter, args.author)
+    texts, tables, given = read_sources(paths, settings, reporter, args.author, args.servers)
     reporter.phase("clean", "applied the huggingtweets cleaning rules to each source")
     kept_chars = sum(t.kept_chars for t in tables.values())
     if max(t.kept for t in tables.values()) < 2 or kept_chars < settings.min_chars:

@@ -21,7 +21,7 @@ from typing import Any
 # What a reader says it expected, when a file is no export it reads.
 SUFFIXES = ("an X archive (.zip, folder or tweets.js), a Mastodon archive (.zip, .tar.gz, folder or "
             "outbox.json), a Bluesky repository (.car), a DiscordChatExporter .json, condensed .json, "
-            ".jsonl, .csv or .txt")
+            ".jsonl, .csv or .txt, a Discord data package (.zip or folder)")
 
 
 class DataError(Exception):
@@ -45,6 +45,7 @@ class Record:
     reply: bool = False
     private: bool = False  # followers-only or direct (Mastodon), a DM (Discord): counted, never trained on
     too_long: bool = False  # over a reader's cap on one post (its text left empty): counted, never trained on
+    no_text: bool = False  # a message of attachments only (Discord data package): counted in a row of its own
 
 
 @dataclass
@@ -66,6 +67,9 @@ class Source:
     has_visibility: bool = False
     # The account is protected now (an X archive's protected-history.js): said in the data table.
     protected: bool = False
+    # A Discord data package's servers with the person's messages: (id, name, count), most first, for
+    # `inspect` to list so that a person can choose with --servers.
+    servers: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 class Unusable(Exception):

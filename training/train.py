@@ -34,6 +34,7 @@ from training.checkpoint import (
 from training.clean import format_table, table_json
 from training.config import TrainingConfig
 from training.events import Reporter
+from training.formats.discord_package import server_lines
 from training.handles import (
     check_amount,
     choose_avatar,
@@ -60,17 +61,25 @@ def run_inspect(args: argparse.Namespace, cfg: TrainingConfig) -> int:
         label = prefix or (path.name if path.is_dir() else path.stem) or str(path)
         groups.setdefault(label, []).append(path)
     reporter = Reporter()
-    handles = read_handles(groups, settings, reporter, args.author)
+    handles = read_handles(groups, settings, reporter, args.author, args.servers)
     _texts, tables = clean_handles(handles, settings, reporter)
     try:
         warnings = check_amount(tables, settings)
     except BadInput as exc:  # inspecting is not training: say it, don't fail
         warnings = [f"not enough to train: {exc}"]
+    servers = {h.handle: h.servers for h in handles if h.servers}
     if args.json:
-        print(json.dumps(table_json(tables, warnings), indent=2))
+        data = table_json(tables, warnings)
+        if servers:  # nested: the top level's integers are the counts only
+            data["details"]["servers"] = {h: [{"id": i, "name": n, "messages": c} for i, n, c in listed]
+                                          for h, listed in servers.items()}
+        print(json.dumps(data, indent=2))
         return 0
     print(format_table(tables))
     print("\nKept characters: " + ", ".join(f"@{h} {t.kept_chars:,}" for h, t in tables.items()))
+    for handle, listed in servers.items():  # so that a person can choose with --servers
+        print(f"\nServers of @{handle} (choose with --servers ID[,ID...]):")
+        print("\n".join(server_lines(listed)))
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
     return 0
@@ -131,7 +140,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
 
     groups = data_groups(args.persona, args.data)
     reporter.phase("ingest", f"reading {len(args.data)} source(s)")
-    handles = read_handles(groups, settings, reporter, args.author)
+    handles = read_handles(groups, settings, reporter, args.author, args.servers)
 
     reporter.phase("clean", "applying the huggingtweets cleaning rules")
     texts, tables = clean_handles(handles, settings, reporter)
@@ -271,7 +280,8 @@ def run_eval(args: argparse.Namespace, cfg: TrainingConfig) -> VoiceReport:
     seed = train_seed if args.seed is None else args.seed
 
     reporter = Reporter()
-    handles = read_handles(data_groups(args.persona, args.data), settings, reporter, args.author)
+    handles = read_handles(data_groups(args.persona, args.data), settings, reporter, args.author,
+                           args.servers)
     texts, tables = clean_handles(handles, settings, reporter)
     # The split must be the training's: the same tweets, cleaned the same way, in the same handle order.
     trained = {h.handle: h.data for h in meta.handles}

@@ -63,3 +63,15 @@ def encrypt_flag(path: Path, member: str) -> Path:
 def protected_history(*events: tuple[str, str]) -> str:
     items = [{"protectedHistory": {"protectedAt": at, "action": action}} for at, action in events]
     return "window.YTD.protected_history.part0 = " + json.dumps(items)
+
+
+def lie_about_size(path: Path, member: str, size: int) -> Path:
+    """Rewrite `member`'s declared uncompressed size (local header and central directory) to `size`."""
+    raw = bytearray(path.read_bytes())
+    for sig, offset, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        at = raw.index(sig)
+        while not raw[at + name_at :].startswith(member.encode()):
+            at = raw.index(sig, at + 1)
+        raw[at + offset : at + offset + 4] = size.to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    return path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers.mastodon_export import FOLLOWERS, PUBLIC, actor, boost, note, outbox
-from helpers.x_archive import encrypt_flag, make_zip
+from helpers.x_archive import encrypt_flag, lie_about_size, make_zip
 
 import training.formats.mastodon as mastodon
 from training import clean
@@ -349,18 +349,6 @@ def test_outbox_over_the_declared_limit(tmp_path, hikurry):
         check_hikurry(read_mastodon(path, size), hikurry)  # exactly at the limit is fine
     refused(hikurry, "over the limit", limit=size - 1)
     refused(hikurry / "outbox.json", "over the limit", limit=size - 1)
-
-
-def lie_about_size(path: Path, member: str, size: int) -> Path:
-    """Rewrite `member`'s declared uncompressed size (local header and central directory) to `size`."""
-    raw = bytearray(path.read_bytes())
-    for sig, offset, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
-        at = raw.index(sig)
-        while not raw[at + name_at :].startswith(member.encode()):
-            at = raw.index(sig, at + 1)
-        raw[at + offset : at + offset + 4] = size.to_bytes(4, "little")
-    path.write_bytes(bytes(raw))
-    return path
 
 
 def test_zip_whose_declared_size_lies_is_still_capped(tmp_path, monkeypatch):
