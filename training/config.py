@@ -94,12 +94,11 @@ class TrainingSettings(Section):
     lora_alpha: float | None = Field(None, gt=0, le=4096)
     lora_dropout: float = Field(0.05, ge=0, lt=1)
     lora_targets: list[str] = Field(["c_attn", "c_proj", "c_fc"], min_length=1)
-    # None: 1e-3 on a base of GPT-2's size or larger, 1e-2 on a small one (under 50M parameters, such
+    # None: 1e-3 on a base of GPT-2's size or larger, 5e-3 on a small one (under 50M parameters, such
     # as `pretrain`'s), as the voice sweep found (docs/voice.md).
     lora_learning_rate: float | None = Field(None, gt=0, le=1)
-    # An adapter learns a voice more slowly than the whole model: with 8 epochs (and lr 1e-2 on a small
-    # base) a person the base never saw went from 0.855 to 0.905 of their tweets sounding like them (the
-    # full model: 0.95), one it knew from 0.77 to 0.825 (the full model: 0.825). docs/voice.md.
+    # An adapter learns a voice more slowly than the whole model: with 8 epochs a person the base never
+    # saw went from 0.855 to 0.91 of their tweets sounding like them (the full model: 0.95). docs/voice.md.
     lora_epochs: float = Field(8.0, gt=0, le=100)
     # `python -m training pretrain`: a shared base from scratch (the tiny architecture, a larger
     # vocabulary for several accounts), with tiny_learning_rate and tiny_batch_size.

@@ -21,7 +21,7 @@ from training.config import TrainingSettings
 # An adapter's parameters as a share of its base's at most, when the rank is chosen automatically:
 # rank 16 on GPT-2 (1.9%) and on the small offline bases (5%), so 8 resident personas cost at most 1.4x
 # the base's bytes in the pool. Chosen by the voice report (docs/voice.md): on an offline base, rank 4
-# at lr 1e-3 (4 epochs) sounded like the person in 5.6 tweets of 10, rank 16 at 1e-2 (8 epochs) in 8.25.
+# at lr 1e-3 sounded like the person in 5.6 tweets of 10, rank 16 at 5e-3 in 7.7.
 LORA_MAX_SHARE = 0.05
 MAX_AUTO_RANK = 16
 
