@@ -503,8 +503,11 @@ def test_ctrl_c_at_the_prompt_gives_the_terminal_back(folder: Path) -> None:
     cfg = write_config(folder)
     main, child = pty.openpty()
     before = termios.tcgetattr(child)
+    # A suite started as a background job runs with SIGINT ignored, which children inherit (and then
+    # Python installs no KeyboardInterrupt): give the console Ctrl-C as a terminal's foreground job has it.
     proc = subprocess.Popen([sys.executable, "-m", "bot", "console", "--config", str(cfg)], cwd=folder,
-                            stdin=child, stdout=child, stderr=child)
+                            stdin=child, stdout=child, stderr=child,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         seen = b""
         deadline = time.monotonic() + 120
