@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 
+from training.generated_text import CONTROL_CHARS, one_tweet
+
 DISCORD_LIMIT = 2000
-EOS_TEXT = "<|endoftext|>"
 ZWSP = "\u200b"
 REPLACEMENT = "\ufffd"  # "�": bytes that were no whole character; never part of a reply
 
 # `@everyone`/`@here` ping whole servers; `<@id>`, `<@!id>`, `<@&id>` ping a user or a role.
 _MASS_MENTION = re.compile(r"@(everyone|here)")
 _ID_MENTION = re.compile(r"<@([!&]?)")
-# Control characters an untrained or odd model emits; they render as garbage (tabs and newlines stay).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # A masked link, `[Claim your Nitro](https://…)`, is text pointing anywhere. Discord's parser lets the
@@ -42,13 +41,6 @@ def neutralise_mentions(text: str) -> str:
     return _ID_MENTION.sub(f"<{ZWSP}@\\1", text)
 
 
-def one_tweet(continuation: str) -> str:
-    """The continuation up to its first end-of-text or newline: one tweet, as huggingtweets cuts it."""
-    for stop in (EOS_TEXT, "\n", "\r"):
-        continuation = continuation.split(stop, 1)[0]
-    return continuation
-
-
 def clip(text: str, limit: int = DISCORD_LIMIT) -> str:
     """`text` if it fits in `limit` characters, else cut to `limit` with a trailing ellipsis."""
     if len(text) <= limit:
@@ -59,7 +51,7 @@ def clip(text: str, limit: int = DISCORD_LIMIT) -> str:
 def format_sample(prompt: str, continuation: str, limit: int = DISCORD_LIMIT) -> str:
     """The user's prompt followed by one tweet of continuation, stripped, neutralised, at most `limit`,
     without U+FFFD (the pool decodes whole characters; this is the guarantee if one still arrives)."""
-    text = (prompt + _CONTROL.sub("", one_tweet(continuation))).replace(REPLACEMENT, "").strip()
+    text = (prompt + CONTROL_CHARS.sub("", one_tweet(continuation))).replace(REPLACEMENT, "").strip()
     text = escape_links(neutralise_mentions(text))
     if len(text) <= limit:
         return text

@@ -75,11 +75,12 @@ from bot.errors import (
     UnknownPersona,
 )
 from bot.metrics import PoolMetrics
-from bot.output import DISCORD_LIMIT, format_sample, one_tweet
+from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import MISSING, PersonaEntry, PersonaRegistry, folder_version
 from training.bases import base_folder, resolve_base, weights_fingerprint
 from training.checkpoint import context_length
 from training.copyguard import CopyGuard, read_ngram_hashes
+from training.generated_text import one_tweet
 
 if TYPE_CHECKING:
     from bot.lora import Adapter, SharedBase

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,23 +34,20 @@ from training.checkpoint import (
     read_persona,
 )
 from training.config import SamplingSettings
+from training.generated_text import CONTROL_CHARS, one_tweet
 from training.voice import measure
 
 BATCH = 64  # rows per decode: the pool's largest batches are of this order
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # as bot/output.py drops them
 
 
 class EvalError(Exception):
     """The persona or its base cannot be evaluated (bad input: one line, exit 2)."""
 
 
-def one_tweet(text: str, eos_text: str | None) -> str:
-    """The text up to its first end-of-text or newline, control characters dropped, stripped: the one
-    tweet `format_sample` makes of a continuation with an empty prompt."""
-    for stop in (eos_text, "\n", "\r"):
-        if stop:
-            text = text.split(stop, 1)[0]
-    return _CONTROL.sub("", text).strip()
+def shown_tweet(text: str, eos_text: str | None) -> str:
+    """The one tweet `format_sample` makes of a continuation with an empty prompt: cut where the tweet
+    ends, control characters dropped, stripped."""
+    return CONTROL_CHARS.sub("", one_tweet(text, eos_text)).strip()
 
 
 def prefix_ids(tokenizer: Any, prompt_prefix: str | None) -> list[int]:
@@ -83,7 +79,7 @@ def generate_tweets(model: Any, tokenizer: Any, prefix: list[int], n: int, seed:
         rows = Rows([list(prefix)] * k, [sampling.temperature] * k, [sampling.top_p] * k,
                     [sampling.top_k] * k, [max_new] * k, [min_new] * k)
         new, _ = decode(model, rows, tokenizer.eos_token_id, stop, generator)
-        tweets += [one_tweet(text(ids), tokenizer.eos_token) for ids in new]
+        tweets += [shown_tweet(text(ids), tokenizer.eos_token) for ids in new]
     return tweets
 
 

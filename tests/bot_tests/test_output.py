@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from bot.output import DISCORD_LIMIT, ZWSP, clip, format_sample, neutralise_mentions, one_tweet
+from bot.output import DISCORD_LIMIT, ZWSP, clip, format_sample, neutralise_mentions
+from training.generated_text import one_tweet
 
 
 def test_mass_mentions_are_neutralised():

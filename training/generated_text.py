@@ -1,0 +1,22 @@
+"""What a generated continuation is as text: cut where its tweet ends, control characters out.
+
+One definition for the bot's replies (`bot/output.py`, `bot/pool.py`'s copy guard) and the voice
+report (`training/eval.py`), so the report measures the tweets the bot would show. No torch here: the
+bot's front end imports it with the remote backend too.
+"""
+
+from __future__ import annotations
+
+import re
+
+EOS_TEXT = "<|endoftext|>"
+# Control characters an untrained or odd model emits; they render as garbage (tabs and newlines stay).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def one_tweet(continuation: str, eos_text: str | None = EOS_TEXT) -> str:
+    """The continuation up to its first end-of-text or newline: one tweet, as huggingtweets cuts it."""
+    for stop in (eos_text, "\n", "\r"):
+        if stop:
+            continuation = continuation.split(stop, 1)[0]
+    return continuation
