@@ -76,8 +76,7 @@ class FolderPackage(Package):
                 continue
             _no_link(path, folder)
             for entry in folder.iterdir():
-                if entry.is_symlink():  # a link could point anywhere: no real package has one
-                    raise DataError(f"{quoted(path)}: refusing a package holding a link ({entry.name})")
+                _no_link(path, entry)
                 if entry.name == INDEX or (CHANNEL_DIR_RE.fullmatch(entry.name) and entry.is_dir()):
                     self._add(entry)
         for account in ACCOUNT:
@@ -138,7 +137,7 @@ class ZipPackage(Package):
 
 
 def _no_link(path: Path, entry: Path) -> None:
-    if entry.is_symlink():
+    if entry.is_symlink():  # a link could point anywhere: no real package has one
         raise DataError(f"{quoted(path)}: refusing a package holding a link ({entry.name})")
 
 
