@@ -2,7 +2,8 @@
 front matter with tags and a widget text, the data table, the training procedure with its metrics
 (base and persona on the held-out tweets), how to use it with `pipeline` (and for a LoRA persona with
 PEFT), and its limitations and bias. A persona with a profile picture shows it under the title, as
-huggingtweets' cards show the account's avatar."""
+huggingtweets' cards show the account's avatar. A persona added on Discord says whose it is and where
+it may be used, under the first paragraph."""
 
 from __future__ import annotations
 
@@ -80,6 +81,20 @@ def _voice_text(meta: PersonaMeta) -> str:
         return ""
     return (f"\nVoice ({meta.voice.tweets} generated tweets against {meta.voice.held_out} held-out real "
             f"ones, seed {meta.voice.seed}): {voice_line(meta.voice)}.\n")
+
+
+def _scope_text(meta: PersonaMeta) -> str:
+    """Whose the persona is and where it may be used, when persona.json says (personas added on Discord)."""
+    lines = []
+    if meta.subject is not None:
+        lines.append(f"This persona imitates a Discord member (user id {meta.subject}), made with their "
+                     "consent.")
+    if meta.servers is not None:
+        several = "s" if len(meta.servers) > 1 else ""
+        ids = ", ".join(str(s) for s in meta.servers)
+        lines.append(f"This persona may be used only in the Discord server{several} it was made for "
+                     f"(server id{several} {ids}).")
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
 
 
 def _lora_usage(meta: PersonaMeta, models_dir: Path) -> str:
@@ -223,7 +238,7 @@ sampling with top-p 0.95, top-k 50 (transformers' default, as huggingtweets samp
 {picture}
 A language model that writes like {handles}, {intro}. Its output is generated, not said by
 the person.
-
+{_scope_text(meta)}
 ## How does it work?
 
 The tweets were read from the account's own export, cleaned, and used to {how}.

@@ -11,6 +11,11 @@ Writes are atomic (`training/atomic.py`): a failure or a kill at any moment leav
 the new one, and `recover_interrupted` clears what a kill left. Names read from archives are untrusted
 (`training/names.py`). A persona may have a profile picture, `avatar-<sha256[:12]>.<ext>` beside
 persona.json (`AvatarInfo`; `training/avatar.py` checks images and replaces a persona's picture).
+
+Whose a persona is and where it may speak (`owner`, `subject`, `servers`: Discord ids) travel with the
+folder, so that every reader (the bot, a later retrain, the card) applies the same consent and scope;
+a folder without them (command-line personas, and all written before them) is the operator's, usable
+everywhere.
 """
 
 from __future__ import annotations
@@ -22,9 +27,18 @@ import stat
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from training.atomic import (
     atomic_persona_dir,
@@ -44,6 +58,25 @@ FORMAT_VERSION = 1
 BASE_FILE = "base.json"
 ADAPTER_CONFIG = "adapter_config.json"
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
+
+
+# Discord ids (users, servers) are snowflakes: positive integers below 2**64.
+SNOWFLAKE_LIMIT = 2**64
+
+
+def is_snowflake(value: int) -> bool:
+    """Whether `value` can be a Discord id (a user's, a server's)."""
+    return 0 < value < SNOWFLAKE_LIMIT
+
+
+def _snowflake(value: int) -> int:
+    if not is_snowflake(value):
+        raise ValueError(f"{value} is not a Discord id (a positive integer below 2**64)")
+    return value
+
+
+# Strict: a JSON integer only, never a string, a float or a boolean.
+Snowflake = Annotated[int, Strict(), AfterValidator(_snowflake)]
 
 
 FILTER_LABELS = {"private": "Private posts", "too_long": "Posts too long",
@@ -186,6 +219,25 @@ class PersonaMeta(BaseModel):
     avatar: AvatarInfo | None = None
     # Optional (older persona.json files have none): the voice report (`python -m training eval`).
     voice: VoiceReport | None = None
+    # Optional, for consent and scope (issue 22); older persona.json files have none. `owner`: who added
+    # the persona through the bot (None: the operator, from the command line). `subject`: the Discord
+    # member it imitates, whose consent it was made with (None: a public account known by its handle).
+    # `servers`: the only servers it may be used in (None: everywhere, as the operator's personas are).
+    owner: Snowflake | None = None
+    subject: Snowflake | None = None
+    servers: list[Snowflake] | None = None
+
+    @field_validator("servers")
+    @classmethod
+    def _servers_once_each_sorted(cls, servers: list[int] | None) -> list[int] | None:
+        if servers is None:
+            return None
+        if not servers:  # an empty list would read as "nowhere", which no writer means
+            raise ValueError("the server list is empty (list at least one, or null for every server)")
+        if len(set(servers)) != len(servers):
+            twice = next(s for s in servers if servers.count(s) > 1)
+            raise ValueError(f"server {twice} is listed twice")
+        return sorted(servers)
 
     @model_validator(mode="after")
     def _lora_names_its_base(self) -> PersonaMeta:
@@ -205,6 +257,11 @@ class PersonaMeta(BaseModel):
     @property
     def display_name(self) -> str:
         return " & ".join(h.display_name for h in self.handles)
+
+    @property
+    def usable_everywhere(self) -> bool:
+        """No server list: the operator's persona, usable in every server."""
+        return self.servers is None
 
     @property
     def handle_text(self) -> str:

@@ -6,6 +6,8 @@ a shared base `models/.bases/NAME`, a local folder, else a hub id; `--base ~/...
 method (`--method`, else `[training] method`; auto: LoRA on a shareable base, full on tiny), and takes
 the account's handle and display name from the archive only once they are checked. The archive's
 profile picture is kept when it is a real image; one missing or broken is a warning, never a failure.
+`--server ID` (or `--everywhere`), `--owner ID` and `--subject ID` record where the persona may be used
+and whose it is; retraining a persona without them keeps what it had.
 Exit status: 0 done, 2 bad input (one `error: ...` line on stderr, nothing written), 1 internal failure.
 """
 
@@ -21,6 +23,7 @@ import traceback
 from pathlib import Path
 from typing import NoReturn
 
+from training.checkpoint import is_snowflake
 from training.config import ConfigError, load_training_config
 from training.events import JsonReporter, Reporter
 from training.pretrain import run_pretrain
@@ -72,6 +75,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     train.add_argument("--report-to", choices=REPORT_TO, default=None,
                        help="log training to TensorBoard or Weights & Biases (the optional extra "
                             "'.[tensorboard]' or '.[wandb]'); overrides [training] report_to")
+    # Whose the persona is and where it may be used (persona.json). A retrain without these flags keeps
+    # what the persona had (`training.train.persona_scope`).
+    where = train.add_mutually_exclusive_group()
+    where.add_argument("--server", action="append", type=snowflake, default=None, metavar="ID",
+                       help="a Discord server id where the persona may be used (repeat for more; not "
+                            "--servers, which picks the data's channels); default: what the persona "
+                            "being retrained had, else every server")
+    where.add_argument("--everywhere", action="store_true",
+                       help="usable in every server (a new persona's default; for a retrained one, its "
+                            "server list dropped)")
+    train.add_argument("--owner", type=snowflake, default=None, metavar="ID",
+                       help="Discord user id of who added the persona (the bot passes it for personas "
+                            "added on Discord); default: what the persona being retrained had")
+    train.add_argument("--subject", type=snowflake, default=None, metavar="ID",
+                       help="Discord user id of the member the persona imitates (the bot passes it for "
+                            "personas added on Discord); default: what the persona being retrained had")
     pretrain = sub.add_parser("pretrain", parents=[common],
                               help="pretrain a shared base from scratch into MODELS_DIR/.bases/NAME")
     pretrain.add_argument("name", metavar="NAME", help="the base's name (letters, digits, '_', '-', '.')")
@@ -100,6 +119,14 @@ def server_ids(value: str) -> list[str]:
     if not ids or not all(i.isascii() and i.isdigit() and len(i) <= 20 for i in ids):
         raise argparse.ArgumentTypeError(f"server ids (digits) joined by ',' wanted, got {value!r}")
     return ids
+
+
+def snowflake(value: str) -> int:
+    """`--server`, `--owner`, `--subject`: a Discord id (digits, a positive integer below 2**64)."""
+    if not (value.isascii() and value.isdigit() and len(value) <= 20 and is_snowflake(int(value))):
+        raise argparse.ArgumentTypeError("a Discord id (a positive integer below 2**64) wanted, "
+                                         f"got {value[:40]!r}")
+    return int(value)
 
 
 # --- entry point --------------------------------------------------------------------------------

@@ -124,6 +124,7 @@ class TrainingConfig(Section):
     discord: dict[str, Any] = {}
     web: dict[str, Any] = {}
     serve: dict[str, Any] = {}
+    consent: dict[str, Any] = {}
 
 
 M = TypeVar("M", bound=BaseModel)

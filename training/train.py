@@ -137,6 +137,9 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     seed = settings.seed if args.seed is None else args.seed
     if rank_zero():  # the one writer: clear what a killed training left (a live one's folder stays)
         recover_interrupted(models_dir)
+    scope = persona_scope(previous_persona(models_dir / args.persona, args.server, args.everywhere),
+                          servers=args.server, everywhere=args.everywhere, owner=args.owner,
+                          subject=args.subject)
 
     groups = data_groups(args.persona, args.data)
     reporter.phase("ingest", f"reading {len(args.data)} source(s)")
@@ -191,6 +194,7 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
         samples=sample_tweets(result.model, result.tokenizer, seed),
         language=detect_language([t for h in handles for t in texts[h.handle]]),
         voice=voice,
+        **scope,
         **lora_fields,
     )
     card = model_card(meta, models_dir)
@@ -207,6 +211,41 @@ def run_train(args: argparse.Namespace, cfg: TrainingConfig, reporter: Reporter)
     if not reporter.json_mode:
         print_summary(meta, path, seconds)
     return 0
+
+
+def previous_persona(folder: Path, servers: list[int] | None, everywhere: bool) -> PersonaMeta | None:
+    """The persona a training is about to replace, None when there is none. One whose persona.json
+    cannot be read is bad input unless `--server` or `--everywhere` says where the new one may be used:
+    its server list (and whose it was) cannot be carried over, and guessing "everywhere" could widen it."""
+    try:
+        return read_persona(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError) as exc:
+        if servers or everywhere:
+            return None
+        raise BadInput(f"persona {folder.name!r} exists but cannot be read ({exc}): give --server ID or "
+                       "--everywhere to say where the retrained persona may be used") from None
+
+
+def persona_scope(previous: PersonaMeta | None, *, servers: list[int] | None, everywhere: bool,
+                  owner: int | None, subject: int | None) -> dict[str, Any]:
+    """persona.json's `owner`, `subject` and `servers` for a persona being trained: what the flags say,
+    and what they leave out as the persona being retrained (`previous`) had it (None for a new one).
+    `servers` are listed once each, sorted; `everywhere` makes them None."""
+    # A retrain from the command line must never silently widen a server's persona to everywhere, nor
+    # drop whose it is: only a flag changes these.
+    if everywhere:
+        where = None
+    elif servers:
+        where = sorted(set(servers))
+    else:
+        where = previous.servers if previous is not None else None
+    if owner is None and previous is not None:
+        owner = previous.owner
+    if subject is None and previous is not None:
+        subject = previous.subject
+    return {"owner": owner, "subject": subject, "servers": where}
 
 
 def measure_trained(result: Any, split: Any, location: BaseLocation, method: str, n: int, seed: int,
@@ -359,6 +398,8 @@ def print_summary(meta: PersonaMeta, path: Path, seconds: float) -> None:
             if meta.lora else f"{hp['parameters']:,} parameters")
     a = meta.avatar
     picture = f"\n  Profile picture: {a.file} ({a.width}x{a.height})" if a else ""
+    if meta.servers is not None:
+        picture += f"\n  Usable only in server(s) {', '.join(map(str, meta.servers))}"
     print(f"""
 Persona {meta.name} ({meta.display_name}, {meta.handle_text}) saved to {path}
   base {meta.base_model}: {hp['epochs']:g} epoch(s), {m.train_steps} steps, lr {hp['learning_rate']:g}, \
