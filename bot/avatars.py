@@ -15,6 +15,10 @@ bounded in bytes and in count), keyed by the persona, the recorded sha256 and fi
 file's identity (device, inode, size, mtime): a repeat request costs one `stat` (off the event loop)
 and reads and hashes nothing; a picture changed on disk is a new key, read and checked again. Requests
 arriving together for a picture not yet kept share one read.
+
+A persona removed or forgotten: its URL answers 404 as soon as the registry no longer lists it (the
+route looks the persona up first, and again after a read), and `AvatarCache.forget` drops every
+picture of it kept in memory; a read in flight at that moment is not kept either.
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ class AvatarCache:
         self.max_entries = max_entries
         self.bytes = 0
         self._items: OrderedDict[CacheKey, bytes] = OrderedDict()
+        # persona -> times forgotten: a read that began before a forget is not kept after it
+        self._forgotten: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._items)
@@ -71,6 +77,24 @@ class AvatarCache:
         if body is not None:
             self._items.move_to_end(key)
         return body
+
+    def forget(self, persona: str) -> int:
+        """Drop every picture of `persona` (removed or forgotten: every version of it, the key's first
+        part); returns the bytes dropped. A read begun before this is not kept (`generation`)."""
+        self._forgotten[persona] = self._forgotten.get(persona, 0) + 1
+        dropped = 0
+        for key in [k for k in self._items if k[0] == persona]:
+            dropped += len(self._items.pop(key))
+        self.bytes -= dropped
+        return dropped
+
+    def holds(self, persona: str) -> int:
+        """How many pictures of `persona` are kept (for tests and /persona forget's report)."""
+        return sum(1 for k in self._items if k[0] == persona)
+
+    def generation(self, persona: str) -> int:
+        """Changes each time `persona` is forgotten: a reader compares it before and after its read."""
+        return self._forgotten.get(persona, 0)
 
     def put(self, key: CacheKey, body: bytes) -> None:
         if len(body) > self.max_bytes:
@@ -192,6 +216,7 @@ def avatar_routes(registry: PersonaRegistry, cache: AvatarCache | None = None) -
     reading: dict[CacheKey, asyncio.Task[tuple[CacheKey, bytes] | None]] = {}
 
     async def picture(entry: PersonaEntry, avatar: AvatarInfo) -> bytes | None:
+        generation = kept.generation(entry.name)
         # The disk is looked at off the event loop: a stat for the key, and on a miss the read and hash.
         key = await asyncio.to_thread(_key, entry, avatar)
         if key is None:
@@ -208,6 +233,8 @@ def avatar_routes(registry: PersonaRegistry, cache: AvatarCache | None = None) -
         if found is None:
             return None
         read_key, body = found
+        if kept.generation(entry.name) != generation or registry.get(entry.name) is None:
+            return None  # forgotten or removed while it was read: neither kept nor served
         kept.put(read_key, body)  # the key of the file read (it may have changed since the stat)
         return body
 
@@ -221,7 +248,7 @@ def avatar_routes(registry: PersonaRegistry, cache: AvatarCache | None = None) -
         if entry is None or avatar is None or _version(avatar) != (match[1], match[2]):
             raise not_found()  # unknown persona, no picture, or an old version of it
         body = await picture(entry, avatar)
-        if body is None:
+        if body is None or registry.get(name) is None:  # gone while its picture was looked at
             raise not_found()
         return web.Response(body=body, headers={
             "Content-Type": avatar.content_type,

@@ -17,7 +17,9 @@ so the words are gone from both files at once, not at SQLite's next automatic ch
 
 Schema versions (`PRAGMA user_version`): 1, the first; 2 adds `another_of` (the message an Another
 was pressed on); 3 adds `copy_rejections` (samples the copy guard drew again or dropped while making
-the message). An older file is migrated in place when opened; a newer one is set aside.
+the message); 4 adds `context_author_id` (whose Discord message the `context` was, so that a member who
+opts out has their words deleted from other messages' context too: `forget_context_of`). An older file
+is migrated in place when opened; a newer one is set aside.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from typing import TypeVar
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_PROMPT_CHARS = 2000  # Discord's own limits on what a prompt or a message can be, with room
 MAX_TEXT_CHARS = 4000
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -62,6 +64,9 @@ class PersonaMessage:
     context: str = ""  # the text it answers (so Another on a reply answers the same)
     another_of: int | None = None  # the message whose Another button made this one
     copy_rejections: int = 0  # samples the copy guard rejected while making it (`Samples.copy_rejections`)
+    # Whose Discord message `context` is ("Reply as persona…" on a member's message); None when it is the
+    # persona's own tweet (Continue) or there is none.
+    context_author_id: int | None = None
 
 
 _COLUMNS = tuple(f.name for f in fields(PersonaMessage))
@@ -83,10 +88,12 @@ CREATE TABLE IF NOT EXISTS messages (
     temperature REAL,
     context TEXT NOT NULL DEFAULT '',
     another_of INTEGER,
-    copy_rejections INTEGER NOT NULL DEFAULT 0
+    copy_rejections INTEGER NOT NULL DEFAULT 0,
+    context_author_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS messages_created_at ON messages (created_at);
 CREATE INDEX IF NOT EXISTS messages_persona ON messages (persona);
+CREATE INDEX IF NOT EXISTS messages_context_author ON messages (context_author_id);
 """
 _INSERT = (f"INSERT OR REPLACE INTO messages ({', '.join(_COLUMNS)}) "
            f"VALUES ({', '.join('?' for _ in _COLUMNS)})")
@@ -95,8 +102,11 @@ _INSERT = (f"INSERT OR REPLACE INTO messages ({', '.join(_COLUMNS)}) "
 _MIGRATIONS = {
     2: "ALTER TABLE messages ADD COLUMN another_of INTEGER",
     3: "ALTER TABLE messages ADD COLUMN copy_rejections INTEGER NOT NULL DEFAULT 0",
+    4: "ALTER TABLE messages ADD COLUMN context_author_id INTEGER",  # its index: _SCHEMA, after the steps
 }
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM messages WHERE message_id = ? AND created_at >= ?"
+_USAGE = (f"SELECT {', '.join(_COLUMNS)} FROM messages WHERE persona = ? AND created_at >= ? "
+          "ORDER BY created_at DESC, message_id DESC LIMIT ?")
 
 
 class _NewerSchema(Exception):
@@ -271,9 +281,22 @@ class MessageLog:
         """Forget one message; True when there was a record of it."""
         return self._delete("DELETE FROM messages WHERE message_id = ?", message_id) > 0
 
+    def usage(self, persona: str, limit: int = 20) -> list[PersonaMessage]:
+        """The latest `limit` records of `persona`, newest first (expired ones never)."""
+        rows = self._run(lambda conn: conn.execute(
+            _USAGE, (persona, time.time() - self.max_age_s, max(0, limit))).fetchall())
+        return [PersonaMessage(*row) for row in rows]
+
     def forget_persona(self, persona: str) -> int:
-        """Forget every message of a removed persona; returns how many records went."""
+        """Forget every message of a removed or forgotten persona, gone from the file and its WAL at
+        once; returns how many records went."""
         return self._delete("DELETE FROM messages WHERE persona = ?", persona)
+
+    def forget_context_of(self, user_id: int) -> int:
+        """Forget every message that answered one of `user_id`'s messages (their words are its
+        `context`), for a member who opts out; gone from the file and its WAL at once. Returns how many
+        records went."""
+        return self._delete("DELETE FROM messages WHERE context_author_id = ?", user_id)
 
     def _delete(self, sql: str, value: object) -> int:
         def work(conn: sqlite3.Connection) -> int:

@@ -39,6 +39,12 @@ too. Still a copy after the last draw, the sample is dropped: the request gets w
 (`Samples.dropped` says how many went), or CopyRejected when nothing does. `Samples.copy_rejections`
 counts rejected draws, as does `pool_copy_rejections_total`. A persona without the file (trained
 before the guard) runs with it off.
+
+Forgetting (`forget`, for /persona forget): the registry is rescanned, the persona's queued requests fail
+with UnknownPersona, and the worker (which owns the torch state) drops everything of it between batches:
+its full model on the device and in the CPU tier, its adapter slot, its adapter in RAM, its copy guard,
+its loads. `holds` says what is left (nothing, once `forget` returned). A persona whose folder is gone
+from disk is never served from memory, even before the next rescan drops it (`generate` looks first).
 """
 
 from __future__ import annotations
@@ -78,7 +84,7 @@ from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import MISSING, PersonaEntry, PersonaRegistry, folder_version
 from training.bases import base_folder, resolve_base, weights_fingerprint
-from training.checkpoint import context_length
+from training.checkpoint import PERSONA_FILE, context_length
 from training.copyguard import CopyGuard, read_ngram_hashes
 from training.generated_text import one_tweet
 
@@ -276,6 +282,9 @@ class Generator(Protocol):
                        top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
                        timeout: float | None = None, min_new_tokens: int = 0,
                        context: str = "") -> list[str]: ...
+    # Returns when nothing of the persona is held any more; the remote backend returns False when the
+    # service did not confirm (its replicas then drop the persona at their next rescan).
+    async def forget(self, name: str) -> bool | None: ...
 
 
 class _Removed(Exception):
@@ -312,7 +321,11 @@ class GenerationPool:
         self._adapter_tier: OrderedDict[str, Adapter] = OrderedDict()
         self._worker: threading.Thread | None = None
         self._loader: threading.Thread | None = None
-        self._load_jobs: SimpleQueue[tuple[Any, Future] | None] = SimpleQueue()
+        self._load_jobs: SimpleQueue[tuple[str, Any, Future] | None] = SimpleQueue()
+        self._loading_now: str | None = None  # what the loader thread is reading now (set by it)
+        # forget() asks the worker: (persona, the caller's future, its loop). Guarded by _cond.
+        self._forgets: list[tuple[str, asyncio.Future, asyncio.AbstractEventLoop]] = []
+        self._worker_done = False  # guarded by _cond: the worker has ended, forget() cleans up itself
         self._rescan: asyncio.Task | None = None
         self._paused = False  # guarded by _cond; see `paused`
         self._broken: str | None = None  # guarded by _cond; see `broken`
@@ -378,6 +391,58 @@ class GenerationPool:
             with self._cond:
                 self._cond.notify_all()
 
+    async def forget(self, name: str) -> None:
+        """Forget persona `name` (its folder already gone from `models/`): rescan the registry now, fail
+        its queued requests with UnknownPersona, and return once the pool holds nothing of it (`holds`
+        empty): no weights on the device or in RAM, no adapter slot, no copy guard, no load. The worker
+        does the unloading between batches, so a batch serving it when this is called ends first (its
+        callers get their results). A load of it in flight is waited for (it fails fast: the folder is
+        gone). Once the worker has ended (closed, broken), the cleanup is done here.
+        The log never names the persona (forgetting it means the operator's log too): the worker is
+        asked before the rescan, so the rescan's unloading (`_unload_stale`, which names) finds nothing."""
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
+        with self._cond:
+            self._fail_queue(name, self._unknown(name))  # at once, not after the running batch
+            if self._worker_done or self._worker is None:
+                self._forget_now(name)  # no worker to ask (never started, or ended): nothing runs
+                done.set_result(None)
+            else:
+                self._forgets.append((name, done, loop))
+                self._cond.notify_all()
+        changes = await asyncio.to_thread(self.registry.scan)
+        others = [n for n in changes.removed if n != name]
+        if changes.added or changes.changed or others:  # as refresh() says it, less the forgotten name
+            log.info("personas: added %s, changed %s, removed %s", changes.added, changes.changed, others)
+        if changes:
+            with self._cond:
+                self._cond.notify_all()
+        await done
+
+    def holds(self, name: str) -> list[str]:
+        """What the pool still holds of persona `name`, for tests and /persona forget's report; empty
+        when nothing: "resident" (a full model on the device), "slot" (its adapter in a shared base's
+        slot), "ram" (the CPU tier: a full model, an adapter kept or read and waiting for a slot),
+        "guard" (its copy guard), "queued", "running" (in the batch running now), "loading"."""
+        with self._cond:
+            held = []
+            if name in self._resident:
+                held.append("resident")
+            if any(name in base.slots for base in list(self._resident.values())):
+                held.append("slot")
+            if name in self._cpu_tier or name in self._adapter_tier or name in self._adapters:
+                held.append("ram")
+            with self._guard_lock:
+                if name in self._guards:
+                    held.append("guard")
+            if self._queues.get(name):
+                held.append("queued")
+            if any(req.persona == name for req in self._running):
+                held.append("running")
+            if name in self._loading or self._loading_now == name:
+                held.append("loading")
+            return held
+
     async def _rescan_forever(self) -> None:
         while True:
             await asyncio.sleep(self.settings.rescan_interval_s)
@@ -433,8 +498,11 @@ class GenerationPool:
         timeout = self.settings.request_timeout_s if timeout is None else timeout
         _check(timeout > 0, f"timeout must be above 0 seconds (got {timeout}).")
         _check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
-        if self.registry.get(persona) is None:
+        entry = self.registry.get(persona)
+        if entry is None:
             raise UnknownPersona(persona, self.registry.suggest(persona))
+        if _folder_gone(entry):  # removed or forgotten, not rescanned yet: never served from memory
+            raise self._unknown(persona)
 
         loop = asyncio.get_running_loop()
         req = _Request(persona, prompt, count, max_new, min_new_tokens, temp, p, k, seed,
@@ -522,6 +590,11 @@ class GenerationPool:
                 self._running = []
         except BaseException as exc:  # whatever ends the worker, requests must not wait for a timeout
             self._break(f"the worker thread died: {type(exc).__name__}: {exc}", exc)
+        finally:
+            with self._cond:  # forgets asked meanwhile are done here; later ones by forget() itself
+                self._worker_done = True
+                self._running = []
+                self._serve_forgets(final=True)
 
     def _break(self, reason: str, exc: BaseException) -> None:
         """The pool cannot generate any more: record why (logged once), fail the running batch and
@@ -603,6 +676,8 @@ class GenerationPool:
         while True:
             if self._closing or self._broken is not None:
                 return None
+            if self._forgets:  # first: what it drops, `_unload_stale` (which logs names) never sees
+                self._serve_forgets()
             self._unload_stale()
             for name in [n for n, q in self._queues.items() if not q]:
                 del self._queues[name]
@@ -721,7 +796,7 @@ class GenerationPool:
 
     def _submit_load(self, name: str, load) -> None:
         future: Future = Future()
-        self._load_jobs.put((load, future))
+        self._load_jobs.put((name, load, future))
         self._loading[name] = future
         future.add_done_callback(lambda _f: self._notify())
 
@@ -752,13 +827,19 @@ class GenerationPool:
         """Loader thread: run loads one at a time, each into its future; None ends it."""
         self._set_threads()
         while (job := self._load_jobs.get()) is not None:
-            load, future = job
+            name, load, future = job
+            self._loading_now = name  # a forget waits for this read, even once nobody waits for it
             if not future.set_running_or_notify_cancel():
+                self._loading_now = None
                 continue
             try:
-                future.set_result(load())
+                result = load()
             except BaseException as exc:  # the worker reports it; the loader stays for later loads
+                self._loading_now = None
                 future.set_exception(exc)
+            else:
+                self._loading_now = None  # cleared before the worker is woken by the result
+                future.set_result(result)
 
     def _load(self, entry: PersonaEntry, read) -> Any:
         """Loader thread: `read(entry, dtype)`, and again if a retrain swapped the folder mid-read (the
@@ -775,6 +856,8 @@ class GenerationPool:
                     with self._guard_lock:
                         self._guards[entry.name] = guard
                     return loaded
+            if _gone(entry):  # removed (or forgotten: its name is not logged) while it was read
+                raise _Removed()
             log.info("persona %s changed on disk while loading: reading it again", entry.name)
             changes = self.registry.scan()
             if changes:
@@ -814,6 +897,45 @@ class GenerationPool:
         with self._guard_lock:
             for name in [n for n in self._guards if n not in held]:
                 del self._guards[name]
+
+    def _serve_forgets(self, final: bool = False) -> None:
+        """Worker (holding `_cond`): do the forgets asked; one whose load is still being read waits for
+        the next pass (the load's end wakes the worker), unless `final` (the worker is ending)."""
+        waiting = []
+        for name, future, loop in self._forgets:
+            if self._forget_now(name) or final:
+                with contextlib.suppress(RuntimeError):  # the caller's loop is closed: nobody waits
+                    loop.call_soon_threadsafe(lambda f=future: f.done() or f.set_result(None))
+            else:
+                waiting.append((name, future, loop))
+        self._forgets = waiting
+
+    def _forget_now(self, name: str) -> bool:
+        """Worker (holding `_cond`), or any thread once the worker has ended: drop everything the pool
+        holds of persona `name`, as `_unload_stale` does for a removed one but whatever the registry
+        says. False while the loader thread is still reading it (what it reads is dropped next pass)."""
+        self._fail_queue(name, self._unknown(name))
+        for tier in (self._resident, self._cpu_tier):  # a persona's name never starts with BASE_KEY
+            if tier.pop(name, None) is not None:
+                log.info("a forgotten persona's model unloaded")  # no name: see forget()
+        for key, base in self._resident.items():
+            held = base.slots.pop(name, None)
+            if held is not None and base.lora is not None:
+                base.lora.clear(held[0])
+                log.info("a forgotten persona's adapter unloaded: slot %d of %s freed", held[0], key)
+        self._adapters.pop(name, None)
+        self._adapter_tier.pop(name, None)
+        pending = self._loading.get(name)
+        if pending is not None and (pending.cancel() or pending.done()):  # queued for the loader, or read
+            del self._loading[name]
+        with self._guard_lock:
+            self._guards.pop(name, None)
+        self._update_residency_metrics()
+        return name not in self._loading and self._loading_now != name
+
+    def _unknown(self, name: str) -> UnknownPersona:
+        """UnknownPersona for a persona gone from disk (its stale entry is no suggestion of its own)."""
+        return UnknownPersona(name, [s for s in self.registry.suggest(name) if s != name])
 
     def _notify(self) -> None:
         with self._cond:
@@ -867,7 +989,7 @@ class GenerationPool:
             for name in [n for n, a in waiting.items() if stale(n, a.version)]:
                 del waiting[name]
         for name in [n for n in self._loading if not n.startswith(BASE_KEY) and self.registry.get(n) is None]:
-            del self._loading[name]
+            self._loading.pop(name).cancel()  # one the loader has not started never runs
         self._update_residency_metrics()
 
     def _drop_orphan_loads(self) -> None:
@@ -1186,6 +1308,18 @@ def _unchanged(entry: PersonaEntry) -> bool:
         return folder_version(entry.path) == entry.version
     except MISSING:  # removed, or mid-swap
         return False
+
+
+def _folder_gone(entry: PersonaEntry) -> bool:
+    """Whether the persona's persona.json is no longer on disk (one `stat`, cheap enough for the event
+    loop). An unreadable one (EACCES, EIO) is there: its load reports the error."""
+    try:
+        (entry.path / PERSONA_FILE).stat()
+    except MISSING:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _gone(entry: PersonaEntry) -> bool:

@@ -13,6 +13,10 @@ service that does not answer fails requests at once with a clear message instead
 (what /healthz reports) follows a probe of the service every few seconds. With `[pool] remote_token_env`
 every request carries the token from that environment variable; a service that refuses it makes
 requests fail with a clear message and the log say which setting to check.
+
+`forget` (for /persona forget) tells the service: the replica Serve hands it to forgets the persona at
+once; every other replica refuses to serve it (its folder is gone) and unloads it at its next rescan.
+A service that does not answer never fails the forget: it is logged, and `forget` returns False.
 """
 
 from __future__ import annotations
@@ -25,13 +29,23 @@ from typing import Any
 
 import aiohttp
 import prometheus_client
+from pydantic import ValidationError
 
 from bot.config import GenerationSettings, PoolSettings, token_from_env
 from bot.errors import GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
 from bot.pool import Samples, validate_request
-from bot.wire import ROUTING_HEADER, UNAUTHORIZED, GenerateBody, auth_headers, error_from, request_body
+from bot.wire import (
+    ROUTING_HEADER,
+    UNAUTHORIZED,
+    ForgetBody,
+    GenerateBody,
+    auth_headers,
+    error_from,
+    forget_url,
+    request_body,
+)
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +116,55 @@ class RemotePool:
         """Rescan this process's view of `models/`. The service's replicas rescan on their own, and at
         once when asked for a persona they do not know (a persona trained a moment ago)."""
         await asyncio.to_thread(self.registry.scan)
+
+    async def forget(self, name: str) -> bool:
+        """Rescan this process's view of `models/` and tell the service to forget persona `name` (its
+        folder already gone). True once the replica that took the request says its pool holds nothing
+        of it. The other replicas learn of it by themselves: a replica never serves a persona whose
+        folder is gone (its pool looks at the disk before each request) and unloads it at its next
+        rescan (`[pool] rescan_interval_s`). A service that does not answer, refuses the token or
+        answers otherwise does not fail the forget: a warning is logged and False returned (the
+        folder is gone, so the replicas drop the persona at their next rescan all the same). The log
+        never names the persona (forgetting it means the operator's log too)."""
+        await self.refresh()
+        if self._session is None or self._closing:
+            log.warning("forgetting a persona: the remote pool is not running; the generation service's "
+                        "replicas drop it at their next rescan")
+            return False
+        try:
+            body = ForgetBody(persona=name)
+        except ValidationError:  # no persona can have that name: nothing to forget anywhere
+            return False
+        url = forget_url(self.url)
+        # The replica waits for a batch of the persona running, and for a load of it in flight.
+        wait = aiohttp.ClientTimeout(total=self.settings.request_timeout_s + self.settings.remote_margin_s,
+                                     connect=self.settings.remote_connect_timeout_s)
+        try:
+            async with self._session.post(url, json=body.model_dump(), timeout=wait) as response:
+                raw = await response.read()
+                status = response.status
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            log.warning("forgetting a persona: the generation service at %s does not answer (%s); its "
+                        "replicas drop it at their next rescan", url, exc or type(exc).__name__)
+            return False
+        try:
+            data: Any = json.loads(raw)
+        except ValueError:
+            data = None
+        if status == 401 or (isinstance(data, dict) and data.get("kind") == UNAUTHORIZED):
+            log_refused(self.url)
+            return False
+        if status == 200 and isinstance(data, dict) and data.get("ok") is True and data.get("holds") == []:
+            log.info("generation service: replica %s forgot a persona", data.get("replica"))
+            return True
+        # What it said, less the persona's name (in its answer and maybe its message): the log keeps none.
+        if isinstance(data, dict):
+            what = f"still holding {data.get('holds')}" if data.get("ok") else f"error {data.get('kind')!r}"
+        else:
+            what = "not the service's answer"
+        log.warning("forgetting a persona: the generation service answered %d (%s); its replicas drop it at "
+                    "their next rescan", status, what)
+        return False
 
     async def probe(self) -> bool:
         """Ask the service whether it serves (`GET <remote_url>`); sets and returns `ready`'s state."""

@@ -9,6 +9,11 @@ holders are full). The multiplexed function only records the persona; the pool s
 its own loader thread. Every replica reads the same `models/` (shared storage in a cluster) and picks
 up new, retrained and removed personas with its rescan, and at once for a persona it does not know.
 
+A forgotten persona (`POST <remote_url>/forget`, `bot.wire.ForgetBody`): Serve hands the request to one
+replica, which runs `GenerationPool.forget` and answers what it still holds (nothing). The other
+replicas are not told: they never serve a persona whose folder is gone (their pool looks at the disk
+before queueing a request) and unload it at their next rescan (`[pool] rescan_interval_s`).
+
 Only this module imports Ray (the `scale` extra); the bot talks to the service through `bot.remote`.
 Deploy it with `python -m bot serve` (settings from `[serve]`), or with Serve's own tools:
 `serve run bot.serve_app:app config=config.toml`, a Serve config file, or a KubeRay RayService whose
@@ -49,7 +54,9 @@ from bot.wire import (
     GenerateBody,
     authorized,
     error_data,
+    is_forget_path,
     parse_body,
+    parse_forget,
     unauthorized_data,
 )
 
@@ -97,8 +104,9 @@ class PersonaPool:
             await asyncio.sleep(GAUGE_INTERVAL_S)
 
     async def __call__(self, request: Request) -> JSONResponse:
-        """HTTP: `GET` says whether this replica serves; `POST` a `GenerateBody` generates. With a token,
-        a request without it is refused before anything else (its body is never read)."""
+        """HTTP: `GET` says whether this replica serves; `POST` a `GenerateBody` generates; `POST` a
+        `ForgetBody` to `<prefix>/forget` forgets a persona. With a token, a request without it is
+        refused before anything else (its body is never read)."""
         if self._token is not None and not authorized(request.headers.get(AUTH_HEADER), self._token):
             data, status = unauthorized_data()
             return JSONResponse(data, status_code=status)
@@ -107,6 +115,9 @@ class PersonaPool:
             return JSONResponse({"ready": ready, "replica": self.name,
                                  "personas": len(self.pool.registry.names())},
                                 status_code=200 if ready else 503)
+        if is_forget_path(request.scope.get("path", ""), request.scope.get("root_path", "")):
+            data, status = await forget_answer(self.pool, request, self.name)
+            return JSONResponse(data, status_code=status)
         try:
             # At most MAX_BODY_BYTES, parsed by pydantic's Rust parser in well under a millisecond: no
             # need to leave the replica's event loop for it.
@@ -140,6 +151,19 @@ class PersonaPool:
         self._report.cancel()
         # Queued requests fail with PoolClosed, the running batch finishes (within Serve's grace).
         await self.pool.close()
+
+
+async def forget_answer(pool: GenerationPool, request: Request, replica: str) -> tuple[dict[str, Any], int]:
+    """A forget request (its token already checked): the body read as strictly as a generation's, the
+    persona forgotten by this replica's pool; the answer says what the pool still holds of it (nothing,
+    normally) and which replica answered. Other replicas: see the module docstring."""
+    try:
+        body = parse_forget(await read_body(request, MAX_BODY_BYTES))
+    except InvalidRequest as exc:
+        data, status = error_data(exc)
+        return data, 413 if isinstance(exc, BodyTooLarge) else status
+    await pool.forget(body.persona)
+    return {"ok": True, "persona": body.persona, "holds": pool.holds(body.persona), "replica": replica}, 200
 
 
 async def read_body(request: Request, cap: int) -> bytes:

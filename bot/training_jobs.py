@@ -6,7 +6,9 @@ a failure carries the child's one-line `error: ...` from stderr. `close()` cance
 terminates the running child (training's atomic checkpoint write leaves `models/` as it was).
 The queue is bounded in all and per server; the child runs in its own process group with a memory
 cap (RLIMIT_DATA) and dies with the bot (Linux's parent-death signal); a job deletes the download it
-owns when it ends, however it ends, and its result is always logged.
+owns when it ends, however it ends, and its result is always logged. `cancel(name)` (for /persona
+forget) ends one persona's job, queued or running, and leaves nothing of it: no child, no download, no
+temporary folder of it in `models/`.
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ from typing import Any
 from bot.errors import InvalidRequest, PoolClosed, TrainingQueueFull
 from bot.pool import device_memory
 from training.checkpoint import recover_interrupted
+from training.names import is_valid_persona_name
 
 log = logging.getLogger(__name__)
 
 TRAINING_COMMAND = (sys.executable, "-m", "training")
 SECRET_ENV = ("DISCORD_TOKEN",)  # never passed to the training child
 TERMINATE_GRACE_S = 10.0  # after SIGTERM, how long the child gets before SIGKILL
+FORGOTTEN = "the persona was forgotten, so its training was cancelled."
 # What a child that hit its memory cap writes on stderr: Python's MemoryError, torch's CPU allocator,
 # C++'s bad_alloc (an abort), and ENOMEM's text.
 OUT_OF_MEMORY = ("MemoryError", "can't allocate memory", "DefaultCPUAllocator", "std::bad_alloc",
@@ -72,7 +76,8 @@ def megabytes(n: int) -> str:
 
 @dataclass(frozen=True)
 class JobEvent:
-    """One step of a job's life. `kind`: queued, started, phase, progress, warning, done, failed."""
+    """One step of a job's life. `kind`: queued, started, phase, progress, warning, and one final kind:
+    done, failed, or cancelled (`TrainingJobs.cancel`: a caller treats it as a failure, saying why)."""
 
     kind: str
     message: str = ""
@@ -85,7 +90,7 @@ class JobEvent:
 
     @property
     def final(self) -> bool:
-        return self.kind in ("done", "failed")
+        return self.kind in ("done", "failed", "cancelled")
 
 
 class TrainingJob:
@@ -95,15 +100,23 @@ class TrainingJob:
     final event: never earlier, and not when whoever iterates `events()` stops listening."""
 
     def __init__(self, name: str, data: Path, base: str | None = None, guild_id: int | None = None,
-                 owned: Path | None = None, author: str | None = None) -> None:
+                 owned: Path | None = None, author: str | None = None, *, owner: int | None = None,
+                 subject: int | None = None, servers: tuple[int, ...] | None = None) -> None:
         self.name = name
         self.data = data
         self.base = base
         self.author = author  # the person in a Discord chat export
         self.guild_id = guild_id
         self.owned = owned
+        # persona.json's owner, subject and servers, passed to the child as --owner, --subject, --server
+        self.owner = owner
+        self.subject = subject
+        self.servers = servers
         self._events: asyncio.Queue[JobEvent] = asyncio.Queue()
         self.result: JobEvent | None = None
+        self.cancelled = False  # `TrainingJobs.cancel` asked: it ends as "cancelled"
+        self._run_task: asyncio.Task[JobEvent] | None = None  # while its child runs
+        self._ended = asyncio.Event()  # set once its final event is out (what it owned deleted)
 
     def _emit(self, event: JobEvent) -> None:
         if self.result is not None:
@@ -158,6 +171,11 @@ class TrainingJobs:
         """True if a training for `name` is queued or running."""
         return any(job.name == name for job in self._jobs())
 
+    def names_of_subject(self, user_id: int, guild_id: int | None = None) -> list[str]:
+        """The personas of member `user_id` queued or running (of server `guild_id` only, if given)."""
+        return [job.name for job in self._jobs() if job.subject == user_id
+                and (guild_id is None or (job.servers is not None and guild_id in job.servers))]
+
     def check_room(self, guild_id: int | None) -> None:
         """Raise TrainingQueueFull if a training from `guild_id` (None: no server) would not be accepted
         now: the command layer asks before downloading anything."""
@@ -171,16 +189,20 @@ class TrainingJobs:
                                     "queued or running; try again when one has finished.")
 
     def submit(self, name: str, data: Path, base: str | None = None, *, guild_id: int | None = None,
-               owned: Path | None = None, author: str | None = None) -> TrainingJob:
+               owned: Path | None = None, author: str | None = None, owner: int | None = None,
+               subject: int | None = None, servers: tuple[int, ...] | None = None) -> TrainingJob:
         """Queue a training of `name` on `data` (from `base`; None: [training] base); its first event
         says the queue position. `owned` passes to the job only if this returns: a refusal (PoolClosed,
-        InvalidRequest, TrainingQueueFull) leaves it to the caller."""
+        InvalidRequest, TrainingQueueFull) leaves it to the caller. `owner`, `subject`, `servers`: the
+        Discord ids persona.json records (who added it, whom it imitates, where it may be used; None:
+        the training's default)."""
         if self._closed:
             raise PoolClosed()
         if self.busy_with(name):
             raise InvalidRequest(f"A training for '{name}' is already queued or running.")
         self.check_room(guild_id)
-        job = TrainingJob(name, data, base, guild_id, owned, author)
+        job = TrainingJob(name, data, base, guild_id, owned, author, owner=owner, subject=subject,
+                          servers=servers)
         position = len(self._jobs())
         self._waiting.append(job)
         job._emit(JobEvent("queued", position=position))
@@ -188,6 +210,29 @@ class TrainingJobs:
             self._worker = asyncio.create_task(self._work(), name="training-jobs")
         self._wakeup.set()
         return job
+
+    async def cancel(self, name: str) -> bool:
+        """End the training of persona `name` (for /persona forget), whatever its state, and return once
+        nothing of it is left: a queued one leaves the queue and never runs; a running one's child is
+        stopped (its whole process group: SIGTERM, then SIGKILL after the grace period), and the
+        temporary folders it left in `models/` (`.tmp-<name>-<pid>-...`, of writers no longer alive) are
+        removed. Either way its download is deleted and its `events()` end with a "cancelled" event.
+        True when a job was cancelled; False when there was none (or it had just finished: a training
+        done a moment before may have swapped its folder into `models/`, which the caller deletes)."""
+        job = next((j for j in self._waiting if j.name == name), None)
+        if job is not None:
+            self._waiting.remove(job)  # taken at once: the worker cannot start it meanwhile
+            job.cancelled = True
+            await self._end(job, JobEvent("cancelled", message=FORGOTTEN))
+            return True
+        job = self._running
+        if job is None or job.name != name:
+            return False
+        job.cancelled = True
+        if job._run_task is not None:
+            job._run_task.cancel()  # `_run` stops the child, then `_work` ends the job as cancelled
+        await job._ended.wait()
+        return job.result is not None and job.result.kind == "cancelled"
 
     async def close(self) -> None:
         """Cancel queued jobs and stop the running child (SIGTERM, then SIGKILL after a grace period)."""
@@ -209,7 +254,17 @@ class TrainingJobs:
                 job = self._running = self._waiting.popleft()
                 result = JobEvent("failed", message="The bot is shutting down; training stopped.")
                 try:
-                    result = await self._run(job)
+                    # A task of its own, so that `cancel` can stop this job and not the queue.
+                    job._run_task = asyncio.create_task(self._run(job), name=f"training-{job.name}")
+                    try:
+                        result = await job._run_task
+                    except asyncio.CancelledError:
+                        task = asyncio.current_task()
+                        if not job.cancelled or (task is not None and task.cancelling()):
+                            raise  # the queue itself is being closed
+                        result = JobEvent("cancelled", message=FORGOTTEN)
+                    finally:
+                        job._run_task = None
                 except Exception as exc:  # keep the queue alive whatever one job does
                     log.exception("training %s crashed", job.name)
                     result = JobEvent("failed", message=f"Training could not run: {exc}")
@@ -227,9 +282,12 @@ class TrainingJobs:
         finally:
             if result.kind == "done":
                 log.info("training %s done: %r", job.name, result.data.get("path"))
+            elif result.kind == "cancelled":  # no name: its persona is being forgotten, from the log too
+                log.info("a training was cancelled: %s", result.message)
             else:  # %r: the message quotes archive text, which must not forge log lines
                 log.warning("training %s failed: %r", job.name, result.message)
             job._emit(result)
+            job._ended.set()
 
     def _argv(self, job: TrainingJob) -> list[str]:
         argv = [*self.command, "train", job.name, "--data", str(job.data),
@@ -240,6 +298,11 @@ class TrainingJobs:
             argv.append(f"--base={job.base}")  # one word: a value starting with '-' is no option
         if job.author is not None:
             argv.append(f"--author={job.author}")
+        if job.owner is not None:
+            argv.append(f"--owner={job.owner}")
+        if job.subject is not None:
+            argv.append(f"--subject={job.subject}")
+        argv += [f"--server={server}" for server in job.servers or ()]
         return argv
 
     async def _run(self, job: TrainingJob) -> JobEvent:
@@ -269,7 +332,8 @@ class TrainingJobs:
             message = f"Training took longer than {self.timeout_s:.0f}s and was stopped."
             return JobEvent("failed", message=message)
         except BaseException:
-            await self._stop(proc)  # cancelled (shutdown): the child must not outlive the bot
+            # Cancelled (shutdown, or `cancel`): the child must not outlive the bot, nor a forget.
+            await self._stop(proc, forgotten=job.name if job.cancelled else None)
             raise
         finally:
             stderr_task.cancel()
@@ -288,10 +352,49 @@ class TrainingJobs:
             return JobEvent("failed", message=f"Training was killed ({_signal_name(-rc)}).")
         return JobEvent("failed", message=f"Training failed (exit code {rc}).")
 
-    async def _stop(self, proc: asyncio.subprocess.Process) -> None:
-        """Terminate the child, then clear what a kill mid-write leaves (training's `.tmp-*` folder)."""
+    async def _stop(self, proc: asyncio.subprocess.Process, forgotten: str | None = None) -> None:
+        """Terminate the child, then clear what a kill mid-write leaves (training's `.tmp-*` folder): of
+        the `forgotten` persona only when one is named (`cancel`), else of any dead writer."""
         await _stop(proc)
-        await asyncio.to_thread(recover_interrupted, self.models_dir)
+        if forgotten is not None:
+            await asyncio.to_thread(remove_temporary_folders, self.models_dir, forgotten)
+        else:
+            await asyncio.to_thread(recover_interrupted, self.models_dir)
+
+
+def remove_temporary_folders(models_dir: Path, name: str) -> list[str]:
+    """Remove the temporary folders a killed training of persona `name` left in `models_dir`
+    (`training.atomic.atomic_persona_dir`'s `.tmp-<name>-<pid>-<8 hex>`) whose writer is no longer
+    alive; another persona's, or a live writer's (a training run from the command line), stay.
+    Returns the names removed."""
+    if not is_valid_persona_name(name):
+        return []
+    pattern = re.compile(rf"\.tmp-{re.escape(name)}-(\d+)-[0-9a-f]{{8}}")
+    removed = []
+    try:
+        entries = list(os.scandir(models_dir))
+    except OSError:
+        return []
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match is None or not entry.is_dir(follow_symlinks=False) or _alive(int(match[1])):
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(entry.name)
+    if removed:  # no names: the persona is being forgotten
+        log.info("removed %d temporary folder(s) a cancelled training left", len(removed))
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` exists (signal 0 only asks); one of another user's counts as alive."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def child_env() -> dict[str, str]:

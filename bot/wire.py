@@ -8,10 +8,17 @@ which the client raises again as the same `BotError` class. Errors never
 cross as pickled exceptions: `UnknownPersona`'s constructor does not survive a round trip (its message
 comes back nested), and the bot must not depend on Ray's exception wrappers.
 
+Forgetting a persona (/persona forget): `POST <remote_url>/forget` with a JSON `ForgetBody`; the replica
+that takes it forgets the persona and answers `{"ok": true, "persona": ..., "holds": [...], "replica":
+...}`, what its pool still holds of it (nothing, normally). Serve routes one request to one replica: the
+others never serve a persona whose folder is gone (their pool looks before each request) and unload it
+at their next rescan.
+
 With `[serve] token_env` set, every request carries `Authorization: Bearer <token>`; a request without
 it, or with another token, is answered `{"ok": false, "kind": "unauthorized"}` with 401. A body is at
 most `MAX_BODY_BYTES`, strict JSON (no NaN or Infinity, nesting bounded by the parser) and exactly a
-`GenerateBody`; anything else is answered as `InvalidRequest` with 400 (413 when too large).
+`GenerateBody` (a `ForgetBody` at `/forget`); anything else is answered as `InvalidRequest` with 400
+(413 when too large).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from __future__ import annotations
 import hmac
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.errors import (
     BotError,
@@ -33,6 +40,7 @@ from bot.errors import (
     PoolClosed,
     UnknownPersona,
 )
+from training.names import is_valid_persona_name
 
 ROUTING_HEADER = "serve_multiplexed_model_id"  # Ray Serve's model-multiplexing header (notes: scale-out §1.1)
 AUTH_HEADER = "Authorization"
@@ -41,6 +49,7 @@ UNAUTHORIZED = "unauthorized"  # the error kind of a missing or wrong token (not
 # escaped as a surrogate pair (12 bytes) is about 70 kB; anything larger is refused before it is parsed.
 MAX_BODY_BYTES = 256 * 1024
 MAX_TIMEOUT_S = 3600.0  # as [pool] request_timeout_s: a request cannot hold a queue slot for longer
+FORGET_PATH = "forget"  # `<remote_url>/forget`: a ForgetBody, answered by the replica that takes it
 
 # Each kind the pool raises, with the HTTP status the service answers it with.
 ERRORS: dict[str, tuple[type[BotError], int]] = {
@@ -74,6 +83,44 @@ class GenerateBody(BaseModel):
     timeout: float | None = Field(None, le=MAX_TIMEOUT_S)
     min_new_tokens: int = 0
     context: str = ""
+
+
+class ForgetBody(BaseModel):
+    """`GenerationPool.forget`'s argument, as JSON: the persona's name (a valid one, nothing else)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    persona: str
+
+    @field_validator("persona")
+    @classmethod
+    def _a_persona_name(cls, name: str) -> str:
+        if not is_valid_persona_name(name):
+            raise ValueError("not a persona name")
+        return name
+
+
+def forget_url(remote_url: str) -> str:
+    """Where the client posts a ForgetBody: `<remote_url>/forget`."""
+    return f"{remote_url.rstrip('/')}/{FORGET_PATH}"
+
+
+def is_forget_path(path: str, root_path: str = "") -> bool:
+    """Whether a request's path (Serve's ASGI `path`, under the route prefix `root_path`) is the forget
+    path; every other path under the prefix generates, as before."""
+    if root_path and path.startswith(root_path):
+        path = path[len(root_path):]
+    return path.strip("/") == FORGET_PATH
+
+
+def parse_forget(raw: bytes) -> ForgetBody:
+    """A forget request's body as the service reads it: as strict as `parse_body`, or InvalidRequest."""
+    if len(raw) > MAX_BODY_BYTES:
+        raise too_large()
+    try:
+        return ForgetBody.model_validate_json(raw, strict=True)
+    except ValidationError as exc:
+        raise InvalidRequest(f"Not a forget request: {_reason(exc)}.") from None
 
 
 def request_body(**values: Any) -> GenerateBody:

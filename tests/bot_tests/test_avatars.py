@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from types import SimpleNamespace
@@ -288,3 +289,55 @@ async def test_the_cache_is_bounded_in_bytes_and_count(models_dir: Path,
     too_big = AvatarCache(max_bytes=10)
     too_big.put(("ann", "0" * 64, "a.png", (0, 0, 0, 0)), PNG)  # served, never kept
     assert len(too_big) == 0 and too_big.bytes == 0
+
+
+# --- a persona removed or forgotten (/persona forget) --------------------------------------------
+
+
+async def test_a_forgotten_personas_url_answers_404_at_once_and_nothing_of_it_stays_cached(
+        models_dir: Path, personas: PersonaRegistry) -> None:
+    set_avatar(make_checkpoint(models_dir, "kept", "Kept"), JPEG, "jpg", "image/jpeg")
+    personas.scan()
+    cache = AvatarCache()
+    entry, other = personas.get("marlowe_bakes"), personas.get("kept")
+    assert entry is not None and other is not None
+    async with serving(personas, cache) as base:
+        url, other_url = avatar_url(base, entry), avatar_url(base, other)
+        assert url is not None and other_url is not None
+        assert (await fetch(url))[:2] == (200, PNG) and (await fetch(other_url))[:2] == (200, JPEG)
+        assert cache.holds("marlowe_bakes") == 1 and cache.bytes == len(PNG) + len(JPEG)
+        (models_dir / "marlowe_bakes").rename(models_dir / ".forget-marlowe_bakes")  # as forget does
+        personas.scan()
+        assert (await fetch(url))[0] == 404  # at once: the registry no longer lists it
+        assert cache.forget("marlowe_bakes") == len(PNG)
+        assert cache.holds("marlowe_bakes") == 0 and cache.bytes == len(JPEG) and len(cache) == 1
+        assert cache.forget("marlowe_bakes") == 0
+        assert (await fetch(url))[0] == 404 and cache.holds("marlowe_bakes") == 0
+        assert (await fetch(other_url))[:2] == (200, JPEG)  # another persona's picture is untouched
+
+
+async def test_a_read_in_flight_when_its_persona_is_forgotten_is_neither_kept_nor_served(
+        personas: PersonaRegistry, monkeypatch: pytest.MonkeyPatch) -> None:
+    started, release = threading.Event(), threading.Event()
+    real_read = bot.avatars._read
+
+    def slow_read(*args):
+        started.set()
+        release.wait(30)
+        return real_read(*args)
+
+    monkeypatch.setattr(bot.avatars, "_read", slow_read)
+    cache = AvatarCache()
+    entry = personas.get("marlowe_bakes")
+    assert entry is not None
+    async with serving(personas, cache) as base:
+        url = avatar_url(base, entry)
+        assert url is not None
+        reading = asyncio.create_task(fetch(url))
+        assert await asyncio.to_thread(started.wait, 30)
+        assert cache.forget("marlowe_bakes") == 0  # nothing kept yet: the read is still under way
+        release.set()
+        assert (await reading)[0] == 404
+        assert cache.holds("marlowe_bakes") == 0 and cache.bytes == 0
+        assert (await fetch(url))[:2] == (200, PNG)  # a later request (it was not removed) reads anew
+        assert cache.holds("marlowe_bakes") == 1

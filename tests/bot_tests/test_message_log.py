@@ -33,7 +33,8 @@ def test_roundtrip_every_field(db: Path) -> None:
     full = PersonaMessage(message_id=1_234_567_890_123_456_789, persona="a-b", invoker_id=2**62,
                           channel_id=3, prompt="p ✨", text="t\nline two", created_at=time.time(),
                           style="embed", guild_id=4, webhook_id=5, thread_id=6, reply_to=7, count=3,
-                          temperature=0.85, context="c", another_of=8, copy_rejections=3)
+                          temperature=0.85, context="c", another_of=8, copy_rejections=3,
+                          context_author_id=2**63 - 1)
     bare = PersonaMessage(message_id=9, persona="x", invoker_id=1, channel_id=2, prompt="", text="",
                           created_at=time.time(), style="webhook")
     log.add(full)
@@ -42,7 +43,7 @@ def test_roundtrip_every_field(db: Path) -> None:
     got = log.get(9)
     assert got == bare and got is not None
     assert (got.guild_id, got.webhook_id, got.thread_id, got.reply_to, got.temperature,
-            got.another_of) == (None,) * 6
+            got.another_of, got.context_author_id) == (None,) * 7
     assert (got.count, got.copy_rejections) == (1, 0)
     assert log.get(12345) is None
     assert log.count() == 2
@@ -54,9 +55,9 @@ def test_file_settings(db: Path) -> None:
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert {"messages_created_at", "messages_persona"} <= indexes
+        assert {"messages_created_at", "messages_persona", "messages_context_author"} <= indexes
     finally:
         conn.close()
 
@@ -274,9 +275,9 @@ def test_a_version_2_file_gains_copy_rejections_and_keeps_its_records(db: Path) 
     assert reopened.get(6).copy_rejections == 2  # type: ignore[union-attr]
     reopened.close()
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     columns = [r[1] for r in conn.execute("PRAGMA table_info(messages)")]
-    assert columns[-1] == "copy_rejections"
+    assert columns[-2:] == ["copy_rejections", "context_author_id"]
     conn.close()
 
 
@@ -315,3 +316,65 @@ def test_set_aside_copies_expire_with_the_records(db: Path) -> None:
     MessageLog(db, max_age_s=30 * day).close()
     assert not any(p.exists() for p in old)
     assert fresh.exists() and unrelated.exists()  # within retention; not this log's
+
+
+# The layout of schema version 3, as the bot before `context_author_id` wrote it.
+V3_SCHEMA = V2_SCHEMA.replace("another_of INTEGER", "another_of INTEGER, "
+                              "copy_rejections INTEGER NOT NULL DEFAULT 0").replace("user_version = 2",
+                                                                                    "user_version = 3")
+
+
+def test_a_version_3_file_gains_context_author_id_and_keeps_its_records(db: Path) -> None:
+    write_old_file(db, V3_SCHEMA, "4", "2")
+    log = MessageLog(db)
+    old = log.get(5)
+    assert old is not None and (old.text, old.another_of, old.copy_rejections) == ("old tweet", 4, 2)
+    assert old.context_author_id is None
+    assert not any(p.name.startswith("messages.sqlite3.corrupt-") for p in db.parent.iterdir())
+    log.add(message(6, context="their words", context_author_id=77))
+    assert log.forget_context_of(77) == 1 and log.get(6) is None and log.get(5) is not None
+    log.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(messages)")]
+    assert columns[-1] == "context_author_id"
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "messages_context_author" in indexes  # made by the migration too, not only in new files
+    conn.close()
+
+
+def test_usage_is_a_personas_latest_records_newest_first(db: Path) -> None:
+    log = MessageLog(db, max_age_s=3600)
+    now = time.time()
+    for i, age in enumerate((50, 10, 30, 20, 40)):
+        log.add(message(i, persona="busy", created_at=now - age))
+    log.add(message(10, persona="busy-too", created_at=now))  # another persona, despite the prefix
+    log.add(message(11, persona="busy", created_at=now - 7200))  # expired: never handed out
+    assert [m.message_id for m in log.usage("busy")] == [1, 3, 2, 4, 0]
+    assert [m.message_id for m in log.usage("busy", limit=2)] == [1, 3]
+    assert log.usage("busy")[0] == log.get(1)  # whole records
+    assert log.usage("nobody") == [] and log.usage("busy", limit=0) == []
+    log.close()
+
+
+def test_forget_context_of_deletes_the_replies_to_that_members_words_from_both_files(db: Path) -> None:
+    """A member who opts out: every record whose context was their message goes, its bytes too; the
+    records answering others, or nobody, stay."""
+    secret = "Velociraptor-marmalade-3391 is where I live"
+    log = MessageLog(db)
+    for i in range(3):
+        log.add(message(i, context=secret, context_author_id=555))
+    log.add(message(10, context="someone else's words", context_author_id=556))
+    log.add(message(11, context="the persona's own tweet"))  # Continue: no member's message
+    log.add(replace(message(12), invoker_id=555))  # asked for by that member, no context of theirs
+    wal = db.with_name(db.name + "-wal")
+
+    def on_disk() -> bytes:
+        return db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+    assert secret.encode() in on_disk()  # written (so the check below means something)
+    assert log.forget_context_of(555) == 3
+    assert secret.encode() not in on_disk() and b"Velociraptor" not in on_disk()
+    assert [i for i in (0, 1, 2, 10, 11, 12) if log.get(i) is not None] == [10, 11, 12]
+    assert log.forget_context_of(555) == 0 and log.count() == 3
+    log.close()

@@ -234,3 +234,92 @@ def test_what_the_copy_guard_did_crosses_the_wire() -> None:
     refused = json.dumps({"ok": False, "kind": "copied", "message": "Every sample repeated."}).encode()
     with pytest.raises(CopyRejected, match=r"Every sample repeated\."):
         answer_texts(422, refused, "p0")
+
+
+# --- forget (for /persona forget) ----------------------------------------------------------------
+
+
+async def forget_service(answer_holds: list[str] | None = None, token: str | None = "right-token"):
+    """A stand-in for the service's forget path: the token checked and the body parsed exactly as the
+    replica does (bot.wire); what it was sent is recorded. Returns (runner, url, seen)."""
+    from aiohttp import web
+
+    from bot.wire import authorized, error_data, parse_forget, unauthorized_data
+
+    seen: list[tuple[str, str | None, bytes]] = []
+
+    async def answer(request: web.Request) -> web.Response:
+        raw = await request.read()
+        seen.append((request.path, request.headers.get("Authorization"), raw))
+        if token is not None and not authorized(request.headers.get("Authorization"), token):
+            data, status = unauthorized_data()
+            return web.json_response(data, status=status)
+        if request.method == "GET":
+            return web.json_response({"ready": True})
+        try:
+            body = parse_forget(raw)
+        except InvalidRequest as exc:
+            data, status = error_data(exc)
+            return web.json_response(data, status=status)
+        return web.json_response({"ok": True, "persona": body.persona, "replica": "r1",
+                                  "holds": [] if answer_holds is None else answer_holds})
+
+    app = web.Application()
+    app.router.add_route("*", "/personas", answer)
+    app.router.add_route("POST", "/personas/forget", answer)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return runner, f"http://127.0.0.1:{runner.addresses[0][1]}/personas", seen
+
+
+async def test_forget_reaches_the_service_with_the_token_and_a_strict_body(remote, tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    make_checkpoint(tmp_path / "models", "p0")
+    runner, url, seen = await forget_service()
+    try:
+        monkeypatch.setenv("PERSONA_TEST_TOKEN", "right-token")
+        pool = await remote(url + "/", remote_token_env="PERSONA_TEST_TOKEN")  # a trailing slash too
+        assert pool.registry.get("p0") is not None
+        (tmp_path / "models" / "p0").rename(tmp_path / "models" / ".forget-p0")
+        seen.clear()
+        assert await pool.forget("p0") is True
+        assert pool.registry.get("p0") is None  # its own view of models/ rescanned
+        assert seen == [("/personas/forget", "Bearer right-token", b'{"persona": "p0"}')]
+        assert await pool.forget("../p0") is False and len(seen) == 1  # no persona's name: nothing sent
+    finally:
+        await runner.cleanup()
+
+
+async def test_forget_is_refused_without_the_right_token_and_says_so(remote, monkeypatch, caplog) -> None:
+    runner, url, seen = await forget_service()
+    try:
+        monkeypatch.setenv("PERSONA_TEST_TOKEN", "wrong-token")
+        pool = await remote(url, remote_token_env="PERSONA_TEST_TOKEN")
+        assert await pool.forget("p0") is False  # not an exception: the forget goes on
+        assert seen[-1][:2] == ("/personas/forget", "Bearer wrong-token")
+        assert "refused this bot's token: set [pool] remote_token_env" in caplog.text
+    finally:
+        await runner.cleanup()
+
+
+async def test_forget_not_confirmed_by_the_service_is_false_and_logged(remote, caplog) -> None:
+    runner, url, _ = await forget_service(answer_holds=["resident"], token=None)
+    try:
+        pool = await remote(url)
+        with caplog.at_level("WARNING", logger="bot.remote"):
+            assert await pool.forget("p0") is False
+        assert "forgetting a persona: the generation service answered 200 (still holding ['resident'])" \
+            in caplog.text and "p0" not in caplog.text
+    finally:
+        await runner.cleanup()
+
+
+async def test_forget_with_the_service_down_warns_and_returns_false_at_once(remote, caplog) -> None:
+    pool = await remote(f"http://127.0.0.1:{free_port()}/personas")  # nothing listens there
+    began = time.monotonic()
+    with caplog.at_level("WARNING", logger="bot.remote"):
+        assert await pool.forget("p0") is False
+    assert time.monotonic() - began < 2
+    assert "forgetting a persona: the generation service at" in caplog.text
+    assert "does not answer" in caplog.text and "p0" not in caplog.text

@@ -1,5 +1,6 @@
-"""The generation service's guards without a running service: its token check, the body parser and the
-capped reader. The same cases against the real service are in test_remote_serve.py."""
+"""The generation service's guards without a running service: its token check, the body parsers (a
+generation's and a forget's) and the capped reader; the replica's answer to a forget. The same cases
+against the real service are in test_remote_serve.py."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ from bot.errors import InvalidRequest
 from bot.wire import (
     MAX_BODY_BYTES,
     BodyTooLarge,
+    ForgetBody,
     GenerateBody,
     auth_headers,
     authorized,
+    forget_url,
+    is_forget_path,
     parse_body,
+    parse_forget,
     request_body,
 )
 
@@ -145,3 +150,72 @@ async def test_an_endless_body_is_read_only_up_to_the_cap() -> None:
     with pytest.raises(BodyTooLarge):
         await read_body(request, MAX_BODY_BYTES)  # type: ignore[arg-type]
     assert request.pulled == MAX_BODY_BYTES // 65536 + 1  # the first chunk past the cap, and no more
+
+
+# --- the forget request ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    (b'{"persona": "p0", "prompt": "hi"}', "prompt: Extra inputs are not permitted"),
+    (b'{"persona": 7}', "persona: Input should be a valid string"),
+    (b'{"persona": ["p0"]}', "persona: Input should be a valid string"),
+    (b'{"persona": "../p0"}', "persona: Value error, not a persona name"),
+    (b'{"persona": ".tmp-p0"}', "persona: Value error, not a persona name"),
+    (b'{"persona": ""}', "persona: Value error, not a persona name"),
+    (b"{}", "persona: Field required"),
+    (b'"p0"', "Input should be an object"),
+    (NESTED, "Invalid JSON: recursion limit exceeded"),
+    (b'{"persona": "p0"} trailing', "Invalid JSON: trailing characters"),
+    (b"", "Invalid JSON"),
+])
+def test_a_malformed_forget_body_is_one_invalid_request_line(raw: bytes, reason: str) -> None:
+    with pytest.raises(InvalidRequest) as info:
+        parse_forget(raw)
+    message = str(info.value)
+    assert message.startswith("Not a forget request: ") and reason in message, message
+    assert "\n" not in message and len(message) < 200
+
+
+def test_a_forget_body_parses_as_sent_and_has_its_own_path() -> None:
+    assert parse_forget(json.dumps(ForgetBody(persona="marlowe_bakes").model_dump()).encode()) == \
+        ForgetBody(persona="marlowe_bakes")
+    with pytest.raises(BodyTooLarge):
+        parse_forget(b'{"persona": "' + b"p" * MAX_BODY_BYTES + b'"}')
+    assert forget_url("http://gpu:8000/personas") == forget_url("http://gpu:8000/personas/") == \
+        "http://gpu:8000/personas/forget"
+    assert is_forget_path("/personas/forget", "/personas")
+    assert is_forget_path("/personas/forget/", "/personas")
+    assert is_forget_path("/forget") and is_forget_path("/forget", "")  # route prefix "/"
+    for path, root in (("/personas", "/personas"), ("/personas/", "/personas"), ("/personas/x", "/personas"),
+                       ("/forget/personas", "/forget"), ("/personas/forgetting", "/personas")):
+        assert not is_forget_path(path, root), (path, root)
+
+
+class BodyRequest(FakeRequest):
+    """A request whose body is `raw`, in one chunk."""
+
+    def __init__(self, raw: bytes) -> None:
+        super().__init__({"content-length": str(len(raw))})
+        self.raw = raw
+
+    async def stream(self) -> AsyncIterator[bytes]:
+        yield self.raw
+
+
+async def test_the_replica_forgets_and_answers_what_its_pool_still_holds(start_pool, tmp_path) -> None:
+    pytest.importorskip("ray.serve", reason="the scale extra (Ray Serve) is not installed")
+    from helpers.checkpoints import make_checkpoint
+
+    from bot.serve_app import forget_answer
+
+    models = tmp_path / "models"
+    make_checkpoint(models, "p0")
+    pool = await start_pool(models, batch_window_ms=0)
+    await pool.generate("p0", "hi", max_new_tokens=2)
+    assert "resident" in pool.holds("p0")
+    (models / "p0").rename(models / ".forget-p0")
+    data, status = await forget_answer(pool, BodyRequest(b'{"persona": "p0"}'), "r1")  # type: ignore[arg-type]
+    assert (status, data) == (200, {"ok": True, "persona": "p0", "holds": [], "replica": "r1"})
+    assert pool.holds("p0") == [] and pool.registry.get("p0") is None
+    data, status = await forget_answer(pool, BodyRequest(b'{"persona": "p0", "x": 1}'), "r1")  # type: ignore[arg-type]
+    assert status == 400 and data["kind"] == "invalid" and "x: Extra inputs" in data["message"]

@@ -352,3 +352,88 @@ def test_a_bot_killed_with_sigkill_takes_its_training_child_along(tmp_path: Path
         bot.wait()
         if child and alive(child):
             os.kill(child, signal.SIGKILL)
+
+
+# --- cancel (for /persona forget) and who and where a persona is ----------------------------------
+
+
+async def test_cancel_of_a_queued_job_deletes_its_download_and_it_never_runs(jobs: TrainingJobs,
+                                                                             tmp_path: Path) -> None:
+    running = jobs.submit("hang", tmp_path / "a.js")
+    folder = download(tmp_path, "queued")
+    queued = jobs.submit("ok", folder / "tweets.js", owned=folder)
+    events = running.events()
+    while (await anext(events)).kind != "phase":  # "ok" waits behind a training that runs
+        pass
+    watched = asyncio.create_task(collect(queued))  # someone iterates its events meanwhile
+    assert await jobs.cancel("ok") is True
+    events = await asyncio.wait_for(watched, 10)
+    assert [e.kind for e in events] == ["queued", "cancelled"] and events[-1].final
+    assert "forgotten" in events[-1].message
+    assert not folder.exists() and not jobs.busy_with("ok")
+    assert await jobs.cancel("ok") is False and await jobs.cancel("nobody") is False
+    assert await jobs.cancel("hang") is True  # the running one too, so the queue is empty
+    assert running.result is not None and running.result.kind == "cancelled"
+    await asyncio.sleep(0.2)  # room for the worker to (wrongly) start the cancelled job
+    assert "start ok" not in (tmp_path / "log.txt").read_text()
+    assert (await collect(jobs.submit("ok", tmp_path / "x.js")))[-1].kind == "done"  # the queue goes on
+    await jobs.close()
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended (and been reaped): no writer behind it."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+@linux_only
+async def test_cancel_of_a_running_job_kills_it_and_removes_only_its_temporary_folders(
+        jobs: TrainingJobs, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    folder = download(tmp_path, "running")
+    job = jobs.submit("tree", folder / "tweets.js", owned=folder)
+    events = job.events()
+    while (await anext(events)).kind != "phase":  # the child and its SIGTERM-ignoring grandchild are up
+        pass
+    log = (tmp_path / "log.txt").read_text().split()
+    child, grandchild = int(log[2]), int(log[4])
+    # What a training killed mid-write leaves (atomic_persona_dir's name), beside other folders:
+    mine = models / f".tmp-tree-{child}-0123abcd"
+    (mine / "sub").mkdir(parents=True)
+    (mine / "sub" / "model.safetensors").write_bytes(b"weights")
+    others = [models / f".tmp-other-{dead_pid()}-89abcdef",  # another persona's, its writer dead too
+              models / f".tmp-tree-{os.getpid()}-fedcba98",  # a live writer's (the command line's)
+              models / f".tmp-tree-x-{dead_pid()}-00000000",  # persona "tree-x", not "tree"
+              models / "tree"]  # the persona folder itself is the caller's business
+    for other in others:
+        other.mkdir()
+    caplog.clear()
+    try:
+        with caplog.at_level(logging.DEBUG, logger="bot.training_jobs"):
+            assert await asyncio.wait_for(jobs.cancel("tree"), 60) is True
+        assert not [m for m in caplog.messages if "tree" in m]  # forgotten: not named in the log
+        assert "removed 1 temporary folder(s) a cancelled training left" in caplog.messages
+        assert not alive(child) and gone_within([grandchild], 30)  # the whole group
+        assert job.result is not None and job.result.kind == "cancelled"
+        assert [e.kind async for e in events] == ["cancelled"]  # the iterator ends with it
+        assert not mine.exists() and not folder.exists()
+        assert all(other.is_dir() for other in others)
+        assert not jobs.busy_with("tree")
+    finally:
+        for pid in (child, grandchild):
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    await jobs.close()
+
+
+async def test_owner_subject_and_servers_go_to_the_child_as_flags(jobs: TrainingJobs, tmp_path: Path) -> None:
+    done = (await collect(jobs.submit("env", tmp_path / "a.js", owner=111, subject=222,
+                                      servers=(333, 444))))[-1].data
+    argv = done["argv"]
+    assert argv[argv.index("--json") + 1:] == ["--config", str(tmp_path / "c.toml"), "--owner=111",
+                                               "--subject=222", "--server=333", "--server=444"]
+    plain = (await collect(jobs.submit("env", tmp_path / "a.js")))[-1].data["argv"]
+    assert not [a for a in plain if a.startswith(("--owner", "--subject", "--server"))]
+    await jobs.close()

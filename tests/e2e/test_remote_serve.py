@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import json
+import logging
 import socket
 import subprocess
 import sys
@@ -360,3 +361,34 @@ async def test_a_cancelled_request_leaves_the_replicas_queue(remote: RemotePool)
     assert not running[0].done()  # the first long request was still running all along
     assert (await accepted)[0].startswith("instead")  # it took the cancelled request's place
     await asyncio.gather(*running)
+
+
+async def test_a_forgotten_persona_is_unloaded_and_refused_and_the_replica_stays_ready(remote: RemotePool,
+                                                                                      service) -> None:
+    """/persona forget with the remote backend: the folder deleted, then `forget` tells the service, whose
+    replica unloads the persona; a request for it afterwards is UnknownPersona, the replica still serves.
+    The time forget took is printed (`-s`) and logged."""
+    import shutil
+
+    config, url, _ = service
+    models = config.parent / "models"
+    make_checkpoint(models, "forgettable", seed=12)
+    assert await remote.generate("forgettable", "remember me", max_new_tokens=4)  # resident in a replica
+    away = models / ".forget-forgettable"
+    (models / "forgettable").rename(away)  # as the command does: renamed away, then deleted
+    shutil.rmtree(away)
+    began = time.perf_counter()
+    assert await remote.forget("forgettable") is True  # the replica confirmed: it holds nothing of it
+    took_ms = (time.perf_counter() - began) * 1000
+    print(f"\nforget took {took_ms:.1f} ms (called to returned, through the service)")
+    logging.getLogger(__name__).warning("forget took %.1f ms through the service", took_ms)
+    assert remote.registry.get("forgettable") is None
+    with pytest.raises(UnknownPersona):
+        await remote.generate("forgettable", "still there?", max_new_tokens=4)
+    status, body = await asyncio.to_thread(post, url, None, method="GET")
+    assert status == 200 and body["ready"] is True
+    assert await remote.generate("p0", "others still", max_new_tokens=2)
+    # The forget path is guarded as generation is: the token first, then a strict body.
+    assert (await asyncio.to_thread(post, url + "/forget", b'{"persona": "p0"}', None))[0] == 401
+    status, body = await asyncio.to_thread(post, url + "/forget", b'{"persona": "p0", "prompt": "hi"}')
+    assert (status, body["kind"]) == (400, "invalid") and "prompt: Extra inputs" in body["message"]

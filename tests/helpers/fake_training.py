@@ -1,7 +1,7 @@
 """A small stand-in for `python -m training`, for the training queue's tests (bot/training_jobs.py)."""
 
 # Behaves like `python -m training train NAME --data F --models-dir D --json`, by NAME:
-# ok* prints JSON events and exits 0; fail exits 2 with one error line; hang sleeps until killed;
+# ok* prints JSON events and exits 0; fail exits 2 with one error line; hang* sleeps until killed;
 # silent exits 0 without a `done` line; killed dies of SIGKILL; badmem fails as bad input quoting
 # "MemoryError"; env reports its DISCORD_TOKEN, argv, FAKE_LOG, memory limit,
 # session and whether its --data exists in `done`; memNNN allocates NNN MB then succeeds; tree starts
@@ -27,7 +27,7 @@ if name.startswith("ok"):
 elif name == "fail":
     sys.stderr.write("some noise\nerror: no tweets found in x.js\n")
     sys.exit(2)
-elif name == "hang":
+elif name.startswith("hang"):
     emit(event="phase", phase="train", message="training")
     time.sleep(120)
 elif name == "silent":
