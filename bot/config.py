@@ -24,8 +24,8 @@ from training.config import (
     validate,
 )
 
-__all__ = ["Config", "ConfigError", "DiscordSettings", "GenerationSettings", "PoolSettings", "ServeSettings",
-           "WebSettings", "load_config", "token_from_env"]
+__all__ = ["Config", "ConfigError", "ConsentSettings", "DiscordSettings", "GenerationSettings",
+           "PoolSettings", "ServeSettings", "WebSettings", "load_config", "token_from_env"]
 
 # An environment variable's name (the token itself never goes in config.toml).
 ENV_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,127}$"
@@ -221,6 +221,17 @@ class WebSettings(Section):
         return value.rstrip("/") if value else None
 
 
+class ConsentSettings(Section):
+    """Personas of people: how long a member has to accept being imitated, and self-service personas."""
+
+    # A request to imitate a member waits this long for their Accept; then the upload is deleted.
+    accept_hours: float = Field(24.0, gt=0, le=24 * 30)
+    # `/persona me`: members make a persona of themselves from their own export; false turns it off.
+    self_service: bool = True
+    # How many personas of themselves one member may have in one server (queued trainings count).
+    self_personas_per_user: int = Field(1, ge=0, le=100)
+
+
 class Config(Section):
     paths: PathsSettings = PathsSettings()
     training: TrainingSettings = TrainingSettings()
@@ -229,6 +240,7 @@ class Config(Section):
     discord: DiscordSettings = DiscordSettings()
     web: WebSettings = WebSettings()
     serve: ServeSettings = ServeSettings()
+    consent: ConsentSettings = ConsentSettings()
 
 
 def token_from_env(name: str | None, setting: str) -> str | None:
