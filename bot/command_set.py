@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.archives import ARCHIVE_SUFFIXES
-from bot.replies import LIST_PAGE_SIZE, LIST_SORTS
+from bot.replies import LIST_PAGE_SIZE, LIST_SORTS, USAGE_ROWS
 
 FrontEnd = Literal["discord", "console"]
 BOTH: frozenset[FrontEnd] = frozenset({"discord", "console"})
@@ -29,10 +29,14 @@ class File:
     /persona add an unpacked archive folder)."""
 
 
+class User:
+    """An option's type: a Discord user (a member of the server). In the console, their user id."""
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
-    type: type  # str, int, float or File
+    type: type  # str, int, float, File or User
     description: str  # Discord's description of the option; may name `Limits` fields
     required: bool = False
     choices: tuple[str, ...] = ()
@@ -59,6 +63,8 @@ class Command:
     help: str  # what /help says of it, after its usage; may name `Limits` fields
     options: tuple[Option, ...] = ()
     admin: bool = False  # changes personas: bot admins only, in a server (the command layer checks)
+    # Who else may use it, said after its help ("the persona's subject or owner"); the command layer checks.
+    who: str = ""
     # Only asks: on Discord a button confirms it, in the console the `confirm=yes` option.
     confirms: bool = False
     where: frozenset[FrontEnd] = BOTH
@@ -76,11 +82,12 @@ class Command:
     @property
     def handler(self) -> str:
         """The method each front end runs it with: `on_imitate`, `on_persona_list`."""
-        return "on_" + self.name.replace(" ", "_")
+        return "on_" + self.name.replace(" ", "_").replace("-", "_")
 
     @property
     def discord_description(self) -> str:
-        who = "; ".join(["admin"] * self.admin + ["asks to confirm"] * self.confirms)
+        who = "; ".join(["admin"] * self.admin + [self.who] * bool(self.who)
+                        + ["asks to confirm"] * self.confirms)
         return f"{self.description} ({who})" if who else self.description
 
     def console_options(self) -> tuple[Option, ...]:
@@ -112,13 +119,17 @@ class Limits:
 
     def fields(self) -> dict[str, object]:
         return {**dataclasses.asdict(self), "page_size": LIST_PAGE_SIZE,
-                "suffixes": ", ".join(ARCHIVE_SUFFIXES)}
+                "suffixes": ", ".join(ARCHIVE_SUFFIXES), "usage_rows": USAGE_ROWS}
 
 
 PERSONA_NAME = "the persona"
 CONSOLE_ONLY: frozenset[FrontEnd] = frozenset({"console"})
+# What is about the member using it (their own personas, their consent): the console's user is the operator.
+DISCORD_ONLY: frozenset[FrontEnd] = frozenset({"discord"})
 
-GROUPS = (Group("persona", "The personas this bot speaks as", admins_only_hint=True, servers_only=True),)
+# Not admins-only, not servers-only: members make, see and forget personas of themselves with it, in
+# DMs too; each command says who may use it and the command layer checks.
+GROUPS = (Group("persona", "The personas this bot speaks as"),)
 
 COMMANDS = (
     Command(
@@ -160,9 +171,44 @@ COMMANDS = (
          Option("base", str, "the base model to fine-tune (a hub id such as gpt2, or tiny); "
                              "default: the configured one", metavar="MODEL"),
          Option("author", str, "in a Discord chat export: whose messages (user id or name)",
-                metavar="ID_OR_NAME")),
+                metavar="ID_OR_NAME"),
+         Option("subject", User, "the member it imitates: nothing is trained until they accept",
+                metavar="USER_ID")),
         admin=True,
         console_note="an X or Mastodon archive, a Bluesky .car, a Discord chat export, a tweet file"),
+    Command(
+        "persona me", "A persona of yourself, from your own export",
+        "a persona of yourself in this server, from your own X, Mastodon or Bluesky archive, Discord "
+        "data package or tweet file ({suffixes}), up to {max_mb} MB; `name` defaults to your username. "
+        "Forget it any time with `/persona forget`.",
+        (Option("archive", File, "your own export: an X or Mastodon archive, a Bluesky .car, your Discord "
+                                 "data package", required=True, console="rest", metavar="PATH"),
+         Option("name", str, "the persona's name (default: your username)", metavar="NAME")),
+        who="members, of themselves", where=DISCORD_ONLY),
+    Command(
+        "persona pending", "Personas of you awaiting your answer",
+        "the personas of you someone asked for, awaiting your Accept or Decline.",
+        who="the member asked", where=DISCORD_ONLY),
+    Command(
+        "persona usage", "Who asked a persona of you for what",
+        "who asked the persona for what, newest {usage_rows} (its subject or owner only).",
+        (Option("name", str, PERSONA_NAME, required=True, personas=True, console="word"),),
+        who="its subject or owner"),
+    Command(
+        "persona forget", "Forget a persona completely",
+        "delete a persona and every trace of it: its files, its picture, the record of its messages, a "
+        "training of it (its subject, its owner, or an admin of its server).",
+        (Option("name", str, PERSONA_NAME, required=True, personas=True, console="word"),),
+        who="its subject, owner or server's admins", confirms=True),
+    Command(
+        "persona forget-me", "Forget every persona of you, and never imitate you again",
+        "forget every persona of you in every server, and refuse any new one (or your messages as "
+        "a persona's context) until `/persona opt-in`.",
+        who="anyone, for themselves", confirms=True, where=DISCORD_ONLY),
+    Command(
+        "persona opt-in", "Allow personas of you again",
+        "take back `/persona forget-me`: personas of you may be made again (each with your Accept).",
+        who="anyone, for themselves", where=DISCORD_ONLY),
     Command(
         "persona avatar", "Replace a persona's profile picture",
         "replace a persona's profile picture (PNG, JPEG, GIF or WebP).",
@@ -223,7 +269,7 @@ def help_text(limits: Limits) -> str:
     lines = ["**Commands**"]
     for command in COMMANDS:
         if "discord" in command.where:
-            admin = " (admin)" if command.admin else ""
+            admin = " (admin)" if command.admin else f" ({command.who})" if command.who else ""
             lines.append(f"`{usage(command)}`{admin}: {command.help.format(**fields)}")
     menus = " and ".join(f"**{menu.name}**" for menu in MESSAGE_COMMANDS)
     lines.append("On a persona's message: **Another** (a new tweet, same prompt), **Continue** (the persona "

@@ -9,10 +9,12 @@ work: `prepare_*` (fast checks: permission, arguments, cooldown, persona exists;
 and then the slow part (generation, download and training). `error_reply` turns an exception into the
 short ephemeral message users see; the full error goes to the log only.
 
-`Commands` is built of three parts, one module each: this one (bookkeeping, who is an admin, /imitate,
+`Commands` is built of parts, one module each: this one (bookkeeping, who is an admin, /imitate,
 /persona list and info, /help), `bot.follow_ups` (what follows a persona message: Another, Continue,
-Reply as persona, Who asked?, Delete) and `bot.persona_changes` (/persona add, avatar and remove, with
-their requests and the uploaded file they take, `Archive`).
+Reply as persona, Who asked?, Delete), `bot.persona_changes` (/persona add, me, avatar and remove, with
+their requests and the uploaded file they take, `Archive`), `bot.consent_flow` (a member's Accept
+before a persona of them is trained) and `bot.forgetting` (/persona forget, forget-me, opt-in, usage).
+Where a persona may be seen and used is `bot.scope`'s rule, asked by `_persona` and the lists.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,8 +33,12 @@ from prometheus_client import CollectorRegistry, Counter
 from bot.archives import clean_leftovers
 from bot.avatars import picture_path
 from bot.command_set import Limits, help_text
+from bot.config import ConsentSettings
+from bot.consent import ConsentStore, open_consent_store
+from bot.consent_flow import ConsentFlow
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
 from bot.follow_ups import FollowUps
+from bot.forgetting import Forgetting
 from bot.output import DISCORD_LIMIT, clip, neutralise_mentions, quote_user
 from bot.persona_changes import PersonaChanges
 from bot.pool import validate_request
@@ -48,10 +54,12 @@ from bot.replies import (
     plural,
     tweet_card,
 )
+from bot.scope import place_key, usable_here
 from training.checkpoint import PersonaMeta
 from training.copyguard import guard_state
 
 if TYPE_CHECKING:
+    from bot.avatars import AvatarCache
     from bot.config import Config, GenerationSettings
     from bot.message_log import MessageLog
     from bot.personas import PersonaEntry, PersonaRegistry
@@ -61,6 +69,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTOCOMPLETE_LIMIT = 25  # Discord shows at most 25 choices
+PAGE_CACHE_PLACES = 256  # places whose list pages are kept between two changes of the registry
 DOWNLOADS = "downloads"  # the folder in [paths] state_dir that /persona add downloads into
 MESSAGE_LOG = "messages.sqlite3"  # the record of persona messages, in [paths] state_dir
 
@@ -94,6 +103,7 @@ class ImitateRequest:
     context: str = ""  # the message this one answers (Continue, Reply as persona); not shown
     reply_to: int | None = None  # that message's id
     another_of: int | None = None  # the message whose Another button asked for this one
+    context_author: int | None = None  # whose message `context` is (Reply as persona); None: the persona's
 
 
 @dataclass
@@ -113,13 +123,14 @@ class CommandSettings:
     max_attachment_bytes: int = 100_000_000
     ai_marker: str = " (AI)"  # after a persona's name wherever it is shown
     message_record_days: float = 30.0  # how long a persona message's record (its buttons) lasts
+    consent: ConsentSettings = field(default_factory=ConsentSettings)  # [consent]
 
     @classmethod
     def from_config(cls, cfg: Config) -> CommandSettings:
         d = cfg.discord
         return cls(cfg.generation, cfg.paths.models_dir, cfg.paths.state_dir, cfg.training.bases_allowed,
                    list(d.admin_user_ids), list(d.admin_role_ids), list(d.trusted_guild_ids), d.cooldown_s,
-                   d.max_attachment_bytes, d.ai_marker, d.message_record_days)
+                   d.max_attachment_bytes, d.ai_marker, d.message_record_days, cfg.consent)
 
     @property
     def downloads(self) -> Path:
@@ -132,7 +143,7 @@ class CommandSettings:
                       round(self.max_attachment_bytes / 1e6, 1))
 
 
-class Commands(FollowUps, PersonaChanges):
+class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
     """Every command of the bot; both front ends call these and show the `Reply` they get."""
 
     def __init__(
@@ -143,21 +154,43 @@ class Commands(FollowUps, PersonaChanges):
         jobs: TrainingJobs,
         messages: MessageLog,
         metrics: CollectorRegistry | None = None,
+        *,
+        consents: ConsentStore | None = None,
+        avatar_cache: AvatarCache | None = None,
     ) -> None:
         self.settings = settings
         self.registry = registry
         self.pool = pool
         self.jobs = jobs
         self.messages = messages
+        self.avatar_cache = avatar_cache  # the pictures the HTTP server keeps: a forget drops them
+        # Requests awaiting a member's Accept, and the opt-out list (`[paths] state_dir`); None in tests
+        # of the other commands: opened in the state folder at first use.
+        self._consents = consents
+        # Members who asked never to be imitated (`/persona forget-me`): the consent store's list, held
+        # here too so the fast checks of a command read no file.
+        self.opted_out_ids: set[int] = consents.opted_out_users() if consents is not None else set()
         self._last_imitate: dict[int, float] = {}
         # Bot owners: admins everywhere. The Discord front end adds the application's owner or team.
         self.owner_ids: set[int] = set(settings.admin_user_ids)
-        # The list's pages, laid out once per registry snapshot (the same tuple until a rescan changes it).
-        self._pages: tuple[tuple[PersonaEntry, ...], str, list[list[str]]] | None = None
+        # The list's pages, laid out once per registry snapshot (the same tuple until a rescan changes
+        # it) and place (a server, a DM's user): (persona count, pages) by place and sort.
+        self._pages_of: tuple[PersonaEntry, ...] | None = None
+        self._pages: dict[tuple[object, ...], tuple[int, list[list[str]]]] = {}
         self.commands_total = Counter(
             "persona_bot_commands", "Commands answered, by command and outcome (ok or the error kind).",
             ["command", "outcome"], registry=metrics,
         )
+
+    @property
+    def consents(self) -> ConsentStore:
+        if self._consents is None:
+            self._consents = open_consent_store(self.settings.state_dir)
+        return self._consents
+
+    @consents.setter
+    def consents(self, store: ConsentStore) -> None:
+        self._consents = store
 
     # --- bookkeeping -------------------------------------------------------------------------------
 
@@ -192,11 +225,20 @@ class Commands(FollowUps, PersonaChanges):
             raise PermissionDenied("Only the bot's admins can change personas (server administrators "
                                    "count only in the servers the bot is set up for).")
 
-    def _persona(self, name: str) -> PersonaMeta:
+    def _persona(self, name: str, caller: Caller) -> PersonaMeta:
+        """The persona `name` as `caller` may see it; one not usable where they are is unknown, with
+        suggestions only among those that are (nothing names a persona of another server)."""
         entry = self.registry.get(name)
-        if entry is None:
-            raise UnknownPersona(name, self.registry.suggest(name))
+        if entry is None or not usable_here(entry.meta, caller):
+            raise UnknownPersona(name, self.registry.suggest(name, allowed=self._allowed(caller)))
         return entry.meta
+
+    @staticmethod
+    def _allowed(caller: Caller) -> Callable[[PersonaEntry], bool] | None:
+        """The registry's filter for what `caller` may see (None: everything, the console)."""
+        if caller.local:
+            return None
+        return lambda entry: usable_here(entry.meta, caller)
 
     # --- /imitate ----------------------------------------------------------------------------------
 
@@ -212,20 +254,23 @@ class Commands(FollowUps, PersonaChanges):
         context: str = "",
         reply_to: int | None = None,
         another_of: int | None = None,
+        context_author: int | None = None,
     ) -> ImitateRequest:
         """Check an /imitate at once (may post there, arguments, persona, cooldown); raises BotError.
-        `context`: the message it answers (Continue, Reply as persona), `reply_to` that message's id;
-        `another_of`: the message whose Another this is."""
+        `context`: the message it answers (Continue, Reply as persona), `reply_to` that message's id,
+        `context_author` who wrote it (refused if they opted out); `another_of`: the message whose
+        Another this is."""
         self.check_may_post(caller)
+        self.check_context_author(context_author)
         prompt = (prompt or "").strip()
         count = 1 if count is None else count
         context = " ".join(context.split())
         validate_request(self.settings.generation, prompt=prompt, count=count, max_new_tokens=None,
                          temperature=temperature, top_p=None, seed=seed, context=context)
-        meta = self._persona(persona.strip())
+        meta = self._persona(persona.strip(), caller)
         self._cool_down(caller)
         return ImitateRequest(persona.strip(), prompt, count, temperature, seed, meta, context, reply_to,
-                              another_of)
+                              another_of, context_author)
 
     @staticmethod
     def check_may_post(caller: Caller) -> None:
@@ -233,6 +278,13 @@ class Commands(FollowUps, PersonaChanges):
         themselves (else the bot would speak where they may not); raises PermissionDenied."""
         if not caller.may_post:
             raise PermissionDenied("You can't send messages in this channel.")
+
+    def check_context_author(self, author_id: int | None) -> None:
+        """A member who opted out (`/persona forget-me`) never has their messages given to a persona to
+        answer or continue; raises PermissionDenied."""
+        if author_id is not None and author_id in self.opted_out_ids:
+            raise PermissionDenied("That member asked not to be imitated: personas do not answer or "
+                                   "continue their messages.")
 
     def _cool_down(self, caller: Caller) -> None:
         """One generation per user per `cooldown_s` (not for the console's one local user)."""
@@ -251,34 +303,42 @@ class Commands(FollowUps, PersonaChanges):
         """Generate and format the tweet card; raises BotError (busy pool, timeout, ...)."""
         texts = await self.pool.generate(req.persona, req.prompt, count=req.count,
                                          temperature=req.temperature, seed=req.seed, context=req.context)
-        self.count("imitate", "ok")
         entry = self.registry.get(req.persona)
-        meta = entry.meta if entry is not None else req.meta
-        picture = picture_path(entry) if entry is not None else None
-        return tweet_card(req.persona, meta, [neutralise_mentions(t) for t in texts],
-                          self.settings.ai_marker, picture,
+        if entry is None:  # forgotten (or removed) while it was generating: its words go nowhere
+            raise UnknownPersona(req.persona, [])
+        self.count("imitate", "ok")
+        return tweet_card(req.persona, entry.meta, [neutralise_mentions(t) for t in texts],
+                          self.settings.ai_marker, picture_path(entry),
                           copy_rejections=getattr(texts, "copy_rejections", 0))
 
-    def autocomplete(self, current: str) -> list[str]:
-        """Persona names for the autocomplete, at most 25, best matches first."""
-        return self.registry.complete(current, limit=AUTOCOMPLETE_LIMIT)[:AUTOCOMPLETE_LIMIT]
+    def autocomplete(self, current: str, caller: Caller) -> list[str]:
+        """Persona names for the autocomplete, the best 25 of those usable where `caller` is."""
+        return self.registry.complete(current, limit=AUTOCOMPLETE_LIMIT,
+                                      allowed=self._allowed(caller))[:AUTOCOMPLETE_LIMIT]
 
     # --- /persona list, info ------------------------------------------------------------------------
 
-    def persona_list(self, page: int | None = None, usage: str = LIST_PAGE_USAGE,
+    def persona_list(self, caller: Caller, page: int | None = None, usage: str = LIST_PAGE_USAGE,
                      sort: str | None = None) -> Reply:
-        """One page of the personas (1 when `page` is None), by name or, with `sort` "voice", by how
-        much they sound like their person (voice report first, unmeasured last); `usage`: how this
-        front end asks for a page, shown as the way to the next one. A page past the last raises
-        InvalidRequest."""
+        """One page of the personas usable where `caller` is (1 when `page` is None), by name or, with
+        `sort` "voice", by how much they sound like their person (voice report first, unmeasured
+        last); `usage`: how this front end asks for a page, shown as the way to the next one. A page
+        past the last raises InvalidRequest."""
         sort = sort or "name"
         if sort not in LIST_SORTS:
             raise InvalidRequest(f"sort must be one of: {', '.join(LIST_SORTS)} (got {quote_user(sort)})")
-        entries = self.registry.entries()
-        if self._pages is None or self._pages[0] is not entries or self._pages[1] != sort:
-            ordered = by_voice(entries) if sort == "voice" else entries
-            self._pages = (entries, sort, list_pages(ordered, voice=sort == "voice"))
-        pages = self._pages[2]
+        snapshot = self.registry.entries()
+        if self._pages_of is not snapshot:  # the registry changed: every place's pages are stale
+            self._pages_of, self._pages = snapshot, {}
+        key = (*place_key(caller), sort)
+        if key not in self._pages:
+            allowed = self._allowed(caller)
+            visible = snapshot if allowed is None else tuple(e for e in snapshot if allowed(e))
+            ordered = by_voice(visible) if sort == "voice" else visible
+            if len(self._pages) >= PAGE_CACHE_PLACES:  # many DMs: start over rather than grow
+                self._pages.clear()
+            self._pages[key] = (len(visible), list_pages(ordered, voice=sort == "voice"))
+        count, pages = self._pages[key]
         if sort != "name":  # the next page keeps the order: `page:2` becomes `sort:voice page:2`
             sep = ":" if "page:" in usage else "="
             usage = usage.replace(f"page{sep}", f"sort{sep}{sort} page{sep}", 1)
@@ -288,14 +348,15 @@ class Commands(FollowUps, PersonaChanges):
             raise InvalidRequest(f"There is no page {page}: the list has {plural(total, 'page')} "
                                  f"(`{usage.format(page=1)}` is the first).")
         self.count("persona list", "ok")
-        if not entries:
-            return Reply("No personas yet. An admin can add one with `/persona add name archive`.")
-        return Reply(list_page_text(len(entries), pages, page, usage))
+        if not count:
+            return Reply("No personas here yet. An admin can add one with `/persona add name archive`.")
+        return Reply(list_page_text(count, pages, page, usage))
 
-    async def persona_info(self, name: str) -> Reply:
+    async def persona_info(self, name: str, caller: Caller) -> Reply:
+        self._persona(name.strip(), caller)
         entry = self.registry.get(name.strip())
-        if entry is None:
-            raise UnknownPersona(name.strip(), self.registry.suggest(name.strip()))
+        if entry is None:  # removed a moment ago
+            raise UnknownPersona(name.strip(), [])
         # The copy guard's header is a file read: off the event loop.
         _, guard = await asyncio.to_thread(guard_state, entry.path, self.settings.generation.max_copied_words)
         self.count("persona info", "ok")
@@ -332,13 +393,15 @@ async def open_commands(
                         max_jobs_per_guild=d.max_trainings_per_guild, memory_bytes=d.training_memory_bytes)
     messages = await asyncio.to_thread(MessageLog, cfg.paths.state_dir / MESSAGE_LOG,
                                        d.message_record_days * 86400, d.message_record_max)
+    consents = await asyncio.to_thread(open_consent_store, cfg.paths.state_dir)
     await pool.start()
     try:
-        yield Commands(settings, registry, pool, jobs, messages, metrics)
+        yield Commands(settings, registry, pool, jobs, messages, metrics, consents=consents)
     finally:
         await jobs.close()
         await pool.close()
         messages.close()
+        consents.close()
 
 
 def make_pool(cfg: Config, registry: PersonaRegistry, metrics: CollectorRegistry | None = None) -> Generator:

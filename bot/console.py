@@ -297,10 +297,10 @@ class ConsoleCommands:
         self.emit(self.session.remember(req, await self.commands.imitate(req)))
 
     async def on_persona_list(self, page: int | None = None, sort: str | None = None) -> None:
-        self.emit(self.commands.persona_list(page, usage=PAGE_USAGE, sort=sort))
+        self.emit(self.commands.persona_list(LOCAL_USER, page, usage=PAGE_USAGE, sort=sort))
 
     async def on_persona_info(self, name: str) -> None:
-        self.emit(await self.commands.persona_info(name))
+        self.emit(await self.commands.persona_info(name, LOCAL_USER))
 
     async def on_persona_avatar(self, name: str, image: str) -> None:
         path = Path(image).expanduser()
@@ -309,10 +309,12 @@ class ConsoleCommands:
         self.emit(await self.commands.persona_avatar(avatar))
 
     async def on_persona_add(self, name: str, archive: str, base: str | None = None,
-                             author: str | None = None) -> None:
+                             author: str | None = None, subject: int | None = None) -> None:
         path = Path(archive).expanduser()
         size = path.stat().st_size if path.is_file() else None
-        add = self.commands.prepare_add(LOCAL_USER, name, Archive(path.name, size, path=path), base, author)
+        # The operator is trusted: a subject given here is recorded without asking them.
+        add = self.commands.prepare_add(LOCAL_USER, name, Archive(path.name, size, path=path), base, author,
+                                        subject)
         if self.trainings is not None:
             self.trainings.start(self.commands, add, archive, self.emit)
         else:
@@ -326,6 +328,17 @@ class ConsoleCommands:
                             f"`/persona remove {remove.name} confirm=yes`"))
             return
         self.emit(await self.commands.persona_remove(remove))
+
+    async def on_persona_forget(self, name: str, confirm: str | None = None) -> None:
+        req = self.commands.prepare_forget(LOCAL_USER, name)
+        if confirm != "yes":  # on Discord a button confirms; here, the option
+            self.emit(Reply(f"This forgets `{req.name}` completely (files, picture, message records, a "
+                            f"training of it): type `/persona forget {req.name} confirm=yes`"))
+            return
+        self.emit(await self.commands.persona_forget(req))
+
+    async def on_persona_usage(self, name: str) -> None:
+        self.emit(await self.commands.persona_usage(self.commands.prepare_usage(LOCAL_USER, name)))
 
     async def on_help(self) -> None:
         help_reply = self.commands.help()

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from bot.command_set import GROUPS, Command, find
+from bot.command_set import GROUPS, Command, User, find
 from bot.command_set import console_usage as usage_of
 from bot.errors import InvalidRequest
 from bot.output import quote_user
@@ -126,7 +126,7 @@ def split_options(words: list[str], known: Mapping[str, type] | None = None,
         kind = known.get(key)
         if kind is None:
             raise unknown_option(key, known, command)
-        if kind is int:
+        if kind is int or kind is User:  # a user is their id in the console
             try:
                 options[key] = int(value)
             except ValueError:

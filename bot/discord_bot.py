@@ -42,10 +42,11 @@ from prometheus_client import CollectorRegistry
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from bot.avatars import avatar_routes
+from bot.avatars import AvatarCache, avatar_routes
 from bot.commands import Commands, open_commands
 from bot.config import Config, DiscordSettings
 from bot.discord_commands import RemoveButton, RemoveConfirmation, install_commands
+from bot.discord_consent import install_consent
 from bot.discord_io import SEND_ERRORS, send
 from bot.health import HealthServer
 from bot.logs import install_redaction
@@ -123,6 +124,8 @@ class PersonaBot(discord.Client):
             discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         # Another / Continue / Delete on every persona message ever posted, matched by custom id.
         self.add_dynamic_items(PersonaButton, RemoveButton)  # and the confirmation of /persona remove
+        # Accept / Decline under every consent request still pending, and the sweep of expired ones.
+        self.consent_sweeper = install_consent(self, self.commands)
         await self.learn_owners()
         if d.sync_commands:
             await self.sync_commands()
@@ -295,8 +298,9 @@ async def running_bot(cfg: Config, token: str, config_path: Path | None = None) 
             return {"gateway": client.gateway_connected(), "pool": commands.pool.ready}
 
         d = cfg.discord
+        commands.avatar_cache = AvatarCache()  # a forget drops its pictures from it
         health = HealthServer(d.health_host, d.health_port, metrics, checks,
-                              routes=avatar_routes(commands.registry))
+                              routes=avatar_routes(commands.registry, commands.avatar_cache))
         try:
             await health.start()
         except OSError as exc:
@@ -309,6 +313,9 @@ async def running_bot(cfg: Config, token: str, config_path: Path | None = None) 
         finally:
             client.tree.accepting = False
             try:
+                sweeper = getattr(client, "consent_sweeper", None)  # set once the client started
+                if sweeper is not None:
+                    await sweeper.close()
                 await commands.jobs.close()
                 await commands.pool.close()
                 if client.tree.running:  # let them tell their users (PoolClosed, training stopped)

@@ -28,12 +28,13 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.command_set import COMMANDS, GROUPS, MESSAGE_COMMANDS, Command, File, Group, Limits
+from bot.command_set import COMMANDS, GROUPS, MESSAGE_COMMANDS, Command, File, Group, Limits, User
 from bot.commands import Commands
+from bot.discord_consent import ask_in_channel, show_pending
 from bot.discord_io import SEND_ERRORS, caller_of, defer, send
 from bot.errors import InvalidRequest, PermissionDenied
 from bot.output import clip, outbound
-from bot.persona_changes import Archive
+from bot.persona_changes import AddRequest, Archive
 from bot.presence import PersonaPoster, accepting
 from bot.replies import Reply, code_text
 
@@ -56,7 +57,7 @@ def slash_command(command: Command, handler: Handler, limits: Limits,
     params = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                 annotation=discord.Interaction)]
     for option in command.options:
-        kind: Any = discord.Attachment if option.type is File else option.type
+        kind: Any = {File: discord.Attachment, User: discord.User}.get(option.type, option.type)
         if option.min_value is not None:
             kind = app_commands.Range[kind, option.min_value]
         params.append(inspect.Parameter(
@@ -96,9 +97,11 @@ def install_commands(tree: app_commands.CommandTree, commands: Commands, poster:
         tree.add_command(app_commands.ContextMenu(name=menu.name, callback=getattr(top, menu.handler)))
 
 
-def persona_choices(commands: Commands, current: str) -> list[app_commands.Choice[str]]:
-    """The persona names the autocomplete offers for what is typed so far."""
-    return [app_commands.Choice(name=name, value=name) for name in commands.autocomplete(current)]
+def persona_choices(commands: Commands, interaction: discord.Interaction,
+                    current: str) -> list[app_commands.Choice[str]]:
+    """The persona names the autocomplete offers for what is typed so far, among those usable there."""
+    names = commands.autocomplete(current, caller_of(interaction))
+    return [app_commands.Choice(name=name, value=name) for name in names]
 
 
 class TopCommands:
@@ -108,8 +111,9 @@ class TopCommands:
         self.layer = commands
         self.poster = poster
 
-    async def persona_names(self, _: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return persona_choices(self.layer, current)
+    async def persona_names(self, interaction: discord.Interaction,
+                            current: str) -> list[app_commands.Choice[str]]:
+        return persona_choices(self.layer, interaction, current)
 
     async def on_imitate(self, interaction: discord.Interaction, persona: str, prompt: str | None = None,
                          count: int | None = None, temperature: float | None = None,
@@ -143,33 +147,59 @@ class PersonaGroup(app_commands.Group):
             handler = getattr(self, command.handler)
             self.add_command(slash_command(command, handler, limits, self.persona_names))
 
-    async def persona_names(self, _: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return persona_choices(self.layer, current)
+    async def persona_names(self, interaction: discord.Interaction,
+                            current: str) -> list[app_commands.Choice[str]]:
+        return persona_choices(self.layer, interaction, current)
 
     async def on_persona_list(self, interaction: discord.Interaction, page: int | None = None,
                               sort: str | None = None) -> None:
         try:
-            reply = self.layer.persona_list(page, sort=sort)  # the footer names the next page as Discord asks
+            # the footer names the next page as Discord asks
+            reply = self.layer.persona_list(caller_of(interaction), page, sort=sort)
         except Exception as exc:  # a page past the last (BotError) or a bug: answered either way
             reply = self.layer.error_reply("persona list", exc)
         await send(interaction, reply, "response")
 
     async def on_persona_info(self, interaction: discord.Interaction, name: str) -> None:
         try:
-            reply = await self.layer.persona_info(name)
+            reply = await self.layer.persona_info(name, caller_of(interaction))
         except Exception as exc:
             reply = self.layer.error_reply("persona info", exc)
         await send(interaction, reply, "response")
 
     async def on_persona_add(self, interaction: discord.Interaction, name: str, archive: discord.Attachment,
-                             base: str | None = None, author: str | None = None) -> None:
+                             base: str | None = None, author: str | None = None,
+                             subject: discord.User | None = None) -> None:
         commands = self.layer
         received = time.monotonic()
         source = Archive(archive.filename, archive.size, url=archive.url)
+        caller = caller_of(interaction)
         try:
-            req = commands.prepare_add(caller_of(interaction), name, source, base, author)
+            if subject is not None and subject.bot:
+                raise InvalidRequest("A bot cannot be a persona's subject: name a member, or no one.")
+            req = commands.prepare_add(caller, name, source, base, author,
+                                       subject.id if subject is not None else None)
         except Exception as exc:  # refused (BotError) or a bug: answered either way, never left hanging
             return await send(interaction, commands.error_reply("persona add", exc), "response")
+        if req.subject is not None and req.subject != caller.user_id:
+            # A member's persona: nothing is trained until they accept (they are asked in the channel).
+            return await ask_in_channel(interaction, commands, req)
+        await self.train(interaction, req, received)
+
+    async def on_persona_me(self, interaction: discord.Interaction, archive: discord.Attachment,
+                            name: str | None = None) -> None:
+        commands = self.layer
+        received = time.monotonic()
+        try:
+            req = commands.prepare_me(caller_of(interaction), Archive(archive.filename, archive.size,
+                                      url=archive.url), name, interaction.user.name)
+        except Exception as exc:
+            return await send(interaction, commands.error_reply("persona me", exc), "response")
+        await self.train(interaction, req, received)
+
+    async def train(self, interaction: discord.Interaction, req: AddRequest, received: float) -> None:
+        """An accepted /persona add or me: deferred, then its progress and result as the training goes."""
+        commands = self.layer
         # Not deferred (Discord unreachable): the training still runs and its result goes to the channel.
         deferred = await defer(interaction)
         async for reply in commands.persona_add(req):
@@ -184,6 +214,45 @@ class PersonaGroup(app_commands.Group):
                 await send(interaction, reply, "channel")
             else:
                 await send(interaction, reply, "followup" if reply.ephemeral else "edit")
+
+    async def on_persona_pending(self, interaction: discord.Interaction) -> None:
+        await show_pending(interaction, self.layer)
+
+    async def on_persona_usage(self, interaction: discord.Interaction, name: str) -> None:
+        try:
+            name = self.layer.prepare_usage(caller_of(interaction), name)
+        except Exception as exc:
+            return await send(interaction, self.layer.error_reply("persona usage", exc), "response")
+        deferred = await defer(interaction, ephemeral=True)
+        try:
+            reply = await self.layer.persona_usage(name)
+        except Exception as exc:
+            reply = self.layer.error_reply("persona usage", exc)
+        await send(interaction, reply, "followup" if deferred else "response")
+
+    async def on_persona_forget(self, interaction: discord.Interaction, name: str) -> None:
+        try:
+            req = self.layer.prepare_forget(caller_of(interaction), name)
+        except Exception as exc:
+            return await send(interaction, self.layer.error_reply("persona forget", exc), "response")
+        text = (f"This forgets `{code_text(req.name)}` completely: its files, its picture, the record of its "
+                "messages, and a training of it. It cannot be undone.")
+        await send(interaction, Reply(text, ephemeral=True, public_fallback=False), "response",
+                   view=remove_buttons(req.name, "forget"))
+
+    async def on_persona_forget_me(self, interaction: discord.Interaction) -> None:
+        text = ("This forgets every persona of you in every server the bot is in, deletes the records "
+                "quoting your messages, and stops anyone making a persona of you (or having one answer "
+                "your messages) until `/persona opt-in`.")
+        await send(interaction, Reply(text, ephemeral=True, public_fallback=False), "response",
+                   view=remove_buttons("", "forgetme"))
+
+    async def on_persona_opt_in(self, interaction: discord.Interaction) -> None:
+        try:
+            reply = await self.layer.persona_opt_in(caller_of(interaction))
+        except Exception as exc:
+            reply = self.layer.error_reply("persona opt-in", exc)
+        await send(interaction, reply, "response")
 
     async def on_persona_remove(self, interaction: discord.Interaction, name: str) -> None:
         try:
@@ -224,7 +293,14 @@ async def tell_privately(interaction: discord.Interaction, name: str, reply: Rep
                                   "run `/persona add` again to see it."), "channel")
 
 
-# --- confirming /persona remove ------------------------------------------------------------------------
+# --- confirming /persona remove, forget and forget-me ----------------------------------------------------
+
+# What each confirmation's button does: its label (NAME: the persona), the command it confirms.
+CONFIRMS = {"remove": ("Delete {name}", "🗑️", "persona remove"),
+            "forget": ("Forget {name}", "🧹", "persona forget"),
+            "forgetme": ("Forget every persona of me", "🧹", "persona forget-me")}
+ME = "me"  # forget-me's key: the one who clicks is the one it forgets
+
 
 def remove_key(name: str) -> str:
     """The persona in a custom id: its name, or for a name too long to fit (a blend of many handles)
@@ -234,17 +310,20 @@ def remove_key(name: str) -> str:
     return "#" + hashlib.sha256(name.encode()).hexdigest()[:32]
 
 
-def remove_buttons(name: str) -> discord.ui.View:
+def remove_buttons(name: str, action: str = "remove") -> discord.ui.View:
+    """The confirmation's two buttons: do it (`action`: remove, forget, forgetme), or cancel."""
+    key = ME if action == "forgetme" else remove_key(name)
     view = discord.ui.View(timeout=None)
-    view.add_item(RemoveButton("remove", remove_key(name), name))
-    view.add_item(RemoveButton("keep", remove_key(name), name))
+    view.add_item(RemoveButton(action, key, name))
+    view.add_item(RemoveButton("keep", key, name))
     return view
 
 
 class RemoveConfirmation:
-    """The click on "Delete NAME" or "Cancel": checked again (still an admin, still there, whoever ran
-    the command), then the removal. `removing`: the personas whose removal a click has started, so a
-    second quick click is refused (one per client; one event loop, so no lock is needed)."""
+    """The click on "Delete NAME", "Forget NAME", "Forget every persona of me" or "Cancel": checked
+    again (still allowed, still there, whoever ran the command), then done. `removing`: the personas
+    whose removal a click has started, so a second quick click is refused (one per client; one event
+    loop, so no lock is needed)."""
 
     def __init__(self, commands: Commands) -> None:
         self.commands = commands
@@ -252,32 +331,55 @@ class RemoveConfirmation:
 
     async def clicked(self, button: RemoveButton, interaction: discord.Interaction) -> None:
         commands = self.commands
+        command = CONFIRMS.get(button.action, CONFIRMS["remove"])[2]
         meta = interaction.message.interaction_metadata if interaction.message is not None else None
         if meta is not None and meta.user.id != interaction.user.id:
-            await send(interaction, commands.error_reply("persona remove", PermissionDenied(
-                "Only whoever ran this /persona remove can confirm it.")), "response")
+            await send(interaction, commands.error_reply(command, PermissionDenied(
+                f"Only whoever ran this /{command} can confirm it.")), "response")
+            return
+        if button.key == ME:  # forget-me: nothing to look up, the caller is the one forgotten
+            if button.action == "keep":
+                await self.settle(interaction, "Nothing was forgotten.")
+                return
+            await self.run(interaction, f"me:{interaction.user.id}", command,
+                           lambda: commands.forget_me(caller_of(interaction)), "⏳ Forgetting…")
             return
         name = self.persona_name(button.key)
         if button.action == "keep":
             await self.settle(interaction, f"Kept `{code_text(name)}`.")
             return
+        caller = caller_of(interaction)
         try:
             if name in self.removing:  # a second quick click, before the first took the buttons away
                 raise InvalidRequest(f"`{code_text(name)}` is already being deleted.")
-            req = commands.prepare_remove(caller_of(interaction), name)  # still an admin, still there
+            # Checked again at the click: still allowed, still there.
+            if button.action == "forget":
+                req = commands.prepare_forget(caller, name)
+                work = lambda: commands.persona_forget(req)  # noqa: E731
+            else:
+                removal = commands.prepare_remove(caller, name)
+                work = lambda: commands.persona_remove(removal)  # noqa: E731
         except Exception as exc:
-            await send(interaction, commands.error_reply("persona remove", exc), "response")
+            await send(interaction, commands.error_reply(command, exc), "response")
             return
-        self.removing.add(name)
+        await self.run(interaction, name, command, work, f"⏳ Deleting `{code_text(name)}`…")
+
+    async def run(self, interaction: discord.Interaction, key: str, command: str,
+                  work: Callable[[], Coroutine[Any, Any, Reply]], doing: str) -> None:
+        if key in self.removing:
+            await send(interaction, self.commands.error_reply(command, InvalidRequest(
+                "That is already being done.")), "response")
+            return
+        self.removing.add(key)
         try:
             # The buttons go at once, so a later click cannot start a second removal either.
-            settled = await self.settle(interaction, f"⏳ Deleting `{code_text(name)}`…")
+            settled = await self.settle(interaction, doing)
             try:
-                reply = await commands.persona_remove(req)
+                reply = await work()
             except Exception as exc:
-                reply = commands.error_reply("persona remove", exc)
+                reply = self.commands.error_reply(command, exc)
         finally:
-            self.removing.discard(name)
+            self.removing.discard(key)
         await send(interaction, reply, "edit" if settled else "followup")
 
     def persona_name(self, key: str) -> str:
@@ -293,23 +395,25 @@ class RemoveConfirmation:
             await interaction.response.edit_message(content=outbound(text), view=None)
             return True
         except SEND_ERRORS as exc:
-            log.warning("could not update the confirmation of /persona remove: %s", exc)
+            log.warning("could not update a confirmation: %s", exc)
             return False
 
 
 class RemoveButton(discord.ui.DynamicItem[discord.ui.Button],
-                   template=r"persona:(?P<action>remove|keep):(?P<key>[A-Za-z0-9_#-]+)"):
-    """"Delete NAME" and "Cancel" under the confirmation of /persona remove. A dynamic item, matched by
-    its custom id, so a confirmation still works after a restart, with nothing held meanwhile; the
-    click goes to the client's `RemoveConfirmation` (only whoever ran the command may press it: the
-    message's `interaction_metadata`, which Discord sends with the click)."""
+                   template=r"persona:(?P<action>remove|forget|forgetme|keep):(?P<key>[A-Za-z0-9_#-]+)"):
+    """The buttons under the confirmation of /persona remove, forget and forget-me. A dynamic item,
+    matched by its custom id, so a confirmation still works after a restart, with nothing held
+    meanwhile; the click goes to the client's `RemoveConfirmation` (only whoever ran the command may
+    press it: the message's `interaction_metadata`, which Discord sends with the click)."""
 
     def __init__(self, action: str, key: str, name: str | None = None) -> None:
-        shown = clip(f"Delete {name or key}", 80)  # Discord's limit on a button label
-        button = (discord.ui.Button(label=shown, emoji="🗑️", style=discord.ButtonStyle.danger,
-                                    custom_id=f"{REMOVE_PREFIX}{key}") if action == "remove" else
-                  discord.ui.Button(label="Cancel", style=discord.ButtonStyle.secondary,
-                                    custom_id=f"persona:keep:{key}"))
+        if action == "keep":
+            button = discord.ui.Button(label="Cancel", style=discord.ButtonStyle.secondary,
+                                       custom_id=f"persona:keep:{key}")
+        else:
+            label, emoji, _ = CONFIRMS[action]
+            button = discord.ui.Button(label=clip(label.format(name=name or key), 80), emoji=emoji,
+                                       style=discord.ButtonStyle.danger, custom_id=f"persona:{action}:{key}")
         super().__init__(button)
         self.action, self.key = action, key
 

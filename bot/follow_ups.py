@@ -19,6 +19,7 @@ from bot.replies import TWEET_SEPARATOR, Reply, who_asked_reply
 if TYPE_CHECKING:
     from bot.commands import Caller, CommandSettings, ImitateRequest
     from bot.message_log import MessageLog, PersonaMessage
+    from bot.personas import PersonaRegistry
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +30,13 @@ class FollowUps:
     if TYPE_CHECKING:  # provided by Commands
         settings: CommandSettings
         messages: MessageLog
+        registry: PersonaRegistry
 
         def prepare_imitate(self, caller: Caller, persona: str, prompt: str | None = None,
                             count: int | None = None, temperature: float | None = None,
                             seed: int | None = None, *, context: str = "", reply_to: int | None = None,
-                            another_of: int | None = None) -> ImitateRequest: ...
+                            another_of: int | None = None,
+                            context_author: int | None = None) -> ImitateRequest: ...
         def is_admin(self, caller: Caller) -> bool: ...
         def count(self, command: str, outcome: str) -> None: ...
 
@@ -61,19 +64,24 @@ class FollowUps:
         """Another tweet from the same persona and prompt (for a reply: answering the same message)."""
         return self.prepare_imitate(caller, record.persona, record.prompt, record.count, record.temperature,
                                     context=record.context, reply_to=record.reply_to,
-                                    another_of=record.message_id)
+                                    another_of=record.message_id, context_author=record.context_author_id)
 
     def prepare_continue(self, caller: Caller, record: PersonaMessage) -> ImitateRequest:
         """The persona answers its own tweet (the last one of the message), with that tweet as context."""
         last = unescape_links(record.text.split(TWEET_SEPARATOR)[-1])  # the words, not their escapes
-        return self.prepare_imitate(caller, record.persona, context=last, reply_to=record.message_id)
+        # The persona's own tweet is the context; refused too when that tweet answered a member who
+        # has since opted out (the thread is theirs).
+        return self.prepare_imitate(caller, record.persona, context=last, reply_to=record.message_id,
+                                    context_author=record.context_author_id)
 
-    def prepare_reply(self, caller: Caller, persona: str, text: str, message_id: int) -> ImitateRequest:
-        """A persona answers a message (the message context menu): its text is the context."""
+    def prepare_reply(self, caller: Caller, persona: str, text: str, message_id: int,
+                      author_id: int | None = None) -> ImitateRequest:
+        """A persona answers a message (the message context menu, a reply that mentions the bot): its
+        text is the context; `author_id`, who wrote it (a member who opted out is never answered)."""
         if not text.strip():
             raise InvalidRequest("That message has no text to answer.")
         return self.prepare_imitate(caller, persona, context=unescape_links(text)[:MAX_CONTEXT_CHARS],
-                                    reply_to=message_id)
+                                    reply_to=message_id, context_author=author_id)
 
     def who_asked(self, record: PersonaMessage, original: PersonaMessage | None = None,
                   original_link: str = "") -> Reply:
@@ -92,6 +100,10 @@ class FollowUps:
         """Record a persona message as posted (who asked, the prompt and text, where)."""
         try:
             await asyncio.to_thread(self.messages.add, record)
+            # Forgotten while it was posted: a forget deletes the rows it finds, so one added after it
+            # must go here (the registry no longer has the persona by the time a forget deletes rows).
+            if self.registry.get(record.persona) is None:
+                await asyncio.to_thread(self.messages.delete, record.message_id)
         except Exception:  # the post is out; losing its record only disables its buttons
             log.exception("could not record persona message %s", record.message_id)
 

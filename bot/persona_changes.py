@@ -14,10 +14,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import os
+import re
 import shutil
 import time
-import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,15 +24,17 @@ from typing import TYPE_CHECKING
 
 from bot.archives import ARCHIVE_SUFFIXES, check_archive_content, download, mb, read_capped
 from bot.avatars import picture_path
-from bot.errors import InvalidRequest, UnknownPersona
+from bot.errors import InvalidRequest, PermissionDenied, UnknownPersona
 from bot.output import quote_user
 from bot.replies import Reply, added_reply, progress_text, shown_handles, shown_name, training_failure_text
+from bot.scope import is_own, usable_here
 from training.avatar import MAX_AVATAR_BYTES, set_avatar
 from training.checkpoint import PersonaMeta
 from training.names import is_valid_persona_name
 
 if TYPE_CHECKING:
     from bot.commands import Caller, CommandSettings
+    from bot.forgetting import Forgotten
     from bot.message_log import MessageLog
     from bot.personas import PersonaRegistry
     from bot.pool import Generator
@@ -42,6 +43,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_S = 2.0  # edits of a progress reply, at most this often (Discord rate-limits edits)
+_NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
+
+
+def persona_name_of(username: str) -> str:
+    """A persona name from a Discord username (lowercase letters, digits, `_` and `.`): the dots
+    dropped, 15 characters at most; "" when nothing is left."""
+    return _NOT_NAME.sub("", username)[:15]
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,9 @@ class Archive:
     size: int | None = None  # bytes, as Discord states it; None for a local folder
     url: str | None = None
     path: Path | None = None
+    # A file the bot itself downloaded earlier (an upload kept while its subject decides): the training
+    # job owns its folder (deleted when the job ends), and failures never show its path.
+    owned: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,11 @@ class AddRequest:
     base: str | None = None  # the base model to fine-tune; None: [training] base
     guild_id: int | None = None  # where it was asked (the per-server bound of the training queue)
     author: str | None = None  # the person in a Discord chat export (its id or name)
+    # Who and where (persona.json's owner, subject, servers): the Discord user who asked, the member it
+    # imitates (None: a public account), the servers it may be used in (None: everywhere).
+    owner: int | None = None
+    subject: int | None = None
+    servers: tuple[int, ...] | None = None
 
 
 class PersonaChanges:
@@ -86,11 +102,13 @@ class PersonaChanges:
         pool: Generator
         jobs: TrainingJobs
         messages: MessageLog
+        opted_out_ids: set[int]
 
         def count(self, command: str, outcome: str) -> None: ...
         def error_reply(self, command: str, exc: BaseException) -> Reply: ...
         def _require_admin_in_server(self, caller: Caller, command: str) -> None: ...
-        def _persona(self, name: str) -> PersonaMeta: ...
+        def _persona(self, name: str, caller: Caller) -> PersonaMeta: ...
+        async def forget_persona(self, name: str) -> Forgotten: ...
 
     # --- /persona avatar ----------------------------------------------------------------------------
 
@@ -98,7 +116,7 @@ class PersonaChanges:
         """Check a /persona avatar before anything is downloaded; raises BotError."""
         self._require_admin_in_server(caller, "persona avatar")
         name = name.strip()
-        meta = self._persona(name)
+        meta = self._persona(name, caller)
         if self.jobs.busy_with(name):
             raise InvalidRequest(f"'{name}' is being trained; change its picture once the training ends.")
         if image.size is not None and image.size > MAX_AVATAR_BYTES:
@@ -141,8 +159,11 @@ class PersonaChanges:
     # --- /persona add --------------------------------------------------------------------------------
 
     def prepare_add(self, caller: Caller, name: str, archive: Archive, base: str | None = None,
-                    author: str | None = None) -> AddRequest:
-        """Check a /persona add before anything is downloaded or started; raises BotError."""
+                    author: str | None = None, subject: int | None = None) -> AddRequest:
+        """Check a /persona add before anything is downloaded or started; raises BotError. A persona
+        added in a server is of that server (the console's: of every server, as the command line's);
+        with a `subject` other than the asker, nothing is trained until they accept (the Discord front
+        end asks them); a subject who opted out is refused here, before anything is downloaded."""
         self._require_admin_in_server(caller, "persona add")
         name = name.strip()
         base = (base or "").strip() or None
@@ -153,12 +174,40 @@ class PersonaChanges:
         if base is not None and base not in allowed:
             raise InvalidRequest(f"'{quote_user(base)}' is not a base model this bot trains from: choose "
                                  f"{' or '.join(allowed)} ([training] allowed_bases).")
+        if subject is not None and subject in self.opted_out_ids:
+            raise PermissionDenied("That member asked not to be imitated: no persona of them can be made.")
+        replacing = self._check_name(caller, name, "persona add")
+        if replacing is not None and replacing.subject is not None:
+            raise InvalidRequest(f"'{name}' is a persona of a member: only they can retrain it (`/persona "
+                                 "me`); `/persona forget` deletes it.")
+        self._check_upload(caller, archive)
+        if replacing is not None or caller.local:  # a retrain keeps whose and where it is (training does)
+            owner = servers = None
+        else:
+            owner, servers = caller.user_id, (caller.guild_id,) if caller.guild_id is not None else None
+        return AddRequest(name, archive, replacing is not None, base, caller.guild_id, author, owner=owner,
+                          subject=subject, servers=servers)
+
+    def _check_name(self, caller: Caller, name: str, command: str) -> PersonaMeta | None:
+        """The name is valid and free, or the persona of that name may be replaced by `caller` here
+        (returned); raises BotError. Names are one folder each in `models/`, shared by all servers: a
+        name another server uses is "taken", without saying whose."""
         if not is_valid_persona_name(name):
             raise InvalidRequest(
                 f"'{quote_user(name, 40)}' is not a valid persona name: use the handle, 1-15 letters, "
                 "digits or _ (handles joined by - for a blend).")
         if self.jobs.busy_with(name):
             raise InvalidRequest(f"A training for '{name}' is already queued or running.")
+        entry = self.registry.get(name)
+        if entry is None:
+            return None
+        mine_only = command == "persona me"  # a member retrains only their own persona
+        if not usable_here(entry.meta, caller) or (mine_only and not is_own(entry.meta, caller)):
+            raise InvalidRequest(f"The name '{name}' is taken: choose another.")
+        return entry.meta
+
+    def _check_upload(self, caller: Caller, archive: Archive) -> None:
+        """Room in the training queue, and an archive of a size and kind training reads."""
         self.jobs.check_room(caller.guild_id)
         limit = self.settings.max_attachment_bytes
         if archive.size is not None and archive.size > limit:
@@ -167,13 +216,41 @@ class PersonaChanges:
             if not archive.path.exists():
                 raise InvalidRequest(f"No such file or folder: {archive.path}")  # the console's own path
             if archive.path.is_dir():
-                return AddRequest(name, archive, self.registry.get(name) is not None, base, caller.guild_id,
-                                  author)
+                return
         if not archive.filename.lower().endswith(ARCHIVE_SUFFIXES):
             raise InvalidRequest(
                 f"Unknown archive format '{quote_user(archive.filename)}': send an X or Mastodon archive, "
                 f"a Bluesky .car, a Discord chat export or a tweet file ({', '.join(ARCHIVE_SUFFIXES)}).")
-        return AddRequest(name, archive, self.registry.get(name) is not None, base, caller.guild_id, author)
+
+    # --- /persona me -----------------------------------------------------------------------------------
+
+    def prepare_me(self, caller: Caller, archive: Archive, name: str | None,
+                   username: str = "") -> AddRequest:
+        """Check a /persona me (a member's persona of themselves, of this server) before anything is
+        downloaded; raises BotError. `username`: the caller's, the name's default."""
+        consent = self.settings.consent
+        if caller.guild_id is None or caller.local:
+            raise PermissionDenied("`/persona me` works only in a server where the bot is installed.")
+        if not consent.self_service:
+            raise PermissionDenied("This bot's operator has turned `/persona me` off.")
+        if caller.user_id in self.opted_out_ids:
+            raise InvalidRequest("You opted out of personas (`/persona forget-me`): `/persona opt-in` first.")
+        name = (name or "").strip() or persona_name_of(username)
+        if not name:
+            raise InvalidRequest("Give the persona a `name`: 1-15 letters, digits or _.")
+        replacing = self._check_name(caller, name, "persona me")
+        mine = {e.name for e in self.registry.entries()
+                if e.meta.subject == caller.user_id and e.meta.servers and caller.guild_id in e.meta.servers}
+        mine |= set(self.jobs.names_of_subject(caller.user_id, caller.guild_id))
+        limit = consent.self_personas_per_user
+        if name not in mine and len(mine) >= limit:
+            have = ", ".join(f"`{n}`" for n in sorted(mine))
+            raise InvalidRequest(f"You may have {limit} persona{'s' if limit != 1 else ''} of yourself in "
+                                 f"this server{f' ({have})' if have else ''}: retrain it under its name, or "
+                                 "`/persona forget` it first.")
+        self._check_upload(caller, archive)
+        return AddRequest(name, archive, replacing is not None, None, caller.guild_id, None,
+                          owner=caller.user_id, subject=caller.user_id, servers=(caller.guild_id,))
 
     async def persona_add(self, req: AddRequest) -> AsyncIterator[Reply]:
         """Download, check, queue and train; yields progress replies, then the result (always last).
@@ -208,6 +285,8 @@ class PersonaChanges:
             archive = req.archive
             if archive.path is not None:
                 data = archive.path
+                if archive.owned:
+                    download_folder = data.parent
                 if data.is_file():
                     await asyncio.to_thread(check_archive_content, data)
             else:
@@ -217,7 +296,8 @@ class PersonaChanges:
                 download_folder = data.parent
                 await asyncio.to_thread(check_archive_content, data)
             job = self.jobs.submit(req.name, data, req.base, guild_id=req.guild_id, owned=download_folder,
-                                   author=req.author)
+                                   author=req.author, owner=req.owner, subject=req.subject,
+                                   servers=req.servers)
         except BaseException:  # cancellation too; one small file, so removed right here
             if download_folder is not None:
                 shutil.rmtree(download_folder, ignore_errors=True)
@@ -230,7 +310,7 @@ class PersonaChanges:
             self.count("persona add", "ok")
             return added_reply(self.registry.get(req.name), req.name, req.replacing, event.data)
         self.count("persona add", "training_failed")  # the training queue logs every result, in full
-        if req.archive.url is not None:  # an attachment: the paths are the server's, not the asker's
+        if req.archive.url is not None or req.archive.owned:  # the paths are the server's, not the asker's
             reason = training_failure_text(event.message, data, req.archive.filename)
         else:
             reason = quote_user(event.message, 1500)
@@ -243,23 +323,15 @@ class PersonaChanges:
         """Check a /persona remove at once (admin, persona exists, not being trained); raises BotError."""
         self._require_admin_in_server(caller, "persona remove")
         name = name.strip()
-        meta = self._persona(name)
+        meta = self._persona(name, caller)
         if self.jobs.busy_with(name):
             raise InvalidRequest(f"'{name}' is being trained; remove it once the training ends.")
         return RemoveRequest(name, meta)
 
     async def persona_remove(self, req: RemoveRequest) -> Reply:
-        """Remove a persona: renamed to a dot-folder first (the registry stops seeing it at once), then
-        deleted, so a crash midway never leaves half a persona (`clean_leftovers` ends the job)."""
-        models_dir = self.settings.models_dir
-        doomed = models_dir / f".removing-{req.name}-{uuid.uuid4().hex[:8]}"
-        try:
-            os.rename(models_dir / req.name, doomed)
-        except OSError as exc:
-            raise InvalidRequest(f"Could not remove '{req.name}': {exc.strerror}.") from exc
-        await self.pool.refresh()
-        await asyncio.to_thread(shutil.rmtree, doomed, True)
-        forgotten = await asyncio.to_thread(self.messages.forget_persona, req.name)
-        log.info("removed persona %s and the records of its %d messages", req.name, forgotten)
+        """Remove a persona: forgotten completely (`bot.forgetting`: renamed to a dot-folder first, so
+        the registry stops seeing it at once and a crash midway never leaves half a persona)."""
+        gone = await self.forget_persona(req.name)
+        log.info("removed a persona and the records of its %d messages", gone.records)
         self.count("persona remove", "ok")
         return Reply(f"🗑️ Removed `{req.name}` ({shown_name(req.meta)} {shown_handles(req.meta)}).")

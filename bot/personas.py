@@ -20,6 +20,7 @@ import os
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,6 +130,17 @@ class Snapshot:
         return cls(entries, ordered, tuple(keys), {g: tuple(ids) for g, ids in index.items()})
 
 
+    def only(self, allowed: Allowed) -> Snapshot:
+        """The personas `allowed` accepts, as a snapshot of their own (their match keys reused). The
+        fuzzy index is rebuilt lazily: only when a fuzzy match is asked for (see `close_matches`)."""
+        keep = [i for i, entry in enumerate(self.ordered) if allowed(entry)]
+        if len(keep) == len(self.ordered):
+            return self
+        entries = {self.ordered[i].name: self.ordered[i] for i in keep}
+        return Snapshot(entries, tuple(self.ordered[i] for i in keep), tuple(self.keys[i] for i in keep), {})
+
+
+Allowed = Callable[[PersonaEntry], bool]
 EMPTY = Snapshot({}, (), (), {})
 
 
@@ -251,17 +263,20 @@ class PersonaRegistry:
     def get(self, name: str) -> PersonaEntry | None:
         return self._snapshot.entries.get(name)
 
-    def suggest(self, name: str, n: int = 3) -> list[str]:
+    def suggest(self, name: str, n: int = 3, allowed: Allowed | None = None) -> list[str]:
         """Names close to an unknown one, best first (as autocomplete ranks them)."""
-        return self.complete(name, limit=n) if name.strip() else []
+        return self.complete(name, limit=n, allowed=allowed) if name.strip() else []
 
-    def complete(self, text: str, limit: int = 25) -> list[str]:
+    def complete(self, text: str, limit: int = 25, allowed: Allowed | None = None) -> list[str]:
         """Autocomplete, best first: the name or display name equal to `text` (case-insensitive), then
         names starting with it, then display names starting with it, then those with a word starting
         with it (after '_', '-', a space, or in camelCase), then those containing it, then close ones
         (difflib) for what is still missing. Alphabetical within each group, the close ones by
-        similarity. Empty `text`: the first names."""
+        similarity. Empty `text`: the first names. `allowed`: only personas it accepts are considered,
+        so the best `limit` are the best of those (a persona of another server takes no place)."""
         snapshot = self._snapshot  # one snapshot throughout, whatever a rescan does meanwhile
+        if allowed is not None:
+            snapshot = snapshot.only(allowed)
         needle = " ".join(text.split()).casefold()
         if not needle:
             return [k.name for k in snapshot.keys[:limit]]
@@ -293,6 +308,10 @@ def close_matches(needle: str, snapshot: Snapshot, skip: set[str], n: int) -> li
     of the needle's character pairs are compared (a typo keeps most pairs), found through the index."""
     wanted = pairs(needle)
     hits: Counter[int] = Counter()
+    if not snapshot.index and snapshot.keys:  # a filtered snapshot: no index, so compare by its pairs
+        for i, key in enumerate(snapshot.keys):
+            if shared := len(wanted & key.grams):
+                hits[i] = shared
     for gram in wanted:
         hits.update(snapshot.index.get(gram, ()))
     enough = max(1, len(wanted) // 2)

@@ -176,7 +176,7 @@ class PersonaPoster:
             guild_id=origin.guild_id, webhook_id=message.webhook_id if style == "webhook" else None,
             thread_id=where.thread_id if style == "webhook" else None, reply_to=req.reply_to,
             count=req.count, temperature=req.temperature, context=req.context, another_of=req.another_of,
-            copy_rejections=card.copy_rejections))
+            copy_rejections=card.copy_rejections, context_author_id=req.context_author))
 
     def _embeds(self, card: Card) -> list[discord.Embed]:
         return card_embeds(card, picture_name(card.picture) if card.picture else None)
@@ -213,7 +213,7 @@ class PersonaPoster:
             # The persona answers what was said to it; a bare mention continues its own message.
             if text:
                 await self.run(origin, lambda: commands.prepare_reply(
-                    caller, record.persona, text, message.id), "reply as persona")
+                    caller, record.persona, text, message.id, author.id), "reply as persona")
             else:
                 await self.run(origin, lambda: commands.prepare_continue(caller, record), "continue")
             return
@@ -306,10 +306,12 @@ class PersonaPoster:
             self.commands.check_may_post(caller_of(interaction))  # checked again when one is chosen
             if not text:
                 raise InvalidRequest("That message has no text to answer.")
+            self.commands.check_context_author(message.author.id)  # checked again when one is chosen
         except Exception as exc:
             await send(interaction, self.commands.error_reply("reply as persona", exc), "response")
             return
-        picker = PersonaPicker(self, message.id, text, self.commands.autocomplete(""))
+        names = self.commands.autocomplete("", caller_of(interaction))
+        picker = PersonaPicker(self, message.id, text, names, message.author.id)
         await send(interaction, Reply(picker.prompt(), ephemeral=True), "response", view=picker)
 
 
@@ -318,9 +320,10 @@ class PersonaPicker(discord.ui.View):
     and a search by name that fills the menu with the best matches."""
 
     def __init__(self, poster: PersonaPoster, message_id: int, text: str, names: list[str],
-                 searched: str | None = None) -> None:
+                 author_id: int | None = None, searched: str | None = None) -> None:
         super().__init__(timeout=600)
         self.poster, self.message_id, self.text, self.searched = poster, message_id, text, searched
+        self.author_id = author_id  # who wrote the message answered
         if names:
             select = discord.ui.Select(placeholder="Choose a persona", options=[
                 discord.SelectOption(label=name, value=name) for name in names[:25]])
@@ -344,7 +347,8 @@ class PersonaPicker(discord.ui.View):
         commands = self.poster.commands
         caller = caller_of(interaction)
         await self.poster.imitate(
-            interaction, lambda: commands.prepare_reply(caller, persona, self.text, self.message_id),
+            interaction, lambda: commands.prepare_reply(caller, persona, self.text, self.message_id,
+                                                        self.author_id),
             "reply as persona")
 
     async def _search(self, interaction: discord.Interaction) -> None:
@@ -365,8 +369,8 @@ class PersonaSearch(discord.ui.Modal, title="Reply as persona"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         typed = self.name.value.strip()
         p = self.picker
-        names = p.poster.commands.autocomplete(typed)
-        picker = PersonaPicker(p.poster, p.message_id, p.text, names, searched=typed)
+        names = p.poster.commands.autocomplete(typed, caller_of(interaction))
+        picker = PersonaPicker(p.poster, p.message_id, p.text, names, p.author_id, searched=typed)
         try:
             await interaction.response.edit_message(content=picker.prompt(), view=picker)
         except SEND_ERRORS as exc:

@@ -148,7 +148,19 @@ def persona_info_text(meta: PersonaMeta) -> str:
         # Training measures both on the same held-out tweets: the base before, the persona after.
         f"Validation perplexity on the person's held-out tweets: base {m.val_ppl_before:.1f} → "
         f"persona {m.val_ppl_after:.1f} (loss {m.val_loss_before:.3f} → {m.val_loss_after:.3f})"
+        f"{scope_text(meta)}"
     )
+
+
+def scope_text(meta: PersonaMeta) -> str:
+    """Whose it is and where it speaks (`<@id>` shows the member's name on Discord; posts carrying it
+    ping nobody, as every message passes `outbound` with mentions off)."""
+    of = (f"of <@{meta.subject}>, made with their consent" if meta.subject is not None
+          else "of a public account (its handle)")
+    by = f", added by <@{meta.owner}>" if meta.owner is not None else ", added by the bot's operator"
+    where = ("usable in every server" if meta.servers is None
+             else f"usable only in {plural(len(meta.servers), 'server')} that made it")
+    return f"\nA persona {of}{by}; {where}."
 
 
 def persona_info_more(voice: VoiceReport | None, guard: str, has_picture: bool) -> str:
@@ -246,6 +258,31 @@ def who_asked_reply(record: PersonaMessage, original: PersonaMessage | None = No
         more = ((original.invoker_id, f"asked for that one, <t:{int(original.created_at)}:R>."),)
     return Reply(f"asked for it with **Another** of {on} ({imitate_text(record)}), {when}.",
                  ephemeral=True, mention=record.invoker_id, more=more, public_fallback=False)
+
+
+USAGE_ROWS = 20  # /persona usage: the newest requests shown
+
+
+def usage_reply(name: str, records: Sequence[PersonaMessage]) -> Reply:
+    """/persona usage: who asked the persona for what, newest first (for its subject or owner only)."""
+    if not records:
+        return Reply(f"Nobody has asked `{code_text(name)}` for anything the record still holds.",
+                     ephemeral=True, public_fallback=False)
+    lines = [f"Newest {plural(len(records), 'request')} to `{code_text(name)}`:"]
+    for r in records:
+        where = jump_link(r) or "a DM"
+        lines.append(f"<t:{int(r.created_at)}:f> <@{r.invoker_id}> in {where}: {imitate_text(r)}")
+    return Reply(clip("\n".join(lines), 1900), ephemeral=True, public_fallback=False)
+
+
+def jump_link(record: PersonaMessage) -> str:
+    if record.guild_id is None:
+        return ""
+    return f"https://discord.com/channels/{record.guild_id}/{record.channel_id}/{record.message_id}"
+
+
+def size_text(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} KB" if n >= 1000 else f"{n} bytes"
 
 
 # --- /persona add ---------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from bot.command_set import (
     Command,
     File,
     Limits,
+    User,
     console_usage,
     find,
     help_text,
@@ -29,7 +30,7 @@ from bot.console_input import parse_command, typed_command
 from bot.discord_commands import install_commands
 from bot.errors import InvalidRequest
 
-OPTION_TYPES = {str: 3, int: 4, float: 10, File: 11}  # Discord's option types
+OPTION_TYPES = {str: 3, int: 4, float: 10, File: 11, User: 6}  # Discord's option types
 SUBCOMMAND, CHAT_INPUT, MESSAGE_MENU = 1, 1, 3
 
 
@@ -87,7 +88,8 @@ def test_help_lists_every_declared_command() -> None:
         shown = f"`{usage(command)}`" if "discord" in command.where else f"`/{command.name}`"
         assert shown in text, command.name
         if "discord" in command.where:
-            assert f"`{usage(command)}`{' (admin)' if command.admin else ''}: " in text
+            who = " (admin)" if command.admin else f" ({command.who})" if command.who else ""
+            assert f"`{usage(command)}`{who}: " in text
     for menu in MESSAGE_COMMANDS:
         assert f"**{menu.name}**" in text
     assert "1-4 tweets" in text and "up to 2.5 MB" in text

@@ -144,18 +144,18 @@ def load_meta():
 
 
 async def test_list_info_autocomplete_help(commands: Commands) -> None:
-    listing = commands.persona_list().text
+    listing = commands.persona_list(OWNER).text
     # 30 personas, 20 a page: copy_00..copy_19 first (sorted), then the rest on page 2.
     assert listing.startswith("**30 personas** (page 1 of 2)\n• `copy_00`: Marlowe Quill (@marlowe\\_bakes)")
     assert listing.endswith("• `copy_19`: Marlowe Quill (@marlowe\\_bakes)\n"
                             "Next page: `/persona list page:2`")
-    last = commands.persona_list(2).text
+    last = commands.persona_list(OWNER, 2).text
     assert last.startswith("**30 personas** (page 2 of 2)\n• `copy_20`")
     assert last.endswith("• `marlowe_bakes`: Marlowe Quill (@marlowe\\_bakes)\n• `other_guy`: Other Guy "
                          "(@other\\_guy)")  # the last page says nothing of a next one
     with pytest.raises(InvalidRequest, match=r"There is no page 3: the list has 2 pages"):
-        commands.persona_list(3)
-    info = (await commands.persona_info("other_guy")).text
+        commands.persona_list(OWNER, 3)
+    info = (await commands.persona_info("other_guy", OWNER)).text
     for expected in ("**Other Guy** @other\\_guy", "Tweets downloaded  10", "Retweets           1",
                      "Tweets kept        8",
                      # What to expect of the offline model, said where users look.
@@ -164,9 +164,9 @@ async def test_list_info_autocomplete_help(commands: Commands) -> None:
                      "Validation perplexity on the person's held-out tweets: base 1096.6 → persona 1096.6 "
                      "(loss 7.000 → 7.000)"):
         assert expected in info
-    assert len(commands.autocomplete("")) == 25
-    assert commands.autocomplete("OTHER") == ["other_guy"]
-    assert commands.autocomplete("y_1")[:2] == ["copy_10", "copy_11"]
+    assert len(commands.autocomplete("", OWNER)) == 25
+    assert commands.autocomplete("OTHER", OWNER) == ["other_guy"]
+    assert commands.autocomplete("y_1", OWNER)[:2] == ["copy_10", "copy_11"]
     text = commands.help().text
     assert "/imitate persona [prompt] [count] [temperature] [seed]" in text and "0.0 MB" in text
     assert "`/persona list [page]`: the personas this bot serves, 20 a page." in text
@@ -176,12 +176,12 @@ async def test_one_page_needs_no_page_numbers(tmp_path: Path) -> None:
     make_checkpoint(tmp_path / "models", "solo", "Solo Act")
     cfg_path = write_config(tmp_path)
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
-        assert cmds.persona_list().text == "**1 persona**\n• `solo`: Solo Act (@solo)"
+        assert cmds.persona_list(OWNER).text == "**1 persona**\n• `solo`: Solo Act (@solo)"
         with pytest.raises(InvalidRequest, match=r"There is no page 2: the list has 1 page "):
-            cmds.persona_list(2)
+            cmds.persona_list(OWNER, 2)
         shutil.rmtree(tmp_path / "models" / "solo")
         await cmds.pool.refresh()
-        assert cmds.persona_list().text.startswith("No personas yet.")  # the pages follow the rescan
+        assert cmds.persona_list(OWNER).text.startswith("No personas here yet.")  # the pages follow the rescan
 
 
 LORA_PERSONA = {
@@ -210,7 +210,8 @@ def test_info_of_a_lora_persona_names_its_adapter_and_base(tmp_path: Path) -> No
     assert "\nLoRA adapter (rank 16) on base `gpt2` · trained 2026-01-02 03:04 UTC\n" in info
     assert "Base model" not in info
     assert info.endswith("Validation perplexity on the person's held-out tweets: base 70.1 → persona 33.1 "
-                         "(loss 4.250 → 3.500)")
+                         "(loss 4.250 → 3.500)\nA persona of a public account (its handle), added by the "
+                         "bot's operator; usable in every server.")
     # A base of models/.bases, with a name that must not end the code span early.
     odd = dict(LORA_PERSONA, base={"name": "tweets`base", "source": "models",
                                    "fingerprint": "sha256:" + "0" * 64})
@@ -398,13 +399,13 @@ async def test_display_names_cannot_ping_or_format(tmp_path: Path) -> None:
     cfg_path = write_config(tmp_path, discord={"admin_user_ids": [ADMIN_USER]})
     shown = "@\u200beveryone \\*\\*x\\*\\* <\u200b@123> # big"
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
-        assert f"• `loud_one`: {shown} (@loud\\_one)" in cmds.persona_list().text
-        assert (await cmds.persona_info("loud_one")).text.startswith(f"**{shown}** @loud\\_one")
+        assert f"• `loud_one`: {shown} (@loud\\_one)" in cmds.persona_list(OWNER).text
+        assert (await cmds.persona_info("loud_one", OWNER)).text.startswith(f"**{shown}** @loud\\_one")
         card = await cmds.imitate(cmds.prepare_imitate(Caller(1), "loud_one", "hi"))
         assert card.text.startswith(f"**{shown} (AI)** @loud\\_one · 🤖 AI Bot\n> hi")
         removed = await cmds.persona_remove(cmds.prepare_remove(OWNER, "loud_one"))
         assert shown in removed.text
-        for reply in (cmds.persona_list(), card, removed):
+        for reply in (cmds.persona_list(OWNER), card, removed):
             assert "@everyone" not in reply.text and "**x**" not in reply.text
 
 
@@ -517,12 +518,13 @@ async def test_info_says_whether_the_copy_guard_is_on(tmp_path: Path) -> None:
     write_ngram_hashes(new, ["one two three four five six seven eight nine"])
     cfg_path = write_config(tmp_path)
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
-        assert "\nCopy guard: off (trained before it existed)." in (await cmds.persona_info("old_one")).text
-        assert "\nCopy guard: on (8+ words in a row)." in (await cmds.persona_info("new_one")).text
+        old = (await cmds.persona_info("old_one", OWNER)).text
+        assert "\nCopy guard: off (trained before it existed)." in old
+        assert "\nCopy guard: on (8+ words in a row)." in (await cmds.persona_info("new_one", OWNER)).text
     cfg_path = write_config(tmp_path, generation={"max_copied_words": 0})
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
         assert "Copy guard: off ([generation] max_copied_words = 0)." in (
-            await cmds.persona_info("new_one")).text
+            await cmds.persona_info("new_one", OWNER)).text
 
 
 async def test_list_sorts_by_voice_and_info_shows_the_report(tmp_path: Path) -> None:
@@ -538,14 +540,14 @@ async def test_list_sorts_by_voice_and_info_shows_the_report(tmp_path: Path) -> 
             write_json(folder / "persona.json", meta.model_dump_json(indent=2))
     cfg_path = write_config(tmp_path, paths={"models_dir": models})
     async with open_commands(load_config(cfg_path), cfg_path) as cmds:
-        by_name = cmds.persona_list().text.splitlines()[1:]
+        by_name = cmds.persona_list(OWNER).text.splitlines()[1:]
         assert [line.split("`")[1] for line in by_name] == ["aa_low", "bb_none", "cc_high"]
-        by_voice = cmds.persona_list(sort="voice").text.splitlines()[1:]
+        by_voice = cmds.persona_list(OWNER, sort="voice").text.splitlines()[1:]
         assert by_voice == ["• `cc_high`: Cc\\_High (@cc\\_high) · sounds like them in 9.0 of 10",
                             "• `aa_low`: Aa\\_Low (@aa\\_low) · sounds like them in 3.0 of 10",
                             "• `bb_none`: Bb\\_None (@bb\\_none)"]
         with pytest.raises(InvalidRequest, match="sort must be one of: name, voice"):
-            cmds.persona_list(sort="loudness")
-        info = (await cmds.persona_info("cc_high")).text
+            cmds.persona_list(OWNER, sort="loudness")
+        info = (await cmds.persona_info("cc_high", OWNER)).text
         assert "\nSounds like them in 9 of 10 tweets (real tweets: 9.5 of 10; the base: 1 of 10)" in info
-        assert "\nVoice: not measured" in (await cmds.persona_info("bb_none")).text
+        assert "\nVoice: not measured" in (await cmds.persona_info("bb_none", OWNER)).text

@@ -70,7 +70,7 @@ def test_first_run_trains_the_sample_then_answers_every_line(tmp_path: Path) -> 
     assert out.count("no tweet files") == 1
     assert f"❌ Training `no_tweets` failed: '{given}': no tweet files" in out
     assert "WARNING" not in result.stderr and "no tweet files" not in result.stderr
-    assert "`/persona add name archive [base] [author]` (admin)" in out
+    assert "`/persona add name archive [base] [author] [subject]` (admin)" in out
     assert "• `marlowe_bakes`: Marlowe" in out
     found = cards(out)
     assert len(found) == 2 and found[0][1] == found[1][1]  # same seed, same tweets
@@ -307,7 +307,7 @@ async def test_option_typos_are_errors_and_quotes_keep_text(folder: Path) -> Non
                     "temperature=, seed=.",
                     "Unknown option 'Count': did you mean count?",
                     "Unknown option 'pgae': did you mean page? /persona list takes page=, sort=.",
-                    "Unknown option 'bse': did you mean base? /persona add takes base=, author=.",
+                    "Unknown option 'bse': did you mean base? /persona add takes base=, author=, subject=.",
                     "Unknown option 'foo': /another takes no options."):
         assert f"(only you can see this) ⚠️ {refusal}" in out, refusal
     texts = [texts[0] for _, texts in cards(out)]

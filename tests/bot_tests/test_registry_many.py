@@ -16,7 +16,7 @@ from helpers.checkpoints import make_checkpoint
 from helpers.config import write_config
 
 import bot.personas
-from bot.commands import open_commands
+from bot.commands import Caller, open_commands
 from bot.config import load_config
 from bot.errors import InvalidRequest
 from bot.output import DISCORD_LIMIT, outbound
@@ -30,6 +30,8 @@ WORDS = ["bakes", "codes", "runs", "sings", "paints", "writes", "cooks", "trades
 LEGACY_NAME = "[Nitro](https://e.x) **bold** @everyone <@&74> https://example.com/a_long_path " * 40
 BLENDS = [f"b{i}a-b{i}b-b{i}c-b{i}d-b{i}e-b{i}f" for i in range(6)]  # six handles, six long names each
 LISTED = re.compile(r"^• `([^`]+)`: ", re.MULTILINE)
+
+ANYONE = Caller(7, guild_id=1)  # personas of every server: seen in any
 
 
 def write_persona(models: Path, template: dict, name: str, displays: dict[str, str]) -> None:
@@ -72,19 +74,19 @@ async def test_the_bot_starts_over_1000_personas_and_pages_through_them(many: Pa
     async with open_commands(load_config(cfg_path), cfg_path) as commands:
         names = commands.registry.names()
         assert len(names) == COUNT
-        first = commands.persona_list()
+        first = commands.persona_list(ANYONE)
         assert first.text.startswith(f"**{COUNT} personas** (page 1 of ")
         total = int(re.match(r"\*\*\d+ personas\*\* \(page 1 of (\d+)\)", first.text).group(1))
         assert COUNT / LIST_PAGE_SIZE <= total < COUNT / LIST_PAGE_SIZE + 10
         assert first.text.endswith("\nNext page: `/persona list page:2`")
-        assert commands.persona_list(usage="/persona list page={page}").text.endswith(
+        assert commands.persona_list(ANYONE, usage="/persona list page={page}").text.endswith(
             "\nNext page: `/persona list page=2`")  # the console's way of asking
 
         listed: list[str] = []
         texts: list[str] = []
         short_pages = 0
         for page in range(1, total + 1):
-            reply = commands.persona_list(page)
+            reply = commands.persona_list(ANYONE, page)
             text = reply.text
             # Within Discord's limit as sent: outbound has nothing left to clip or change.
             assert len(text) <= DISCORD_LIMIT and outbound(text) == text and not reply.ephemeral
@@ -101,16 +103,16 @@ async def test_the_bot_starts_over_1000_personas_and_pages_through_them(many: Pa
 
         for past in (total + 1, 0, -3):
             with pytest.raises(InvalidRequest, match=f"There is no page {past}: the list has {total} pages"):
-                commands.persona_list(past)
+                commands.persona_list(ANYONE, past)
         error = commands.error_reply("persona list", InvalidRequest("x"))
         assert error.ephemeral
 
-        choices = commands.autocomplete("")
+        choices = commands.autocomplete("", ANYONE)
         assert choices == names[:25]
-        assert len(commands.autocomplete("u")) == 25
-        assert commands.autocomplete("Marlowe Quill")[0] == "marlowe_bakes"  # its display name
-        assert commands.autocomplete("trump") == ["realDonaldTrump"]
-        assert "Marlowe Quill" in (await commands.persona_info("marlowe_bakes")).text
+        assert len(commands.autocomplete("u", ANYONE)) == 25
+        assert commands.autocomplete("Marlowe Quill", ANYONE)[0] == "marlowe_bakes"  # its display name
+        assert commands.autocomplete("trump", ANYONE) == ["realDonaldTrump"]
+        assert "Marlowe Quill" in (await commands.persona_info("marlowe_bakes", ANYONE)).text
 
 
 def test_list_pages_end_early_rather_than_pass_the_limit() -> None:

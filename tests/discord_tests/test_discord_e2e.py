@@ -92,10 +92,14 @@ async def test_login_sync_health_and_metrics(env: Harness) -> None:
     commands = {c["name"]: c for c in syncs[0].body}
     assert set(commands) == {"imitate", "help", "persona", "Reply as persona…", "Who asked?"}
     assert commands["Who asked?"]["type"] == commands["Reply as persona…"]["type"] == 3  # message menus
-    assert int(commands["persona"]["default_member_permissions"]) == ADMINISTRATOR
-    # Servers that installed the bot only: Discord's hint, checked by the bot too.
-    assert commands["persona"]["contexts"] == [0] and commands["persona"]["integration_types"] == [0]
-    assert {o["name"] for o in commands["persona"]["options"]} == {"list", "info", "add", "avatar", "remove"}
+    # Open to everyone, everywhere (members make, see and forget their own personas, in DMs too): the
+    # bot checks who may do what.
+    assert commands["persona"]["default_member_permissions"] is None
+    assert commands["persona"].get("contexts") is None
+    assert {o["name"] for o in commands["persona"]["options"]} == {
+        "list", "info", "add", "me", "pending", "usage", "forget", "forget-me", "opt-in", "avatar", "remove"}
+    add = next(o for o in commands["persona"]["options"] if o["name"] == "add")
+    assert [(o["name"], o["type"]) for o in add["options"]][-1] == ("subject", 6)  # a user
     listing = next(o for o in commands["persona"]["options"] if o["name"] == "list")
     page, sort = listing["options"]  # an optional whole number, at least 1; an optional order
     assert (page["name"], page["type"], page["min_value"], page.get("required")) == ("page", 4, 1, False)

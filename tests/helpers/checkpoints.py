@@ -40,8 +40,11 @@ def _tokenizer():
     return train_tokenizer(sample_texts(), vocab_size=1024)
 
 
-def make_checkpoint(models_dir: Path, name: str, display_name: str | None = None, seed: int = 0) -> Path:
-    """Write an untrained tiny persona `name` into `models_dir` and return its folder."""
+def make_checkpoint(models_dir: Path, name: str, display_name: str | None = None, seed: int = 0, *,
+                    servers: list[int] | None = None, owner: int | None = None,
+                    subject: int | None = None) -> Path:
+    """Write an untrained tiny persona `name` into `models_dir` and return its folder; `servers`,
+    `owner`, `subject`: whose it is and where it may be used (default: the operator's, everywhere)."""
     tok = _tokenizer()
     model = tiny_model(tok, seed=seed)
     meta = PersonaMeta(
@@ -56,6 +59,7 @@ def make_checkpoint(models_dir: Path, name: str, display_name: str | None = None
         base_model="tiny",
         hyperparameters={"epochs": 0},
         metrics=Metrics(val_loss_before=7.0, val_loss_after=7.0, val_ppl_before=1096.6, val_ppl_after=1096.6),
+        servers=servers, owner=owner, subject=subject,
     )
     return save_persona(models_dir, meta, model, tok, model_card(meta))
 

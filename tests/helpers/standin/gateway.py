@@ -20,6 +20,7 @@ from helpers.standin.constants import (
     CHANNEL_ID,
     DEFAULT_APP_PERMISSIONS,
     DEFAULT_USER_ID,
+    DIRECT_MESSAGES_INTENT,
     EVERYONE_PERMISSIONS,
     GUILD_ID,
     GUILD_MESSAGES_INTENT,
@@ -114,14 +115,17 @@ class GatewayMixin:
     async def say(self, content: str, *, user_id: int = DEFAULT_USER_ID, channel_id: int = CHANNEL_ID,
                   mentions: list[int] | None = None, reference_message: dict[str, Any] | None = None,
                   ping_reply: bool = True, roles: list[int] | None = None, bot: bool = False,
-                  webhook_id: str | None = None) -> dict[str, Any]:
+                  webhook_id: str | None = None, guild_id: int | None = GUILD_ID) -> dict[str, Any]:
         """A user (a bot with `bot`, a webhook with `webhook_id`) posts `content` in a guild channel:
         stored, and dispatched as MESSAGE_CREATE when the IDENTIFY's intents ask for guild messages.
+        `guild_id`: the channel's server (one from `add_guild`); None: a DM with the bot (`channel_id`
+        from `open_dm`), dispatched when the intents ask for direct messages.
 
         Mentions are read from the content as Discord does (`<@id>`, `<@!id>` users, `<@&id>` roles,
         @everyone and @here), plus `mentions`; a reply (`reference_message`) pings the replied-to user
         unless `ping_reply` is False (a webhook's message pings nobody). Without the MESSAGE_CONTENT
-        intent, the bot gets the content only if it is among the users mentioned."""
+        intent, the bot gets the content of a server's message only if it is among the users mentioned
+        (a DM's, always)."""
         user_ids = [int(m) for m in re.findall(r"<@!?(\d+)>", content)] + list(mentions or [])
         if reference_message is not None and ping_reply and not reference_message.get("webhook_id"):
             user_ids.append(int(reference_message["author"]["id"]))
@@ -129,23 +133,26 @@ class GatewayMixin:
         message = self._message({"content": content}, channel_id=channel_id, author=author,
                                 webhook_id=webhook_id, kind=19 if reference_message is not None else 0)
         message |= {
-            "guild_id": str(GUILD_ID),
             "mentions": [self._user() if u == BOT_ID else user_payload(u) for u in dict.fromkeys(user_ids)],
             "mention_roles": re.findall(r"<@&(\d+)>", content),
             "mention_everyone": "@everyone" in content or "@here" in content,
         }
-        if not webhook_id:
+        if guild_id is not None:
+            message["guild_id"] = str(guild_id)
+        if not webhook_id and guild_id is not None:
             message["member"] = {"roles": [str(r) for r in roles or []], "joined_at": _now(), "deaf": False,
                                  "mute": False, "flags": 0}
         if reference_message is not None:
             message["message_reference"] = {"type": 0, "message_id": reference_message["id"],
-                                            "channel_id": reference_message["channel_id"],
-                                            "guild_id": str(GUILD_ID)}
+                                            "channel_id": reference_message["channel_id"]}
+            if guild_id is not None:
+                message["message_reference"]["guild_id"] = str(guild_id)
             message["referenced_message"] = self._current(reference_message)
         self._store(message)
-        if self._wants(GUILD_MESSAGES_INTENT):
+        if self._wants(GUILD_MESSAGES_INTENT if guild_id is not None else DIRECT_MESSAGES_INTENT):
             seen = dict(message)
-            if not self._wants(MESSAGE_CONTENT_INTENT) and BOT_ID not in user_ids:
+            hidden = guild_id is not None and not self._wants(MESSAGE_CONTENT_INTENT)
+            if hidden and BOT_ID not in user_ids:
                 seen |= {"content": "", "embeds": [], "attachments": [], "components": []}
             await self._dispatch("MESSAGE_CREATE", seen)
         return message

@@ -119,13 +119,18 @@ class RestMixin:
 
     def _open_dm(self, user_id: int) -> web.Response:
         """The bot's DM channel with a user (made once, as Discord returns the same one)."""
+        return _json(self.channels[self.open_dm(user_id)])
+
+    def open_dm(self, user_id: int) -> int:
+        """The id of the bot's DM channel with `user_id`, made on first use (a test's `say` there, or
+        `where="dm"` interactions with it as `channel_id`)."""
         cid = next((c for c, u in self.dm_channels.items() if u == user_id), None)
         if cid is None:
             cid = int(self.next_id())
             self.dm_channels[cid] = user_id
             self.channels[cid] = {"id": str(cid), "type": DM, "recipients": [user_payload(user_id)],
                                   "last_message_id": None, "flags": 0}
-        return _json(self.channels[cid])
+        return cid
 
     def _application(self) -> dict[str, Any]:
         owner = {"id": str(OWNER_ID), "username": "owner", "discriminator": "0", "global_name": None,
