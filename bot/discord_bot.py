@@ -45,7 +45,8 @@ from prometheus_client.registry import Collector
 from bot.avatars import AvatarCache, avatar_routes
 from bot.commands import Commands, open_commands
 from bot.config import Config, DiscordSettings
-from bot.discord_commands import RemoveButton, RemoveConfirmation, install_commands
+from bot.discord_commands import install_commands
+from bot.discord_confirm import RemoveButton, RemoveConfirmation
 from bot.discord_consent import install_consent
 from bot.discord_io import SEND_ERRORS, send
 from bot.health import HealthServer

@@ -27,18 +27,9 @@ import stat
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    Strict,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from training.atomic import (
     atomic_persona_dir,
@@ -48,7 +39,7 @@ from training.atomic import (
     recover_folder,
 )
 from training.bases import BASES_DIR, BaseRef, weights_fingerprint
-from training.names import AVATAR_FILE_RE, is_valid_persona_name
+from training.names import AVATAR_FILE_RE, Snowflake, is_valid_persona_name
 
 PERSONA_FILE = "persona.json"
 CARD_FILE = "README.md"
@@ -58,25 +49,6 @@ FORMAT_VERSION = 1
 BASE_FILE = "base.json"
 ADAPTER_CONFIG = "adapter_config.json"
 ADAPTER_WEIGHTS = "adapter_model.safetensors"
-
-
-# Discord ids (users, servers) are snowflakes: positive integers below 2**64.
-SNOWFLAKE_LIMIT = 2**64
-
-
-def is_snowflake(value: int) -> bool:
-    """Whether `value` can be a Discord id (a user's, a server's)."""
-    return 0 < value < SNOWFLAKE_LIMIT
-
-
-def _snowflake(value: int) -> int:
-    if not is_snowflake(value):
-        raise ValueError(f"{value} is not a Discord id (a positive integer below 2**64)")
-    return value
-
-
-# Strict: a JSON integer only, never a string, a float or a boolean.
-Snowflake = Annotated[int, Strict(), AfterValidator(_snowflake)]
 
 
 FILTER_LABELS = {"private": "Private posts", "too_long": "Posts too long",

@@ -23,9 +23,9 @@ import traceback
 from pathlib import Path
 from typing import NoReturn
 
-from training.checkpoint import is_snowflake
 from training.config import ConfigError, load_training_config
 from training.events import JsonReporter, Reporter
+from training.names import is_snowflake
 from training.pretrain import run_pretrain
 from training.records import DataError
 from training.runtime import BadInput, rank_zero

@@ -1,8 +1,9 @@
 """Which names the project accepts, and how an untrusted display name is made safe to show.
 
 X handles, persona names (a handle, or handles joined by '-' for a blend), shared base names and a
-persona's picture file name are checked here; `normalise_display_name` makes a display name read from
-an archive safe to show on one line. Its own module because every layer needs these rules (the
+persona's picture file name are checked here, and Discord ids (`Snowflake`: whose a persona is, where
+it may speak); `normalise_display_name` makes a display name read from an archive safe to show on one
+line. Its own module because every layer needs these rules (the
 readers of exports, the checkpoint contract, the trainer and the bot) and they need nothing else.
 """
 
@@ -10,6 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, Strict
 
 # A base's NAME under models/.bases: a letter or digit, then letters, digits, '_', '-' or '.'.
 BASE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -79,3 +83,22 @@ def _continues(ch: str) -> bool:
 
 def _regional(ch: str) -> bool:
     return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+# Discord ids (users, servers) are snowflakes: positive integers below 2**64.
+SNOWFLAKE_LIMIT = 2**64
+
+
+def is_snowflake(value: int) -> bool:
+    """Whether `value` can be a Discord id (a user's, a server's)."""
+    return 0 < value < SNOWFLAKE_LIMIT
+
+
+def _snowflake(value: int) -> int:
+    if not is_snowflake(value):
+        raise ValueError(f"{value} is not a Discord id (a positive integer below 2**64)")
+    return value
+
+
+# Strict: a JSON integer only, never a string, a float or a boolean.
+Snowflake = Annotated[int, Strict(), AfterValidator(_snowflake)]

@@ -181,7 +181,8 @@ async def test_one_page_needs_no_page_numbers(tmp_path: Path) -> None:
             cmds.persona_list(OWNER, 2)
         shutil.rmtree(tmp_path / "models" / "solo")
         await cmds.pool.refresh()
-        assert cmds.persona_list(OWNER).text.startswith("No personas here yet.")  # the pages follow the rescan
+        # the pages follow the rescan
+        assert cmds.persona_list(OWNER).text.startswith("No personas here yet.")
 
 
 LORA_PERSONA = {

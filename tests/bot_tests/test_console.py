@@ -201,6 +201,27 @@ async def test_remove_then_unknown(folder: Path) -> None:
     assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
 
 
+async def test_forget_and_usage_in_the_console(folder: Path) -> None:
+    """The console is the operator: it sees every persona (a server's too), forgets after confirm=yes,
+    and sees any persona's usage."""
+    make_checkpoint(folder / "models", "member_x", servers=[5], owner=6, subject=7)
+    lines = ["/persona list", "/imitate member_x hi", "/persona usage member_x", "/persona forget member_x",
+             "/persona forget member_x confirm=yes", "/persona usage member_x", "/persona list",
+             "/persona forget-me", "/persona me x.js"]
+    out = await run_lines(folder, lines)
+    assert "**2 personas**" in out and "**1 persona**" in out
+    assert out.count("· 🤖 AI Bot") == 1  # /imitate of a server's persona works in the console
+    assert "Nobody has asked `member_x` for anything the record still holds." in out  # the console's own
+    assert ("This forgets `member_x` completely (files, picture, message records, a training of it): type "
+            "`/persona forget member_x confirm=yes`") in out
+    forgot = out.split("🧹 Forgot `member_x`")[1].splitlines()[0]
+    assert "files" in forgot and "0 message records" in forgot and "Nothing of it is left." in forgot
+    assert "No persona named 'member\\_x'." in out  # usage after the forget
+    assert sorted(p.name for p in (folder / "models").iterdir()) == ["marlowe_bakes"]
+    # What is about a member's own personas and consent is Discord's only.
+    assert "Unknown command '/persona forget-me'" in out and "Unknown command '/persona me'" in out
+
+
 async def test_no_cooldown_in_the_console(folder: Path) -> None:
     """The console is one local user at the machine: never held back (Discord users are: test_commands)."""
     out = await run_lines(folder, ["/imitate marlowe_bakes a", "/imitate marlowe_bakes b"], cooldown_s=60)
