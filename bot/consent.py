@@ -6,12 +6,13 @@ in a folder of its own under `<state_dir>/consent-uploads/` (not `downloads/`, w
 empties) and its request here (`PendingConsent`), so the buttons still work after a restart. The
 opt-out list keeps user ids only: nothing else about those who asked to be left alone.
 
-One SQLite file (`<state_dir>/consent.sqlite3`, stdlib `sqlite3`, WAL), as the message record
-(`bot.message_log`) is kept: one connection guarded by a lock (the bot calls through
-`asyncio.to_thread`), `secure_delete` with a `wal_checkpoint(TRUNCATE)` after every deletion (the
-requests name people), a schema version, and a corrupt file set aside (`<name>.corrupt-<stamp>`) for a
-fresh one, whose opt-outs are copied over where they can still be read. Unlike the message record,
-a file that cannot be opened at all stops the bot (OSError): forgetting opt-outs is no fallback.
+One SQLite file (`<state_dir>/consent.sqlite3`), kept as every state file is (`bot.state_file`): one
+connection guarded by a lock (the bot calls through `asyncio.to_thread`), WAL, `secure_delete` with a
+`wal_checkpoint(TRUNCATE)` after every deletion (the requests name people), a schema version, and a
+corrupt or newer file set aside (`<name>.corrupt-<stamp>`, deleted after ASIDE_MAX_AGE_S) for a fresh
+one. Unlike the message record (`bot.message_log`), the opt-outs a set-aside file still holds are
+copied into the fresh one, and a file that cannot be opened at all stops the bot (OSError): forgetting
+opt-outs is no fallback.
 
 `take*` are atomic (read and delete in one transaction under the lock): two quick presses of one
 button, or a press racing the expiry sweep, cannot both get the request.
@@ -19,19 +20,16 @@ button, or a press racing the expiry sweep, cannot both get the request.
 
 from __future__ import annotations
 
-import contextlib
-import glob
 import logging
 import os
 import shutil
 import sqlite3
 import stat
-import threading
 import time
-from collections.abc import Callable
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
-from typing import TypeVar
+
+from bot.state_file import StateFile, run_script, transaction
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +37,6 @@ CONSENT_FILE = "consent.sqlite3"  # in [paths] state_dir
 CONSENT_UPLOADS = "consent-uploads"  # in [paths] state_dir: the uploads waiting for their member
 SCHEMA_VERSION = 1
 ASIDE_MAX_AGE_S = 30 * 86400  # a set-aside copy's requests have long expired by then
-_CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -88,21 +83,6 @@ CREATE TABLE IF NOT EXISTS opted_out (user_id INTEGER PRIMARY KEY);
 """
 
 
-class _NewerSchema(Exception):
-    """Written by a newer bot: set aside like a corrupt file (its opt-outs copied over if readable)."""
-
-
-def _is_corrupt(exc: BaseException) -> bool:
-    if isinstance(exc, _NewerSchema):
-        return True
-    if not isinstance(exc, sqlite3.DatabaseError):
-        return False
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return (code & 0xFF) in _CORRUPT_CODES
-    return not isinstance(exc, sqlite3.OperationalError)
-
-
 def delete_upload(p: PendingConsent, root: Path) -> bool:
     """Delete the folder of `p`'s upload: only a real folder directly inside `root` (a path from the
     file that points elsewhere, or a link, is left alone and logged); True when it was deleted."""
@@ -128,79 +108,26 @@ def delete_upload(p: PendingConsent, root: Path) -> bool:
     return True
 
 
-class ConsentStore:
+class ConsentStore(StateFile):
     """Pending consent requests and opt-outs, in one SQLite file. Blocking, thread-safe."""
 
     def __init__(self, path: Path, uploads: Path | None = None) -> None:
-        self.path = Path(path)
+        path = Path(path)
         # Where the uploads of pending requests wait (delete_upload deletes only inside it).
-        self.uploads = Path(uploads) if uploads is not None else self.path.parent / CONSENT_UPLOADS
-        self._lock = threading.Lock()
-        self._expire_set_aside()
-        self._conn = self._open()
+        self.uploads = Path(uploads) if uploads is not None else path.parent / CONSENT_UPLOADS
+        # No keep_in_memory: a file that cannot be had is OSError, not a run without the opt-outs.
+        super().__init__(path, log, what="consent record", schema_version=SCHEMA_VERSION,
+                         aside_max_age_s=ASIDE_MAX_AGE_S, aside_level=logging.ERROR,
+                         lost="; its pending requests are lost "
+                              "(their buttons answer that nothing is pending)")
 
-    # -- opening -----------------------------------------------------------------------------------
+    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+        run_script(conn, _SCHEMA)  # version 0 (a new file) is the only older one
 
-    def _open(self) -> sqlite3.Connection:
-        """The file, or a fresh one when it is corrupt; OSError when it cannot be had at all."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect()
-        except (sqlite3.DatabaseError, _NewerSchema) as exc:
-            if not _is_corrupt(exc):
-                raise OSError(f"the consent record {self.path} cannot be opened: {exc}") from exc
-            aside = self._set_aside(exc)
-        try:
-            conn = self._connect()
-        except sqlite3.DatabaseError as exc:
-            raise OSError(f"the consent record {self.path} cannot be opened: {exc}") from exc
-        self._salvage_opt_outs(conn, aside)
-        return conn
+    def _opened(self, conn: sqlite3.Connection) -> None:
+        conn.execute("SELECT count(*) FROM pending").fetchone()
 
-    def _connect(self) -> sqlite3.Connection:
-        # isolation_level=None: no implicit transactions; writes group themselves with BEGIN/COMMIT.
-        conn = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA secure_delete=ON")  # a deleted row's bytes are zeroed, not left behind
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise _NewerSchema(f"schema version {version} is newer than {SCHEMA_VERSION}")
-            if version < SCHEMA_VERSION:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            conn.execute(statement)
-                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                    conn.execute("COMMIT")
-                except BaseException:
-                    with contextlib.suppress(sqlite3.Error):
-                        conn.execute("ROLLBACK")
-                    raise
-            conn.execute("SELECT count(*) FROM pending").fetchone()  # a broken table shows here
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _set_aside(self, exc: BaseException) -> Path:
-        """Rename the unreadable file (with its WAL and shared-memory files) aside; its path."""
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-        for suffix in ("", "-wal", "-shm"):
-            src = self.path.with_name(self.path.name + suffix)
-            try:
-                src.rename(aside.with_name(aside.name + suffix))
-            except FileNotFoundError:
-                pass
-            except OSError as err:
-                log.error("cannot move %s aside: %s", src, err)
-        log.error("consent record %s is unreadable (%s): moved aside to %s; its pending requests are "
-                  "lost (their buttons answer that nothing is pending)", self.path, exc, aside)
-        return aside
-
-    def _salvage_opt_outs(self, conn: sqlite3.Connection, aside: Path) -> None:
+    def _salvage(self, conn: sqlite3.Connection, aside: Path) -> None:
         """Copy the opt-outs the set-aside file still holds: forgetting them would let a member who
         asked to be left alone be named again."""
         try:
@@ -215,50 +142,6 @@ class ConsentStore:
         conn.executemany("INSERT OR IGNORE INTO opted_out (user_id) VALUES (?)",
                          [(i,) for i in ids if isinstance(i, int)])
         log.warning("consent record: %d opt-outs copied from %s", len(ids), aside)
-
-    def _expire_set_aside(self) -> None:
-        """Delete set-aside copies last written more than ASIDE_MAX_AGE_S ago."""
-        horizon = time.time() - ASIDE_MAX_AGE_S
-        for aside in self.path.parent.glob(f"{glob.escape(self.path.name)}.corrupt-*"):
-            try:
-                if aside.is_file() and aside.stat().st_mtime < horizon:
-                    aside.unlink()
-            except OSError as exc:
-                log.warning("cannot delete the expired copy %s: %s", aside, exc)
-
-    def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `work` under the lock; a file found corrupt meanwhile is set aside and `work` tried once
-        on a fresh one."""
-        with self._lock:
-            try:
-                return work(self._conn)
-            except sqlite3.DatabaseError as exc:
-                if not _is_corrupt(exc):
-                    raise
-                self._conn.close()
-                aside = self._set_aside(exc)
-                self._conn = self._connect()
-                self._salvage_opt_outs(self._conn, aside)
-                return work(self._conn)
-
-    @staticmethod
-    def _transaction(conn: sqlite3.Connection, work: Callable[[], T]) -> T:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            result = work()
-            conn.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise
-        return result
-
-    def _checkpoint(self, conn: sqlite3.Connection) -> None:
-        """After a deletion: the deleted rows' old pages are still in the WAL (secure_delete zeroes only
-        the new ones), so copy the WAL into the file and truncate it."""
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        if busy:  # another connection reading (none in this bot): the next deletion retries
-            log.warning("consent record %s: checkpoint after a deletion was blocked", self.path)
 
     # -- pending requests --------------------------------------------------------------------------
 
@@ -301,16 +184,13 @@ class ConsentStore:
 
     def _take(self, where: str, value: object) -> list[PendingConsent]:
         def work(conn: sqlite3.Connection) -> list[PendingConsent]:
-            def select_and_delete() -> list[PendingConsent]:
+            with transaction(conn):
                 rows = conn.execute(f"{_SELECT} {where} ORDER BY expires_at, id", (value,)).fetchall()
                 if rows:
                     conn.execute(f"DELETE FROM pending {where}", (value,))
-                return [PendingConsent(*row) for row in rows]
-
-            taken = self._transaction(conn, select_and_delete)
-            if taken:
+            if rows:
                 self._checkpoint(conn)
-            return taken
+            return [PendingConsent(*row) for row in rows]
 
         return self._run(work)
 
@@ -347,10 +227,6 @@ class ConsentStore:
             return gone
 
         return self._run(work)
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
 
 
 def clean_orphan_uploads(store: ConsentStore) -> int:

@@ -115,7 +115,9 @@ async def test_forget_leaves_nothing(env: Env) -> None:
     assert traces(env.models, NAME) and traces(env.state, NAME)  # the walk does find them before
 
     req = commands.prepare_forget(SUBJECT_DM, NAME)  # its subject, from a DM
+    started = time.monotonic()
     answer = await commands.persona_forget(req)
+    print(f"forget of a resident persona: {(time.monotonic() - started) * 1000:.1f} ms")
 
     assert "Forgot" in answer.text and "3 message records" in answer.text and answer.ephemeral
     assert "1 request awaiting consent" in answer.text
