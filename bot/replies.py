@@ -263,22 +263,22 @@ def who_asked_reply(record: PersonaMessage, original: PersonaMessage | None = No
 USAGE_ROWS = 20  # /persona usage: the newest requests shown
 
 
+USAGE_PROMPT_CHARS = 40  # of each prompt /persona usage shows: 20 rows must fit one message
+
+
 def usage_reply(name: str, records: Sequence[PersonaMessage]) -> Reply:
-    """/persona usage: who asked the persona for what, newest first (for its subject or owner only)."""
+    """/persona usage: who asked the persona for what, newest first (for its subject or owner only).
+    Each row names who asked as a mention (`more`: shown by name, pinging nobody), when, and the prompt,
+    clipped so that twenty rows fit Discord's 2,000 characters whatever the prompts were."""
     if not records:
         return Reply(f"Nobody has asked `{code_text(name)}` for anything the record still holds.",
                      ephemeral=True, public_fallback=False)
-    lines = [f"Newest {plural(len(records), 'request')} to `{code_text(name)}`:"]
-    for r in records:
-        where = jump_link(r) or "a DM"
-        lines.append(f"<t:{int(r.created_at)}:f> <@{r.invoker_id}> in {where}: {imitate_text(r)}")
-    return Reply(clip("\n".join(lines), 1900), ephemeral=True, public_fallback=False)
-
-
-def jump_link(record: PersonaMessage) -> str:
-    if record.guild_id is None:
-        return ""
-    return f"https://discord.com/channels/{record.guild_id}/{record.channel_id}/{record.message_id}"
+    rows = tuple((r.invoker_id, f"<t:{int(r.created_at)}:f> asked "
+                                + (f"`{code_text(r.prompt, USAGE_PROMPT_CHARS)}`" if r.prompt
+                                   else "for a fresh tweet"))
+                 for r in records)
+    return Reply(f"Newest {plural(len(records), 'request')} to `{code_text(name)}`:", ephemeral=True,
+                 more=rows, public_fallback=False)
 
 
 def size_text(n: int) -> str:

@@ -187,3 +187,18 @@ async def test_forget_stops_its_training_and_a_queued_one_never_runs(env: Env) -
     await jobs.cancel("hang_first")
     assert first.result is not None
     assert "start hang_second" not in env.log.read_text()
+
+
+def test_usage_shows_twenty_rows_within_one_message_whatever_the_prompts() -> None:
+    from bot.discord_io import with_mentions
+    from bot.output import DISCORD_LIMIT
+    from bot.replies import usage_reply
+
+    long = "a prompt of many words " * 20
+    records = [PersonaMessage(i, NAME, 900000000000000000 + i, 100, long, "t", 1.7e9 - i, "embed", guild_id=1)
+               for i in range(20)]
+    text = with_mentions(usage_reply(NAME, records))
+    assert len(text) <= DISCORD_LIMIT
+    rows = text.splitlines()[1:]
+    assert len(rows) == 20
+    assert all(r.startswith(f"<@{900000000000000000 + i}> <t:") for i, r in enumerate(rows))
