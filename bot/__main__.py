@@ -46,6 +46,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                        help="the pool's memory budget for this run (default: [pool] settings); set it "
                             "below K personas' weights so the timed run switches personas: loads and "
                             "evictions are reported")
+    bench.add_argument("--workload", choices=("fixed", "natural", "both"), default="fixed",
+                       help="fixed: every tweet exactly --max-new-tokens long (comparable runs); natural: "
+                            "tweets end where the model ends them, at most that; both: natural_over_fixed")
+    bench.add_argument("--arrival-rate", type=float, default=None, metavar="R",
+                       help="open loop: requests arrive as a seeded Poisson process of R per second "
+                            "(default: closed loop, --concurrency callers); also measures one request alone")
     return parser.parse_args(argv)
 
 

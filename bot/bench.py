@@ -16,6 +16,11 @@ same process: `mixed_ratio` is the mixed throughput over that single-persona thr
 personas (adapters on one shared base, mixed row by row) report their cold adapter load times and the
 bytes of the base with its adapter slots against the base alone. `--make-gpt2-base` and
 `--make-lora-personas` write a GPT-2-small-shaped base and K random adapters on it, for GPU runs.
+
+`--workload natural` lets tweets end on their own (at most `--max-new-tokens`), `--workload both` runs
+the fixed workload and then the natural one and reports `natural_over_fixed` (tokens/s); `--arrival-rate
+R` replaces the closed loop by seeded Poisson arrivals and first times requests sent one at a time
+(`alone_p50_ms`): see `bot.bench_workloads`. The naive pipeline runs the fixed workload only.
 """
 
 from __future__ import annotations
@@ -30,26 +35,24 @@ import sys
 import time
 from collections.abc import Iterator
 
+from bot.bench_naive import run_naive
 from bot.bench_personas import make_gpt2_base, make_gpt2_persona, write_lora_persona
+from bot.bench_workloads import (
+    PROMPTS,
+    TEMPERATURE,
+    TOP_K,
+    TOP_P,
+    WORKLOADS,
+    Workload,
+    closed_loop,
+    open_loop,
+)
 from bot.config import Config
 from bot.errors import BotError, CopyRejected
 from bot.personas import PersonaRegistry
 from bot.pool import GenerationPool, default_threads, resolve_device
-from training.checkpoint import context_length
 
-PROMPTS = (
-    "My dream is",
-    "I think",
-    "Today",
-    "The best thing about mornings is",
-    "Honestly,",
-    "Nobody talks about how",
-    "",
-    "Hot take:",
-)
-TOP_P = 0.95
-TOP_K = 50  # explicit for both: a persona's generation_config.json may say otherwise (older ones: 0)
-TEMPERATURE = 1.0
+ALONE_REQUESTS = 8  # with --arrival-rate: requests sent one at a time first, the latency alone
 
 
 @contextlib.contextmanager
@@ -81,80 +84,18 @@ def pick_personas(registry: PersonaRegistry, first: str | None, k: int) -> list[
     return names[:k]
 
 
-def run_naive(registry: PersonaRegistry, personas: list[str], requests: int, new_tokens: int,
-              device: str, dtype, threads: int) -> dict:
-    """One pipeline per persona (built before timing), called once per request, one after another."""
-    import torch
-    from transformers import pipeline
-
-    # Same torch threads as the pool's worker: on a busy 2-core machine two threads oversubscribe the
-    # cores and make the baseline erratic (and the speedup flattering).
-    torch.set_num_threads(threads)
-
-    pipes = {}
-    for name in personas:
-        entry = registry.get(name)
-        if entry.meta.kind == "lora":  # PEFT on the base, as the persona's model card shows
-            from peft import PeftModel
-            from transformers import AutoModelForCausalLM, AutoTokenizer
-
-            from training.bases import resolve_base
-
-            where = resolve_base(entry.meta.base, registry.models_dir).load_from
-            model = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(where, dtype=dtype),
-                                              entry.path).eval()
-            pipe = pipeline("text-generation", model=model, tokenizer=AutoTokenizer.from_pretrained(where),
-                            device=device)
-        else:
-            pipe = pipeline("text-generation", model=str(entry.path), device=device, dtype=dtype)
-        pipes[name] = pipe
-    new_counts: list[int] = []
-    for model in {id(p.model): p.model for p in pipes.values()}.values():  # each model counted once
-        count_new_tokens(model, new_counts)
-    latencies: list[float] = []
-    start = time.perf_counter()
-    for i in range(requests):
-        pipe = pipes[personas[i % len(personas)]]
-        prompt = PROMPTS[i % len(PROMPTS)] or pipe.tokenizer.eos_token  # an empty prompt cannot be encoded
-        # The pipeline puts the persona's config.json prefix before the prompt; as the pool does, prompt
-        # (prefix included) and new tokens must fit the context.
-        prompt_len = len(pipe.tokenizer((getattr(pipe, "prefix", None) or "") + prompt).input_ids)
-        n = min(new_tokens, context_length(pipe.model.config) - prompt_len)
-        t0 = time.perf_counter()
-        pipe(prompt, max_new_tokens=n, min_new_tokens=n, do_sample=True, top_p=TOP_P, top_k=TOP_K,
-             temperature=TEMPERATURE, return_tensors=True,
-             pad_token_id=pipe.tokenizer.eos_token_id)
-        latencies.append(time.perf_counter() - t0)
-    seconds = time.perf_counter() - start
-    # New tokens only, as the pool counts: what generate returned beyond what it was given (prefix and
-    # prompt), measured at generate itself rather than re-derived from a tokenization of the prompt.
-    tokens = sum(new_counts)
-    return {"seconds": seconds, "tokens": tokens, "latencies": latencies}
-
-
-def count_new_tokens(model, counts: list[int]) -> None:
-    """Wrap `model.generate` (the pipeline's one call into the model) so that each call appends the
-    number of tokens it added per sequence to `counts`: its output's length beyond its input's."""
-    generate = model.generate
-
-    def counting(*args, **kwargs):
-        out = generate(*args, **kwargs)
-        given = kwargs.get("input_ids", args[0] if args else None)
-        sequences = out if hasattr(out, "shape") else out.sequences
-        given_len = 0 if given is None else given.shape[-1]
-        counts.extend([sequences.shape[-1] - given_len] * sequences.shape[0])
-        return out
-
-    model.generate = counting
-
-
 async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency: int,
-                   new_tokens: int, budget_bytes: int | None = None) -> dict:
+                   workload: Workload, budget_bytes: int | None = None,
+                   arrival_rate: float | None = None, alone: int = 0) -> dict:
+    """The pool under `workload`: `concurrency` closed-loop callers, or with `arrival_rate` an open loop
+    of Poisson arrivals; with `alone` > 0, first that many requests one at a time (the latency of a
+    request with nothing else running, what the open loop's latency is compared with)."""
     registry = PersonaRegistry(cfg.paths.models_dir)
-    update: dict = {"max_queue": max(cfg.pool.max_queue, concurrency)}
+    update: dict = {"max_queue": max(cfg.pool.max_queue, concurrency, requests if arrival_rate else 0)}
     if budget_bytes is not None:  # personas that do not all fit: the timed run switches and loads
         update["memory_budget_bytes"] = budget_bytes
     settings = cfg.pool.model_copy(update=update)
+    new_tokens = workload.new_tokens
     generation = cfg.generation.model_copy(
         update={"max_new_tokens_limit": max(cfg.generation.max_new_tokens_limit, new_tokens),
                 "max_new_tokens": new_tokens})
@@ -169,13 +110,24 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
         def counter(name: str) -> int:
             return int(pool.metrics.registry.get_sample_value(name) or 0)
 
+        delivered = {"samples": 0}
+
+        async def send(i: int) -> None:
+            try:
+                samples = await pool.generate(personas[i % len(personas)], PROMPTS[i % len(PROMPTS)],
+                                              max_new_tokens=new_tokens,
+                                              min_new_tokens=workload.min_new_tokens(),
+                                              top_p=TOP_P, top_k=TOP_K, temperature=TEMPERATURE)
+                delivered["samples"] += len(samples)
+            except CopyRejected:  # the copy guard dropped every draw: an answer too, with no tweet
+                pass
+
+        alone_latencies = await closed_loop(send, alone, 1) if alone else []
         tokens_before, loads_before = counter("pool_generated_tokens_total"), counter("pool_loads_total")
         evictions_before = counter("pool_evictions_total")
         rejections_before = counter("pool_copy_rejections_total")
-        delivered = {"samples": 0}
+        delivered["samples"] = 0
         batches_before = len(pool.batches)
-        next_request = iter(range(requests))
-        latencies: list[float] = []
         lag = {"max": 0.0}
         stop = asyncio.Event()
 
@@ -186,32 +138,27 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
                 await asyncio.sleep(0.005)
                 lag["max"] = max(lag["max"], time.perf_counter() - t0 - 0.005)
 
-        async def caller() -> None:
-            for i in next_request:
-                t0 = time.perf_counter()
-                try:
-                    samples = await pool.generate(personas[i % len(personas)], PROMPTS[i % len(PROMPTS)],
-                                                  max_new_tokens=new_tokens, min_new_tokens=new_tokens,
-                                                  top_p=TOP_P, top_k=TOP_K, temperature=TEMPERATURE)
-                    delivered["samples"] += len(samples)
-                except CopyRejected:  # the copy guard dropped every draw: an answer too, with no tweet
-                    pass
-                latencies.append(time.perf_counter() - t0)
-
         tick = asyncio.create_task(ticker())
         start = time.perf_counter()
-        await asyncio.gather(*(caller() for _ in range(concurrency)))
+        if arrival_rate is None:
+            latencies = await closed_loop(send, requests, concurrency)
+        else:
+            latencies = await open_loop(send, requests, arrival_rate)
         seconds = time.perf_counter() - start
         stop.set()
         await tick
         sizes = [rows for _, rows, _ in list(pool.batches)[batches_before:]]
+        tokens = counter("pool_generated_tokens_total") - tokens_before
         return {
             "seconds": seconds,
-            "tokens": counter("pool_generated_tokens_total") - tokens_before,
-            # The copy guard's redraws are generated but never shown: what callers got is counted apart.
-            "delivered_tokens": delivered["samples"] * new_tokens,
+            "tokens": tokens,
+            # The copy guard's redraws are generated but never shown: what callers got is counted apart
+            # (known exactly only when every tweet has the same length).
+            "delivered_tokens": delivered["samples"] * new_tokens if workload.name == "fixed" else None,
+            "mean_new_tokens": tokens / max(1, requests),
             "copy_rejections": counter("pool_copy_rejections_total") - rejections_before,
             "latencies": latencies,
+            "alone_latencies": alone_latencies,
             "loop_lag_max_ms": lag["max"] * 1000,
             "batches": len(sizes),
             "mean_batch": statistics.fmean(sizes) if sizes else 0.0,
@@ -228,6 +175,21 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
         await pool.close()
 
 
+def figures(prefix: str, run: dict) -> dict:
+    """A run's throughput and latency, under `prefix` ("pool": the first workload, "natural"); the
+    first workload's latencies keep their old names, `p50_ms` and `p95_ms`."""
+    latency = "" if prefix == "pool" else f"{prefix}_"
+    return {
+        f"{prefix}_tokens_per_s": round(run["tokens"] / run["seconds"], 1),
+        f"{prefix}_requests_per_s": round(len(run["latencies"]) / run["seconds"], 2),
+        f"{prefix}_mean_new_tokens": round(run["mean_new_tokens"], 1),
+        f"{prefix}_seconds": round(run["seconds"], 3),
+        f"{prefix}_tokens": run["tokens"],
+        f"{latency}p50_ms": round(percentile(run["latencies"], 0.5) * 1000, 1),
+        f"{latency}p95_ms": round(percentile(run["latencies"], 0.95) * 1000, 1),
+    }
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -239,6 +201,9 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     models_dir = cfg.paths.models_dir
     if args.requests < 1 or args.concurrency < 1 or args.max_new_tokens < 1:
         print("error: --requests, --concurrency and --max-new-tokens must be at least 1", file=sys.stderr)
+        return 2
+    if args.arrival_rate is not None and not args.arrival_rate > 0:
+        print(f"error: --arrival-rate must be above 0 (got {args.arrival_rate})", file=sys.stderr)
         return 2
     if args.budget_mb is not None and not args.budget_mb > 0:
         print(f"error: --budget-mb must be above 0 (got {args.budget_mb})", file=sys.stderr)
@@ -271,32 +236,38 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     device, dtype = resolve_device(cfg.pool)
+    workloads = list(WORKLOADS) if args.workload == "both" else [args.workload]
     result: dict = {"personas": personas, "requests": args.requests, "concurrency": args.concurrency,
                     "new_tokens": args.max_new_tokens, "device": device,
-                    "dtype": str(dtype).removeprefix("torch.")}
+                    "dtype": str(dtype).removeprefix("torch."), "workload": workloads[0],
+                    "arrival_rate": args.arrival_rate}
     naive = None
-    if not args.skip_naive:
+    if not args.skip_naive and "fixed" in workloads:  # the pipeline forces every tweet to its length
         naive = run_naive(registry, personas, args.requests, args.max_new_tokens, device, dtype,
                           default_threads(cfg.pool))
+    alone = ALONE_REQUESTS if args.arrival_rate is not None else 0
     try:
-        pool = asyncio.run(run_pool(cfg, personas, args.requests, args.concurrency, args.max_new_tokens,
-                                    budget_bytes))
+        runs = {w: asyncio.run(run_pool(cfg, personas, args.requests, args.concurrency,
+                                        Workload(w, args.max_new_tokens), budget_bytes, args.arrival_rate,
+                                        alone))
+                for w in workloads}
+        pool = runs[workloads[0]]
         single = None
         if len(personas) > 1:  # the same workload on one persona: what mixing costs
             single = asyncio.run(run_pool(cfg, personas[:1], args.requests, args.concurrency,
-                                          args.max_new_tokens, budget_bytes))
+                                          Workload(workloads[0], args.max_new_tokens), budget_bytes,
+                                          args.arrival_rate))
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     pool_tps = pool["tokens"] / pool["seconds"]
+    result.update(figures("pool", pool))
     result.update({
-        "pool_tokens_per_s": round(pool_tps, 1),
-        "pool_seconds": round(pool["seconds"], 3),
-        "pool_tokens": pool["tokens"],
-        "delivered_tokens_per_s": round(pool["delivered_tokens"] / pool["seconds"], 1),
+        "delivered_tokens_per_s": (None if pool["delivered_tokens"] is None
+                                   else round(pool["delivered_tokens"] / pool["seconds"], 1)),
         "copy_rejections": pool["copy_rejections"],
-        "p50_ms": round(percentile(pool["latencies"], 0.5) * 1000, 1),
-        "p95_ms": round(percentile(pool["latencies"], 0.95) * 1000, 1),
+        "alone_p50_ms": (round(percentile(pool["alone_latencies"], 0.5) * 1000, 1)
+                         if pool["alone_latencies"] else None),
         "loop_lag_max_ms": round(pool["loop_lag_max_ms"], 2),
         "batches": pool["batches"],
         "mean_batch": round(pool["mean_batch"], 2),
@@ -317,7 +288,12 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         "naive_p50_ms": None,
         "naive_p95_ms": None,
         "speedup": None,
+        "natural_over_fixed": None,
     })
+    if len(runs) == 2:  # both workloads: natural tweets against forced ones, same pool, same process
+        natural = runs["natural"]
+        result.update(figures("natural", natural))
+        result["natural_over_fixed"] = round((natural["tokens"] / natural["seconds"]) / pool_tps, 3)
     if single is not None:
         single_tps = single["tokens"] / single["seconds"]
         result.update({"single_persona_tokens_per_s": round(single_tps, 1),
@@ -343,7 +319,8 @@ def print_table(r: dict) -> None:
     def fmt(v) -> str:
         return "-" if v is None else str(v)
 
-    print(f"bench: {r['requests']} requests x {r['new_tokens']} new tokens, "
+    tokens = "new tokens" if r["workload"] == "fixed" else "new tokens at most (natural tweets)"
+    print(f"bench: {r['requests']} requests x {r['new_tokens']} {tokens}, "
           f"personas {', '.join(r['personas'])}, "
           f"{r['device']} ({r['dtype']}), {r['torch_threads']} torch thread(s)")
     print(f"{'':24}{'naive pipeline':>16}{'pool':>16}")
@@ -361,9 +338,18 @@ def print_table(r: dict) -> None:
           f"over {r['batches']} batches; loads {r['loads']}, evictions {r['evictions']} "
           f"(budget {r['budget_mb']} MB); "
           f"longest event-loop stall {r['loop_lag_max_ms']} ms")
+    arrivals = (f"open loop, {r['arrival_rate']} requests/s arriving (Poisson); one request alone "
+                f"p50 {r['alone_p50_ms']} ms" if r["arrival_rate"] is not None else "closed loop")
+    print(f"{r['workload']} workload, {arrivals}: {r['pool_requests_per_s']} requests/s, "
+          f"{r['pool_mean_new_tokens']} new tokens a request")
+    if r["natural_over_fixed"] is not None:
+        print(f"natural workload: {r['natural_tokens_per_s']} tokens/s, {r['natural_requests_per_s']} "
+              f"requests/s, {r['natural_mean_new_tokens']} new tokens a request, latency p50 "
+              f"{r['natural_p50_ms']} ms, p95 {r['natural_p95_ms']} ms; natural_over_fixed "
+              f"{r['natural_over_fixed']}")
     if r["copy_rejections"]:
         print(f"copy guard: {r['copy_rejections']} draws rejected and drawn again; tokens/s that reached "
-              f"callers {r['delivered_tokens_per_s']}")
+              f"callers {fmt(r['delivered_tokens_per_s'])}")
     if r["mixed_ratio"] is not None:
         print(f"one persona alone: {r['single_persona_tokens_per_s']} tokens/s; "
               f"mixed_ratio {r['mixed_ratio']}")

@@ -39,9 +39,9 @@ from bot.consent_flow import ConsentFlow
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
 from bot.follow_ups import FollowUps
 from bot.forgetting import Forgetting
+from bot.generation import validate_request
 from bot.output import DISCORD_LIMIT, clip, neutralise_mentions, quote_user
 from bot.persona_changes import PersonaChanges
-from bot.pool import validate_request
 from bot.replies import (
     LIST_PAGE_USAGE,
     LIST_SORTS,
@@ -61,9 +61,9 @@ from training.copyguard import guard_state
 if TYPE_CHECKING:
     from bot.avatars import AvatarCache
     from bot.config import Config, GenerationSettings
+    from bot.generation import Generator
     from bot.message_log import MessageLog
     from bot.personas import PersonaEntry, PersonaRegistry
-    from bot.pool import Generator
     from bot.training_jobs import TrainingJobs
 
 log = logging.getLogger(__name__)

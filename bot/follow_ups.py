@@ -12,8 +12,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot.errors import InvalidRequest, PermissionDenied
+from bot.generation import MAX_CONTEXT_CHARS
 from bot.output import unescape_links
-from bot.pool import MAX_CONTEXT_CHARS
 from bot.replies import TWEET_SEPARATOR, Reply, who_asked_reply
 
 if TYPE_CHECKING:

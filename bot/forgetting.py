@@ -41,9 +41,9 @@ from bot.scope import is_own
 if TYPE_CHECKING:
     from bot.avatars import AvatarCache
     from bot.commands import Caller, CommandSettings
+    from bot.generation import Generator
     from bot.message_log import MessageLog
     from bot.personas import PersonaRegistry
-    from bot.pool import Generator
     from bot.training_jobs import TrainingJobs
     from training.checkpoint import PersonaMeta
 

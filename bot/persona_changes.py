@@ -35,9 +35,9 @@ from training.names import is_valid_persona_name
 if TYPE_CHECKING:
     from bot.commands import Caller, CommandSettings
     from bot.forgetting import Forgotten
+    from bot.generation import Generator
     from bot.message_log import MessageLog
     from bot.personas import PersonaRegistry
-    from bot.pool import Generator
     from bot.training_jobs import JobEvent, TrainingJob, TrainingJobs
 
 log = logging.getLogger(__name__)

@@ -58,12 +58,12 @@ import stat
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import SimpleQueue
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import prometheus_client
 
@@ -73,13 +73,13 @@ from bot.errors import (
     CopyRejected,
     GenerationFailed,
     GenerationTimeout,
-    InvalidRequest,
     LoadFailed,
     PoolBroken,
     PoolBusy,
     PoolClosed,
     UnknownPersona,
 )
+from bot.generation import COPY_TRIES, Samples, check, validate_request
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import MISSING, PersonaEntry, PersonaRegistry, folder_version
@@ -94,21 +94,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_SEED = 2**32 - 1  # what torch.Generator.manual_seed and numpy accept everywhere
-MAX_CONTEXT_CHARS = 4000  # the message a reply answers: two Discord messages' worth
 LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
 BASE_KEY = "base:"  # batch keys of shared bases start with this (persona names cannot hold ':')
 SLOT_STEP = 8  # adapter slots are allocated this many at a time
-COPY_TRIES = 4  # draws of a sample the copy guard may reject before it is dropped
-
-
-class Samples(list[str]):
-    """What `generate` returns: the texts, and what the copy guard did while making them."""
-
-    def __init__(self, texts: Iterable[str] = (), copy_rejections: int = 0, dropped: int = 0) -> None:
-        super().__init__(texts)
-        self.copy_rejections = copy_rejections  # draws rejected as copies (redrawn or dropped)
-        self.dropped = dropped  # samples dropped after COPY_TRIES rejected draws (fewer texts than asked)
 
 
 def batch_key(entry: PersonaEntry) -> str:
@@ -264,27 +252,6 @@ def load_adapter(entry: PersonaEntry, dtype: Any) -> Adapter:
     adapter.version = entry.version
     adapter.read_ms = (time.perf_counter() - start) * 1000
     return adapter
-
-
-class Generator(Protocol):
-    """What the command layer needs of a generation backend: this module's `GenerationPool`, or
-    `bot.remote.RemotePool`, the client of the generation service (`[pool] backend`)."""
-
-    registry: PersonaRegistry
-
-    async def start(self) -> None: ...
-    async def close(self) -> None: ...
-    async def refresh(self) -> None: ...
-    @property
-    def ready(self) -> bool: ...
-    async def generate(self, persona: str, prompt: str = "", *, count: int = 1,
-                       max_new_tokens: int | None = None, temperature: float | None = None,
-                       top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
-                       timeout: float | None = None, min_new_tokens: int = 0,
-                       context: str = "") -> list[str]: ...
-    # Returns when nothing of the persona is held any more; the remote backend returns False when the
-    # service did not confirm (its replicas then drop the persona at their next rescan).
-    async def forget(self, name: str) -> bool | None: ...
 
 
 class _Removed(Exception):
@@ -496,8 +463,8 @@ class GenerationPool:
         p = g.top_p if top_p is None else top_p
         k = g.top_k if top_k is None else top_k
         timeout = self.settings.request_timeout_s if timeout is None else timeout
-        _check(timeout > 0, f"timeout must be above 0 seconds (got {timeout}).")
-        _check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
+        check(timeout > 0, f"timeout must be above 0 seconds (got {timeout}).")
+        check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
         entry = self.registry.get(persona)
         if entry is None:
             raise UnknownPersona(persona, self.registry.suggest(persona))
@@ -1255,33 +1222,6 @@ class GenerationPool:
         return slot
 
 
-def validate_request(generation: GenerationSettings, *, prompt: str, count: int, max_new_tokens: int | None,
-                     temperature: float | None, top_p: float | None, seed: int | None,
-                     top_k: int | None = None, context: str = "") -> None:
-    """Raise InvalidRequest naming the bound when a value is outside `[generation]`'s limits.
-
-    Pure (no pool needed), so the command layer checks with exactly the pool's rules; None means default.
-    """
-    g = generation
-    _check(len(prompt) <= g.max_prompt_chars,
-           f"The prompt is too long: {len(prompt)} characters, at most {g.max_prompt_chars}.")
-    _check(len(context) <= MAX_CONTEXT_CHARS,
-           f"The message to answer is too long: {len(context)} characters, at most {MAX_CONTEXT_CHARS}.")
-    _check(1 <= count <= g.max_count, f"count must be between 1 and {g.max_count} (got {count}).")
-    if max_new_tokens is not None:
-        _check(1 <= max_new_tokens <= g.max_new_tokens_limit,
-               f"max_new_tokens must be between 1 and {g.max_new_tokens_limit} (got {max_new_tokens}).")
-    if temperature is not None:
-        _check(g.min_temperature <= temperature <= g.max_temperature, f"temperature must be between "
-               f"{g.min_temperature} and {g.max_temperature} (got {temperature}).")
-    if top_p is not None:
-        _check(0 < top_p <= 1, f"top_p must be above 0 and at most 1 (got {top_p}).")
-    if top_k is not None:
-        _check(top_k >= 0, f"top_k must be 0 (no top-k filtering) or more (got {top_k}).")
-    if seed is not None:
-        _check(0 <= seed <= MAX_SEED, f"seed must be between 0 and {MAX_SEED} (got {seed}).")
-
-
 def _pick(rows: Rows, index: list[int]) -> Rows:
     """The rows of `rows` at `index`, in that order, with their own settings."""
     return type(rows)(*([getattr(rows, f.name)[i] for i in index] for f in dataclasses.fields(rows)))
@@ -1340,8 +1280,3 @@ def _load_failed(name: str, exc: BaseException | None) -> LoadFailed:
         return LoadFailed(f"Could not read persona '{name}' from disk right now ({os.strerror(exc.errno)}); "
                           "try again later.")
     return LoadFailed(f"Could not load persona '{name}'; see the bot's log.")
-
-
-def _check(ok: bool, message: str) -> None:
-    if not ok:
-        raise InvalidRequest(message)

@@ -33,9 +33,9 @@ from pydantic import ValidationError
 
 from bot.config import GenerationSettings, PoolSettings, token_from_env
 from bot.errors import GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
+from bot.generation import Samples, validate_request
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
-from bot.pool import Samples, validate_request
 from bot.wire import (
     ROUTING_HEADER,
     UNAUTHORIZED,

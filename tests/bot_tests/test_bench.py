@@ -1,15 +1,20 @@
+import asyncio
 import json
 import shutil
+import statistics
 import subprocess
 import sys
+import time
 
 import pytest
 from helpers.checkpoints import make_checkpoint
 from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
 from bot.__main__ import main
-from bot.bench import PROMPTS, count_new_tokens, stdout_to_stderr
+from bot.bench import stdout_to_stderr
+from bot.bench_naive import count_new_tokens
 from bot.bench_personas import make_gpt2_persona
+from bot.bench_workloads import PROMPTS, arrival_times, closed_loop, open_loop
 from bot.personas import PersonaRegistry
 from training.checkpoint import context_length
 
@@ -165,6 +170,7 @@ def test_budget_makes_the_timed_run_switch_personas(bench_models, capsys):
     (["--personas", "3"], "--personas 3 needs 3 personas"),
     (["--persona", "nobody"], "no persona named 'nobody'"),
     (["--requests", "0"], "must be at least 1"),
+    (["--arrival-rate", "0"], "--arrival-rate must be above 0"),
 ])
 def test_bench_bad_arguments(bench_models, capsys, args, message):
     assert main(["bench", "--models-dir", str(bench_models), "--skip-naive", *args]) == 2
@@ -201,3 +207,52 @@ def test_bench_on_lora_personas_it_writes_itself(tmp_path, capsys):
     assert result["mixed_ratio"] > 0 and result["single_persona_tokens_per_s"] > 0
     assert main(["bench", "--models-dir", str(models), "--make-lora-personas", "2"]) == 2  # no --base
     assert "--make-lora-personas needs --base" in capsys.readouterr().err
+
+
+def test_natural_tweets_end_on_their_own_and_are_compared_with_fixed_ones(bench_models, capsys):
+    rc = main(["bench", "--models-dir", str(bench_models), "--requests", "8", "--concurrency", "4",
+               "--max-new-tokens", "48", "--skip-naive", "--workload", "both", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["workload"] == "fixed" and result["pool_mean_new_tokens"] == 48.0
+    assert result["pool_tokens"] == 8 * 48
+    # Untrained personas draw stop tokens often: natural tweets are shorter than the forced ones.
+    assert 0 < result["natural_mean_new_tokens"] < 48
+    assert abs(result["natural_tokens"] / 8 - result["natural_mean_new_tokens"]) <= 0.05
+    ratio = result["natural_tokens_per_s"] / result["pool_tokens_per_s"]
+    assert abs(result["natural_over_fixed"] - ratio) < 0.01
+    assert result["natural_requests_per_s"] > 0 and result["natural_p50_ms"] <= result["natural_p95_ms"]
+
+
+def test_open_loop_reports_latency_against_one_request_alone(bench_models, capsys):
+    rc = main(["bench", "--models-dir", str(bench_models), "--requests", "12", "--max-new-tokens", "8",
+               "--skip-naive", "--workload", "natural", "--arrival-rate", "50", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["arrival_rate"] == 50.0 and result["workload"] == "natural"
+    assert result["alone_p50_ms"] > 0 and result["p95_ms"] > 0
+    assert result["delivered_tokens_per_s"] is None  # not known exactly when tweets differ in length
+    assert result["natural_over_fixed"] is None
+
+
+def test_arrivals_are_a_seeded_poisson_process() -> None:
+    times = arrival_times(4000, rate=20.0)
+    assert times == arrival_times(4000, rate=20.0) and times != arrival_times(4000, rate=20.0, seed=1)
+    assert times == sorted(times)
+    gaps = [b - a for a, b in zip([0.0, *times], times, strict=False)]
+    assert abs(sum(gaps) / len(gaps) - 1 / 20) < 0.005  # mean gap 1/rate
+    assert abs(statistics.pstdev(gaps) - 1 / 20) < 0.01  # exponential: the deviation equals the mean
+
+
+async def test_open_loop_sends_at_arrival_not_after_the_last_answer() -> None:
+    started: list[float] = []
+
+    async def slow(i: int) -> None:  # every answer takes 0.2 s: a closed loop of 1 would take 1 s for 5
+        started.append(time.perf_counter())
+        await asyncio.sleep(0.2)
+
+    t0 = time.perf_counter()
+    latencies = await open_loop(slow, 5, rate=100.0)
+    assert len(latencies) == 5 and all(lat >= 0.2 for lat in latencies)
+    assert time.perf_counter() - t0 < 0.6 and max(started) - t0 < 0.3
+    assert await closed_loop(slow, 3, 1) and len(started) == 8

@@ -27,9 +27,10 @@ from bot.errors import (
     PoolClosed,
     UnknownPersona,
 )
+from bot.generation import COPY_TRIES, Samples, validate_request
 from bot.output import DISCORD_LIMIT, ZWSP, unescape_links
 from bot.personas import PersonaRegistry, folder_version
-from bot.pool import COPY_TRIES, GenerationPool, Samples, validate_request
+from bot.pool import GenerationPool
 from training.copyguard import FILENAME as COPYGUARD_FILE
 from training.copyguard import read_ngram_hashes, words, write_ngram_hashes
 
