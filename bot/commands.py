@@ -23,7 +23,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -156,6 +156,7 @@ class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
         metrics: CollectorRegistry | None = None,
         *,
         consents: ConsentStore | None = None,
+        opted_out: Iterable[int] = (),
         avatar_cache: AvatarCache | None = None,
     ) -> None:
         self.settings = settings
@@ -169,7 +170,9 @@ class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
         self._consents = consents
         # Members who asked never to be imitated (`/persona forget-me`): the consent store's list, held
         # here too so the fast checks of a command read no file.
-        self.opted_out_ids: set[int] = consents.opted_out_users() if consents is not None else set()
+        self.opted_out_ids: set[int] = set(opted_out)
+        # When each persona was last forgotten (this run): a training asked for before it never starts.
+        self.forgotten_at: dict[str, float] = {}
         self._last_imitate: dict[int, float] = {}
         # Bot owners: admins everywhere. The Discord front end adds the application's owner or team.
         self.owner_ids: set[int] = set(settings.admin_user_ids)
@@ -261,7 +264,7 @@ class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
         `context_author` who wrote it (refused if they opted out); `another_of`: the message whose
         Another this is."""
         self.check_may_post(caller)
-        self.check_context_author(context_author)
+        self.check_context_author(context_author, caller)
         prompt = (prompt or "").strip()
         count = 1 if count is None else count
         context = " ".join(context.split())
@@ -279,12 +282,16 @@ class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
         if not caller.may_post:
             raise PermissionDenied("You can't send messages in this channel.")
 
-    def check_context_author(self, author_id: int | None) -> None:
+    def check_context_author(self, author_id: int | None, caller: Caller | None = None) -> None:
         """A member who opted out (`/persona forget-me`) never has their messages given to a persona to
         answer or continue; raises PermissionDenied."""
-        if author_id is not None and author_id in self.opted_out_ids:
-            raise PermissionDenied("That member asked not to be imitated: personas do not answer or "
-                                   "continue their messages.")
+        if author_id is None or author_id not in self.opted_out_ids:
+            return
+        if caller is not None and caller.user_id == author_id:
+            raise PermissionDenied("You asked not to be imitated (`/persona forget-me`): personas do not "
+                                   "answer or continue your messages. `/persona opt-in` takes that back.")
+        raise PermissionDenied("That member asked not to be imitated: personas do not answer or "
+                               "continue their messages.")
 
     def _cool_down(self, caller: Caller) -> None:
         """One generation per user per `cooldown_s` (not for the console's one local user)."""
@@ -301,8 +308,11 @@ class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
 
     async def imitate(self, req: ImitateRequest) -> Reply:
         """Generate and format the tweet card; raises BotError (busy pool, timeout, ...)."""
-        texts = await self.pool.generate(req.persona, req.prompt, count=req.count,
-                                         temperature=req.temperature, seed=req.seed, context=req.context)
+        try:
+            texts = await self.pool.generate(req.persona, req.prompt, count=req.count,
+                                             temperature=req.temperature, seed=req.seed, context=req.context)
+        except UnknownPersona:  # gone meanwhile; the backend's suggestions know nothing of scope
+            raise UnknownPersona(req.persona, []) from None
         entry = self.registry.get(req.persona)
         if entry is None:  # forgotten (or removed) while it was generating: its words go nowhere
             raise UnknownPersona(req.persona, [])
@@ -394,9 +404,11 @@ async def open_commands(
     messages = await asyncio.to_thread(MessageLog, cfg.paths.state_dir / MESSAGE_LOG,
                                        d.message_record_days * 86400, d.message_record_max)
     consents = await asyncio.to_thread(open_consent_store, cfg.paths.state_dir)
+    opted_out = await asyncio.to_thread(consents.opted_out_users)
     await pool.start()
     try:
-        yield Commands(settings, registry, pool, jobs, messages, metrics, consents=consents)
+        yield Commands(settings, registry, pool, jobs, messages, metrics, consents=consents,
+                       opted_out=opted_out)
     finally:
         await jobs.close()
         await pool.close()

@@ -174,20 +174,30 @@ class ConsentStore(StateFile):
     def take_expired(self, now: float | None = None) -> list[PendingConsent]:
         return self._take("WHERE expires_at <= ?", time.time() if now is None else now)
 
-    def take_persona(self, name: str) -> list[PendingConsent]:
-        """Every request for the persona `name` (/persona forget)."""
-        return self._take("WHERE persona = ?", name)
+    def take_persona(self, name: str, guilds: list[int] | None = None) -> list[PendingConsent]:
+        """Every request for the persona `name` (/persona forget), made in one of `guilds` when given
+        (the forgotten persona's servers: a forget never touches another server's request)."""
+        taken = self._take("WHERE persona = ?", name) if guilds is None else [
+            p for g in guilds for p in self._take("WHERE persona = ? AND guild_id = ?", (name, g))]
+        return taken
+
+    def is_pending(self, name: str) -> bool:
+        """Whether a request for a persona of that name awaits its member: the name is taken meanwhile."""
+        return self._run(lambda conn: conn.execute("SELECT 1 FROM pending WHERE persona = ? LIMIT 1",
+                                                   (name,)).fetchone() is not None)
 
     def take_subject(self, user_id: int) -> list[PendingConsent]:
         """Every request to imitate `user_id` (they asked to be forgotten)."""
         return self._take("WHERE subject_id = ?", user_id)
 
     def _take(self, where: str, value: object) -> list[PendingConsent]:
+        values = value if isinstance(value, tuple) else (value,)
+
         def work(conn: sqlite3.Connection) -> list[PendingConsent]:
             with transaction(conn):
-                rows = conn.execute(f"{_SELECT} {where} ORDER BY expires_at, id", (value,)).fetchall()
+                rows = conn.execute(f"{_SELECT} {where} ORDER BY expires_at, id", values).fetchall()
                 if rows:
-                    conn.execute(f"DELETE FROM pending {where}", (value,))
+                    conn.execute(f"DELETE FROM pending {where}", values)
             if rows:
                 self._checkpoint(conn)
             return [PendingConsent(*row) for row in rows]

@@ -83,6 +83,8 @@ class ConsentFlow:
             raise InvalidRequest("A member can only be asked about an archive uploaded on Discord.")
         if await self.opted_out(req.subject):
             raise PermissionDenied("That member opted out of personas: nobody can make one of them.")
+        if await asyncio.to_thread(self.consents.is_pending, req.name):
+            raise InvalidRequest(f"The name '{req.name}' is taken: choose another.")
         limit = self.settings.max_attachment_bytes
         path = await download(req.archive.url, req.archive.filename, self.consents.uploads, limit)
         try:
@@ -132,6 +134,12 @@ class ConsentFlow:
             self.count("persona consent", "declined")
             raise ConsentDeclined(taken)
         if accept:
+            entry = self.registry.get(p.persona)
+            if entry is not None and entry.meta.servers is not None and p.guild_id not in entry.meta.servers:
+                # The name went to another server's persona meanwhile: never replace what is not ours.
+                await self._take(consent_id)
+                raise InvalidRequest(f"The name `{code_text(p.persona)}` was taken meanwhile: nothing was "
+                                     "trained and the upload was deleted.")
             if self.jobs.busy_with(p.persona):
                 raise InvalidRequest(f"A training for `{code_text(p.persona)}` is already queued or running; "
                                      "press Accept again once it has ended.")
@@ -174,9 +182,10 @@ class ConsentFlow:
             log.info("consent %s: expired unanswered (persona %s)", p.id, p.persona)
         return taken
 
-    async def forget_pending(self, persona: str) -> int:
-        """/persona forget: every request for that persona withdrawn, uploads deleted; how many."""
-        taken = await asyncio.to_thread(self.consents.take_persona, persona)
+    async def forget_pending(self, persona: str, guilds: list[int] | None = None) -> int:
+        """/persona forget: every request for that persona (made in one of `guilds`, the persona's
+        servers, when given) withdrawn, uploads deleted; how many."""
+        taken = await asyncio.to_thread(self.consents.take_persona, persona, guilds)
         await self._delete_uploads(taken)
         return len(taken)
 

@@ -31,6 +31,7 @@ class FollowUps:
         settings: CommandSettings
         messages: MessageLog
         registry: PersonaRegistry
+        opted_out_ids: set[int]
 
         def prepare_imitate(self, caller: Caller, persona: str, prompt: str | None = None,
                             count: int | None = None, temperature: float | None = None,
@@ -102,7 +103,8 @@ class FollowUps:
             await asyncio.to_thread(self.messages.add, record)
             # Forgotten while it was posted: a forget deletes the rows it finds, so one added after it
             # must go here (the registry no longer has the persona by the time a forget deletes rows).
-            if self.registry.get(record.persona) is None:
+            # Likewise a post answering a member who opted out meanwhile: their words are not kept.
+            if self.registry.get(record.persona) is None or record.context_author_id in self.opted_out_ids:
                 await asyncio.to_thread(self.messages.delete, record.message_id)
         except Exception:  # the post is out; losing its record only disables its buttons
             log.exception("could not record persona message %s", record.message_id)

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+FORGOTTEN_KEPT_S = 3600.0  # how long a forget cancels trainings asked for before it
+
 
 @dataclass(frozen=True)
 class ForgetRequest:
@@ -66,10 +68,20 @@ class Forgotten:
     trainings: int = 0  # a queued or running training stopped, its upload deleted
     pending: int = 0  # requests awaiting the subject's Accept, their uploads deleted
     seconds: float = 0.0
+    # The generation backend confirmed it holds nothing of it (the remote service may not answer: its
+    # replicas then drop it at their next rescan, and never serve it meanwhile).
+    everywhere: bool = True
 
     def add(self, other: Forgotten) -> None:
         for name in ("files", "bytes", "records", "trainings", "pending"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.everywhere = self.everywhere and other.everywhere
+
+    def rest(self) -> str:
+        if self.everywhere:
+            return "Nothing of it is left."
+        return ("The generation service did not confirm: it never serves it again and drops it from "
+                "memory within seconds.")
 
     def text(self) -> str:
         parts = [f"{plural(self.files, 'file')} ({size_text(self.bytes)})",
@@ -108,11 +120,12 @@ class Forgetting:
         avatar_cache: AvatarCache | None
         opted_out_ids: set[int]
         owner_ids: set[int]
+        forgotten_at: dict[str, float]
 
         def count(self, command: str, outcome: str) -> None: ...
         def is_admin(self, caller: Caller) -> bool: ...
         def _persona(self, name: str, caller: Caller) -> PersonaMeta: ...
-        async def forget_pending(self, persona: str) -> int: ...
+        async def forget_pending(self, persona: str, guilds: list[int] | None = None) -> int: ...
         async def forget_pending_of(self, subject_id: int) -> int: ...
         async def opt_out(self, user_id: int) -> bool: ...
         async def opt_in(self, user_id: int) -> bool: ...
@@ -142,25 +155,20 @@ class Forgetting:
         gone = await self.forget_persona(req.name)
         self.count("persona forget", "ok")
         return Reply(f"🧹 Forgot `{code_text(req.name)}` ({shown_name(req.meta)} {shown_handles(req.meta)}): "
-                     f"{gone.text()}. Nothing of it is left.", ephemeral=True, public_fallback=False)
+                     f"{gone.text()}. {gone.rest()}", ephemeral=True, public_fallback=False)
 
     async def forget_persona(self, name: str) -> Forgotten:
         """Everything of persona `name`, gone (see the module docstring for the order); what went."""
         start = time.monotonic()
         gone = Forgotten()
+        self._remember_forgetting(name, start)  # a training asked for before now never starts
+        entry = self.registry.get(name)
+        guilds = entry.meta.servers if entry is not None else None
         cancelled = self.jobs.cancel(name)
         gone.trainings = int(bool(await cancelled if inspect.isawaitable(cancelled) else cancelled))
-        gone.pending = await self.forget_pending(name)
-        models_dir = self.settings.models_dir
-        # The same prefix as a removal's: a kill midway leaves a folder start-up deletes.
-        doomed = models_dir / f".removing-{name}-{uuid.uuid4().hex[:8]}"
-        try:
-            os.rename(models_dir / name, doomed)
-        except FileNotFoundError:
-            doomed = None  # only a training or a request awaiting consent was left
-        except OSError as exc:
-            raise InvalidRequest(f"Could not forget '{name}': {exc.strerror}.") from exc
-        await self.pool.forget(name)
+        gone.pending = await self.forget_pending(name, guilds)
+        doomed = await asyncio.to_thread(self._set_aside, name)
+        gone.everywhere = await self.pool.forget(name) is not False
         if doomed is not None:
             gone.files, gone.bytes = await asyncio.to_thread(remove_counted, doomed)
         gone.records = await asyncio.to_thread(self.messages.forget_persona, name)
@@ -171,6 +179,27 @@ class Forgetting:
         log.info("forgot a persona in %.3fs: %d files, %d bytes, %d records, %d trainings, %d pending",
                  gone.seconds, gone.files, gone.bytes, gone.records, gone.trainings, gone.pending)
         return gone
+
+    def _remember_forgetting(self, name: str, now: float) -> None:
+        self.forgotten_at[name] = now
+        # Bounded: a training asked for an hour ago has long been queued or refused.
+        for old in [n for n, t in self.forgotten_at.items() if now - t > FORGOTTEN_KEPT_S]:
+            del self.forgotten_at[old]
+
+    def _set_aside(self, name: str) -> Path | None:
+        """The persona's folder renamed to a dot-folder (the registry, lists and picture URL stop seeing
+        it at once; a kill midway leaves a `.removing-` folder that start-up deletes), with the `.old-`
+        folder a swap without RENAME_EXCHANGE may have left (start-up would otherwise restore it)."""
+        models_dir = self.settings.models_dir
+        shutil.rmtree(models_dir / f".old-{name}", ignore_errors=True)
+        doomed = models_dir / f".removing-{name}-{uuid.uuid4().hex[:8]}"
+        try:
+            os.rename(models_dir / name, doomed)
+        except FileNotFoundError:
+            return None  # only a training or a request awaiting consent was left
+        except OSError as exc:
+            raise InvalidRequest(f"Could not forget '{name}': {exc.strerror}.") from exc
+        return doomed
 
     # --- /persona forget-me, opt-in ------------------------------------------------------------------
 

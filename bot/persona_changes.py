@@ -18,7 +18,7 @@ import re
 import shutil
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,13 +27,14 @@ from bot.avatars import picture_path
 from bot.errors import InvalidRequest, PermissionDenied, UnknownPersona
 from bot.output import quote_user
 from bot.replies import Reply, added_reply, progress_text, shown_handles, shown_name, training_failure_text
-from bot.scope import is_own, usable_here
+from bot.scope import usable_here
 from training.avatar import MAX_AVATAR_BYTES, set_avatar
 from training.checkpoint import PersonaMeta
 from training.names import is_valid_persona_name
 
 if TYPE_CHECKING:
     from bot.commands import Caller, CommandSettings
+    from bot.consent import ConsentStore
     from bot.forgetting import Forgotten
     from bot.generation import Generator
     from bot.message_log import MessageLog
@@ -91,6 +92,7 @@ class AddRequest:
     owner: int | None = None
     subject: int | None = None
     servers: tuple[int, ...] | None = None
+    asked_at: float = field(default_factory=time.monotonic)  # a forget after this cancels it
 
 
 class PersonaChanges:
@@ -103,6 +105,8 @@ class PersonaChanges:
         jobs: TrainingJobs
         messages: MessageLog
         opted_out_ids: set[int]
+        forgotten_at: dict[str, float]
+        consents: ConsentStore
 
         def count(self, command: str, outcome: str) -> None: ...
         def error_reply(self, command: str, exc: BaseException) -> Reply: ...
@@ -174,6 +178,13 @@ class PersonaChanges:
         if base is not None and base not in allowed:
             raise InvalidRequest(f"'{quote_user(base)}' is not a base model this bot trains from: choose "
                                  f"{' or '.join(allowed)} ([training] allowed_bases).")
+        if author is not None and not caller.local:
+            # A chat export's author is a Discord member: their persona needs their yes like any other.
+            if author.isdigit() and subject is None:
+                subject = int(author)
+            if subject is None or (author.isdigit() and int(author) != subject):
+                raise InvalidRequest("A Discord chat export holds a member's messages: name that member as "
+                                     "`subject` (their user id as `author`); they are asked first.")
         if subject is not None and subject in self.opted_out_ids:
             raise PermissionDenied("That member asked not to be imitated: no persona of them can be made.")
         replacing = self._check_name(caller, name, "persona add")
@@ -181,8 +192,12 @@ class PersonaChanges:
             raise InvalidRequest(f"'{name}' is a persona of a member: only they can retrain it (`/persona "
                                  "me`); `/persona forget` deletes it.")
         self._check_upload(caller, archive)
-        if replacing is not None or caller.local:  # a retrain keeps whose and where it is (training does)
+        if caller.local:  # the operator's: usable everywhere, as the command line's (a retrain keeps them)
             owner = servers = None
+        elif replacing is not None:  # a retrain keeps whose and where it is, said explicitly: the folder
+            # may be gone by the time the training starts, and must not come back as everyone's
+            owner = replacing.owner
+            servers = tuple(replacing.servers) if replacing.servers is not None else None
         else:
             owner, servers = caller.user_id, (caller.guild_id,) if caller.guild_id is not None else None
         return AddRequest(name, archive, replacing is not None, base, caller.guild_id, author, owner=owner,
@@ -201,8 +216,8 @@ class PersonaChanges:
         entry = self.registry.get(name)
         if entry is None:
             return None
-        mine_only = command == "persona me"  # a member retrains only their own persona
-        if not usable_here(entry.meta, caller) or (mine_only and not is_own(entry.meta, caller)):
+        mine_only = command == "persona me"  # a member retrains only the persona of themselves
+        if not usable_here(entry.meta, caller) or (mine_only and entry.meta.subject != caller.user_id):
             raise InvalidRequest(f"The name '{name}' is taken: choose another.")
         return entry.meta
 
@@ -282,6 +297,8 @@ class PersonaChanges:
         """The archive fetched and checked, then queued; a download not handed to a job is deleted."""
         download_folder: Path | None = None
         try:
+            if await asyncio.to_thread(self.consents.is_pending, req.name):  # reserved by a request
+                raise InvalidRequest(f"The name '{req.name}' is taken: choose another.")
             archive = req.archive
             if archive.path is not None:
                 data = archive.path
@@ -295,6 +312,7 @@ class PersonaChanges:
                                       self.settings.max_attachment_bytes)
                 download_folder = data.parent
                 await asyncio.to_thread(check_archive_content, data)
+            self._still_wanted(req)  # no await from here to the queue: nothing can change in between
             job = self.jobs.submit(req.name, data, req.base, guild_id=req.guild_id, owned=download_folder,
                                    author=req.author, owner=req.owner, subject=req.subject,
                                    servers=req.servers)
@@ -303,6 +321,16 @@ class PersonaChanges:
                 shutil.rmtree(download_folder, ignore_errors=True)
             raise
         return job
+
+    def _still_wanted(self, req: AddRequest) -> None:
+        """What changed while the upload was fetched and checked (or a member's Accept was settled):
+        the member opted out, the persona was forgotten or removed. Raises BotError: nothing trains."""
+        if req.subject is not None and req.subject in self.opted_out_ids:
+            raise PermissionDenied("That member asked not to be imitated: nothing was trained.")
+        if self.forgotten_at.get(req.name, float("-inf")) >= req.asked_at:
+            raise InvalidRequest(f"'{req.name}' was forgotten meanwhile: nothing was trained.")
+        if req.replacing and self.registry.get(req.name) is None:
+            raise InvalidRequest(f"'{req.name}' was removed meanwhile: nothing was trained.")
 
     async def _finish_add(self, req: AddRequest, event: JobEvent, data: Path) -> Reply:
         if event.kind == "done":

@@ -468,7 +468,9 @@ class GenerationPool:
         entry = self.registry.get(persona)
         if entry is None:
             raise UnknownPersona(persona, self.registry.suggest(persona))
-        if _folder_gone(entry):  # removed or forgotten, not rescanned yet: never served from memory
+        # Removed or forgotten, not rescanned yet: never served from memory. A stat, off the loop (the
+        # service's models/ may be shared storage, where one can stall).
+        if await asyncio.to_thread(_folder_gone, entry):
             raise self._unknown(persona)
 
         loop = asyncio.get_running_loop()

@@ -306,7 +306,8 @@ class PersonaPoster:
             self.commands.check_may_post(caller_of(interaction))  # checked again when one is chosen
             if not text:
                 raise InvalidRequest("That message has no text to answer.")
-            self.commands.check_context_author(message.author.id)  # checked again when one is chosen
+            # checked again when one is chosen
+            self.commands.check_context_author(message.author.id, caller_of(interaction))
         except Exception as exc:
             await send(interaction, self.commands.error_reply("reply as persona", exc), "response")
             return

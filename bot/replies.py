@@ -155,8 +155,10 @@ def persona_info_text(meta: PersonaMeta) -> str:
 def scope_text(meta: PersonaMeta) -> str:
     """Whose it is and where it speaks (`<@id>` shows the member's name on Discord; posts carrying it
     ping nobody, as every message passes `outbound` with mentions off)."""
-    of = (f"of <@{meta.subject}>, made with their consent" if meta.subject is not None
-          else "of a public account (its handle)")
+    # A subject set through the bot said yes (their Accept, or their own /persona me); one set by the
+    # operator (the command line, the console) was not asked by the bot.
+    consent = ", made with their consent" if meta.owner is not None else ", recorded by the bot's operator"
+    of = f"of <@{meta.subject}>{consent}" if meta.subject is not None else "of a public account (its handle)"
     by = f", added by <@{meta.owner}>" if meta.owner is not None else ", added by the bot's operator"
     where = ("usable in every server" if meta.servers is None
              else f"usable only in {plural(len(meta.servers), 'server')} that made it")

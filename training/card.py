@@ -87,8 +87,9 @@ def _scope_text(meta: PersonaMeta) -> str:
     """Whose the persona is and where it may be used, when persona.json says (personas added on Discord)."""
     lines = []
     if meta.subject is not None:
-        lines.append(f"This persona imitates a Discord member (user id {meta.subject}), made with their "
-                     "consent.")
+        # Through the bot (an owner), the member said yes; from the command line, the operator says so.
+        how = "made with their consent" if meta.owner is not None else "as recorded by whoever trained it"
+        lines.append(f"This persona imitates a Discord member (user id {meta.subject}), {how}.")
     if meta.servers is not None:
         several = "s" if len(meta.servers) > 1 else ""
         ids = ", ".join(str(s) for s in meta.servers)

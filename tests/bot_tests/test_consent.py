@@ -5,7 +5,6 @@ test_training_jobs.py) and a local file server standing in for Discord's attachm
 from __future__ import annotations
 
 import asyncio
-import inspect
 import os
 import shutil
 import sqlite3
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from aiohttp import web
+from helpers.checkpoints import make_checkpoint
 
 from bot.commands import Caller, Commands, CommandSettings
 from bot.config import ConsentSettings, GenerationSettings
@@ -29,7 +29,7 @@ from bot.consent import (
     delete_upload,
     open_consent_store,
 )
-from bot.consent_flow import NOT_PENDING, NOT_YOURS, ConsentDeclined, ConsentFlow
+from bot.consent_flow import NOT_PENDING, NOT_YOURS, ConsentDeclined
 from bot.errors import InvalidRequest, PermissionDenied, TrainingQueueFull
 from bot.message_log import MessageLog
 from bot.persona_changes import AddRequest, Archive
@@ -259,9 +259,18 @@ class FakeJobs:
     async def close(self) -> None:
         pass
 
+    async def cancel(self, name: str) -> bool:
+        return False
+
+    def names_of_subject(self, user_id: int, guild_id: int | None = None) -> list[str]:
+        return []
+
 
 class FakePool:
     async def refresh(self) -> None:
+        pass
+
+    async def forget(self, name: str) -> None:
         pass
 
 
@@ -287,10 +296,8 @@ async def files():
 
 @pytest.fixture
 def cmds(tmp_path: Path):
-    """Commands over fakes (pool, training queue), with the consent record in its state folder. Until
-    Commands includes ConsentFlow and opens the record itself, the test adds both."""
-    cls = (Commands if issubclass(Commands, ConsentFlow)
-           else type("ConsentCommands", (Commands, ConsentFlow), {}))
+    """Commands over fakes (pool, training queue), with the consent record in its state folder."""
+    cls = Commands
     state = tmp_path / "state"
     (tmp_path / "models").mkdir()
     settings = CommandSettings(GenerationSettings(), tmp_path / "models", state, ["tiny"],
@@ -300,11 +307,7 @@ def cmds(tmp_path: Path):
     messages = MessageLog(state / "messages.sqlite3")
     args: dict[str, object] = {"settings": settings, "registry": PersonaRegistry(tmp_path / "models"),
                                "pool": FakePool(), "jobs": FakeJobs(), "messages": messages}
-    if "consents" in inspect.signature(cls).parameters:
-        args["consents"] = store
-    commands = cls(**args)
-    if getattr(commands, "consents", None) is None:
-        commands.consents = store
+    commands = cls(**args, consents=store)
     yield commands
     commands.consents.close()
     messages.close()
@@ -463,9 +466,36 @@ async def test_pending_lists_what_awaits_the_member(cmds, files: str) -> None:
 
 async def test_forgetting_withdraws_requests(cmds, files: str) -> None:
     await cmds.ask_consent(member_add(cmds, files), CHANNEL)
-    await cmds.ask_consent(member_add(cmds, files), CHANNEL)
+    # A request reserves its name: a second one (here, or from another server) is refused.
+    with pytest.raises(InvalidRequest, match="The name 'bob_bakes' is taken"):
+        await cmds.ask_consent(member_add(cmds, files), CHANNEL)
     other = await cmds.ask_consent(member_add(cmds, files, "bob_two"), CHANNEL)
-    assert await cmds.forget_pending("bob_bakes") == 2
+    # A forget takes only the requests of its persona's servers.
+    assert await cmds.forget_pending("bob_bakes", [GUILD + 1]) == 0
+    assert await cmds.forget_pending("bob_bakes", [GUILD]) == 1
     assert [p.name for p in uploads(cmds)] == [Path(other.upload).parent.name]
     assert await cmds.forget_pending_of(MEMBER) == 1
     assert uploads(cmds) == [] and await cmds.forget_pending_of(MEMBER) == 0
+
+
+async def test_an_accept_never_replaces_another_servers_persona(cmds, files: str, tmp_path: Path) -> None:
+    p = await cmds.ask_consent(member_add(cmds, files), CHANNEL)
+    # Meanwhile a persona of that name appears in another server (the command line, say).
+    make_checkpoint(tmp_path / "models", "bob_bakes", servers=[GUILD + 1])
+    cmds.registry.scan()
+    with pytest.raises(InvalidRequest, match="was taken meanwhile: nothing was trained"):
+        await cmds.answer_consent(Caller(MEMBER, GUILD), p.id, True)
+    assert cmds.consents.get(p.id) is None and uploads(cmds) == [] and cmds.jobs.submitted == []
+
+
+async def test_a_forget_or_an_opt_out_after_the_accept_stops_the_training(cmds, files: str) -> None:
+    for name, then in (("bob_bakes", "forget"), ("bob_two", "opt-out")):
+        p = await cmds.ask_consent(member_add(cmds, files, name), CHANNEL)
+        req = cmds.accepted_add(await cmds.answer_consent(Caller(MEMBER, GUILD), p.id, True))
+        if then == "forget":  # between the Accept and the queue (its message being edited, say)
+            await cmds.forget_persona(name)
+        else:
+            await cmds.opt_out(MEMBER)
+        replies = [r async for r in cmds.persona_add(req)]
+        assert ("forgotten meanwhile" if then == "forget" else "asked not to be imitated") in replies[-1].text
+        assert cmds.jobs.submitted == [] and uploads(cmds) == []

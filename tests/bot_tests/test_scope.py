@@ -124,7 +124,16 @@ async def test_add_names_taken_elsewhere_and_members_personas(commands: Commands
     new = commands.prepare_add(admin_b, "newbie", ARCHIVE, subject=SUBJECT_B)
     assert (new.owner, new.subject, new.servers) == (BOT_OWNER, SUBJECT_B, (SERVER_B,))
     retrain = commands.prepare_add(Caller(BOT_OWNER, SERVER_A), "a_bakes", ARCHIVE)
-    assert retrain.replacing and (retrain.owner, retrain.servers) == (None, None)  # kept by training
+    # Said explicitly: if the folder is gone when the training starts, it must not come back everyone's.
+    assert retrain.replacing and (retrain.owner, retrain.servers) == (OWNER_A, (SERVER_A,))
+    # A Discord chat export holds a member's messages: that member is the subject, asked first.
+    by_id = commands.prepare_add(admin_b, "newbie", ARCHIVE, author=str(SUBJECT_B))
+    assert by_id.subject == SUBJECT_B
+    with pytest.raises(InvalidRequest, match="name that member as `subject`"):
+        commands.prepare_add(admin_b, "newbie", ARCHIVE, author="Some Name")
+    with pytest.raises(InvalidRequest, match="name that member as `subject`"):
+        commands.prepare_add(admin_b, "newbie", ARCHIVE, author=str(SUBJECT_B), subject=STRANGER)
+    assert commands.prepare_add(admin_b, "newbie", ARCHIVE, author="Some Name", subject=7).subject == 7
     console = commands.prepare_add(CONSOLE, "newbie", ARCHIVE, subject=7)
     assert (console.owner, console.subject, console.servers) == (None, 7, None)  # the operator's
     commands.opted_out_ids.add(SUBJECT_B)
@@ -138,6 +147,8 @@ async def test_persona_me(commands: Commands) -> None:
     assert (req.name, req.owner, req.subject, req.servers) == ("marlowe_", 55, 55, (SERVER_A,))
     with pytest.raises(InvalidRequest, match="is taken"):
         commands.prepare_me(me, ARCHIVE, "a_bakes")  # not theirs, even in their server
+    with pytest.raises(InvalidRequest, match="is taken"):  # whoever added a member's persona is not them
+        commands.prepare_me(Caller(OWNER_A, SERVER_B), ARCHIVE, "b_bakes")
     with pytest.raises(PermissionDenied, match="only in a server"):
         commands.prepare_me(Caller(55), ARCHIVE, "mine")
     # Their own persona in B counts toward B's limit (1), so a second name is refused there.

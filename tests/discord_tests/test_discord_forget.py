@@ -364,7 +364,11 @@ async def test_forget_me_forgets_everywhere_and_opts_out_until_opt_in(env: Env) 
     mention = await standin.say(f"<@{BOT_ID}> is it still warm?", user_id=U, reference_message=card)
     await standin.wait_until(lambda: replies_to(standin, mention), 20)
     [refusal] = replies_to(standin, mention)
-    assert refusal.body["content"] == OPTED_OUT_CONTEXT and not refusal.body.get("embeds")
+    # Told as themselves: it is their own message, and their own choice to undo.
+    assert refusal.body["content"] == ("⚠️ You asked not to be imitated (`/persona forget-me`): personas do "
+                                       "not answer or continue your messages. `/persona opt-in` takes that "
+                                       "back.")
+    assert not refusal.body.get("embeds")
     # Naming U in a prompt is still text: served.
     it = await standin.interact("imitate", [named("persona", "pub"), named("prompt", f"<@{U}> says")],
                                 user_id=STRANGER)

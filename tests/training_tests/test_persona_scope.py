@@ -220,11 +220,14 @@ def test_the_card_says_whose_it_is_and_where_only_when_persona_json_does(tmp_pat
     card = model_card(plain)
     assert "Discord" not in card
     one = model_card(plain.model_copy(update={"subject": 4, "servers": [9]}))
-    assert "This persona imitates a Discord member (user id 4), made with their consent." in one
+    assert "This persona imitates a Discord member (user id 4), as recorded by whoever trained it." in one
+    asked = model_card(plain.model_copy(update={"subject": 4, "owner": 3}))
+    assert "This persona imitates a Discord member (user id 4), made with their consent." in asked
     assert "may be used only in the Discord server it was made for (server id 9)." in one
     owned = model_card(plain.model_copy(update={"owner": 3, "servers": [1, 2]}))
     assert "imitates a Discord member" not in owned and "servers it was made for (server ids 1, 2)" in owned
     # The rest of the card is as it was: the lines sit between the first paragraph and the next heading.
-    assert one.replace("\nThis persona imitates a Discord member (user id 4), made with their consent.\n"
+    assert one.replace("\nThis persona imitates a Discord member (user id 4), as recorded by whoever trained "
+                       "it.\n"
                        "This persona may be used only in the Discord server it was made for (server id 9).\n",
                        "") == card
