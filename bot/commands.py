@@ -1,6 +1,6 @@
 """The command layer, written once for both front ends (Discord and the console): `Commands`, the
-plain values it takes (`Caller`, `ImitateRequest`), the settings it reads (`CommandSettings`), and the
-wiring that starts it (`open_commands`, `make_pool`).
+plain values it takes (`Caller`, `ImitateRequest`) and the settings it reads (`CommandSettings`);
+`bot.wiring` opens what it works with (`open_commands`).
 
 Plain values in (who is asking, the arguments), plain `Reply` objects out (`bot.replies`); nothing
 here touches discord.py, and nothing reads the configuration beyond the `CommandSettings` it is given.
@@ -20,17 +20,15 @@ Where a persona may be seen and used is `bot.scope`'s rule, asked by `_persona` 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter
 
-from bot.archives import clean_leftovers
 from bot.avatars import picture_path
 from bot.command_set import Limits, help_text
 from bot.config import ConsentSettings
@@ -71,7 +69,6 @@ log = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 25  # Discord shows at most 25 choices
 PAGE_CACHE_PLACES = 256  # places whose list pages are kept between two changes of the registry
 DOWNLOADS = "downloads"  # the folder in [paths] state_dir that /persona add downloads into
-MESSAGE_LOG = "messages.sqlite3"  # the record of persona messages, in [paths] state_dir
 
 
 @dataclass(frozen=True)
@@ -379,50 +376,3 @@ class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
     def help(self) -> Reply:
         self.count("help", "ok")
         return Reply(help_text(self.settings.limits()), ephemeral=True)
-
-
-# --- wiring -------------------------------------------------------------------------------------------
-
-@contextlib.asynccontextmanager
-async def open_commands(
-    cfg: Config, config_path: Path | None = None, metrics: CollectorRegistry | None = None
-) -> AsyncIterator[Commands]:
-    """The persona registry, the generation pool and the training queue behind a `Commands`, started
-    and, on the way out, stopped: queued trainings cancelled, the running one terminated, pool closed."""
-    from bot.message_log import MessageLog
-    from bot.personas import PersonaRegistry
-    from bot.training_jobs import TrainingJobs
-
-    settings = CommandSettings.from_config(cfg)
-    models_dir = cfg.paths.models_dir
-    await asyncio.to_thread(clean_leftovers, models_dir, settings.downloads)
-    registry = PersonaRegistry(models_dir)
-    pool = make_pool(cfg, registry, metrics)
-    d = cfg.discord
-    jobs = TrainingJobs(models_dir, config_path, d.training_timeout_s, max_jobs=d.max_trainings,
-                        max_jobs_per_guild=d.max_trainings_per_guild, memory_bytes=d.training_memory_bytes)
-    messages = await asyncio.to_thread(MessageLog, cfg.paths.state_dir / MESSAGE_LOG,
-                                       d.message_record_days * 86400, d.message_record_max)
-    consents = await asyncio.to_thread(open_consent_store, cfg.paths.state_dir)
-    opted_out = await asyncio.to_thread(consents.opted_out_users)
-    await pool.start()
-    try:
-        yield Commands(settings, registry, pool, jobs, messages, metrics, consents=consents,
-                       opted_out=opted_out)
-    finally:
-        await jobs.close()
-        await pool.close()
-        messages.close()
-        consents.close()
-
-
-def make_pool(cfg: Config, registry: PersonaRegistry, metrics: CollectorRegistry | None = None) -> Generator:
-    """The generation backend `[pool] backend` names: this process's pool, or the remote service's client
-    (same interface; `bot.remote` imports no torch model code and no Ray)."""
-    if cfg.pool.backend == "remote":
-        from bot.remote import RemotePool
-
-        return RemotePool(registry, cfg.pool, cfg.generation, metrics)
-    from bot.pool import GenerationPool
-
-    return GenerationPool(registry, cfg.pool, cfg.generation, metrics)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.command_set import BY_NAME, console_usage
-from bot.commands import Caller, Commands, ImitateRequest, open_commands
+from bot.commands import Caller, Commands, ImitateRequest
 from bot.config import Config
 from bot.console_input import LineReader, parse_command, typed_command
 from bot.errors import InvalidRequest
@@ -38,6 +38,7 @@ from bot.message_log import PersonaMessage
 from bot.output import outbound, quote_user
 from bot.persona_changes import AddRequest, Archive
 from bot.replies import TWEET_SEPARATOR, Reply
+from bot.wiring import open_commands
 
 LOCAL_USER = Caller(user_id=0, local=True)  # the person at the machine: a bot owner
 QUOTE_MARK = "│ "  # a card's tweet lines in the console, in place of Discord's `> `

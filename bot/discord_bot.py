@@ -43,7 +43,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from bot.avatars import AvatarCache, avatar_routes
-from bot.commands import Commands, open_commands
+from bot.commands import Commands
 from bot.config import Config, DiscordSettings
 from bot.discord_commands import install_commands
 from bot.discord_confirm import RemoveButton, RemoveConfirmation
@@ -54,6 +54,7 @@ from bot.logs import install_redaction
 from bot.presence import PersonaButton, PersonaPoster
 from bot.replies import Reply
 from bot.sync_state import SyncRecord, definitions_hash
+from bot.wiring import open_commands
 
 log = logging.getLogger(__name__)
 

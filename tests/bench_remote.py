@@ -31,10 +31,10 @@ from helpers.net import free_port
 from helpers.serve_process import ray_memory_mb, serving
 
 from bot.bench import percentile
-from bot.commands import open_commands
 from bot.config import load_config
 from bot.console import execute
 from bot.replies import Reply
+from bot.wiring import open_commands
 
 
 def line_runner(commands, failures: list[str]):

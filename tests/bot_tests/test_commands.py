@@ -16,13 +16,14 @@ from helpers.checkpoints import make_checkpoint
 from helpers.config import write_config
 
 from bot.archives import download
-from bot.commands import Caller, Commands, open_commands
+from bot.commands import Caller, Commands
 from bot.config import load_config
 from bot.errors import Cooldown, InvalidRequest, PermissionDenied, PoolBusy, UnknownPersona
 from bot.message_log import PersonaMessage
 from bot.output import DISCORD_LIMIT, format_sample
 from bot.persona_changes import Archive
 from bot.replies import persona_info_text, tweet_card
+from bot.wiring import open_commands
 
 ADMIN_USER = 42
 ADMIN_ROLE = 77

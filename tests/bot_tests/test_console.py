@@ -18,7 +18,6 @@ from helpers.checkpoints import make_checkpoint
 from helpers.config import write_config
 from helpers.paths import ROOT
 
-from bot.commands import open_commands
 from bot.config import load_config
 from bot.console import console, console_text, greeting_names, quote_given_path
 from bot.console_input import PROMPT, LineReader, Quoted, split_options, split_words
@@ -26,6 +25,7 @@ from bot.errors import InvalidRequest
 from bot.output import escape_markdown
 from bot.persona_changes import AddRequest, Archive
 from bot.replies import Reply
+from bot.wiring import open_commands
 
 
 def run_script(folder: Path, script: str, cfg: Path) -> subprocess.CompletedProcess[str]:

@@ -21,13 +21,14 @@ from helpers.fake_training import FAKE_TRAINING
 from helpers.presence_bot import PICTURE
 
 from bot.avatars import AvatarCache, avatar_route_path, avatar_routes
-from bot.commands import Caller, Commands, open_commands
+from bot.commands import Caller, Commands
 from bot.config import load_config
 from bot.consent import PendingConsent
 from bot.errors import UnknownPersona
 from bot.message_log import PersonaMessage
 from bot.persona_changes import AddRequest, Archive
 from bot.training_jobs import TrainingJobs
+from bot.wiring import open_commands
 from training.avatar import set_avatar
 
 NAME = "hang_zanzibar"  # the fake training hangs for names starting with "hang"

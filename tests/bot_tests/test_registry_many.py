@@ -16,12 +16,13 @@ from helpers.checkpoints import make_checkpoint
 from helpers.config import write_config
 
 import bot.personas
-from bot.commands import Caller, open_commands
+from bot.commands import Caller
 from bot.config import load_config
 from bot.errors import InvalidRequest
 from bot.output import DISCORD_LIMIT, outbound
 from bot.personas import PersonaRegistry
 from bot.replies import LIST_PAGE_SIZE, list_page_text, list_pages
+from bot.wiring import open_commands
 
 COUNT = 1000
 FIRST = ["marlowe", "ada", "grace", "linus", "elon", "taylor", "serena", "yoko", "pierre", "ngozi"]

@@ -14,7 +14,6 @@ from helpers.config import write_config
 from helpers.metrics import sample
 from helpers.net import free_port
 
-from bot.commands import make_pool
 from bot.config import GenerationSettings, PoolSettings, load_config
 from bot.errors import (
     BotError,
@@ -32,6 +31,7 @@ from bot.personas import PersonaRegistry
 from bot.pool import GenerationPool
 from bot.remote import RemotePool, answer_texts
 from bot.wire import ERRORS, error_data, error_from
+from bot.wiring import make_pool
 
 
 @pytest.mark.parametrize("error", [

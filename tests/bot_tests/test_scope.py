@@ -11,11 +11,12 @@ import pytest_asyncio
 from helpers.checkpoints import make_checkpoint
 from helpers.config import write_config
 
-from bot.commands import Caller, Commands, open_commands
+from bot.commands import Caller, Commands
 from bot.config import load_config
 from bot.errors import InvalidRequest, PermissionDenied, UnknownPersona
 from bot.persona_changes import Archive
 from bot.personas import PersonaRegistry
+from bot.wiring import open_commands
 
 SERVER_A, SERVER_B = 1001, 1002
 OWNER_A = 11  # added a_bakes in server A
