@@ -52,6 +52,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     bench.add_argument("--arrival-rate", type=float, default=None, metavar="R",
                        help="open loop: requests arrive as a seeded Poisson process of R per second "
                             "(default: closed loop, --concurrency callers); also measures one request alone")
+    bench.add_argument("--peer", choices=("ctranslate2",), default=None,
+                       help="also run the fixed workload on CTranslate2 (float32 and int8), the same persona "
+                            "converted on the fly, same threads and batch size (pip install -e '.[peer]')")
     return parser.parse_args(argv)
 
 

@@ -21,6 +21,7 @@ bytes of the base with its adapter slots against the base alone. `--make-gpt2-ba
 the fixed workload and then the natural one and reports `natural_over_fixed` (tokens/s); `--arrival-rate
 R` replaces the closed loop by seeded Poisson arrivals and first times requests sent one at a time
 (`alone_p50_ms`): see `bot.bench_workloads`. The naive pipeline runs the fixed workload only.
+`--peer ctranslate2` runs the fixed workload on CTranslate2 too (`bot.bench_peer`), after the pool.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import time
 from collections.abc import Iterator
 
 from bot.bench_naive import run_naive
+from bot.bench_peer import run_ctranslate2
 from bot.bench_personas import make_gpt2_base, make_gpt2_persona, write_lora_persona
 from bot.bench_workloads import (
     PROMPTS,
@@ -202,6 +204,9 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     if args.requests < 1 or args.concurrency < 1 or args.max_new_tokens < 1:
         print("error: --requests, --concurrency and --max-new-tokens must be at least 1", file=sys.stderr)
         return 2
+    if args.peer is not None and args.workload == "natural":
+        print("error: --peer runs the fixed workload: use --workload fixed or both", file=sys.stderr)
+        return 2
     if args.arrival_rate is not None and not args.arrival_rate > 0:
         print(f"error: --arrival-rate must be above 0 (got {args.arrival_rate})", file=sys.stderr)
         return 2
@@ -260,6 +265,14 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    peer = None
+    if args.peer is not None:  # after the pool: the two never share the cores
+        try:
+            peer = run_ctranslate2(registry.get(personas[0]), args.requests, args.concurrency,
+                                   args.max_new_tokens, pool["torch_threads"])
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     pool_tps = pool["tokens"] / pool["seconds"]
     result.update(figures("pool", pool))
     result.update({
@@ -290,6 +303,11 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         "speedup": None,
         "natural_over_fixed": None,
     })
+    if peer is not None:
+        for compute_type, run in peer.items():
+            result[f"peer_{compute_type}_tokens_per_s"] = round(run["tokens_per_s"], 1)
+            result[f"peer_{compute_type}_tokens"] = run["tokens"]
+        result["pool_over_peer_float32"] = round(pool_tps / peer["float32"]["tokens_per_s"], 3)
     if len(runs) == 2:  # both workloads: natural tweets against forced ones, same pool, same process
         natural = runs["natural"]
         result.update(figures("natural", natural))
@@ -347,6 +365,10 @@ def print_table(r: dict) -> None:
               f"requests/s, {r['natural_mean_new_tokens']} new tokens a request, latency p50 "
               f"{r['natural_p50_ms']} ms, p95 {r['natural_p95_ms']} ms; natural_over_fixed "
               f"{r['natural_over_fixed']}")
+    if r.get("pool_over_peer_float32") is not None:
+        print(f"CTranslate2, same persona, threads and batches: float32 {r['peer_float32_tokens_per_s']} "
+              f"tokens/s, int8 {r['peer_int8_tokens_per_s']} tokens/s; the pool is "
+              f"{r['pool_over_peer_float32']}x float32")
     if r["copy_rejections"]:
         print(f"copy guard: {r['copy_rejections']} draws rejected and drawn again; tokens/s that reached "
               f"callers {fmt(r['delivered_tokens_per_s'])}")

@@ -171,6 +171,7 @@ def test_budget_makes_the_timed_run_switch_personas(bench_models, capsys):
     (["--persona", "nobody"], "no persona named 'nobody'"),
     (["--requests", "0"], "must be at least 1"),
     (["--arrival-rate", "0"], "--arrival-rate must be above 0"),
+    (["--peer", "ctranslate2", "--workload", "natural"], "--peer runs the fixed workload"),
 ])
 def test_bench_bad_arguments(bench_models, capsys, args, message):
     assert main(["bench", "--models-dir", str(bench_models), "--skip-naive", *args]) == 2
@@ -256,3 +257,15 @@ async def test_open_loop_sends_at_arrival_not_after_the_last_answer() -> None:
     assert len(latencies) == 5 and all(lat >= 0.2 for lat in latencies)
     assert time.perf_counter() - t0 < 0.6 and max(started) - t0 < 0.3
     assert await closed_loop(slow, 3, 1) and len(started) == 8
+
+
+def test_ctranslate2_runs_the_same_fixed_workload_beside_the_pool(bench_models, capsys):
+    rc = main(["bench", "--models-dir", str(bench_models), "--requests", "6", "--concurrency", "4",
+               "--max-new-tokens", "8", "--skip-naive", "--peer", "ctranslate2", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    # The same work on both engines: every tweet exactly 8 new tokens, counted from what came back.
+    assert result["pool_tokens"] == result["peer_float32_tokens"] == result["peer_int8_tokens"] == 6 * 8
+    assert result["peer_float32_tokens_per_s"] > 0 and result["peer_int8_tokens_per_s"] > 0
+    ratio = result["pool_tokens_per_s"] / result["peer_float32_tokens_per_s"]
+    assert abs(result["pool_over_peer_float32"] - ratio) < 0.01
