@@ -179,7 +179,7 @@ class PersonaGroup(app_commands.Group):
             return await send(interaction, commands.error_reply("persona add", exc), "response")
         if req.subject is not None and req.subject != caller.user_id:
             # A member's persona: nothing is trained until they accept (they are asked in the channel).
-            return await ask_in_channel(interaction, commands, req)
+            return await ask_in_channel(interaction, req)
         await self.train(interaction, req, received)
 
     async def on_persona_me(self, interaction: discord.Interaction, archive: discord.Attachment,

@@ -243,12 +243,11 @@ class ConsentDesk:
             return False
 
 
-async def ask_in_channel(interaction: discord.Interaction, commands: Commands, req: AddRequest) -> None:
+async def ask_in_channel(interaction: discord.Interaction, req: AddRequest) -> None:
     """`/persona add` with a `subject` other than the asker, once `prepare_add` accepted it: defers
-    (ephemeral) at once, keeps the upload, posts the consent message, answers the asker."""
-    desk = getattr(interaction.client, "consent_desk", None)
-    if not isinstance(desk, ConsentDesk):
-        desk = ConsentDesk(interaction.client, commands)
+    (ephemeral) at once, keeps the upload, posts the consent message, answers the asker (through the
+    client's desk, which `install_consent` set)."""
+    desk: ConsentDesk = interaction.client.consent_desk  # type: ignore[attr-defined]
     await desk.ask(interaction, req)
 
 
@@ -290,7 +289,7 @@ class ConsentSweeper:
         self.client = client
         self.commands = commands
         self.interval_s = interval_s
-        self.desk = getattr(client, "consent_desk", None) or ConsentDesk(client, commands)
+        self.desk: ConsentDesk = client.consent_desk  # type: ignore[attr-defined]  # install_consent
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:

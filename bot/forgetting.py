@@ -15,7 +15,6 @@ A generation of it already running finishes, and `Commands.imitate` then drops i
 from __future__ import annotations
 
 import asyncio
-import inspect
 import logging
 import os
 import shutil
@@ -164,8 +163,7 @@ class Forgetting:
         self._remember_forgetting(name, start)  # a training asked for before now never starts
         entry = self.registry.get(name)
         guilds = entry.meta.servers if entry is not None else None
-        cancelled = self.jobs.cancel(name)
-        gone.trainings = int(bool(await cancelled if inspect.isawaitable(cancelled) else cancelled))
+        gone.trainings = int(await self.jobs.cancel(name))
         gone.pending = await self.forget_pending(name, guilds)
         doomed = await asyncio.to_thread(self._set_aside, name)
         gone.everywhere = await self.pool.forget(name) is not False
@@ -207,8 +205,7 @@ class Forgetting:
         """Every persona whose subject is the caller, in every server, forgotten; their messages kept as
         a persona's context deleted; their id on the opt-out list (first, so nothing new starts)."""
         user = caller.user_id
-        await self.opt_out(user)
-        self.opted_out_ids.add(user)
+        await self.opt_out(user)  # the fast checks' set too
         names = {e.name for e in self.registry.entries() if e.meta.subject == user}
         names |= set(self.jobs.names_of_subject(user))
         gone = Forgotten()
@@ -224,8 +221,7 @@ class Forgetting:
                      ephemeral=True, public_fallback=False)
 
     async def persona_opt_in(self, caller: Caller) -> Reply:
-        was = await self.opt_in(caller.user_id)
-        self.opted_out_ids.discard(caller.user_id)
+        was = await self.opt_in(caller.user_id)  # the fast checks' set too
         self.count("persona opt-in", "ok")
         if not was:
             return Reply("You had not opted out: personas of you can be made, each with your Accept.",

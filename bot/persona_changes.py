@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import re
 import shutil
 import time
 from collections.abc import AsyncIterator
@@ -30,7 +29,7 @@ from bot.replies import Reply, added_reply, progress_text, shown_handles, shown_
 from bot.scope import usable_here
 from training.avatar import MAX_AVATAR_BYTES, set_avatar
 from training.checkpoint import PersonaMeta
-from training.names import is_valid_persona_name
+from training.names import handle_characters, is_valid_persona_name
 
 if TYPE_CHECKING:
     from bot.commands import Caller, CommandSettings
@@ -44,13 +43,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_S = 2.0  # edits of a progress reply, at most this often (Discord rate-limits edits)
-_NOT_NAME = re.compile(r"[^A-Za-z0-9_]")
-
-
-def persona_name_of(username: str) -> str:
-    """A persona name from a Discord username (lowercase letters, digits, `_` and `.`): the dots
-    dropped, 15 characters at most; "" when nothing is left."""
-    return _NOT_NAME.sub("", username)[:15]
 
 
 @dataclass(frozen=True)
@@ -250,7 +242,8 @@ class PersonaChanges:
             raise PermissionDenied("This bot's operator has turned `/persona me` off.")
         if caller.user_id in self.opted_out_ids:
             raise InvalidRequest("You opted out of personas (`/persona forget-me`): `/persona opt-in` first.")
-        name = (name or "").strip() or persona_name_of(username)
+        # A Discord username (lowercase letters, digits, `_` and `.`) as a handle: the dots dropped.
+        name = (name or "").strip() or handle_characters(username)
         if not name:
             raise InvalidRequest("Give the persona a `name`: 1-15 letters, digits or _.")
         replacing = self._check_name(caller, name, "persona me")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.output import DISCORD_LIMIT, clip, escape_markdown, neutralise_mentions, outbound, quote_user
 from training.checkpoint import PersonaMeta
-from training.names import normalise_display_name
+from training.names import handle_characters, normalise_display_name
 from training.voice import voice_line
 
 if TYPE_CHECKING:
@@ -71,9 +71,6 @@ class Reply:
 
 # --- names ------------------------------------------------------------------------------------------
 
-_NOT_HANDLE = re.compile(r"[^A-Za-z0-9_]")
-
-
 def shown_name(meta: PersonaMeta) -> str:
     """A display name as shown in a message: it comes from an uploaded manifest, so it may not ping
     anyone, format the message, break it over lines or crowd out the text (normalised again here:
@@ -85,7 +82,7 @@ def shown_name(meta: PersonaMeta) -> str:
 def safe_handle(handle: str) -> str:
     """A handle reduced to the characters a handle may have (training refuses others; an older
     persona.json may still hold them), so it is safe inside code blocks too."""
-    return _NOT_HANDLE.sub("", handle)[:15] or "unknown"
+    return handle_characters(handle) or "unknown"
 
 
 def shown_handles(meta: PersonaMeta) -> str:

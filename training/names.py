@@ -32,6 +32,15 @@ _JOINERS = frozenset("\u200d\ufe0e\ufe0f")
 AVATAR_FILE_RE = re.compile(r"avatar-[0-9a-f]{12}\.(png|jpg|gif|webp)")
 
 
+_NOT_HANDLE = re.compile(r"[^A-Za-z0-9_]")
+
+
+def handle_characters(text: str) -> str:
+    """`text` reduced to what a handle may hold (letters, digits, `_`), 15 characters at most; "" when
+    nothing is left."""
+    return _NOT_HANDLE.sub("", text)[:15]
+
+
 def is_valid_handle(name: str) -> bool:
     return HANDLE_RE.fullmatch(name) is not None
 
