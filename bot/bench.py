@@ -107,7 +107,7 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
         for name in personas:  # load every persona before the clock starts, as the naive pipelines are
             await pool.generate(name, "warm up", max_new_tokens=1)
         adapter_loads = list(pool.adapter_load_ms)  # cold: each adapter read from disk into a slot
-        bases = [m for k, m in pool._resident.items() if m.lora is not None]
+        bases = [m for k, m in pool.residency.resident.items() if m.lora is not None]
 
         def counter(name: str) -> int:
             return int(pool.metrics.registry.get_sample_value(name) or 0)

@@ -8,7 +8,8 @@ at module level and inside functions and methods (a lazy import is how a circle 
 the failure to whichever caller runs first), `import a.b`, `from a import b` where `b` is a submodule
 (an edge to `a.b`), and relative imports. Imports under `if TYPE_CHECKING:` are left out: they never
 run. An import names the module it loads; the packages' `__init__` modules above it are not counted
-(ours import nothing). Modules outside the packages (the standard library, dependencies) are ignored.
+(ours import nothing, but `bot.pool`'s, which re-exports names of its own submodules). Modules outside
+the packages (the standard library, dependencies) are ignored.
 
 Exit 0 with a one-line summary when the graph has no circle; else exit 1, one line per circle
 (`a -> b -> c -> a`, starting at its first module by name), each followed by where its imports are.

@@ -1,6 +1,6 @@
 """What a generated continuation is as text: cut where its tweet ends, control characters out.
 
-One definition for the bot's replies (`bot/output.py`, `bot/pool.py`'s copy guard) and the voice
+One definition for the bot's replies (`bot/output.py`, the copy guard in `bot/pool/`) and the voice
 report (`training/eval.py`), so the report measures the tweets the bot would show. No torch here: the
 bot's front end imports it with the remote backend too.
 """

@@ -1,6 +1,6 @@
 """The decode loop of the pool: one batch of left-padded rows, each with its own sampling settings.
 
-It lives in `training` so that the bot's pool (`bot/pool.py`) and the voice report (`training/eval.py`)
+It lives in `training` so that the bot's pool (`bot/pool/`) and the voice report (`training/eval.py`)
 generate with the very same code: `training` never imports `bot`, and `bot` already reads training's
 checkpoint contract. Pure torch, no transformers import.
 

@@ -104,7 +104,7 @@ async def test_oldest_request_is_served_first_across_personas(make_pool):
         await until(lambda: sample(pool, "pool_queue_depth") == 1, "opener gone")
         younger = [asyncio.create_task(pool.generate("alpha", f"later {i}")) for i in range(4)]
         await until(lambda: sample(pool, "pool_queue_depth") == 5, "all queued")
-        assert list(pool._queues) == ["alpha", "beta"]
+        assert list(pool.scheduler.queues) == ["alpha", "beta"]
     await asyncio.gather(oldest, *younger)
     assert [p for p, _, _ in pool.batches] == ["beta", "alpha"]
 
@@ -162,7 +162,7 @@ async def test_pinned_persona_is_never_evicted(make_pool):
     # alpha loaded once and kept; beta and gamma take turns in the one remaining slot.
     assert sample(pool, "pool_loads_total") == 5
     assert sample(pool, "pool_evictions_total") == 3
-    assert "alpha" in pool._resident
+    assert "alpha" in pool.residency.resident
 
 
 async def test_busy_when_the_queue_is_full(make_pool):
@@ -230,7 +230,7 @@ async def test_hot_add_replace_and_remove(make_pool, shared_models, tmp_path):
         await pool.generate("delta")
     await pool.generate("alpha", max_new_tokens=1)  # the worker unloads removed personas as it goes
     assert sample(pool, "pool_resident_personas") == 1
-    assert "delta" not in pool._resident
+    assert "delta" not in pool.residency.resident
 
 
 async def test_periodic_rescan_picks_up_new_personas(make_pool, shared_models, tmp_path):
@@ -320,7 +320,7 @@ async def test_no_sample_ever_holds_a_replacement_character(make_pool):
     pool = await make_pool()
     resident_text: list[list[int]] = []
     await pool.generate("alpha", "x", max_new_tokens=1)
-    resident = pool._resident["alpha"]
+    resident = pool.residency.resident["alpha"]
     real = resident.text
 
     def spy(ids: list[int]) -> str:
@@ -417,7 +417,8 @@ async def test_long_prompt_batched_with_a_long_generation(make_pool):
     pool = await make_pool(batch_window_ms=0, generation=GenerationSettings(max_prompt_chars=1800))
     await pool.generate("alpha", max_new_tokens=1)
     prompt = " ".join(f"loaf{i}" for i in range(300))[:1800]
-    assert len(pool._resident["alpha"].tokenizer(prompt).input_ids) > pool._resident["alpha"].context
+    resident = pool.residency.resident["alpha"]
+    assert len(resident.tokenizer(prompt).input_ids) > resident.context
     pool.batches.clear()
     with pool.paused():
         long = asyncio.create_task(pool.generate("alpha", prompt, max_new_tokens=2))
@@ -439,44 +440,44 @@ async def test_retrain_drops_the_old_version_from_both_tiers(make_pool, shared_m
     pool.cpu_budget = int(one * 10)  # the GPU's second tier, exercised on the CPU
     await pool.generate("alpha", max_new_tokens=1)
     await pool.generate("beta", max_new_tokens=1)
-    assert list(pool._cpu_tier) == ["alpha"] and list(pool._resident) == ["beta"]
+    assert list(pool.residency.cpu_tier) == ["alpha"] and list(pool.residency.resident) == ["beta"]
     make_checkpoint(models, "alpha", seed=9)
     make_checkpoint(models, "beta", seed=9)
     await pool.refresh()
     with pool.paused():
         pass  # one pass of the scheduler
-    await until(lambda: not pool._cpu_tier and not pool._resident, "old versions dropped")
+    await until(lambda: not pool.residency.cpu_tier and not pool.residency.resident, "old versions dropped")
     assert sample(pool, "pool_resident_bytes") == 0
     await pool.generate("alpha", max_new_tokens=1)
-    assert pool._resident["alpha"].version == pool.registry.get("alpha").version
+    assert pool.residency.resident["alpha"].version == pool.registry.get("alpha").version
 
 
 async def test_a_load_nobody_waits_for_is_not_kept(make_pool, monkeypatch):
-    import bot.pool
+    import bot.pool.weights
 
     release = threading.Event()
-    real = bot.pool.load_persona
+    real = bot.pool.weights.load_persona
 
     def slow_load(entry, dtype):
         release.wait(30)
         return real(entry, dtype)
 
-    monkeypatch.setattr(bot.pool, "load_persona", slow_load)
+    monkeypatch.setattr(bot.pool.weights, "load_persona", slow_load)
     pool = await make_pool()
     with pytest.raises(GenerationTimeout):
         await pool.generate("gamma", timeout=0.05)
-    assert "gamma" in pool._loading
+    assert "gamma" in pool.residency.loading
     release.set()
-    await until(lambda: "gamma" not in pool._loading, "the orphaned load dropped")
-    assert "gamma" not in pool._resident and "gamma" not in pool._cpu_tier
+    await until(lambda: "gamma" not in pool.residency.loading, "the orphaned load dropped")
+    assert "gamma" not in pool.residency.resident and "gamma" not in pool.residency.cpu_tier
 
 
 async def test_a_retrain_landing_mid_load_is_read_again(make_pool, shared_models, tmp_path, monkeypatch):
-    import bot.pool
+    import bot.pool.weights
 
     models = tmp_path / "models"
     shutil.copytree(shared_models / "alpha", models / "delta")
-    real = bot.pool.load_persona
+    real = bot.pool.weights.load_persona
     calls = []
 
     def load_then_swap(entry, dtype):
@@ -486,14 +487,14 @@ async def test_a_retrain_landing_mid_load_is_read_again(make_pool, shared_models
         calls.append(entry.version)
         return loaded
 
-    monkeypatch.setattr(bot.pool, "load_persona", load_then_swap)
+    monkeypatch.setattr(bot.pool.weights, "load_persona", load_then_swap)
     pool = await make_pool(models)
     old = pool.registry.get("delta").version
     assert len(await pool.generate("delta", max_new_tokens=2)) == 1
     new = folder_version(models / "delta")
     assert calls == [old, new]
     assert pool.registry.get("delta").version == new
-    resident = pool._resident["delta"]
+    resident = pool.residency.resident["delta"]
     assert resident.version == new
     expected = AutoModelForCausalLM.from_pretrained(models / "delta", use_safetensors=True)
     for (name, got), want in zip(resident.model.state_dict().items(), expected.state_dict().values(),
@@ -511,7 +512,7 @@ async def test_prompt_prefix_comes_from_persona_json(make_pool, shared_models, t
     pool = await make_pool(models)
     await pool.generate("alpha", "x", max_new_tokens=1)
     await pool.generate("beta", "x", max_new_tokens=1)  # no prompt_prefix: the tokenizer's end-of-text
-    alpha, beta = pool._resident["alpha"], pool._resident["beta"]
+    alpha, beta = pool.residency.resident["alpha"], pool.residency.resident["beta"]
     assert alpha.prefix == alpha.tokenizer("Bread:", add_special_tokens=False).input_ids
     assert alpha.prefix != [alpha.tokenizer.eos_token_id]
     assert beta.prefix == [beta.tokenizer.eos_token_id]
@@ -528,14 +529,14 @@ async def test_missing_pinned_names_are_a_warning_not_an_error(make_pool, caplog
 async def test_close_waits_for_the_rescan_task(make_pool):
     pool = await make_pool(rescan_interval_s=0.01)
     await pool.close()
-    assert pool._rescan.done()
+    assert pool.rescan_task.done()
 
 
 LONG_PROMPT = " ".join(f"loaf{i}" for i in range(300))[:1800]  # more tokens than the tiny context
 
 
 def prompt_tokens(pool: GenerationPool, name: str, prompt: str) -> int:
-    resident = pool._resident[name]
+    resident = pool.residency.resident[name]
     return len(resident.prefix) + len(resident.tokenizer(prompt, add_special_tokens=False).input_ids)
 
 
@@ -543,7 +544,7 @@ async def test_max_new_tokens_beyond_the_context_is_clamped_row_by_row(make_pool
     generation = GenerationSettings(max_new_tokens=16, max_new_tokens_limit=400, max_prompt_chars=1800)
     pool = await make_pool(batch_window_ms=0, generation=generation)
     await pool.generate("alpha", max_new_tokens=1)
-    context = pool._resident["alpha"].context
+    context = pool.residency.resident["alpha"].context
     assert context < 300 and prompt_tokens(pool, "alpha", LONG_PROMPT) > context
     before = sample(pool, "pool_generated_tokens_total")
     pool.batches.clear()
@@ -615,7 +616,7 @@ async def queue_then_run(pool: GenerationPool, calls: list[tuple[str, str, int]]
 async def test_a_request_failing_in_its_batch_does_not_fail_its_batch_mates(make_pool):
     pool = await make_pool(batch_window_ms=0)
     await pool.generate("alpha", max_new_tokens=1)
-    resident = pool._resident["alpha"]
+    resident = pool.residency.resident["alpha"]
     resident.tokenizer = PickyTokenizer(resident.tokenizer)
     pool.batches.clear()
     first, bad, second = await queue_then_run(pool, [("alpha", "first", 1), ("alpha", "POISON pill", 1),
@@ -630,16 +631,16 @@ async def test_a_request_failing_in_its_batch_does_not_fail_its_batch_mates(make
 
 
 async def test_one_request_failing_to_format_fails_alone(make_pool, monkeypatch):
-    import bot.pool
+    import bot.pool.static_runner
 
-    real = bot.pool.format_sample
+    real = bot.pool.static_runner.format_sample
 
     def picky_format(prompt, text, limit):
         if "POISON" in prompt:
             raise UnicodeError("cannot format this one")
         return real(prompt, text, limit)
 
-    monkeypatch.setattr(bot.pool, "format_sample", picky_format)
+    monkeypatch.setattr(bot.pool.static_runner, "format_sample", picky_format)
     pool = await make_pool(batch_window_ms=0)
     await pool.generate("alpha", max_new_tokens=1)
     pool.batches.clear()
@@ -677,10 +678,10 @@ async def test_a_dead_worker_breaks_the_pool_and_requests_fail_fast(make_pool, m
     await pool.generate("alpha", max_new_tokens=1)
     await pool.generate("beta", max_new_tokens=1)
 
-    def fall_over(name):  # the scheduler, outside any batch's try
+    def fall_over(*args):  # the scheduler, outside any batch's try
         raise error("the scheduler fell over")
 
-    monkeypatch.setattr(pool, "_take_batch", fall_over)
+    monkeypatch.setattr(pool.scheduler, "take", fall_over)
     with caplog.at_level(logging.ERROR, logger="bot.pool"):
         results = await queue_then_run(pool, [("alpha", "queued", 1), ("beta", "queued too", 1)])
         assert [type(r) for r in results] == [PoolBroken, PoolBroken]
@@ -688,7 +689,7 @@ async def test_a_dead_worker_breaks_the_pool_and_requests_fail_fast(make_pool, m
         assert "worker thread died" in pool.broken and "fell over" in pool.broken
         with pytest.raises(PoolBroken, match="needs a restart"):
             await asyncio.wait_for(pool.generate("alpha", "later"), 60)
-    await until(lambda: not pool._worker.is_alive(), "the worker ended")
+    await until(lambda: not pool.worker.is_alive(), "the worker ended")
     assert sample(pool, "pool_errors_total", {"kind": "unavailable"}) == 3
     assert sample(pool, "pool_queue_depth") == 0
     assert len([r for r in caplog.records if r.levelno >= logging.ERROR]) == 1
@@ -723,17 +724,17 @@ async def test_a_cuda_error_breaks_the_pool_without_retrying(make_pool, monkeypa
 
 
 async def test_close_does_not_wait_for_a_load_in_flight(make_pool, monkeypatch):
-    import bot.pool
+    import bot.pool.weights
 
     started, release = threading.Event(), threading.Event()
-    real = bot.pool.load_persona
+    real = bot.pool.weights.load_persona
 
     def stuck_load(entry, dtype):
         started.set()
         release.wait(120)
         return real(entry, dtype)
 
-    monkeypatch.setattr(bot.pool, "load_persona", stuck_load)
+    monkeypatch.setattr(bot.pool.weights, "load_persona", stuck_load)
     pool = await make_pool()
     try:
         pending = asyncio.create_task(pool.generate("gamma", timeout=600))
@@ -742,7 +743,7 @@ async def test_close_does_not_wait_for_a_load_in_flight(make_pool, monkeypatch):
         assert not release.is_set()  # closed while the load was still blocked
         with pytest.raises(PoolClosed):
             await pending
-        assert pool._loader.daemon  # interpreter exit does not join it either (see the next test)
+        assert pool.loader.thread.daemon  # interpreter exit does not join it either (see the next test)
     finally:
         release.set()
 
@@ -750,7 +751,7 @@ async def test_close_does_not_wait_for_a_load_in_flight(make_pool, monkeypatch):
 STUCK_LOAD_SCRIPT = """
 import asyncio, sys, threading
 from pathlib import Path
-import bot.pool
+import bot.pool.weights
 from bot.config import GenerationSettings, PoolSettings
 from bot.errors import PoolClosed
 from bot.personas import PersonaRegistry
@@ -761,7 +762,7 @@ def stuck_load(entry, dtype):
     started.set()
     threading.Event().wait()  # a load that never finishes
 
-bot.pool.load_persona = stuck_load
+bot.pool.weights.load_persona = stuck_load
 
 async def main():
     pool = bot.pool.GenerationPool(PersonaRegistry(Path(sys.argv[1])), PoolSettings(rescan_interval_s=3600),
@@ -922,7 +923,7 @@ class RejectsNext:
 async def rejecting_pool(start_pool, models, monkeypatch, **settings):
     """A started pool whose persona's copy guard is a RejectsNext (returned too), warmed up."""
     guard = RejectsNext()
-    monkeypatch.setattr("bot.pool.read_ngram_hashes", lambda path: guard)
+    monkeypatch.setattr("bot.pool.loader.read_ngram_hashes", lambda path: guard)
     pool = await start_pool(models, GUARD_ON, batch_window_ms=0, **settings)
     await pool.generate("echo", "warm up", max_new_tokens=1)
     pool.batches.clear()

@@ -63,14 +63,14 @@ async def test_an_unreadable_models_folder_fails_the_request_and_the_worker_live
             message = str(caught.value)
             assert isinstance(caught.value, BotError) and "\n" not in message
             assert "'alpha'" in message and "Permission denied" in message
-            assert pool.ready and pool.broken is None and pool._worker.is_alive()
-            assert pool._loader.is_alive()
+            assert pool.ready and pool.broken is None and pool.worker.is_alive()
+            assert pool.loader.thread.is_alive()
         await pool.refresh()  # a rescan of the unreadable folder keeps both personas
         assert pool.registry.names() == ["alpha", "beta"]
         assert (await pool.generate("beta", "still"))[0].startswith("still")
     texts = await pool.generate("alpha", "hello")  # readable again: the next request is served
     assert len(texts) == 1 and texts[0].startswith("hello")
-    assert pool.ready and pool._worker.is_alive()
+    assert pool.ready and pool.worker.is_alive()
 
 
 def registry_lines(caplog: pytest.LogCaptureFixture) -> list[str]:

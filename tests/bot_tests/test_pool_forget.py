@@ -86,14 +86,14 @@ async def test_forget_fails_the_queue_at_once_and_waits_for_the_running_batch(st
     pool: GenerationPool = await start_pool(models, batch_window_ms=0)
     await pool.generate("alpha", "warm", max_new_tokens=1)
     started, release = threading.Event(), threading.Event()
-    decode = pool._decode
+    decode = pool.static_runner.decode
 
     def held_decode(*args, **kwargs):  # the worker's next decode blocks until released
         started.set()
         release.wait(60)
         return decode(*args, **kwargs)
 
-    pool._decode = held_decode  # type: ignore[method-assign]
+    pool.static_runner.decode = held_decode  # type: ignore[method-assign]
     running = asyncio.create_task(pool.generate("alpha", "running", max_new_tokens=2))
     assert await asyncio.to_thread(started.wait, 60)
     queued = asyncio.create_task(pool.generate("alpha", "queued", max_new_tokens=2))
@@ -113,17 +113,17 @@ async def test_forget_fails_the_queue_at_once_and_waits_for_the_running_batch(st
 
 
 async def test_forget_waits_for_a_load_in_flight_and_keeps_nothing_of_it(start_pool, models, monkeypatch):
-    import bot.pool
+    import bot.pool.weights
 
     started, release = threading.Event(), threading.Event()
-    real = bot.pool.load_persona
+    real = bot.pool.weights.load_persona
 
     def stuck_load(entry, dtype):
         started.set()
         release.wait(60)
         return real(entry, dtype)
 
-    monkeypatch.setattr(bot.pool, "load_persona", stuck_load)
+    monkeypatch.setattr(bot.pool.weights, "load_persona", stuck_load)
     pool: GenerationPool = await start_pool(models, batch_window_ms=0)
     pending = asyncio.create_task(pool.generate("gamma", "cold", timeout=120))
     assert await asyncio.to_thread(started.wait, 60)
@@ -151,7 +151,7 @@ async def test_forget_frees_an_adapter_slot_and_its_ram_copy(start_pool, tmp_pat
     before = await pool.generate("other", "Morning", **GREEDY)
     await pool.generate("eve", "Morning", **GREEDY)
     assert await held(pool, "eve") == ["slot", "ram", "guard"]
-    (base,) = pool._resident.values()
+    (base,) = pool.residency.resident.values()
     slot = base.slots["eve"][0]
     assert base.lora.a[next(iter(base.lora.a))][:, slot].abs().sum() > 0  # the adapter is in its slot
 

@@ -17,8 +17,8 @@ from transformers import AutoModelForCausalLM
 
 from bot.bench_personas import write_lora_persona
 from bot.errors import LoadFailed, UnknownPersona
-from bot.lora import BASE, SharedBase, read_adapter
 from bot.pool import BASE_KEY, GenerationPool
+from bot.pool.lora import BASE, SharedBase, read_adapter
 from training.bases import BASES_DIR
 from training.tiny import tiny_model
 
@@ -74,7 +74,7 @@ async def test_a_mixed_batch_gives_each_row_what_its_persona_gives_alone(lora_mo
     (key, rows, personas), = pool.batches
     assert key.startswith(BASE_KEY + "models:shared@sha256:") and rows == 6 and personas == 4
     assert len(set(map(tuple, solo[:4]))) == 4  # the adapters really differ
-    base = pool._resident[key]
+    base = pool.residency.resident[key]
     assert sorted(base.slots) == ["ann", "bob", "cat", "dan"] and base.lora.rank == 8
 
 
@@ -119,12 +119,12 @@ async def test_slots_are_reused_least_recently_used_first_within_the_budget(tmp_
         make_lora(models, name, seed=10 + i)
     probe = await make_pool(models)
     first = await alone(probe, "p0", "Hi")
-    base = next(iter(probe._resident.values()))
+    base = next(iter(probe.residency.resident.values()))
     budget = base.nbytes + 1024  # the base and its first 8 slots: no room to add more
     pool = await make_pool(models, memory_budget_bytes=budget)
     for name in names:
         await alone(pool, name, "Hi")
-    base = next(iter(pool._resident.values()))
+    base = next(iter(pool.residency.resident.values()))
     assert base.lora.capacity == 8 and len(base.slots) == 8
     assert list(base.slots) == names[3:]  # p0, p1, p2 gave their slots up, oldest first
     assert pool.metrics.registry.get_sample_value("pool_evictions_total") == 3
@@ -145,7 +145,7 @@ async def test_a_batch_of_more_personas_than_slots_gets_more_slots(tmp_path, mak
     pool.batches.clear()
     assert await asyncio.gather(*(alone(pool, n, "Yo") for n in names)) == solo
     assert [(rows, personas) for _, rows, personas in pool.batches] == [(10, 10)]
-    base = next(iter(pool._resident.values()))
+    base = next(iter(pool.residency.resident.values()))
     assert base.lora.capacity == 16 and len(base.slots) == 10
 
 
@@ -165,7 +165,7 @@ async def test_retrained_and_removed_adapters(tmp_path, make_pool) -> None:
     with pytest.raises(UnknownPersona):
         await alone(pool, "eve", "Morning")
     await alone(pool, "other", "Evening")  # the worker has run since: the slot was freed
-    base = next(iter(pool._resident.values()))
+    base = next(iter(pool.residency.resident.values()))
     assert list(base.slots) == ["other"]
 
 
@@ -193,7 +193,7 @@ async def test_adapters_cost_little_beside_their_base(lora_models, make_pool) ->
     pool = await make_pool(lora_models)
     for name in ("ann", "bob", "cat", "dan"):
         await alone(pool, name, "Hi")
-    base = next(m for k, m in pool._resident.items() if k.startswith(BASE_KEY))
+    base = next(m for k, m in pool.residency.resident.items() if k.startswith(BASE_KEY))
     assert base.nbytes == base.weight_bytes + base.lora.nbytes
     assert base.lora.nbytes == base.lora.capacity * base.lora.slot_bytes
     assert pool.metrics.registry.get_sample_value("pool_resident_bytes") >= base.nbytes
@@ -202,16 +202,16 @@ async def test_adapters_cost_little_beside_their_base(lora_models, make_pool) ->
 async def test_on_a_gpu_evicted_adapters_come_back_from_ram(tmp_path, make_pool, monkeypatch) -> None:
     """The CPU tier (on by itself on a GPU, where `cpu_budget` is set): an adapter whose slot was
     taken is copied back from RAM, not read from disk again."""
-    import bot.pool
+    import bot.pool.weights
 
     reads: list[str] = []
-    real = bot.pool.load_adapter
+    real = bot.pool.weights.load_adapter
 
     def counting(entry, dtype):
         reads.append(entry.name)
         return real(entry, dtype)
 
-    monkeypatch.setattr(bot.pool, "load_adapter", counting)
+    monkeypatch.setattr(bot.pool.weights, "load_adapter", counting)
     models = tmp_path / "models"
     make_base(models)
     names = [f"r{i}" for i in range(9)]
@@ -219,7 +219,7 @@ async def test_on_a_gpu_evicted_adapters_come_back_from_ram(tmp_path, make_pool,
         make_lora(models, name, seed=50 + i, rank=2)
     probe = await make_pool(models)
     await alone(probe, "r0", "Hi")
-    budget = next(iter(probe._resident.values())).nbytes + 1024
+    budget = next(iter(probe.residency.resident.values())).nbytes + 1024
     pool = await make_pool(models, memory_budget_bytes=budget)
     pool.cpu_budget = 1 << 30
     first = [await alone(pool, n, "Hi") for n in names]  # r0's slot goes to r8

@@ -1,0 +1,490 @@
+"""The generation pool: persona weights on the device, requests batched, the event loop never blocked.
+
+One worker thread owns torch and the device. The asyncio side validates a request, puts it in a
+per-persona queue (bounded in total: `scheduler`) and awaits a future that the worker completes through
+`loop.call_soon_threadsafe`. Between batches the worker asks `residency` which queued personas can run
+now (it starts the loads they lack), lets the scheduler choose the batch that is due, and runs it
+(`static_runner`). Weights are read from disk by a separate loader thread (`loader`), so a load never
+stalls other personas' batches; residency is a byte budget with least-recently-used eviction and
+pinned personas.
+
+A batch that raises is run again request by request, so only a request that fails on its own gets
+GenerationFailed. A worker that dies, or a CUDA error (which poisons the device's context), breaks the
+pool: `broken` says why, `ready` turns False, and queued and later requests fail at once with
+PoolBroken. A disk error (EACCES, EIO) while a persona is looked at or loaded is neither: it fails that
+persona's requests with LoadFailed, and the next request tries the disk again.
+
+Forgetting (`forget`, for /persona forget): the registry is rescanned, the persona's queued requests fail
+with UnknownPersona, and the worker (which owns the torch state) drops everything of it between batches:
+its full model on the device and in the CPU tier, its adapter slot, its adapter in RAM, its copy guard,
+its loads. `holds` says what is left (nothing, once `forget` returned). A persona whose folder is gone
+from disk is never served from memory, even before the next rescan drops it (`generate` looks first).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+import prometheus_client
+
+from bot.config import GenerationSettings, PoolSettings
+from bot.errors import BotError, GenerationTimeout, PoolBroken, PoolClosed, UnknownPersona
+from bot.generation import Samples, check, validate_request
+from bot.metrics import PoolMetrics
+from bot.personas import PersonaRegistry
+from bot.pool.loader import Loader
+from bot.pool.request import Request, failed, resolve
+from bot.pool.residency import Readiness, Residency, State
+from bot.pool.scheduler import Scheduler, choose
+from bot.pool.static_runner import StaticRunner
+from bot.pool.weights import (
+    BASE_KEY,
+    Model,
+    base_load_failed,
+    batch_key,
+    default_threads,
+    device_memory,
+    folder_gone,
+    load_failed,
+    resolve_device,
+)
+
+log = logging.getLogger(__name__)
+
+LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
+HELD_ORDER = ("resident", "slot", "ram", "guard", "queued", "running", "loading")  # as `holds` lists
+
+
+class GenerationPool:
+    def __init__(self, registry: PersonaRegistry, pool: PoolSettings, generation: GenerationSettings,
+                 metrics: prometheus_client.CollectorRegistry | None = None) -> None:
+        self.registry = registry
+        self.settings = pool
+        self.generation = generation
+        self.metrics = PoolMetrics(metrics)
+        self.device, self.dtype = resolve_device(pool)
+        self.threads = default_threads(pool)
+        # (batch key: the persona, or its shared base; rows; distinct personas) of recent batches
+        self.batches: deque[tuple[str, int, int]] = deque(maxlen=1000)
+
+        self._cond = threading.Condition()  # guards the scheduler and the fields said so below
+        self.scheduler = Scheduler(pool.max_queue, self.metrics.queue_depth.set)
+        self.loader = Loader(registry, generation, self.dtype, self.threads, self._notify)
+        budget = pool.memory_budget_bytes or int(pool.memory_fraction * device_memory(self.device))
+        # CPU second tier on a GPU: evicted weights wait in RAM, a PCIe copy away instead of a disk read.
+        cpu_budget = int(pool.memory_fraction * device_memory("cpu")) if self.device == "cuda" else 0
+        self.residency = Residency(registry, pool, self.loader, self.metrics, self.device, self.dtype, budget,
+                                   cpu_budget)
+        self.static_runner = StaticRunner(generation, registry, self.metrics, self.loader.guard,
+                                          self.residency.assign_slots, self.batches)
+        self.worker: threading.Thread | None = None
+        self.rescan_task: asyncio.Task | None = None
+        self._closing = False
+        self._started = False
+        # forget() asks the worker: (persona, the caller's future, its loop). Guarded by _cond.
+        self._forgets: list[tuple[str, asyncio.Future, asyncio.AbstractEventLoop]] = []
+        self._worker_done = False  # guarded by _cond: the worker has ended, forget() cleans up itself
+        self._paused = False  # guarded by _cond; see `paused`
+        self._broken: str | None = None  # guarded by _cond; see `broken`
+        self._running: list[Request] = []  # worker thread only: the batch being served
+
+    @property
+    def budget(self) -> int:
+        """Bytes of weights the device may hold."""
+        return self.residency.budget
+
+    @property
+    def cpu_budget(self) -> int:
+        """Bytes of weights the CPU tier may hold (0: none, as on a CPU)."""
+        return self.residency.cpu_budget
+
+    @cpu_budget.setter
+    def cpu_budget(self, value: int) -> None:
+        self.residency.cpu_budget = value
+
+    @property
+    def adapter_load_ms(self) -> deque[float]:
+        """Milliseconds of recent adapter loads, read and written into a slot."""
+        return self.residency.adapter_load_ms
+
+    # ---- the asyncio side -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Scan `models/`, start the worker and loader threads, and the periodic rescan."""
+        if self._started:
+            return
+        await asyncio.to_thread(self.registry.scan)
+        self.worker = threading.Thread(target=self._work, name="pool-worker", daemon=True)
+        self._started = True
+        self.loader.start()
+        self.worker.start()
+        self.rescan_task = asyncio.create_task(self._rescan_forever(), name="pool-rescan")
+        missing = [n for n in self.settings.pinned if self.registry.get(n) is None]
+        if missing:  # not an error: the persona may be trained later, and is pinned once it appears
+            log.warning("[pool] pinned names no persona in %s (yet): %s",
+                        self.registry.models_dir, ", ".join(missing))
+        log.info("generation pool on %s (%s), budget %.0f MB, %d torch thread(s)",
+                 self.device, str(self.dtype).removeprefix("torch."), self.budget / 1e6, self.threads)
+
+    async def close(self) -> None:
+        """Stop taking requests, fail the queued ones with PoolClosed, finish the running batch, join
+        the worker (a persona load in flight is not waited for)."""
+        with self._cond:
+            if self._closing:
+                return
+            self._closing = True
+            self.scheduler.fail_all(PoolClosed())
+            self._cond.notify_all()
+        if self.rescan_task is not None:
+            self.rescan_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.rescan_task
+        if self.worker is not None:
+            await asyncio.to_thread(self.worker.join)
+        await asyncio.to_thread(self.loader.close, LOADER_JOIN_S)
+
+    async def refresh(self) -> None:
+        """Rescan `models/` now: new personas become servable, retrained ones reload, removed ones unload."""
+        changes = await asyncio.to_thread(self.registry.scan)
+        if changes:
+            log.info("personas: added %s, changed %s, removed %s",
+                     changes.added, changes.changed, changes.removed)
+            self._notify()
+
+    async def forget(self, name: str) -> None:
+        """Forget persona `name` (its folder already gone from `models/`): rescan the registry now, fail
+        its queued requests with UnknownPersona, and return once the pool holds nothing of it (`holds`
+        empty): no weights on the device or in RAM, no adapter slot, no copy guard, no load. The worker
+        does the unloading between batches, so a batch serving it when this is called ends first (its
+        callers get their results). A load of it in flight is waited for (it fails fast: the folder is
+        gone). Once the worker has ended (closed, broken), the cleanup is done here.
+        The log never names the persona (forgetting it means the operator's log too): the worker is
+        asked before the rescan, so the rescan's unloading (`unload_stale`, which names) finds nothing."""
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
+        with self._cond:
+            self.scheduler.fail(name, self._unknown(name))  # at once, not after the running batch
+            if self._worker_done or self.worker is None:
+                self._forget_now(name)  # no worker to ask (never started, or ended): nothing runs
+                done.set_result(None)
+            else:
+                self._forgets.append((name, done, loop))
+                self._cond.notify_all()
+        changes = await asyncio.to_thread(self.registry.scan)
+        others = [n for n in changes.removed if n != name]
+        if changes.added or changes.changed or others:  # as refresh() says it, less the forgotten name
+            log.info("personas: added %s, changed %s, removed %s", changes.added, changes.changed, others)
+        if changes:
+            self._notify()
+        await done
+
+    def holds(self, name: str) -> list[str]:
+        """What the pool still holds of persona `name`, for tests and /persona forget's report; empty
+        when nothing: "resident" (a full model on the device), "slot" (its adapter in a shared base's
+        slot), "ram" (the CPU tier: a full model, an adapter kept or read and waiting for a slot),
+        "guard" (its copy guard), "queued", "running" (in the batch running now), "loading"."""
+        with self._cond:
+            held = self.residency.holds(name)
+            if self.scheduler.queued(name):
+                held.append("queued")
+            if any(req.persona == name for req in self._running):
+                held.append("running")
+            return sorted(held, key=HELD_ORDER.index)
+
+    async def _rescan_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.rescan_interval_s)
+            try:
+                await self.refresh()
+            except Exception:  # a transient disk error must not end the rescans
+                log.exception("rescanning %s failed", self.registry.models_dir)
+
+    @property
+    def ready(self) -> bool:
+        """Serving: started, not closing, not broken, the worker alive (what /healthz reports)."""
+        return (self._started and not self._closing and self._broken is None
+                and self.worker is not None and self.worker.is_alive())
+
+    @property
+    def broken(self) -> str | None:
+        """Why the pool cannot generate any more (its worker died, a CUDA error), or None."""
+        return self._broken
+
+    async def generate(self, persona: str, prompt: str = "", *, count: int = 1,
+                       max_new_tokens: int | None = None, temperature: float | None = None,
+                       top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
+                       timeout: float | None = None, min_new_tokens: int = 0, context: str = "") -> Samples:
+        """`count` texts in `persona`'s voice, each the prompt followed by one generated tweet (fewer
+        when the copy guard dropped some: `Samples.dropped`; see `bot.pool.static_runner`).
+
+        `context`: the tweet (or message) this one follows. It goes first, as a tweet of its own (end of
+        text before and after it, as training saw tweets), so the persona answers it; it is not shown.
+
+        None takes `[generation]`'s default. `max_new_tokens` is clamped to the persona's context.
+        `min_new_tokens` (for the benchmark) suppresses every stop token before that many tokens (as
+        `[generation] min_length` does; the larger of the two holds).
+        Raises UnknownPersona, InvalidRequest, PoolBusy, GenerationTimeout, GenerationFailed,
+        CopyRejected, PoolBroken or PoolClosed.
+        """
+        return await self.metrics.request(self._generate(
+            persona, prompt, count, max_new_tokens, temperature, top_p, top_k, seed, timeout,
+            min_new_tokens, context))
+
+    async def _generate(self, persona: str, prompt: str, count: int, max_new_tokens: int | None,
+                        temperature: float | None, top_p: float | None, top_k: int | None, seed: int | None,
+                        timeout: float | None, min_new_tokens: int, context: str = "") -> Samples:
+        self._check_open()
+        g = self.generation
+        prompt = prompt.strip()
+        context = " ".join(context.split())  # one line: a newline would read as the end of a tweet
+        validate_request(g, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
+                         temperature=temperature, top_p=top_p, seed=seed, top_k=top_k, context=context)
+        max_new = g.max_new_tokens if max_new_tokens is None else max_new_tokens
+        temp = g.temperature if temperature is None else temperature
+        p = g.top_p if top_p is None else top_p
+        k = g.top_k if top_k is None else top_k
+        timeout = self.settings.request_timeout_s if timeout is None else timeout
+        check(timeout > 0, f"timeout must be above 0 seconds (got {timeout}).")
+        check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
+        entry = self.registry.get(persona)
+        if entry is None:
+            raise UnknownPersona(persona, self.registry.suggest(persona))
+        # Removed or forgotten, not rescanned yet: never served from memory. A stat, off the loop (the
+        # service's models/ may be shared storage, where one can stall).
+        if await asyncio.to_thread(folder_gone, entry):
+            raise self._unknown(persona)
+
+        loop = asyncio.get_running_loop()
+        req = Request(persona, prompt, count, max_new, min_new_tokens, temp, p, k, seed,
+                      loop.create_future(), loop, context=context)
+        with self._cond:
+            self._check_open()  # again under the lock: close() or a breakage may have come meanwhile
+            self.scheduler.enqueue(req)
+            self._cond.notify_all()
+        try:
+            return await asyncio.wait_for(req.future, timeout)
+        except TimeoutError:
+            self._drop(req)
+            raise GenerationTimeout() from None
+        except asyncio.CancelledError:
+            self._drop(req)  # the caller went away: its request leaves the queue (a running one is ignored)
+            raise
+
+    def _check_open(self) -> None:
+        if self._closing:
+            raise PoolClosed()
+        if not self._started:
+            raise PoolClosed("The generation pool is not running yet.")
+        if self._broken is not None:
+            raise PoolBroken()
+
+    def _drop(self, req: Request) -> None:
+        with self._cond:
+            self.scheduler.drop(req)
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Hold the worker between batches while inside (requests still queue): lets tests set up a
+        queue first and then watch the scheduler choose, with no timing involved."""
+        with self._cond:
+            self._paused = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._paused = False
+                self._cond.notify_all()
+
+    def _unknown(self, name: str) -> UnknownPersona:
+        """UnknownPersona for a persona gone from disk (its stale entry is no suggestion of its own)."""
+        return UnknownPersona(name, [s for s in self.registry.suggest(name) if s != name])
+
+    def _notify(self) -> None:
+        with self._cond:
+            self._cond.notify_all()
+
+    # ---- the worker thread ------------------------------------------------------------------------
+
+    def _work(self) -> None:
+        try:
+            import torch
+
+            torch.set_num_threads(self.threads)
+            while True:
+                with self._cond:
+                    job = self._next_batch()
+                if job is None:
+                    return
+                self._running = job[3]
+                self._serve(*job)
+                self._running = []
+        except BaseException as exc:  # whatever ends the worker, requests must not wait for a timeout
+            self._break(f"the worker thread died: {type(exc).__name__}: {exc}", exc)
+        finally:
+            with self._cond:  # forgets asked meanwhile are done here; later ones by forget() itself
+                self._worker_done = True
+                self._running = []
+                self._serve_forgets(final=True)
+
+    def _next_batch(self) -> tuple[str, Any, Model | None, list[Request]] | None:
+        """Wait (holding `_cond`) until a batch is due (`scheduler.choose`); None when closing or broken."""
+        while True:
+            if self._closing or self._broken is not None:
+                return None
+            if self._forgets:  # first: what it drops, `unload_stale` (which logs names) never sees
+                self._serve_forgets()
+            self.residency.unload_stale()
+            self.scheduler.prune()
+            queued = set(self.scheduler.queues)
+            self.residency.drop_orphan_loads(queued)
+            self.residency.drop_unheld_guards(queued)
+            if self._paused:
+                self._cond.wait()
+                continue
+            now = time.monotonic()
+            groups = self._ready_groups()
+            waiting = {key: self.scheduler.oldest_and_rows(names) for key, (_, _, names) in groups.items()}
+            due = choose(waiting, now, self.settings.batch_window_ms / 1000, self.settings.max_batch)
+            if due.key is not None:
+                version, loaded, names = groups[due.key]
+                if loaded is not None:
+                    self.residency.claim(due.key)
+                return due.key, version, loaded, self.scheduler.take(names, self.settings.max_batch)
+            self._cond.wait(None if due.wake_at is None else max(due.wake_at - now, 0.0005))
+
+    def _ready_groups(self) -> dict[str, tuple[Any, Model | None, list[str]]]:
+        """Batch key -> (the weights' version, freshly loaded weights or None, the personas whose
+        requests can run now); the queues of personas that cannot run fail."""
+        groups: dict[str, tuple[Any, Model | None, list[str]]] = {}
+        for name in list(self.scheduler.queues):
+            if not self.scheduler.queued(name):  # failed meanwhile, with the rest of its base
+                continue
+            entry = self.registry.get(name)
+            if entry is None:
+                self.scheduler.fail(name, UnknownPersona(name, self.registry.suggest(name)))
+                continue
+            try:
+                report = self.residency.readiness(entry)
+            except OSError as exc:  # the disk, not the pool: that persona's requests fail, the worker lives
+                log.error("reading persona %s failed: %s", name, exc)
+                self.scheduler.fail(name, load_failed(name, exc))
+                continue
+            if report.state is State.READY:
+                names = groups[report.key][2] if report.key in groups else []
+                groups[report.key] = (report.version, report.loaded, [*names, name])
+            elif report.state is State.FAILED:
+                self._fail(name, report)
+        return groups
+
+    def _fail(self, name: str, report: Readiness) -> None:
+        """Fail `name`'s queue as `report` says; a shared base that failed fails every persona on it."""
+        assert report.error is not None
+        self.scheduler.fail(name, report.error)
+        if report.whole_key:
+            for other in list(self.scheduler.queues):
+                entry = self.registry.get(other)
+                if entry is not None and batch_key(entry) == report.key:
+                    self.scheduler.fail(other, base_load_failed(other))
+
+    def _serve_forgets(self, final: bool = False) -> None:
+        """Worker (holding `_cond`): do the forgets asked; one whose load is still being read waits for
+        the next pass (the load's end wakes the worker), unless `final` (the worker is ending)."""
+        waiting = []
+        for name, future, loop in self._forgets:
+            if self._forget_now(name) or final:
+                with contextlib.suppress(RuntimeError):  # the caller's loop is closed: nobody waits
+                    loop.call_soon_threadsafe(lambda f=future: f.done() or f.set_result(None))
+            else:
+                waiting.append((name, future, loop))
+        self._forgets = waiting
+
+    def _forget_now(self, name: str) -> bool:
+        """Worker (holding `_cond`), or any thread once the worker has ended: fail `name`'s queue and drop
+        everything held of it; False while the loader thread is still reading it."""
+        self.scheduler.fail(name, self._unknown(name))
+        return self.residency.forget_now(name)
+
+    def _break(self, reason: str, exc: BaseException) -> None:
+        """The pool cannot generate any more: record why (logged once), fail the running batch and
+        every queued request with PoolBroken (a request already answered keeps its answer)."""
+        with self._cond:
+            if self._broken is not None:
+                return
+            self._broken = reason
+            log.error("generation pool unavailable: %s", reason, exc_info=exc)
+            for req in self._running:
+                resolve(req, error=PoolBroken())
+            self.scheduler.fail_all(PoolBroken())
+            self._cond.notify_all()
+
+    def _serve(self, key: str, version: Any, loaded: Model | None, batch: list[Request]) -> None:
+        """Run a batch (of one persona, or of any personas of one shared base: `key`) and answer its
+        requests. If it raises, each request runs again alone, so only one that fails on its own gets
+        an error; a CUDA error breaks the pool instead (no retry: the device's context is unusable)."""
+        persona = key if not key.startswith(BASE_KEY) else ", ".join(sorted({r.persona for r in batch}))
+        resident = None
+        try:
+            resident = self.residency.make_resident(key, version, loaded)
+            results = self.static_runner.run(key, resident, batch)
+        except Exception as exc:
+            if _poisons_device(exc):
+                self._break(f"CUDA error in a batch for '{persona}': {exc}", exc)
+                return
+            if len(batch) == 1 or resident is None:  # nothing to tell apart by running alone
+                log.exception("generation for %s failed", persona)
+                results = [failed(persona) for _ in batch]
+            else:
+                log.warning("a batch of %d requests for %s failed (%s: %s): running each alone",
+                            len(batch), persona, type(exc).__name__, exc)
+                results = None
+        if results is not None:
+            for req, result in zip(batch, results, strict=True):
+                self._answer(req, result)
+            return
+        for req in batch:
+            try:
+                (result,) = self.static_runner.run(key, resident, [req])
+            except Exception as exc:
+                if _poisons_device(exc):
+                    self._break(f"CUDA error in a request for '{persona}': {exc}", exc)
+                    return
+                log.exception("generation for %s failed for one request", req.persona)
+                result = failed(req.persona)
+            self._answer(req, result)
+
+    def _answer(self, req: Request, result: Samples | BotError | None) -> None:
+        if result is None:  # owed redraws: back to the head of its queue
+            self._redraw_later(req)
+        elif isinstance(result, BotError):
+            resolve(req, error=result)
+        else:
+            resolve(req, result)
+
+    def _redraw_later(self, req: Request) -> None:
+        """Queue `req` again for the samples the copy guard still owes it. It keeps its first arrival
+        time, so it is the oldest and due at once, and rides in the next batch of its key."""
+        with self._cond:
+            if req.future.done():  # timed out or cancelled meanwhile: nobody waits for the redraw
+                return
+            if self._closing or self._broken is not None:
+                resolve(req, error=PoolClosed() if self._closing else PoolBroken())
+                return
+            self.scheduler.requeue_front(req)
+            self._cond.notify_all()
+
+
+def _poisons_device(exc: BaseException) -> bool:
+    """A CUDA error: the device's context is unusable afterwards (every later kernel fails too)."""
+    import torch
+
+    accelerator_error = getattr(torch, "AcceleratorError", None)  # torch >= 2.8
+    if accelerator_error is not None and isinstance(exc, accelerator_error):
+        return True
+    return isinstance(exc, RuntimeError) and ("CUDA error" in str(exc) or "device-side assert" in str(exc))
