@@ -71,6 +71,14 @@ class PoolSettings(Section):
     pinned: list[str] = Field(default_factory=list)
     batch_window_ms: float = Field(5.0, ge=0, le=1000)
     max_batch: int = Field(32, ge=1, le=512)
+    # Continuous batching (GPT-2 models): prompt tokens prefilled per decode step at most, so a burst of
+    # joins or one long prompt never stalls the rows decoding for long; and how many steps a batch key
+    # with a running decode takes while another key waits, before it yields its turn.
+    prefill_tokens: int = Field(256, ge=1, le=65_536)
+    # False: every model decodes whole batches (transformers' forward, a batch waits for its longest
+    # row), as before continuous batching; models that are not GPT-2 always do.
+    continuous: bool = True
+    yield_steps: int = Field(32, ge=1, le=100_000)
     max_queue: int = Field(256, ge=1, le=100_000)
     request_timeout_s: float = Field(60.0, gt=0, le=3600)
     # None: leave one core to the asyncio loop on small machines (see ARCHITECTURE.md).

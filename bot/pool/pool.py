@@ -35,17 +35,18 @@ from typing import Any
 import prometheus_client
 
 from bot.config import GenerationSettings, PoolSettings
-from bot.errors import BotError, GenerationTimeout, PoolBroken, PoolClosed, UnknownPersona
+from bot.errors import GenerationTimeout, PoolBroken, PoolClosed, UnknownPersona
 from bot.generation import Samples, check, validate_request
 from bot.metrics import PoolMetrics
+from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import PersonaRegistry
+from bot.pool.engine import Engine, Plan
 from bot.pool.loader import Loader
 from bot.pool.request import Request, failed, resolve
 from bot.pool.residency import Readiness, Residency, State
-from bot.pool.scheduler import Scheduler, choose
+from bot.pool.scheduler import Scheduler
 from bot.pool.static_runner import StaticRunner
 from bot.pool.weights import (
-    BASE_KEY,
     Model,
     base_load_failed,
     batch_key,
@@ -73,6 +74,7 @@ class GenerationPool:
         self.threads = default_threads(pool)
         # (batch key: the persona, or its shared base; rows; distinct personas) of recent batches
         self.batches: deque[tuple[str, int, int]] = deque(maxlen=1000)
+        self.step_rows: deque[int] = deque(maxlen=100_000)  # rows in each recent decode step
 
         self._cond = threading.Condition()  # guards the scheduler and the fields said so below
         self.scheduler = Scheduler(pool.max_queue, self.metrics.queue_depth.set)
@@ -84,6 +86,9 @@ class GenerationPool:
                                    cpu_budget)
         self.static_runner = StaticRunner(generation, registry, self.metrics, self.loader.guard,
                                           self.residency.assign_slots, self.batches)
+        self.engine = Engine(pool, generation, registry, self.scheduler, self.residency, self.static_runner,
+                             self.metrics, self.loader.guard, self.batches, self.step_rows, self._break,
+                             self._redraw_later)
         self.worker: threading.Thread | None = None
         self.rescan_task: asyncio.Task | None = None
         self._closing = False
@@ -93,7 +98,6 @@ class GenerationPool:
         self._worker_done = False  # guarded by _cond: the worker has ended, forget() cleans up itself
         self._paused = False  # guarded by _cond; see `paused`
         self._broken: str | None = None  # guarded by _cond; see `broken`
-        self._running: list[Request] = []  # worker thread only: the batch being served
 
     @property
     def budget(self) -> int:
@@ -194,7 +198,7 @@ class GenerationPool:
             held = self.residency.holds(name)
             if self.scheduler.queued(name):
                 held.append("queued")
-            if any(req.persona == name for req in self._running):
+            if self.engine.serves(name):
                 held.append("running")
             return sorted(held, key=HELD_ORDER.index)
 
@@ -269,13 +273,20 @@ class GenerationPool:
             self.scheduler.enqueue(req)
             self._cond.notify_all()
         try:
-            return await asyncio.wait_for(req.future, timeout)
+            samples = await asyncio.wait_for(req.future, timeout)
         except TimeoutError:
             self._drop(req)
             raise GenerationTimeout() from None
         except asyncio.CancelledError:
             self._drop(req)  # the caller went away: its request leaves the queue (a running one is ignored)
             raise
+        # The text layer, here on the loop and not on the worker: the engine hands back continuations.
+        try:
+            texts = [format_sample(prompt, text, DISCORD_LIMIT) for text in samples]
+        except Exception:
+            log.exception("formatting the texts of a request for %s failed", persona)
+            raise failed(persona) from None
+        return Samples(texts, samples.copy_rejections, samples.dropped)
 
     def _check_open(self) -> None:
         if self._closing:
@@ -319,45 +330,39 @@ class GenerationPool:
             torch.set_num_threads(self.threads)
             while True:
                 with self._cond:
-                    job = self._next_batch()
-                if job is None:
+                    plan = self._next_step()
+                if plan is None:
                     return
-                self._running = job[3]
-                self._serve(*job)
-                self._running = []
+                self.engine.run(plan)
         except BaseException as exc:  # whatever ends the worker, requests must not wait for a timeout
             self._break(f"the worker thread died: {type(exc).__name__}: {exc}", exc)
         finally:
             with self._cond:  # forgets asked meanwhile are done here; later ones by forget() itself
                 self._worker_done = True
-                self._running = []
                 self._serve_forgets(final=True)
 
-    def _next_batch(self) -> tuple[str, Any, Model | None, list[Request]] | None:
-        """Wait (holding `_cond`) until a batch is due (`scheduler.choose`); None when closing or broken."""
+    def _next_step(self) -> Plan | None:
+        """Wait (holding `_cond`) until a step is due (`engine.plan`); None when broken, or closing with
+        no decode left to finish."""
         while True:
-            if self._closing or self._broken is not None:
+            if self._broken is not None or (self._closing and not self.engine.live):
                 return None
             if self._forgets:  # first: what it drops, `unload_stale` (which logs names) never sees
                 self._serve_forgets()
+            self.engine.drop(lambda req: not req.future.done(), None)  # callers gone: their rows leave
             self.residency.unload_stale()
             self.scheduler.prune()
             queued = set(self.scheduler.queues)
             self.residency.drop_orphan_loads(queued)
-            self.residency.drop_unheld_guards(queued)
+            self.residency.drop_unheld_guards(queued | self.engine.serving)
             if self._paused:
                 self._cond.wait()
                 continue
             now = time.monotonic()
-            groups = self._ready_groups()
-            waiting = {key: self.scheduler.oldest_and_rows(names) for key, (_, _, names) in groups.items()}
-            due = choose(waiting, now, self.settings.batch_window_ms / 1000, self.settings.max_batch)
-            if due.key is not None:
-                version, loaded, names = groups[due.key]
-                if loaded is not None:
-                    self.residency.claim(due.key)
-                return due.key, version, loaded, self.scheduler.take(names, self.settings.max_batch)
-            self._cond.wait(None if due.wake_at is None else max(due.wake_at - now, 0.0005))
+            plan = self.engine.plan(self._ready_groups(), now)
+            if isinstance(plan, Plan):
+                return plan
+            self._cond.wait(None if plan.wake_at is None else max(plan.wake_at - now, 0.0005))
 
     def _ready_groups(self) -> dict[str, tuple[Any, Model | None, list[str]]]:
         """Batch key -> (the weights' version, freshly loaded weights or None, the personas whose
@@ -409,6 +414,7 @@ class GenerationPool:
         """Worker (holding `_cond`), or any thread once the worker has ended: fail `name`'s queue and drop
         everything held of it; False while the loader thread is still reading it."""
         self.scheduler.fail(name, self._unknown(name))
+        self.engine.drop(lambda req: req.persona != name, lambda req: self._unknown(name))
         return self.residency.forget_now(name)
 
     def _break(self, reason: str, exc: BaseException) -> None:
@@ -419,53 +425,10 @@ class GenerationPool:
                 return
             self._broken = reason
             log.error("generation pool unavailable: %s", reason, exc_info=exc)
-            for req in self._running:
+            for req in self.engine.in_flight():
                 resolve(req, error=PoolBroken())
             self.scheduler.fail_all(PoolBroken())
             self._cond.notify_all()
-
-    def _serve(self, key: str, version: Any, loaded: Model | None, batch: list[Request]) -> None:
-        """Run a batch (of one persona, or of any personas of one shared base: `key`) and answer its
-        requests. If it raises, each request runs again alone, so only one that fails on its own gets
-        an error; a CUDA error breaks the pool instead (no retry: the device's context is unusable)."""
-        persona = key if not key.startswith(BASE_KEY) else ", ".join(sorted({r.persona for r in batch}))
-        resident = None
-        try:
-            resident = self.residency.make_resident(key, version, loaded)
-            results = self.static_runner.run(key, resident, batch)
-        except Exception as exc:
-            if _poisons_device(exc):
-                self._break(f"CUDA error in a batch for '{persona}': {exc}", exc)
-                return
-            if len(batch) == 1 or resident is None:  # nothing to tell apart by running alone
-                log.exception("generation for %s failed", persona)
-                results = [failed(persona) for _ in batch]
-            else:
-                log.warning("a batch of %d requests for %s failed (%s: %s): running each alone",
-                            len(batch), persona, type(exc).__name__, exc)
-                results = None
-        if results is not None:
-            for req, result in zip(batch, results, strict=True):
-                self._answer(req, result)
-            return
-        for req in batch:
-            try:
-                (result,) = self.static_runner.run(key, resident, [req])
-            except Exception as exc:
-                if _poisons_device(exc):
-                    self._break(f"CUDA error in a request for '{persona}': {exc}", exc)
-                    return
-                log.exception("generation for %s failed for one request", req.persona)
-                result = failed(req.persona)
-            self._answer(req, result)
-
-    def _answer(self, req: Request, result: Samples | BotError | None) -> None:
-        if result is None:  # owed redraws: back to the head of its queue
-            self._redraw_later(req)
-        elif isinstance(result, BotError):
-            resolve(req, error=result)
-        else:
-            resolve(req, result)
 
     def _redraw_later(self, req: Request) -> None:
         """Queue `req` again for the samples the copy guard still owes it. It keeps its first arrival
@@ -478,13 +441,3 @@ class GenerationPool:
                 return
             self.scheduler.requeue_front(req)
             self._cond.notify_all()
-
-
-def _poisons_device(exc: BaseException) -> bool:
-    """A CUDA error: the device's context is unusable afterwards (every later kernel fails too)."""
-    import torch
-
-    accelerator_error = getattr(torch, "AcceleratorError", None)  # torch >= 2.8
-    if accelerator_error is not None and isinstance(exc, accelerator_error):
-        return True
-    return isinstance(exc, RuntimeError) and ("CUDA error" in str(exc) or "device-side assert" in str(exc))

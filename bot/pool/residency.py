@@ -75,6 +75,9 @@ class Residency:
         self.adapter_tier: OrderedDict[str, Adapter] = OrderedDict()
         self.loading: dict[str, Future] = {}  # persona (or a base's key) -> its load
         self.adapter_load_ms: deque[float] = deque(maxlen=1000)  # read + into a slot, recent loads
+        # Batch keys with a decode in progress (set by the worker): their weights are never evicted
+        # from under their running rows.
+        self.busy: set[str] = set()
 
     # ---- readiness --------------------------------------------------------------------------------
 
@@ -204,9 +207,11 @@ class Residency:
         for name in list(self.resident):
             if used + nbytes <= self.budget:
                 break
-            if name in pinned or name == keep:
+            if name in pinned or name == keep or name in self.busy:
                 continue
             evicted = self.resident.pop(name)
+            evicted.nbytes -= evicted.cache_bytes  # its decoder's cache goes with it (made again on use)
+            evicted.decoder, evicted.cache_bytes = None, 0
             used -= evicted.nbytes
             self.metrics.evictions.inc()
             log.info("evicted persona %s (%.1f MB)", name, evicted.nbytes / 1e6)
@@ -266,7 +271,7 @@ class Residency:
         room = self.budget - sum(m.nbytes for m in self.resident.values())
         if not victims or room >= SLOT_STEP * shared.slot_bytes:
             shared.grow(shared.capacity + SLOT_STEP)
-            base.nbytes = base.weight_bytes + shared.nbytes
+            base.nbytes = base.weight_bytes + shared.nbytes + base.cache_bytes
             return shared.capacity - SLOT_STEP
         slot, _ = base.slots.pop(victims[0])
         self.metrics.evictions.inc()

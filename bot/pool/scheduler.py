@@ -50,6 +50,36 @@ def choose(waiting: Mapping[str, tuple[float, int]], now: float, window: float, 
     return Due(wake_at=wake_at)
 
 
+def choose_step(live: Mapping[str, float], waiting: Mapping[str, tuple[float, int]], current: str | None,
+                turn: int, now: float, window: float, max_batch: int, yield_steps: int) -> Due:
+    """The batch key to step now, with continuous batching: `live` maps the keys with a decode in
+    progress to when they last had to wait (their start, or when they yielded), `waiting` is as for
+    `choose`. The key stepped last (`current`, `turn` steps in a row) goes on while it has a decode,
+    until it has taken `yield_steps` steps while another key has work (a live decode, or requests that
+    are due); then the oldest wins: a live key's wait, or a due key's oldest request (a key with both
+    counts the older). Keys with only queued requests are due as in `choose`. The caller records a
+    yield (the key returned is not `current`, which is live) as `current` waiting from `now`."""
+    def due(key: str) -> bool:
+        oldest, rows = waiting[key]
+        return oldest + window <= now or rows >= max_batch
+
+    if current in live:
+        others = any(k != current for k in live) or any(k != current and due(k) for k in waiting)
+        if turn < yield_steps or not others:
+            return Due(key=current)
+    since = dict(live)
+    if current in since:  # it yields its turn: from now on it waits like the others
+        since[current] = now
+    for key, (oldest, _) in waiting.items():
+        if key in since:
+            since[key] = min(since[key], oldest)
+        elif due(key):
+            since[key] = oldest
+    if since:
+        return Due(key=min(since, key=since.__getitem__))
+    return choose(waiting, now, window, max_batch)
+
+
 class Scheduler:
     """The queues: a deque of requests per persona, oldest first (a copy guard's redraw goes back to
     the head: it is the oldest). `on_depth` is told the number of requests waiting whenever it changes."""
@@ -111,6 +141,10 @@ class Scheduler:
         (what `choose` takes per batch key)."""
         oldest = min(self.queues[n][0].enqueued for n in names)
         return oldest, sum(r.count for n in names for r in self.queues[n])
+
+    def head(self, names: list[str]) -> Request:
+        """The oldest request queued for these personas."""
+        return min((self.queues[n][0] for n in names), key=lambda r: r.enqueued)
 
     def take(self, names: list[str], max_rows: int) -> list[Request]:
         """Pop the oldest request of these personas' queues and, unless seeded, the oldest unseeded

@@ -29,12 +29,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.config import GenerationSettings
-from bot.errors import BotError, CopyRejected
+from bot.errors import BotError
 from bot.generation import COPY_TRIES, Samples
 from bot.metrics import PoolMetrics
-from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import PersonaRegistry
 from bot.pool.request import Request, failed
+from bot.pool.runner import finish, prefix_ids, prompt_rows
 from bot.pool.weights import Model
 from training.generated_text import one_tweet
 
@@ -78,21 +78,9 @@ class StaticRunner:
         rows = Rows([], [], [], [], [], [])
         row_slots: list[int] = []
         for req in batch:
-            prefix = self._prefix(req.persona, resident)
-            answered = [*prefix, *tok(req.context, add_special_tokens=False).input_ids] if req.context else []
-            own = [*prefix, *tok(req.prompt, add_special_tokens=False).input_ids]
-            ids = [*answered, *own]
-            # Prompt and new tokens must fit the context: a long prompt (or the tweet it answers) keeps
-            # its tail, but leaves room to generate (max_new_tokens, or half the context if less).
-            # (The decode loop stops advancing a finished row's position, so batch-mates are safe.)
-            reserve = min(req.max_new_tokens, context // 2)
-            ids = ids[-(context - reserve):]
-            max_new = min(req.max_new_tokens, context - len(ids))
-            # huggingtweets' min_length counts the prompt, prefix included; the benchmark's
-            # min_new_tokens may ask for more. Never above max_new: the context has the last word.
-            # (The tweet answered is not counted: it is not part of this tweet.)
-            min_new = min(max(req.min_new_tokens, self.generation.min_length - min(len(own), len(ids)), 0),
-                          max_new)
+            ids, max_new, min_new = prompt_rows(tok, prefix_ids(resident, self.registry.get(req.persona)),
+                                                req.prompt, req.context, req.max_new_tokens,
+                                                req.min_new_tokens, self.generation.min_length, context)
             for _ in range(req.count):
                 row_slots.append(slots.get(req.persona, BASE))
                 rows.prompts.append(ids)
@@ -184,34 +172,8 @@ class StaticRunner:
                 req.count, req.draw = owed[id(req)], req.draw + 1
                 results.append(None)
                 continue
-            results.append(self._finish(req, limit))
+            results.append(finish(req, limit, self.metrics))
         return results
-
-    def _finish(self, req: Request, limit: int) -> Samples | BotError:
-        """A request's answer once every sample is accepted or dropped: its formatted texts, or
-        CopyRejected when the guard dropped them all."""
-        dropped = req.asked - len(req.kept)
-        self.metrics.copy_rejections.inc(req.rejections)
-        if dropped:
-            self.metrics.copy_drops.inc(dropped)
-            log.info("copy guard: dropped %d of %d sample(s) for %s, each still repeating %d+ words of a "
-                     "training tweet after %d draws", dropped, req.asked, req.persona, limit, COPY_TRIES)
-        if not req.kept:
-            return CopyRejected(req.persona, limit)
-        try:
-            return Samples([format_sample(req.prompt, t, DISCORD_LIMIT) for t in req.kept], req.rejections,
-                           dropped)
-        except Exception:
-            log.exception("formatting the texts of a request for %s failed", req.persona)
-            return failed(req.persona)
-
-    def _prefix(self, persona: str, resident: Model) -> list[int]:
-        """Token ids before every prompt: the model's, or on a shared base the persona's own."""
-        entry = self.registry.get(persona)
-        if resident.lora is None or entry is None or not entry.meta.prompt_prefix:
-            return resident.prefix
-        ids = resident.tokenizer(entry.meta.prompt_prefix, add_special_tokens=False).input_ids
-        return ids or resident.prefix
 
 
 def _pick(rows: Rows, index: list[int]) -> Rows:

@@ -53,6 +53,10 @@ class Model:
     lora: SharedBase | None = None
     weight_bytes: int = 0  # a shared base: its own weights (nbytes adds its slots)
     slots: OrderedDict[str, tuple[int, Any]] = field(default_factory=OrderedDict)  # LRU order
+    # The continuous runner's forward and static KV cache (`bot.pool.gpt2`), made on first use on the
+    # device and dropped when the model leaves it; None until then, or when it is not a GPT-2.
+    decoder: Any = None
+    cache_bytes: int = 0  # the decoder's bytes, counted in nbytes
 
 
 def resolve_device(pool: PoolSettings) -> tuple[str, Any]:

@@ -232,6 +232,8 @@ def test_open_loop_reports_latency_against_one_request_alone(bench_models, capsy
     result = json.loads(capsys.readouterr().out)
     assert result["arrival_rate"] == 50.0 and result["workload"] == "natural"
     assert result["alone_p50_ms"] > 0 and result["p95_ms"] > 0
+    assert 0 < result["alone_p50_ms"] <= result["alone_p95_ms"]
+    assert abs(result["p95_over_alone_p95"] - result["p95_ms"] / result["alone_p95_ms"]) < 0.02
     assert result["delivered_tokens_per_s"] is None  # not known exactly when tweets differ in length
     assert result["natural_over_fixed"] is None
 

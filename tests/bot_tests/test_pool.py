@@ -72,7 +72,7 @@ async def test_many_callers_one_persona_are_batched(make_pool):
     rows = [r for _, r, _ in pool.batches]
     assert sum(rows) == sum(1 + i % 3 for i in range(24))
     assert max(rows) > 1 and len(rows) < 24  # requests shared forward passes
-    assert sample(pool, "pool_batch_size_count") == len(rows)
+    assert max(pool.step_rows) > 1 and sample(pool, "pool_batch_size_count") == len(pool.step_rows)
     assert sample(pool, "pool_requests_total") == 24
     assert sample(pool, "pool_latency_seconds_count") == 24
     assert sample(pool, "pool_generated_tokens_total") > 0
@@ -128,6 +128,20 @@ async def test_a_steady_stream_for_one_persona_does_not_starve_another(make_pool
     # Only alpha's requests older than beta's (at most 6, 2 per batch, plus the batch running) go first.
     assert position - before <= 4
     assert sample(pool, "pool_queue_depth") == 0
+
+
+@pytest.mark.parametrize("yield_steps", [4, 10_000])
+async def test_a_long_decode_yields_its_turn_to_another_persona(make_pool, yield_steps):
+    pool = await make_pool(batch_window_ms=0, yield_steps=yield_steps)
+    for name in ("alpha", "beta"):
+        await pool.generate(name, max_new_tokens=1)
+    long = asyncio.create_task(pool.generate("alpha", "long", max_new_tokens=100, min_new_tokens=100))
+    await until(lambda: "alpha" in pool.engine.serving and pool.step_rows, "alpha decoding")
+    short = await pool.generate("beta", "short", max_new_tokens=2, min_new_tokens=2)
+    # With a turn of 4 steps, beta's 2 steps come long before alpha's 100 are done; with no turn to
+    # speak of, beta waits for alpha's whole decode.
+    assert long.done() == (yield_steps == 10_000)
+    assert short[0].startswith("short") and (await long)[0].startswith("long")
 
 
 async def test_a_load_does_not_hold_up_resident_personas(make_pool):
@@ -577,7 +591,10 @@ async def test_rows_get_top_k_and_min_length_from_the_request_path(make_pool, mo
         return real(model, rows, *args)
 
     monkeypatch.setattr(training.sampling, "decode", spy)
-    pool = await make_pool(generation=GenerationSettings(max_new_tokens=16, min_length=10, top_k=50))
+    # The static path shows its rows whole; the continuous runner builds its rows with the same
+    # `runner.prompt_rows` (test_pool_runner tests its steps).
+    pool = await make_pool(generation=GenerationSettings(max_new_tokens=16, min_length=10, top_k=50),
+                           continuous=False)
     await pool.generate("alpha", "")  # only the end-of-text prefix: 9 tokens to go
     await pool.generate("alpha", "", top_k=0, max_new_tokens=4)  # the minimum cannot pass max_new
     await pool.generate("alpha", "", min_new_tokens=12)  # the benchmark's minimum, larger here
@@ -631,16 +648,16 @@ async def test_a_request_failing_in_its_batch_does_not_fail_its_batch_mates(make
 
 
 async def test_one_request_failing_to_format_fails_alone(make_pool, monkeypatch):
-    import bot.pool.static_runner
+    import bot.pool.pool
 
-    real = bot.pool.static_runner.format_sample
+    real = bot.pool.pool.format_sample
 
     def picky_format(prompt, text, limit):
         if "POISON" in prompt:
             raise UnicodeError("cannot format this one")
         return real(prompt, text, limit)
 
-    monkeypatch.setattr(bot.pool.static_runner, "format_sample", picky_format)
+    monkeypatch.setattr(bot.pool.pool, "format_sample", picky_format)
     pool = await make_pool(batch_window_ms=0)
     await pool.generate("alpha", max_new_tokens=1)
     pool.batches.clear()
@@ -652,19 +669,29 @@ async def test_one_request_failing_to_format_fails_alone(make_pool, monkeypatch)
     assert pool.ready
 
 
-async def test_a_failing_batch_without_a_cuda_error_keeps_the_pool_up(make_pool, monkeypatch):
+def fail_decodes(monkeypatch, continuous: bool, fail) -> None:
+    """Make every decode raise through `fail`: a step of the continuous runner, or a static batch's
+    `training.sampling.decode`."""
     import training.sampling
+    from bot.pool.runner import Running
 
+    if continuous:
+        monkeypatch.setattr(Running, "step", lambda self: fail(self))
+    else:
+        monkeypatch.setattr(training.sampling, "decode", fail)
+
+
+@pytest.mark.parametrize("continuous", [True, False], ids=["continuous", "static"])
+async def test_a_failing_batch_without_a_cuda_error_keeps_the_pool_up(make_pool, monkeypatch, continuous):
     def boom(*args):
         raise RuntimeError("boom")
 
-    real = training.sampling.decode
-    monkeypatch.setattr(training.sampling, "decode", boom)
-    pool = await make_pool(batch_window_ms=0)
-    results = await queue_then_run(pool, [("alpha", "a", 1), ("alpha", "b", 1)])
+    pool = await make_pool(batch_window_ms=0, continuous=continuous)
+    with monkeypatch.context() as patch:
+        fail_decodes(patch, continuous, boom)
+        results = await queue_then_run(pool, [("alpha", "a", 1), ("alpha", "b", 1)])
     assert all(isinstance(r, GenerationFailed) for r in results)  # each failed alone too
     assert pool.ready and pool.broken is None
-    monkeypatch.setattr(training.sampling, "decode", real)
     assert len(await pool.generate("alpha", "recovered")) == 1
 
 
@@ -699,19 +726,19 @@ async def test_a_dead_worker_breaks_the_pool_and_requests_fail_fast(make_pool, m
     RuntimeError("CUDA error: device-side assert triggered"),
     torch.AcceleratorError("CUDA error: an illegal memory access was encountered"),
 ], ids=["runtime-error", "accelerator-error"])
-async def test_a_cuda_error_breaks_the_pool_without_retrying(make_pool, monkeypatch, caplog, error):
-    import training.sampling
-
+@pytest.mark.parametrize("continuous", [True, False], ids=["continuous", "static"])
+async def test_a_cuda_error_breaks_the_pool_without_retrying(make_pool, monkeypatch, caplog, error,
+                                                             continuous):
     calls = []
 
     def cuda_fails(*args):
         calls.append(args)
         raise error
 
-    pool = await make_pool(batch_window_ms=0, request_timeout_s=600)
+    pool = await make_pool(batch_window_ms=0, request_timeout_s=600, continuous=continuous)
     await pool.generate("alpha", max_new_tokens=1)
     await pool.generate("beta", max_new_tokens=1)
-    monkeypatch.setattr(training.sampling, "decode", cuda_fails)
+    fail_decodes(monkeypatch, continuous, cuda_fails)
     with caplog.at_level(logging.ERROR, logger="bot.pool"):
         # alpha's two requests share the failing batch; beta's is still queued behind it.
         results = await queue_then_run(pool, [("alpha", "one", 1), ("alpha", "two", 2), ("beta", "three", 1)])
@@ -856,15 +883,13 @@ async def test_a_sample_copied_on_every_draw_is_dropped_with_a_clear_error(start
     assert "copy guard: dropped 1 of 1 sample(s) for echo" in caplog.text
 
 
-async def test_a_dropped_sample_leaves_the_rest_of_the_request(start_pool, guarded):
-    copies: list[str] = []
-    for _ in range(COPY_TRIES):  # row 0's draws, one by one; row 1 is never a copy
-        _, got = await draw(start_pool, guarded, copies or None, count=2)
-        assert len(got) == 2
-        copies.append(generated(got[0]))
-    pool, rest = await draw(start_pool, guarded, copies, count=2)
-    assert isinstance(rest, Samples) and list(rest) == [got[1]]
-    assert (rest.copy_rejections, rest.dropped) == (COPY_TRIES, 1)
+async def test_a_dropped_sample_leaves_the_rest_of_the_request(start_pool, guarded, monkeypatch):
+    pool, guard = await rejecting_pool(start_pool, guarded, monkeypatch)
+    guard.spare = {2}  # both rows are checked at the same step: the second row's one draw is kept
+    guard.reject = 10 * COPY_TRIES
+    rest = await pool.generate("echo", count=2, max_new_tokens=8, min_new_tokens=8)
+    assert isinstance(rest, Samples) and len(rest) == 1
+    assert (rest.copy_rejections, rest.dropped) == (COPY_TRIES, 1) and guard.checked == COPY_TRIES + 1
     assert sample(pool, "pool_copy_drops_total") == 1
     assert sample(pool, "pool_errors_total", {"kind": "copied"}) == 0
 
@@ -911,11 +936,14 @@ class RejectsNext:
     def __init__(self) -> None:
         self.reject = 0
         self.checked = 0
+        self.spare: set[int] = set()  # the checks (1 first) that are never copies
         self.on_check = lambda: None  # runs on the worker thread, before the answer
 
     def copies(self, prompt: str, continuation: str, max_words: int) -> bool:
         self.checked += 1
         self.on_check()
+        if self.checked in self.spare:
+            return False
         self.reject -= 1
         return self.reject >= 0
 
@@ -927,33 +955,39 @@ async def rejecting_pool(start_pool, models, monkeypatch, **settings):
     pool = await start_pool(models, GUARD_ON, batch_window_ms=0, **settings)
     await pool.generate("echo", "warm up", max_new_tokens=1)
     pool.batches.clear()
+    pool.step_rows.clear()
     guard.checked = 0
     return pool, guard
 
 
-async def test_an_unseeded_redraw_rides_in_the_next_batch(start_pool, guarded, monkeypatch):
+async def test_an_unseeded_redraw_joins_the_running_decode(start_pool, guarded, monkeypatch):
     pool, guard = await rejecting_pool(start_pool, guarded, monkeypatch, max_batch=2)
-    guard.reject = 1  # the first sample of the next batch is a copy
+    guard.reject = 1  # the first sample checked is a copy
+    pool.step_rows.clear()
     with pool.paused():
-        first = asyncio.create_task(pool.generate("echo", count=2, max_new_tokens=8))
+        first = asyncio.create_task(pool.generate("echo", count=2, max_new_tokens=8, min_new_tokens=8))
         await until(lambda: sample(pool, "pool_queue_depth") == 1, "first queued")
-        later = asyncio.create_task(pool.generate("echo", max_new_tokens=8))
+        later = asyncio.create_task(pool.generate("echo", max_new_tokens=8, min_new_tokens=8))
         await until(lambda: sample(pool, "pool_queue_depth") == 2, "both queued")
     got, other = await asyncio.gather(first, later)
-    # Batch 1: the first request's 2 rows; batch 2: its redraw beside the later request, in one decode
-    # (the worker never ran a decode for the redraw alone).
-    assert [rows for _, rows, _ in pool.batches] == [2, 2]
+    # Steps 1-8: the first request's 2 rows (the later one waits: max_batch 2); then its redraw and the
+    # later request side by side, for 8 more steps: the redraw never ran alone, nor waited in a queue.
+    assert [rows for _, rows, _ in pool.batches] == [2, 1] and list(pool.step_rows) == [2] * 16
     assert (len(got), got.copy_rejections, got.dropped) == (2, 1, 0)
     assert (len(other), other.copy_rejections) == (1, 0)
     assert sample(pool, "pool_copy_rejections_total") == 1 and sample(pool, "pool_queue_depth") == 0
 
 
-async def test_unseeded_redraws_end_after_the_last_draw(start_pool, guarded, monkeypatch):
-    pool, guard = await rejecting_pool(start_pool, guarded, monkeypatch)
+@pytest.mark.parametrize("continuous", [True, False], ids=["continuous", "static"])
+async def test_unseeded_redraws_end_after_the_last_draw(start_pool, guarded, monkeypatch, continuous):
+    pool, guard = await rejecting_pool(start_pool, guarded, monkeypatch, continuous=continuous)
     guard.reject = 2 * COPY_TRIES - 1  # every draw of both rows but the last draw's second
-    got = await pool.generate("echo", count=2, max_new_tokens=8)
+    got = await pool.generate("echo", count=2, max_new_tokens=8, min_new_tokens=8)
     assert (len(got), got.copy_rejections, got.dropped) == (1, 2 * COPY_TRIES - 1, 1)
-    assert [rows for _, rows, _ in pool.batches] == [2] * COPY_TRIES
+    if continuous:  # both rows drawn again in the same decode, four times
+        assert [rows for _, rows, _ in pool.batches] == [2] and list(pool.step_rows) == [2] * 8 * COPY_TRIES
+    else:  # each redraw queued again, riding in the next batch
+        assert [rows for _, rows, _ in pool.batches] == [2] * COPY_TRIES
     guard.reject = 10 * COPY_TRIES
     with pytest.raises(CopyRejected):
         await pool.generate("echo", max_new_tokens=8)

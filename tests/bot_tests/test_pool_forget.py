@@ -82,33 +82,46 @@ async def test_forget_drops_the_model_on_the_device_in_the_ram_tier_and_the_guar
     assert len(await pool.generate("gamma", "Still", max_new_tokens=2)) == 1  # the pool serves on
 
 
-async def test_forget_fails_the_queue_at_once_and_waits_for_the_running_batch(start_pool, models):
-    pool: GenerationPool = await start_pool(models, batch_window_ms=0)
+@pytest.mark.parametrize("continuous", [True, False], ids=["continuous", "static"])
+async def test_forget_fails_the_queue_at_once_and_waits_for_the_running_step(start_pool, models, monkeypatch,
+                                                                              continuous):
+    from bot.pool.runner import Running
+
+    pool: GenerationPool = await start_pool(models, batch_window_ms=0, continuous=continuous)
     await pool.generate("alpha", "warm", max_new_tokens=1)
     started, release = threading.Event(), threading.Event()
-    decode = pool.static_runner.decode
 
-    def held_decode(*args, **kwargs):  # the worker's next decode blocks until released
-        started.set()
-        release.wait(60)
-        return decode(*args, **kwargs)
+    def held(run):  # the worker's next decode (a whole static batch, or one step) blocks until released
+        def wrapper(*args, **kwargs):
+            started.set()
+            release.wait(60)
+            return run(*args, **kwargs)
+        return wrapper
 
-    pool.static_runner.decode = held_decode  # type: ignore[method-assign]
-    running = asyncio.create_task(pool.generate("alpha", "running", max_new_tokens=2))
+    if continuous:
+        monkeypatch.setattr(Running, "step", held(Running.step))
+    else:
+        pool.static_runner.decode = held(pool.static_runner.decode)  # type: ignore[method-assign]
+    running = asyncio.create_task(pool.generate("alpha", "running", max_new_tokens=2, min_new_tokens=2))
     assert await asyncio.to_thread(started.wait, 60)
     queued = asyncio.create_task(pool.generate("alpha", "queued", max_new_tokens=2))
-    await until(lambda: sample(pool, "pool_queue_depth") == 1, "queued behind the running batch")
+    await until(lambda: sample(pool, "pool_queue_depth") == 1, "queued behind the running decode")
     assert pool.holds("alpha") == ["resident", "guard", "queued", "running"]
     take_away(models, "alpha")
     forgetting = asyncio.create_task(pool.forget("alpha"))
     with pytest.raises(UnknownPersona):
-        await asyncio.wait_for(queued, 30)  # at once, while the batch still runs
+        await asyncio.wait_for(queued, 30)  # at once, while the decode still runs
     await asyncio.sleep(0.1)
-    assert not forgetting.done() and not running.done()  # the worker is still in the batch
+    assert not forgetting.done() and not running.done()  # the worker is still in the step
     assert pool.holds("alpha") == ["resident", "guard", "running"]
     release.set()
     await asyncio.wait_for(forgetting, 60)
-    assert running.done() and (await running)[0].startswith("running")  # its caller got its result
+    assert running.done()
+    if continuous:  # its rows left the decode after the step: a forgotten persona finishes no tweet
+        with pytest.raises(UnknownPersona):
+            await running
+    else:  # a static batch runs whole: its caller got its result
+        assert (await running)[0].startswith("running")
     assert pool.holds("alpha") == []
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.errors import PoolBusy, PoolClosed, UnknownPersona
 from bot.pool.request import Request
-from bot.pool.scheduler import Due, Scheduler, choose
+from bot.pool.scheduler import Due, Scheduler, choose, choose_step
 
 
 def request(persona: str, enqueued: float, count: int = 1, seed: int | None = None) -> Request:
@@ -28,6 +28,45 @@ def queued(scheduler: Scheduler, *requests: Request) -> Scheduler:
 async def settled() -> None:
     """Let the callbacks `resolve` scheduled with call_soon_threadsafe run."""
     await asyncio.sleep(0)
+
+
+# ---- choose_step: pure, with decodes in progress ------------------------------------------------------
+
+STEP = {"window": 0.5, "max_batch": 8, "yield_steps": 4}
+
+
+def test_the_current_decode_goes_on_until_its_turn_is_spent_while_others_wait() -> None:
+    live = {"alpha": 1.0}
+    waiting = {"beta": (2.0, 1)}  # due: it has waited the window
+    assert choose_step(live, waiting, "alpha", 3, now=10.0, **STEP) == Due(key="alpha")
+    assert choose_step(live, waiting, "alpha", 4, now=10.0, **STEP) == Due(key="beta")
+
+
+def test_a_decode_alone_never_yields() -> None:
+    assert choose_step({"alpha": 1.0}, {}, "alpha", 10_000, now=10.0, **STEP) == Due(key="alpha")
+    # a key whose requests have not waited the window yet is no reason to yield
+    early = {"beta": (9.9, 1)}
+    assert choose_step({"alpha": 1.0}, early, "alpha", 10_000, now=10.0, **STEP) == Due(key="alpha")
+
+
+def test_after_a_yield_the_oldest_work_wins_and_the_yielder_waits_from_now() -> None:
+    live = {"alpha": 1.0, "beta": 5.0}  # beta's decode yielded at 5.0
+    waiting = {"gamma": (3.0, 1)}
+    assert choose_step(live, waiting, "alpha", 4, now=10.0, **STEP) == Due(key="gamma")
+    assert choose_step(live, {}, "alpha", 4, now=10.0, **STEP) == Due(key="beta")  # not alpha: it yields
+
+
+def test_a_live_key_with_queued_requests_counts_the_older_of_the_two() -> None:
+    live = {"alpha": 8.0}
+    waiting = {"alpha": (2.0, 1), "beta": (4.0, 1)}
+    assert choose_step(live, waiting, None, 0, now=10.0, **STEP) == Due(key="alpha")
+
+
+def test_with_no_decode_the_choice_is_choose() -> None:
+    waiting = {"alpha": (9.75, 1)}
+    assert choose_step({}, waiting, None, 0, now=10.0, **STEP) == choose(waiting, 10.0, 0.5, 8)
+    assert choose_step({}, waiting, None, 0, now=10.0, **STEP) == Due(wake_at=10.25)
+    assert choose_step({}, {}, "alpha", 7, now=10.0, **STEP) == Due()
 
 
 # ---- choose: pure ----------------------------------------------------------------------------------

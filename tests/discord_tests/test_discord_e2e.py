@@ -578,7 +578,8 @@ async def test_a_cuda_error_makes_the_bot_unhealthy_and_answers_at_once(
     def device_assert(*_a, **_kw):
         raise RuntimeError("CUDA error: device-side assert triggered")
 
-    monkeypatch.setattr("training.sampling.decode", device_assert)
+    monkeypatch.setattr("training.sampling.decode", device_assert)  # a static batch
+    monkeypatch.setattr("bot.pool.runner.Running.step", device_assert)  # a continuous decode's step
     standin = DiscordStandIn()
     await standin.start()
     try:

@@ -1,0 +1,332 @@
+"""The worker's step: which batch key runs now, who joins its decode, one step, and the answers.
+
+Continuous batching (vLLM's rule: requests, not batches, are the unit). A batch key (a full model, or a
+shared base with its adapter slots) has at most one decode in progress, a `runner.Running`. Between two
+of its steps, rows that finished have left (their request answered at once) and queued requests of
+that key join (`scheduler.take`, up to the free rows); so a tweet that ends early frees its row for the
+next request instead of idling until the batch's longest tweet is done. Keys take turns
+(`scheduler.choose_step`): the oldest waiting work first; a key with a decode going on keeps stepping,
+but yields after `[pool] yield_steps` steps while another key has work, its rows kept in its cache.
+A key whose model is not GPT-2 (or with `[pool] continuous = false`) decodes whole batches
+(`static_runner`), as before.
+
+A seeded request runs alone, in a decode of its own (its own small cache, a generator seeded from it,
+no joins until it ends): exactly the same computation every time. The queue holds joins back while a
+seeded request is its key's oldest, so the decode drains and it runs next.
+
+A step that raises is not retried as a whole: its decode is dropped and each of its requests runs
+again alone (a fresh decode each), so only a request that fails on its own gets GenerationFailed. A
+CUDA error breaks the pool instead (`on_break`: the device's context is unusable).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.config import GenerationSettings, PoolSettings
+from bot.errors import BotError
+from bot.metrics import PoolMetrics
+from bot.personas import PersonaRegistry
+from bot.pool.request import Request, failed, resolve
+from bot.pool.residency import Residency
+from bot.pool.scheduler import Due, Scheduler, choose_step
+from bot.pool.static_runner import StaticRunner
+from bot.pool.weights import BASE_KEY, Model
+
+if TYPE_CHECKING:
+    from bot.pool.runner import Running
+    from training.copyguard import CopyGuard
+
+log = logging.getLogger(__name__)
+
+ALONE_STEPS = 100_000  # a request run alone after a failed step ends long before this (a safety net)
+
+
+@dataclass
+class Plan:
+    """What the worker does next, decided holding the pool's lock: step `key`, after `joiners` join it
+    (for a key with no decode yet: start one with them; `version` and `loaded` from residency)."""
+
+    key: str
+    version: Any
+    loaded: Model | None
+    joiners: list[Request]
+
+
+class Engine:
+    """The decodes in progress, by batch key. Its methods run on the worker thread; `plan` and `drop`
+    hold the pool's lock, `run` does not."""
+
+    def __init__(self, settings: PoolSettings, generation: GenerationSettings, registry: PersonaRegistry,
+                 scheduler: Scheduler, residency: Residency, static_runner: StaticRunner,
+                 metrics: PoolMetrics, guard: Callable[[str], CopyGuard | None],
+                 batches: deque[tuple[str, int, int]], step_rows: deque[int],
+                 on_break: Callable[[str, BaseException], None], requeue: Callable[[Request], None]) -> None:
+        self.settings = settings
+        self.generation = generation
+        self.registry = registry
+        self.scheduler = scheduler
+        self.residency = residency
+        self.static_runner = static_runner
+        self.metrics = metrics
+        self.guard = guard
+        self.batches = batches  # (key, rows, personas) of requests admitted together (a decode's joins)
+        self.step_rows = step_rows  # rows in each decode step
+        self.on_break = on_break  # the pool breaks (a CUDA error)
+        self.requeue = requeue  # queue a static request again for the samples the copy guard owes it
+        self.decodes: dict[str, Running] = {}
+        self.since: dict[str, float] = {}  # a live key -> when it last had to wait (started, yielded)
+        self.current: str | None = None
+        self.turn = 0
+        # Personas with rows in a decode now: rebuilt by the worker, read by `holds` from the loop.
+        self.serving: frozenset[str] = frozenset()
+        self._static: list[Request] = []  # the whole batch running on the static path now
+
+    # ---- holding the pool's lock ------------------------------------------------------------------
+
+    @property
+    def live(self) -> bool:
+        """Whether a decode is in progress (its rows need more steps)."""
+        return any(not d.empty for d in self.decodes.values())
+
+    def plan(self, groups: dict[str, tuple[Any, Model | None, list[str]]], now: float) -> Plan | Due:
+        """The next step, from `groups` (batch key -> (weights' version, freshly loaded weights, the
+        personas whose queued requests can run now)); else when to look again."""
+        s = self.settings
+        waiting = {key: self.scheduler.oldest_and_rows(names) for key, (_, _, names) in groups.items()}
+        live = {key: self.since.get(key, now) for key, d in self.decodes.items() if not d.empty}
+        due = choose_step(live, waiting, self.current, self.turn, now, s.batch_window_ms / 1000, s.max_batch,
+                          s.yield_steps)
+        if due.key is None:
+            return due
+        key = due.key
+        if key != self.current:
+            if self.current in live:
+                self.since[self.current] = now  # it yielded
+            self.current, self.turn = key, 0
+        self.turn += 1
+        version, loaded, names = groups.get(key, (None, None, []))
+        decode = self.decodes.get(key)
+        joiners: list[Request] = []
+        if names and (decode is None or decode.empty):
+            joiners = self.scheduler.take(names, s.max_batch)  # a seeded head comes alone
+            self.since[key] = now
+            if loaded is not None:
+                self.residency.claim(key)
+        elif names and self._may_join(key, decode, version, names):
+            joiners = self.scheduler.take(names, decode.free)
+        return Plan(key, version, loaded, joiners)
+
+    def _may_join(self, key: str, decode: Running, version: Any, names: list[str]) -> bool:
+        """Whether queued requests may join `key`'s decode now: it has free rows, it is not a seeded
+        request's own, it runs the weights they need (a retrain waits for the old decode to drain), and
+        the oldest of them is not seeded (that one waits for the decode to end, then runs alone)."""
+        current = self.residency.resident.get(key)
+        return (decode.free > 0 and not decode.seeded and current is decode.model
+                and current.version == version and self.scheduler.head(names).seed is None)
+
+    def drop(self, keep: Callable[[Request], bool], error: Callable[[Request], BotError] | None) -> None:
+        """Take the requests `keep` refuses out of every decode, answering them with `error(req)` (None:
+        unanswered, their callers left)."""
+        for decode in self.decodes.values():
+            for req in decode.drop(keep):
+                if error is not None:
+                    resolve(req, error=error(req))
+        self._settle()
+
+    def serves(self, name: str) -> bool:
+        """Whether persona `name` has rows in a decode or a request in the static batch (any thread)."""
+        return name in self.serving or any(req.persona == name for req in list(self._static))
+
+    def in_flight(self) -> list[Request]:
+        """Every request with rows in a decode, or in the static batch running now."""
+        return [*self._static, *(r for d in self.decodes.values() for r in d.requests.values())]
+
+    # ---- not holding it ---------------------------------------------------------------------------
+
+    def run(self, plan: Plan) -> None:
+        """Start or step `plan.key`'s decode (or run a whole static batch), and answer what ended."""
+        key = plan.key
+        decode = self.decodes.get(key)
+        if decode is None or decode.empty:
+            if not plan.joiners:
+                return
+            model = self.residency.make_resident(key, plan.version, plan.loaded)
+            if not self._continuous(model):
+                self._run_static(key, model, plan.joiners)
+                return
+            seed = plan.joiners[0].seed
+            decode = self._new_decode(key, model, seed, plan.joiners[0].count if seed is not None else None)
+            self.decodes[key] = decode
+            self.residency.busy.add(key)
+        else:
+            self.residency.resident.move_to_end(key)
+        try:
+            if plan.joiners:
+                self.serving = self.serving | {r.persona for r in plan.joiners}
+                self._admit(decode, plan.joiners)
+                self.batches.append((key, sum(r.count for r in plan.joiners),
+                                     len({r.persona for r in plan.joiners})))
+            rows, personas = decode.rows, len(decode.personas())
+            answered = decode.step()
+        except Exception as exc:
+            self._failed_step(key, decode, plan.joiners, exc)
+            return
+        self.step_rows.append(rows)
+        self.metrics.batch_rows.observe(rows)
+        self.metrics.batch_personas.observe(personas)
+        for req, result in answered:
+            _answer(req, result)
+        self._settle()
+
+    def _continuous(self, model: Model) -> bool:
+        from bot.pool.gpt2 import unsupported
+
+        return self.settings.continuous and unsupported(model.model) is None
+
+    def _new_decode(self, key: str, model: Model, seed: int | None, rows: int | None) -> Running:
+        """A decode of `key` on `model`: on its shared cache (`max_batch` rows); with `rows`, on a cache
+        of its own (a seeded request's, a request run alone), seeded from `seed` if given."""
+        import torch
+
+        from bot.pool.gpt2 import GPT2Decoder
+        from bot.pool.runner import Running
+
+        if rows is not None:
+            decoder = GPT2Decoder(model.model, rows, model.lora)
+        else:
+            if model.decoder is None:
+                model.decoder = GPT2Decoder(model.model, lora=model.lora)
+            decoder = model.decoder
+        generator = None
+        if seed is not None:
+            generator = torch.Generator(device=decoder.device).manual_seed(seed)
+        return Running(key, model, decoder, self.generation, self.metrics, self.guard,
+                       self.settings.prefill_tokens, rows or self.settings.max_batch, generator)
+
+    def _admit(self, decode: Running, joiners: list[Request]) -> None:
+        """Each joiner's rows into `decode`, with its persona's prefix and adapter slot."""
+        from bot.pool.lora import BASE
+        from bot.pool.runner import prefix_ids
+
+        model = decode.model
+        slots = {}
+        if model.lora is not None:
+            slots = self.residency.assign_slots(model, [req.persona for req in joiners])
+        for req in joiners:
+            decode.admit(req, prefix_ids(model, self.registry.get(req.persona)), slots.get(req.persona, BASE))
+
+    def _settle(self) -> None:
+        """Forget decodes that ended; count their cache's bytes with their model's; who is served."""
+        for key in [k for k, d in self.decodes.items() if d.empty]:
+            del self.decodes[key]
+            self.since.pop(key, None)
+            self.residency.busy.discard(key)
+        for decode in self.decodes.values():
+            model = decode.model
+            if model.decoder is decode.decoder and model.cache_bytes != decode.decoder.nbytes:
+                model.nbytes += decode.decoder.nbytes - model.cache_bytes
+                model.cache_bytes = decode.decoder.nbytes
+        self.serving = frozenset(r.persona for d in self.decodes.values() for r in d.requests.values())
+
+    def _failed_step(self, key: str, decode: Running, joiners: list[Request], exc: Exception) -> None:
+        """A step (or `joiners` joining it) raised: a CUDA error breaks the pool; else each of the
+        decode's requests runs again alone, so only one that fails on its own gets an error."""
+        reqs = list({id(r): r for r in (*decode.requests.values(), *joiners)}.values())
+        what = _what(key, reqs)
+        if _poisons_device(exc):  # its requests, the other decodes' and the queued fail with PoolBroken
+            for req in joiners:
+                decode.requests.setdefault(id(req), req)
+            self.on_break(f"CUDA error in a batch for '{what}': {exc}", exc)
+            return
+        self.decodes.pop(key, None)
+        self._settle()
+        if len(reqs) == 1:
+            log.error("generation for %s failed", what, exc_info=exc)
+            resolve(reqs[0], error=failed(reqs[0].persona))
+            return
+        log.warning("a decode of %d requests for %s failed (%s: %s): running each alone", len(reqs), what,
+                    type(exc).__name__, exc)
+        for req in reqs:
+            req.kept.clear()
+            req.rejections = 0
+            try:
+                alone = self._new_decode(key, decode.model, req.seed, req.count)
+                self._admit(alone, [req])
+                self.batches.append((key, req.count, 1))
+                for _ in range(ALONE_STEPS):
+                    for done, result in alone.step():
+                        _answer(done, result)
+                    if alone.empty:
+                        break
+            except Exception as again:
+                if _poisons_device(again):
+                    self.on_break(f"CUDA error in a request for '{req.persona}': {again}", again)
+                    return
+                log.exception("generation for %s failed for one request", req.persona)
+                resolve(req, error=failed(req.persona))
+
+    def _run_static(self, key: str, model: Model, batch: list[Request]) -> None:
+        """A whole batch on the static path; a failing batch runs again request by request."""
+        self._static = batch
+        self.step_rows.append(sum(req.count for req in batch))
+        try:
+            try:
+                results = self.static_runner.run(key, model, batch)
+            except Exception as exc:
+                if _poisons_device(exc):
+                    self.on_break(f"CUDA error in a batch for '{_what(key, batch)}': {exc}", exc)
+                    return
+                if len(batch) == 1:
+                    log.exception("generation for %s failed", _what(key, batch))
+                    results = [failed(batch[0].persona)]
+                else:
+                    log.warning("a batch of %d requests for %s failed (%s: %s): running each alone",
+                                len(batch), _what(key, batch), type(exc).__name__, exc)
+                    results = [self._static_alone(key, model, req) for req in batch]
+            for req, result in zip(batch, results, strict=True):
+                if result is None:  # owed redraws: back to the head of its queue
+                    self.requeue(req)
+                elif result is not _BROKEN:
+                    _answer(req, result)
+        finally:
+            self._static = []
+
+    def _static_alone(self, key: str, model: Model, req: Request) -> Any:
+        try:
+            (result,) = self.static_runner.run(key, model, [req])
+            return result
+        except Exception as exc:
+            if _poisons_device(exc):
+                self.on_break(f"CUDA error in a request for '{req.persona}': {exc}", exc)
+                return _BROKEN
+            log.exception("generation for %s failed for one request", req.persona)
+            return failed(req.persona)
+
+_BROKEN = object()  # a static request's result once the pool broke (PoolBroken already sent)
+
+
+def _answer(req: Request, result: Any) -> None:
+    if isinstance(result, BotError):
+        resolve(req, error=result)
+    else:
+        resolve(req, result)
+
+
+def _what(key: str, reqs: list[Request]) -> str:
+    """The personas a decode served, for the log."""
+    return key if not key.startswith(BASE_KEY) else ", ".join(sorted({r.persona for r in reqs}))
+
+
+def _poisons_device(exc: BaseException) -> bool:
+    """A CUDA error: the device's context is unusable afterwards (every later kernel fails too)."""
+    import torch
+
+    accelerator_error = getattr(torch, "AcceleratorError", None)  # torch >= 2.8
+    if accelerator_error is not None and isinstance(exc, accelerator_error):
+        return True
+    return isinstance(exc, RuntimeError) and ("CUDA error" in str(exc) or "device-side assert" in str(exc))

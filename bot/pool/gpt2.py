@@ -1,0 +1,292 @@
+"""GPT-2's forward for continuous batching: a flat batch of tokens, a static KV cache, per-row LoRA.
+
+nanoGPT-sized, on the weights of a transformers `GPT2LMHeadModel` (read in place, never copied), so
+any GPT-2 persona or shared base runs here; other architectures keep transformers' forward in the
+static runner (`bot.pool.static_runner`).
+
+The cache is one buffer per running batch key, `[layers, rows, heads, context + 1, head_dim]` for keys
+and values: a row is a cache row, its tokens sit at their own positions, and the rows' lengths are
+the runner's, not the buffer's. Position `context` is scratch: tokens that must not land anywhere
+(a free row's placeholder, the padding of a prefill chunk) write there, and no query ever reads it.
+So a step's tensor shapes depend only on how many rows are in use and how far they reach (`span`),
+never on who joined or left: what CUDA graphs and `torch.compile` need too. The buffer is allocated
+for the context the rows need, in steps of `CONTEXT_STEP` positions (a tweet is short: a batch of
+tweets needs a fraction of GPT-2's 1,024 positions), and grows, copying, the rare time a row needs more.
+
+One step is one forward over two parts: `decode` (one token for each row 0..n-1, placeholders in the
+free ones) and `prefill` (a chunk of prompt for each joining row, padded to the longest chunk). The
+projections run on both parts at once; attention runs per part, each query reading its own row of the
+cache up to its own position. Per-row LoRA (Punica's BGMV in plain PyTorch, as `bot.pool.lora`): each
+cache row has its adapter copied in when it joins (`set_adapter`), so a step is one `bmm` pair per
+projection over the rows, with no gather and no Python loop over adapters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import torch
+import torch.nn.functional as F
+
+if TYPE_CHECKING:
+    from bot.pool.lora import SharedBase
+
+CONTEXT_STEP = 64  # the cache grows by this many positions at a time
+ROW_STEP = 8  # and by this many rows
+KINDS = ("attn.c_attn", "attn.c_proj", "mlp.c_fc", "mlp.c_proj")  # as bot.pool.lora
+
+
+def unsupported(model) -> str | None:
+    """Why this forward cannot run `model` (None when it can): not GPT-2, or GPT-2 options it lacks."""
+    config = getattr(model, "config", None)
+    if getattr(config, "model_type", None) != "gpt2" or not hasattr(model, "transformer"):
+        return f"not a GPT-2 model ({getattr(config, 'model_type', type(model).__name__)})"
+    if config.activation_function not in ("gelu_new", "gelu_pytorch_tanh"):
+        return f"activation {config.activation_function!r}"
+    if (not config.scale_attn_weights or config.scale_attn_by_inverse_layer_idx
+            or config.reorder_and_upcast_attn):
+        return "non-default attention scaling"
+    if getattr(config, "add_cross_attention", False):
+        return "cross-attention"
+    return None
+
+
+@dataclass
+class Chunk:
+    """A step's prefill part: a chunk of prompt for each joining row, padded to the longest (`tokens`
+    and `positions` [rows, width]; a pad's position is 0 and its write goes to the scratch position)."""
+
+    rows: torch.Tensor  # [J] cache rows
+    tokens: torch.Tensor  # [J, width]
+    positions: torch.Tensor  # [J, width]
+    writes: torch.Tensor  # [J, width]: where each token's key and value go (its position, or scratch)
+    span: int  # positions the chunk's queries read: the largest position + 1
+
+    @classmethod
+    def build(cls, rows: list[int], pieces: list[list[int]], starts: list[int], scratch: int,
+              device: torch.device | str = "cpu") -> Chunk:
+        """Cache row `rows[i]` takes tokens `pieces[i]` at positions from `starts[i]` on."""
+        width = max(map(len, pieces))
+        tokens = [[0] * width for _ in pieces]
+        positions = [[0] * width for _ in pieces]
+        writes = [[scratch] * width for _ in pieces]
+        for i, (piece, start) in enumerate(zip(pieces, starts, strict=True)):
+            tokens[i][: len(piece)] = piece
+            positions[i][: len(piece)] = writes[i][: len(piece)] = range(start, start + len(piece))
+        span = max(start + len(piece) for piece, start in zip(pieces, starts, strict=True))
+        return cls(*(torch.tensor(xs, device=device) for xs in (rows, tokens, positions, writes)), span)
+
+
+class GPT2Decoder:
+    """The forward of one GPT-2 (a persona's model, or a shared base with its adapter slots) over a static
+    cache of `rows` rows. Not thread-safe: the pool's worker thread alone uses it."""
+
+    def __init__(self, model, rows: int = ROW_STEP, lora: SharedBase | None = None,
+                 context: int = CONTEXT_STEP) -> None:
+        reason = unsupported(model)
+        if reason is not None:
+            raise ValueError(f"GPT2Decoder cannot run this model: {reason}")
+        cfg = model.config
+        self.model = model
+        self.rows = rows
+        self.heads = cfg.n_head
+        self.head_dim = cfg.n_embd // cfg.n_head
+        self.eps = cfg.layer_norm_epsilon
+        self.scale = self.head_dim ** -0.5
+        self.max_context = cfg.n_positions
+        t = model.transformer
+        self.wte, self.wpe = t.wte.weight, t.wpe.weight
+        self.ln_f = (t.ln_f.weight, t.ln_f.bias)
+        self.head = model.lm_head.weight
+        self.blocks = [_Block(block) for block in t.h]
+        self.device, self.dtype = self.wte.device, self.wte.dtype
+        self.lora = lora
+        self.row_a: dict[str, torch.Tensor] = {}
+        self.row_b: dict[str, torch.Tensor] = {}
+        if lora is not None:
+            self._alloc_rows_lora(keep=0)
+        self.context = 0
+        self.k = self.v = torch.empty(0)
+        self.ensure_context(context)
+
+    # ---- memory -----------------------------------------------------------------------------------
+
+    @property
+    def nbytes(self) -> int:
+        """The cache's bytes and the rows' adapters."""
+        tensors = (self.k, self.v, *self.row_a.values(), *self.row_b.values())
+        return sum(x.numel() * x.element_size() for x in tensors)
+
+    def ensure_context(self, needed: int) -> None:
+        """Make room for positions 0..needed-1 in every row (a step of CONTEXT_STEP, at most the model's)."""
+        if needed <= self.context:
+            return
+        if needed > self.max_context:
+            raise ValueError(f"{needed} positions asked of a model of {self.max_context}")
+        self._resize(self.rows, min(self.max_context, -(-needed // CONTEXT_STEP) * CONTEXT_STEP))
+
+    def ensure_rows(self, needed: int) -> None:
+        """Make room for rows 0..needed-1 (a step of ROW_STEP): memory follows how many rows run."""
+        if needed > self.rows:
+            self._resize(-(-needed // ROW_STEP) * ROW_STEP, self.context)
+
+    def _resize(self, rows: int, context: int) -> None:
+        """Reallocate the cache (and the rows' adapters), keeping what it holds. New memory is zeroed:
+        a position no row has written yet must hold a finite value, since masked scores multiply it by 0."""
+        shape = (len(self.blocks), rows, self.heads, context + 1, self.head_dim)
+        k = torch.zeros(shape, dtype=self.dtype, device=self.device)
+        v = torch.zeros(shape, dtype=self.dtype, device=self.device)
+        if self.context:
+            k[:, : self.rows, :, : self.context] = self.k[:, :, :, : self.context]
+            v[:, : self.rows, :, : self.context] = self.v[:, :, :, : self.context]
+        old_rows, self.rows = self.rows, rows
+        self.k, self.v, self.context = k, v, context
+        if self.lora is not None and rows != old_rows:
+            self._alloc_rows_lora(keep=old_rows)
+
+    @property
+    def scratch(self) -> int:
+        """The position no query reads: where placeholders and pads write."""
+        return self.context
+
+    def _alloc_rows_lora(self, keep: int) -> None:
+        """The rows' adapters at the shared base's rank, the first `keep` rows' kept (zero-padded: a
+        rank the slots widened to adds nothing to a row of a smaller one)."""
+        lora = self.lora
+        for kind in KINDS:
+            n_in, n_out = lora.shapes[kind]
+            layers, rows, rank = len(self.blocks), self.rows, lora.rank
+            a = torch.zeros(layers, rows, n_in, rank, dtype=self.dtype, device=self.device)
+            b = torch.zeros(layers, rows, rank, n_out, dtype=self.dtype, device=self.device)
+            if keep:
+                old_a, old_b = self.row_a[kind], self.row_b[kind]
+                r = old_a.shape[-1]
+                a[:, :keep, :, :r] = old_a[:, :keep]
+                b[:, :keep, :r, :] = old_b[:, :keep]
+            self.row_a[kind], self.row_b[kind] = a, b
+
+    def set_adapter(self, row: int, slot: int) -> None:
+        """Give cache row `row` the adapter in `slot` of the shared base (negative: the plain base)."""
+        lora = self.lora
+        if lora is None:
+            return
+        if lora.rank != next(iter(self.row_a.values())).shape[-1]:  # a larger rank widened the slots
+            self._alloc_rows_lora(keep=self.rows)
+        for kind in KINDS:
+            if slot < 0:
+                self.row_a[kind][:, row].zero_()
+                self.row_b[kind][:, row].zero_()
+            else:
+                self.row_a[kind][:, row] = lora.a[kind][:, slot]
+                self.row_b[kind][:, row] = lora.b[kind][:, slot]
+
+    # ---- the step ---------------------------------------------------------------------------------
+
+    @torch.inference_mode()
+    def forward(self, n: int, tokens: torch.Tensor, positions: torch.Tensor, writes: torch.Tensor,
+                span: int, chunk: Chunk | None, wanted: torch.Tensor) -> torch.Tensor:
+        """One step. Decode part: rows 0..n-1, `tokens`, `positions` and `writes` [n] (a free row: any
+        token, position 0, write at `scratch`), reading positions below `span`; n may be 0. Prefill
+        part: `chunk` (None: no row joins). Returns the logits [len(wanted), vocab] of the tokens at
+        `wanted`, indices into the step's tokens in order (decode rows, then the chunk row by row)."""
+        parts = []
+        if n:
+            parts.append(self.wte[tokens] + self.wpe[positions])
+        if chunk is not None:
+            parts.append((self.wte[chunk.tokens] + self.wpe[chunk.positions]).flatten(0, 1))
+        x = torch.cat(parts) if len(parts) > 1 else parts[0]
+        d = n
+        width = chunk.tokens.shape[1] if chunk is not None else 0
+        rows = torch.arange(n, device=self.device)
+        dec_mask = pre_mask = None
+        if n:
+            reach = torch.arange(span, device=self.device) <= positions[:, None]
+            dec_mask = self._additive(reach[:, None, None, :])
+        if chunk is not None:
+            pre_mask = self._additive((torch.arange(chunk.span, device=self.device)[None, None, :]
+                                       <= chunk.positions[:, :, None])[:, None])
+        for layer, block in enumerate(self.blocks):
+            h = F.layer_norm(x, x.shape[-1:], *block.ln_1, self.eps)
+            qkv = self._proj(h, block.c_attn, layer, "attn.c_attn", d, chunk)
+            q, k, v = qkv.split(qkv.shape[-1] // 3, dim=-1)
+            out = []
+            if n:
+                out.append(self._attend(layer, q[:d], k[:d], v[:d], rows, writes, span, dec_mask, 1))
+            if chunk is not None:
+                out.append(self._attend(layer, q[d:], k[d:], v[d:], chunk.rows, chunk.writes, chunk.span,
+                                        pre_mask, width))
+            a = torch.cat(out) if len(out) > 1 else out[0]
+            x = x + self._proj(a, block.attn_proj, layer, "attn.c_proj", d, chunk)
+            h = F.layer_norm(x, x.shape[-1:], *block.ln_2, self.eps)
+            h = F.gelu(self._proj(h, block.c_fc, layer, "mlp.c_fc", d, chunk), approximate="tanh")
+            x = x + self._proj(h, block.mlp_proj, layer, "mlp.c_proj", d, chunk)
+        x = x.index_select(0, wanted)
+        x = F.layer_norm(x, x.shape[-1:], *self.ln_f, self.eps)
+        return F.linear(x, self.head)
+
+    def _additive(self, allowed: torch.Tensor) -> torch.Tensor:
+        """A boolean mask (True: may read) as the additive one the scores take: 0 or -inf."""
+        mask = torch.zeros(allowed.shape, dtype=self.dtype, device=self.device)
+        return mask.masked_fill_(~allowed, float("-inf"))
+
+    def _proj(self, x: torch.Tensor, weights: tuple[torch.Tensor, torch.Tensor], layer: int, kind: str,
+              d: int, chunk: Chunk | None) -> torch.Tensor:
+        """`x @ W + b` (GPT-2's Conv1D) over the whole step, plus each row's own low-rank update."""
+        w, b = weights
+        y = torch.addmm(b, x, w)
+        if self.lora is None:
+            return y
+        a, bb = self.row_a[kind][layer], self.row_b[kind][layer]  # [rows, in, r], [rows, r, out]
+        parts = []
+        if d:
+            parts.append(torch.bmm(torch.bmm(x[:d, None], a[:d]), bb[:d]).squeeze(1))
+        if chunk is not None:
+            j, width = chunk.tokens.shape
+            ca, cb = a.index_select(0, chunk.rows), bb.index_select(0, chunk.rows)
+            parts.append(torch.bmm(torch.bmm(x[d:].view(j, width, -1), ca), cb).flatten(0, 1))
+        return y + (torch.cat(parts) if len(parts) > 1 else parts[0])
+
+    def _attend(self, layer: int, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, rows: torch.Tensor,
+                writes: torch.Tensor, span: int, mask: torch.Tensor, width: int) -> torch.Tensor:
+        """Write this part's keys and values into the cache, then each query reads its row up to its
+        own position. `q`, `k`, `v`: [rows * width, heads * head_dim], row-major."""
+        heads, hd = self.heads, self.head_dim
+        m = rows.shape[0]
+        k = k.view(m, width, heads, hd).transpose(1, 2)  # [m, heads, width, hd]
+        v = v.view(m, width, heads, hd).transpose(1, 2)
+        cache_k, cache_v = self.k[layer], self.v[layer]  # [rows, heads, context + 1, hd]
+        if width == 1:
+            cache_k[rows, :, writes] = k[:, :, 0]
+            cache_v[rows, :, writes] = v[:, :, 0]
+            keys, values = cache_k[:m, :, :span], cache_v[:m, :, :span]  # decode rows are 0..m-1
+        else:
+            where = rows[:, None].expand(m, width)
+            cache_k[where, :, writes] = k.transpose(1, 2)
+            cache_v[where, :, writes] = v.transpose(1, 2)
+            keys = cache_k.index_select(0, rows)[:, :, :span]
+            values = cache_v.index_select(0, rows)[:, :, :span]
+        q = q.view(m, width, heads, hd).transpose(1, 2).reshape(m * heads, width, hd)
+        # Batched matmuls rather than scaled_dot_product_attention: with one query a row (decode) its
+        # CPU kernel costs more than the arithmetic. `mask` is additive: 0 where a query may read.
+        scores = torch.baddbmm(mask.expand(m, heads, width, span).reshape(m * heads, width, span),
+                               q, keys.flatten(0, 1).transpose(1, 2), alpha=self.scale)
+        out = torch.bmm(scores.softmax(-1), values.flatten(0, 1))  # [m * heads, width, hd]
+        return out.view(m, heads, width, hd).transpose(1, 2).reshape(m * width, heads * hd)
+
+
+class _Block:
+    """One transformer block's weights, read from the model in place (a shared base's projections are
+    `RowLoRA` wrappers: their Conv1D is `.base`)."""
+
+    def __init__(self, block) -> None:
+        def conv(module) -> tuple[torch.Tensor, torch.Tensor]:
+            module = getattr(module, "base", module)
+            return module.weight, module.bias
+
+        self.ln_1 = (block.ln_1.weight, block.ln_1.bias)
+        self.ln_2 = (block.ln_2.weight, block.ln_2.bias)
+        self.c_attn = conv(block.attn.c_attn)
+        self.attn_proj = conv(block.attn.c_proj)
+        self.c_fc = conv(block.mlp.c_fc)
+        self.mlp_proj = conv(block.mlp.c_proj)

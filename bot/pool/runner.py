@@ -1,0 +1,304 @@
+"""The continuous runner: one batch key's running decode, whose rows join and leave between steps.
+
+A request becomes rows (`prompt_rows`: one per sample asked, its prompt clamped to the context) and the
+rows wait in `joining` until a cache row is free. Every `step` is one forward of `GPT2Decoder`: each
+decoding row feeds the token it sampled last, and joining rows prefill a chunk of their prompt, at most
+`prefill_tokens` tokens in all (a burst of joins, or one long prompt, never stalls the decoding rows
+for long: a long prompt takes several steps). Then one sampling call over every row that has logits
+(each with its own temperature, top-k, top-p and minimum length: `training.sampling.sample_next`, the
+very function the voice report samples with), and a row that stopped (end of text, a newline, its
+`max_new`) leaves at once: its tokens become text, the copy guard checks it, and a rejected sample is
+drawn again by a new row joining the same decode (up to `COPY_TRIES` draws). A request is answered
+the moment its last row is done, whatever its batch-mates are doing.
+
+A seeded request runs alone (the scheduler admits nothing beside it) with its own generator: the same
+computation every time, redraws included.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.errors import BotError, CopyRejected
+from bot.generation import COPY_TRIES, Samples
+from bot.pool.request import failed
+from training.generated_text import one_tweet
+
+if TYPE_CHECKING:
+    import torch
+
+    from bot.config import GenerationSettings
+    from bot.metrics import PoolMetrics
+    from bot.pool.gpt2 import GPT2Decoder
+    from training.copyguard import CopyGuard
+
+log = logging.getLogger(__name__)
+
+
+def prompt_rows(tokenizer, prefix: list[int], prompt: str, context_text: str, max_new_tokens: int,
+                min_new_tokens: int, min_length: int, context: int) -> tuple[list[int], int, int]:
+    """A request's row: the token ids before its first new token (the prefix, the tweet it answers if
+    any, the prompt), and its max and min new tokens, clamped to the model's `context`.
+
+    Prompt and new tokens must fit the context: a long prompt (or the tweet it answers) keeps its tail,
+    but leaves room to generate (max_new_tokens, or half the context if less). huggingtweets' min_length
+    counts the prompt, prefix included (not the tweet answered: it is not part of this tweet); the
+    benchmark's min_new_tokens may ask for more; never above max_new: the context has the last word."""
+    answered = [*prefix, *tokenizer(context_text, add_special_tokens=False).input_ids] if context_text else []
+    own = [*prefix, *tokenizer(prompt, add_special_tokens=False).input_ids]
+    ids = [*answered, *own]
+    reserve = min(max_new_tokens, context // 2)
+    ids = ids[-(context - reserve):]
+    max_new = min(max_new_tokens, context - len(ids))
+    min_new = min(max(min_new_tokens, min_length - min(len(own), len(ids)), 0), max_new)
+    return ids, max_new, min_new
+
+
+def finish(req: Any, limit: int, metrics: PoolMetrics) -> Samples | BotError:
+    """A request's answer once every sample is accepted or dropped: its continuations (the text layer
+    makes them replies: `GenerationPool.generate`, on the event loop), or CopyRejected when the copy
+    guard dropped them all."""
+    dropped = req.asked - len(req.kept)
+    metrics.copy_rejections.inc(req.rejections)
+    if dropped:
+        metrics.copy_drops.inc(dropped)
+        log.info("copy guard: dropped %d of %d sample(s) for %s, each still repeating %d+ words of a "
+                 "training tweet after %d draws", dropped, req.asked, req.persona, limit, COPY_TRIES)
+    if not req.kept:
+        return CopyRejected(req.persona, limit)
+    return Samples(req.kept, req.rejections, dropped)
+
+
+def prefix_ids(model: Any, entry: Any) -> list[int]:
+    """Token ids before every prompt: the model's, or on a shared base the persona's own (`entry`, its
+    registry entry, None when gone)."""
+    if model.lora is None or entry is None or not entry.meta.prompt_prefix:
+        return model.prefix
+    ids = model.tokenizer(entry.meta.prompt_prefix, add_special_tokens=False).input_ids
+    return ids or model.prefix
+
+
+@dataclass(eq=False)
+class _Row:
+    req: Any
+    ids: list[int]
+    max_new: int
+    min_new: int
+    slot: int
+    draw: int = 1
+    cache_row: int = -1  # -1: waiting for a free cache row
+    filled: int = 0  # prompt tokens in the cache
+    new: list[int] = field(default_factory=list)
+
+
+class Running:
+    """One batch key's decode in progress. The worker thread alone uses it."""
+
+    def __init__(self, key: str, model: Any, decoder: GPT2Decoder, generation: GenerationSettings,
+                 metrics: PoolMetrics, guard_of: Callable[[str], CopyGuard | None], prefill_tokens: int,
+                 max_rows: int, generator: torch.Generator | None = None) -> None:
+        self.key = key
+        self.model = model  # bot.pool.weights.Model: tokenizer, text, stop mask, context, prefixes
+        self.decoder = decoder
+        self.generation = generation
+        self.metrics = metrics
+        self.guard_of = guard_of
+        self.prefill_tokens = prefill_tokens
+        self.max_rows = max_rows  # the cache grows to this many rows as requests join
+        self.generator = generator
+        self.seeded = generator is not None
+        import torch
+
+        self.joining: deque[_Row] = deque()
+        self.cache: list[_Row | None] = [None] * min(decoder.rows, max_rows)
+        self.owed: dict[int, int] = {}  # id(request) -> its rows not done yet
+        self.requests: dict[int, Any] = {}  # id(request) -> request, while it has rows here
+        self.failed_text: set[int] = set()  # id() of requests whose text could not be made
+        device = decoder.device
+        self.stop_mask = model.stop_mask.to(device)
+        self.stop_ids = frozenset(torch.nonzero(model.stop_mask).flatten().tolist())
+        self.eos = model.tokenizer.eos_token_id
+        self.steps = 0
+
+    # ---- membership -------------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> int:
+        """Rows in this decode: in the cache or waiting for a cache row."""
+        return sum(r is not None for r in self.cache) + len(self.joining)
+
+    @property
+    def free(self) -> int:
+        """Rows that could still join without waiting."""
+        return self.max_rows - self.rows
+
+    @property
+    def empty(self) -> bool:
+        return not self.requests
+
+    def personas(self) -> set[str]:
+        return {req.persona for req in self.requests.values()}
+
+    def admit(self, req: Any, prefix: list[int], slot: int) -> None:
+        """`req`'s rows join this decode at the next step (each takes a cache row as one is free)."""
+        model = self.model
+        ids, max_new, min_new = prompt_rows(model.tokenizer, prefix, req.prompt, req.context,
+                                            req.max_new_tokens, req.min_new_tokens,
+                                            self.generation.min_length, model.context)
+        self.decoder.ensure_context(len(ids) + max_new)
+        self.requests[id(req)] = req
+        self.owed[id(req)] = self.owed.get(id(req), 0) + req.count
+        for _ in range(req.count):
+            self.joining.append(_Row(req, ids, max_new, min_new, slot, draw=req.draw))
+
+    def drop(self, keep: Callable[[Any], bool]) -> list[Any]:
+        """Take out the requests `keep` says no to (their callers left, their persona was forgotten);
+        returns them. Their rows leave at once."""
+        gone = [req for req in self.requests.values() if not keep(req)]
+        ids = {id(req) for req in gone}
+        if not ids:
+            return []
+        self.joining = deque(r for r in self.joining if id(r.req) not in ids)
+        self.cache = [None if r is not None and id(r.req) in ids else r for r in self.cache]
+        for i in ids:
+            del self.requests[i]
+            del self.owed[i]
+            self.failed_text.discard(i)
+        return gone
+
+    # ---- the step ---------------------------------------------------------------------------------
+
+    def step(self) -> list[tuple[Any, Samples | BotError]]:
+        """One forward and one sampling over every row; returns the requests answered by it."""
+        import torch
+
+        from bot.pool.gpt2 import Chunk
+
+        decoder, device = self.decoder, self.decoder.device
+        chunk_rows = self._start_joins()
+        decoding = [i for i, r in enumerate(self.cache) if r is not None and r.new and r not in chunk_rows]
+        n = decoding[-1] + 1 if decoding else 0
+        scratch = decoder.scratch
+        tokens, positions, writes = [0] * n, [0] * n, [scratch] * n
+        for i in decoding:
+            row = self.cache[i]
+            pos = len(row.ids) + len(row.new) - 1
+            tokens[i], positions[i], writes[i] = row.new[-1], pos, pos
+        wanted: list[int] = list(decoding)
+        wanted_rows: list[_Row] = [self.cache[i] for i in decoding]
+        chunk = None
+        if chunk_rows:
+            width = max(take for _, take in chunk_rows.values())
+            for k, (row, (start, take)) in enumerate(chunk_rows.items()):
+                if start + take == len(row.ids):  # the prompt is in: its last token's logits are sampled
+                    wanted.append(n + k * width + take - 1)
+                    wanted_rows.append(row)
+            chunk = Chunk.build([r.cache_row for r in chunk_rows],
+                                [r.ids[s:s + t] for r, (s, t) in chunk_rows.items()],
+                                [s for s, _ in chunk_rows.values()], scratch, device)
+        if not wanted and chunk is None:
+            return []
+        span = max(positions[:n], default=-1) + 1
+        inputs = [torch.tensor(xs, device=device) if n else None for xs in (tokens, positions, writes)]
+        logits = decoder.forward(n, *inputs, span, chunk, torch.tensor(wanted, device=device))
+        self.steps += 1
+        for row, (start, take) in (chunk_rows or {}).items():
+            row.filled = start + take
+        if not wanted_rows:
+            return []
+        return self._sample(logits, wanted_rows)
+
+    def _start_joins(self) -> dict[_Row, tuple[int, int]]:
+        """This step's prefill: rows with prompt still to put in the cache (those mid-prompt first, then
+        new ones as cache rows free up), `prefill_tokens` in all. Row -> (start, tokens)."""
+        budget = self.prefill_tokens
+        chunks: dict[_Row, tuple[int, int]] = {}
+        for row in self.cache:
+            if row is not None and not row.new and row.filled < len(row.ids) and budget > 0:
+                take = min(budget, len(row.ids) - row.filled)
+                chunks[row] = (row.filled, take)
+                budget -= take
+        while self.joining and budget > 0:
+            free = next((i for i, r in enumerate(self.cache) if r is None), None)
+            if free is None and len(self.cache) < self.max_rows:
+                self.decoder.ensure_rows(len(self.cache) + 1)
+                free = len(self.cache)
+                self.cache += [None] * (self.decoder.rows - len(self.cache))
+            if free is None:
+                break
+            row = self.joining.popleft()
+            row.cache_row = free
+            self.cache[free] = row
+            self.decoder.set_adapter(free, row.slot)
+            take = min(budget, len(row.ids))
+            chunks[row] = (0, take)
+            budget -= take
+        return chunks
+
+    def _sample(self, logits: torch.Tensor, rows: list[_Row]) -> list[tuple[Any, Samples | BotError]]:
+        import torch
+
+        from training.sampling import sample_next
+
+        device = logits.device
+        held = [len(r.new) < r.min_new for r in rows]
+        if any(held):  # no end of text and no newline yet: the tweet is too short
+            logits = logits.masked_fill(torch.tensor(held, device=device)[:, None] & self.stop_mask[None, :],
+                                        float("-inf"))
+        reqs = [r.req for r in rows]
+        temperature = torch.tensor([q.temperature for q in reqs], device=device)
+        top_p = torch.tensor([q.top_p for q in reqs], device=device)
+        top_k = torch.tensor([q.top_k for q in reqs], device=device)
+        chosen = sample_next(logits, temperature, top_p, top_k, self.generator).tolist()
+        self.metrics.tokens.inc(len(chosen))
+        answered = []
+        for row, token in zip(rows, chosen, strict=True):
+            stop = token in self.stop_ids
+            if token != self.eos:  # a newline stays: the text layer cuts the tweet there
+                row.new.append(token)
+            if stop or len(row.new) >= row.max_new:
+                answered.extend(self._leave(row))
+        return answered
+
+    def _leave(self, row: _Row) -> list[tuple[Any, Samples | BotError]]:
+        """A row is done: its cache row is free, its sample checked; its request answered if it was the
+        last row it waited for."""
+        self.cache[row.cache_row] = None
+        req, key = row.req, id(row.req)
+        if key in self.failed_text:
+            return self._settle(req)
+        limit = self.generation.max_copied_words
+        try:
+            # Not tok.decode: a token may end mid-character, which it would show as U+FFFD.
+            text = self.model.text(row.new)
+            guard = self.guard_of(req.persona)
+            copied = guard is not None and guard.copies(req.prompt, one_tweet(text), limit)
+        except Exception:
+            log.exception("making the texts of a request for %s failed", req.persona)
+            self.failed_text.add(key)
+            return self._settle(req)
+        if not copied:
+            req.kept.append(text)
+            return self._settle(req)
+        req.rejections += 1
+        if row.draw < COPY_TRIES:  # drawn again: a new row joins this decode
+            self.joining.append(_Row(req, row.ids, row.max_new, row.min_new, row.slot, draw=row.draw + 1))
+            return []
+        return self._settle(req)
+
+    def _settle(self, req: Any) -> list[tuple[Any, Samples | BotError]]:
+        key = id(req)
+        self.owed[key] -= 1
+        if self.owed[key]:
+            return []
+        del self.owed[key], self.requests[key]
+        if key in self.failed_text:
+            self.failed_text.discard(key)
+            return [(req, failed(req.persona))]
+        return [(req, finish(req, self.generation.max_copied_words, self.metrics))]
+
+

@@ -1,0 +1,133 @@
+"""The pool's own GPT-2 forward (`bot.pool.gpt2`): the logits transformers gives for the same weights,
+within 1e-4, however the tokens reach the static cache (prefill chunks, decode steps, free rows between
+running ones, a cache that grew), and per-row LoRA as PEFT computes each adapter alone."""
+
+import copy
+
+import pytest
+import torch
+from helpers.checkpoints import _tokenizer
+from peft import PeftModel
+from transformers import AutoModelForCausalLM, LlamaConfig, LlamaForCausalLM
+
+from bot.bench_personas import write_lora_persona
+from bot.pool.gpt2 import CONTEXT_STEP, Chunk, GPT2Decoder, unsupported
+from bot.pool.lora import BASE, SharedBase, read_adapter
+from training.bases import BASES_DIR
+from training.tiny import tiny_model
+
+TOLERANCE = 1e-4
+
+
+@pytest.fixture(scope="module")
+def model():
+    torch.manual_seed(0)
+    return tiny_model(_tokenizer(), seed=11).eval()
+
+
+def reference(model, ids: list[int]) -> torch.Tensor:
+    """transformers' logits for the last token of `ids`, the whole sequence at once."""
+    with torch.no_grad():
+        return model(torch.tensor([ids])).logits[0, -1]
+
+
+def decode_step(decoder: GPT2Decoder, rows: dict[int, list[int]], n: int, chunk: Chunk | None = None,
+                chunk_wanted: list[int] = ()) -> torch.Tensor:
+    """One step where each row in `rows` (cache row -> its whole sequence so far) feeds its last token;
+    the other rows below `n` are free (placeholders). Returns the logits of the decode rows in `rows`
+    order, then of the chunk's tokens at `chunk_wanted`."""
+    tokens, positions, writes = [0] * n, [0] * n, [decoder.scratch] * n
+    for row, seq in rows.items():
+        tokens[row], positions[row], writes[row] = seq[-1], len(seq) - 1, len(seq) - 1
+    span = max(positions) + 1
+    wanted = [*rows, *(n + i for i in chunk_wanted)]
+    return decoder.forward(n, torch.tensor(tokens), torch.tensor(positions), torch.tensor(writes), span,
+                           chunk, torch.tensor(wanted))
+
+
+def test_prefill_chunks_and_decode_steps_give_transformers_logits(model) -> None:
+    decoder = GPT2Decoder(model, rows=4)
+    draw = torch.Generator().manual_seed(1)
+    seqs = {r: torch.randint(1, 1000, (n,), generator=draw).tolist() for r, n in ((0, 5), (1, 12), (3, 30))}
+    # Step 1: rows 0 and 1 whole, row 3 its first 20 tokens (a bounded prefill).
+    chunk = Chunk.build([0, 1, 3], [seqs[0], seqs[1], seqs[3][:20]], [0, 0, 0], decoder.scratch)
+    width = chunk.tokens.shape[1]
+    logits = decoder.forward(0, None, None, None, 0, chunk, torch.tensor([4, width + 11]))
+    for got, row in zip(logits, (0, 1), strict=True):
+        assert (got - reference(model, seqs[row])).abs().max() < TOLERANCE
+    # Step 2: rows 0 and 1 decode (row 2 is free, row 3 mid-prompt: placeholders), row 3 finishes its
+    # prompt in the same forward.
+    seqs[0].append(17)
+    seqs[1].append(1001)
+    chunk = Chunk.build([3], [seqs[3][20:]], [20], decoder.scratch)
+    logits = decode_step(decoder, {0: seqs[0], 1: seqs[1]}, n=4, chunk=chunk, chunk_wanted=[9])
+    for got, row in zip(logits, (0, 1, 3), strict=True):
+        assert (got - reference(model, seqs[row])).abs().max() < TOLERANCE
+    # Steps 3-8: all three decode; row 0 leaves after step 5 and a new prompt takes its cache row.
+    for step in range(6):
+        for seq in seqs.values():
+            seq.append(100 + step)
+        logits = decode_step(decoder, dict(seqs), n=4)
+        for got, row in zip(logits, seqs, strict=True):
+            assert (got - reference(model, seqs[row])).abs().max() < TOLERANCE
+        if step == 2:
+            seqs[0] = [7, 8, 9]
+            chunk = Chunk.build([0], [seqs[0]], [0], decoder.scratch)
+            (got,) = decoder.forward(0, None, None, None, 0, chunk, torch.tensor([2]))
+            assert (got - reference(model, seqs[0])).abs().max() < TOLERANCE
+
+
+def test_the_cache_grows_keeping_what_it_holds(model) -> None:
+    decoder = GPT2Decoder(model, rows=2)
+    assert decoder.context == CONTEXT_STEP
+    seq = list(range(1, CONTEXT_STEP))
+    chunk = Chunk.build([1], [seq], [0], decoder.scratch)
+    decoder.forward(0, None, None, None, 0, chunk, torch.tensor([len(seq) - 1]))
+    decoder.ensure_context(CONTEXT_STEP + 10)
+    assert decoder.context == 2 * CONTEXT_STEP and decoder.scratch == 2 * CONTEXT_STEP
+    for token in (5, 6, 7):
+        seq.append(token)
+        (got,) = decode_step(decoder, {1: seq}, n=2)
+        assert (got - reference(model, seq)).abs().max() < TOLERANCE
+    with pytest.raises(ValueError, match="positions asked of a model of 256"):
+        decoder.ensure_context(257)
+
+
+def test_per_row_adapters_give_what_peft_gives_each_alone(tmp_path) -> None:
+    models = tmp_path / "models"
+    folder = models / BASES_DIR / "shared"
+    tok = _tokenizer()
+    tiny_model(tok, seed=7).save_pretrained(folder)
+    tok.save_pretrained(folder)
+    write_lora_persona(models, "ann", "shared", seed=0, rank=8)
+    write_lora_persona(models, "dan", "shared", seed=3, rank=4)
+    model = AutoModelForCausalLM.from_pretrained(folder).eval()
+    shared = SharedBase(copy.deepcopy(model), slots=4, rank=8)
+    shared.put(0, read_adapter(models / "ann"))
+    shared.put(2, read_adapter(models / "dan"))  # rank 4, zero-padded to 8
+    decoder = GPT2Decoder(shared.model, rows=3, lora=shared)
+    for row, slot in enumerate((0, 2, BASE)):
+        decoder.set_adapter(row, slot)
+    draw = torch.Generator().manual_seed(0)
+    seqs = [torch.randint(1, 1000, (n,), generator=draw).tolist() for n in (9, 4, 6)]
+    chunk = Chunk.build([0, 1, 2], seqs, [0, 0, 0], decoder.scratch)
+    width = chunk.tokens.shape[1]
+    prefilled = decoder.forward(0, None, None, None, 0, chunk, torch.tensor([8, width + 3, 2 * width + 5]))
+    for seq in seqs:
+        seq.append(42)
+    stepped = decode_step(decoder, dict(enumerate(seqs)), n=3)
+    for logits, cut in ((prefilled, -1), (stepped, None)):
+        for row, name in ((0, "ann"), (1, "dan")):
+            peft_model = PeftModel.from_pretrained(copy.deepcopy(model), models / name).eval()
+            ids = seqs[row][:cut]
+            assert (logits[row] - reference(peft_model, ids)).abs().max() < TOLERANCE
+            assert (reference(peft_model, ids) - reference(model, ids)).abs().max() > 0.1  # it matters
+        assert (logits[2] - reference(model, seqs[2][:cut])).abs().max() < TOLERANCE  # the plain base
+
+
+def test_models_it_cannot_run_are_named() -> None:
+    llama = LlamaForCausalLM(LlamaConfig(vocab_size=64, hidden_size=32, intermediate_size=64,
+                                         num_hidden_layers=1, num_attention_heads=2))
+    assert unsupported(llama) == "not a GPT-2 model (llama)"
+    with pytest.raises(ValueError, match="cannot run this model: not a GPT-2 model"):
+        GPT2Decoder(llama, rows=1)

@@ -1,0 +1,176 @@
+"""The continuous runner (`bot.pool.runner.Running`) on a real tiny persona, without the pool's threads:
+rows join and leave between steps, a request is answered the moment its last row is done, a long
+prompt is prefilled a bounded chunk per step while the other rows keep decoding, a row's result does
+not depend on its batch-mates, seeded decodes repeat exactly, and the copy guard draws again."""
+
+from pathlib import Path
+
+import prometheus_client
+import pytest
+import torch
+from helpers.checkpoints import make_checkpoint
+
+from bot.config import GenerationSettings
+from bot.errors import CopyRejected
+from bot.generation import COPY_TRIES, Samples
+from bot.metrics import PoolMetrics
+from bot.personas import PersonaRegistry
+from bot.pool.gpt2 import GPT2Decoder
+from bot.pool.request import Request
+from bot.pool.runner import Running, prompt_rows
+from bot.pool.weights import load_persona
+
+GREEDY = {"top_p": 1e-9, "top_k": 0, "temperature": 1.0}
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    models: Path = tmp_path_factory.mktemp("runner") / "models"
+    make_checkpoint(models, "alpha", seed=1)
+    registry = PersonaRegistry(models)
+    registry.scan()
+    return load_persona(registry.get("alpha"), torch.float32)
+
+
+def request(prompt: str = "The bread", *, max_new: int = 12, min_new: int = 0, count: int = 1,
+            persona: str = "alpha", **sampling) -> Request:
+    settings = {"top_p": 0.95, "top_k": 50, "temperature": 1.0, **sampling}
+    return Request(persona, prompt, count, max_new, min_new, settings["temperature"], settings["top_p"],
+                   settings["top_k"], None, None, None)
+
+
+def running(model, *, rows: int = 8, prefill: int = 256, guard=None, seed: int | None = None,
+            generation: GenerationSettings | None = None) -> Running:
+    generator = torch.Generator().manual_seed(seed) if seed is not None else None
+    metrics = PoolMetrics(prometheus_client.CollectorRegistry())
+    return Running("alpha", model, GPT2Decoder(model.model), generation or GenerationSettings(min_length=0),
+                   metrics, lambda persona: guard, prefill, rows, generator)
+
+
+def run_to_end(run: Running, limit: int = 500) -> dict[int, Samples]:
+    """Step until every request is answered: id(request) -> its answer."""
+    answers = {}
+    for _ in range(limit):
+        if run.empty:
+            return answers
+        answers.update({id(req): result for req, result in run.step()})
+    raise AssertionError("the decode never ended")
+
+
+def test_a_short_row_leaves_at_once_and_a_new_one_takes_its_place(model) -> None:
+    run = running(model)
+    short, long = request(max_new=3, min_new=3), request(max_new=40, min_new=40)
+    run.admit(short, model.prefix, -1)
+    run.admit(long, model.prefix, -1)
+    answered = []
+    for step in range(1, 4):
+        answered += run.step()
+        assert run.rows == (1 if step == 3 else 2)
+    assert [req for req, _ in answered] == [short] and len(answered[0][1]) == 1  # after 3 steps, not 40
+    late = request(max_new=5, min_new=5)
+    run.admit(late, model.prefix, -1)  # joins the running decode between two steps
+    answers = run_to_end(run)
+    assert set(answers) == {id(long), id(late)} and all(isinstance(a, Samples) for a in answers.values())
+    assert run.steps == 40  # the long row's 40 tokens, nothing waited for anything
+
+
+def test_a_long_prompt_is_prefilled_a_bounded_chunk_per_step_while_others_decode(model) -> None:
+    run = running(model, prefill=8)
+    decoding = request(max_new=30, min_new=30)
+    run.admit(decoding, model.prefix, -1)
+    run.step()  # its prompt in, its first token out
+    long_prompt = " ".join(["bread"] * 40)
+    long = request(long_prompt, max_new=4, min_new=4)
+    run.admit(long, model.prefix, -1)
+    ids, _, _ = prompt_rows(model.tokenizer, model.prefix, long_prompt, "", 4, 4, 0, model.context)
+    row = next(r for r in run.joining if r.req is long)
+    grown = []
+    for _ in range(-(-len(ids) // 8)):
+        before = len(run.cache[0].new)
+        run.step()
+        grown.append(len(run.cache[0].new) - before)
+        assert row.filled <= len(ids)
+    assert grown == [1] * len(grown) and row.filled == len(ids) and len(row.new) == 1
+    assert len(ids) > 16  # it really took several steps
+
+
+def test_a_row_gives_the_same_tokens_alone_and_among_others(model) -> None:
+    prompts = ["The bread", "Sourdough is", "I", "Honestly the best crumb"]
+    alone = []
+    for prompt in prompts:
+        run = running(model)
+        req = request(prompt, max_new=10, **GREEDY)
+        run.admit(req, model.prefix, -1)
+        alone.append(list(run_to_end(run)[id(req)]))
+    run = running(model)
+    reqs = [request(p, max_new=10, **GREEDY) for p in prompts]
+    run.admit(reqs[0], model.prefix, -1)
+    run.step()
+    run.step()
+    for req in reqs[1:]:  # joining mid-decode, at other positions
+        run.admit(req, model.prefix, -1)
+        run.step()
+    answers = run_to_end(run)
+    assert [list(answers[id(r)]) for r in reqs[1:]] == alone[1:]
+    assert len({tuple(a) for a in alone}) > 1  # the prompts really lead to different texts
+
+
+def test_a_seeded_decode_repeats_exactly(model) -> None:
+    def draw() -> list[str]:
+        run = running(model, seed=1234)
+        req = request(count=3, max_new=16)
+        run.admit(req, model.prefix, -1)
+        return list(run_to_end(run)[id(req)])
+
+    first = draw()
+    assert first == draw() and len(set(first)) > 1
+
+
+def test_min_new_holds_back_stops_and_max_new_ends_the_row(model) -> None:
+    run = running(model)
+    req = request(max_new=6, min_new=6, count=4)
+    run.admit(req, model.prefix, -1)
+    run_to_end(run)
+    assert run.steps == 6 and run.metrics.tokens._value.get() == 24
+
+
+class RejectFirst:
+    """A copy guard that calls the first `n` samples copies."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.calls = 0
+
+    def copies(self, prompt: str, text: str, limit: int) -> bool:
+        self.calls += 1
+        return self.calls <= self.n
+
+
+def test_a_copy_is_drawn_again_by_a_new_row_of_the_same_decode(model) -> None:
+    guard = RejectFirst(2)
+    run = running(model, guard=guard, generation=GenerationSettings(min_length=0, max_copied_words=8))
+    req = request(max_new=4, min_new=4)
+    run.admit(req, model.prefix, -1)
+    answers = run_to_end(run)
+    assert len(answers[id(req)]) == 1 and answers[id(req)].copy_rejections == 2
+    assert guard.calls == 3 and run.steps == 12  # three draws of four tokens, one after another
+
+
+def test_a_sample_copied_on_every_draw_is_dropped(model) -> None:
+    guard = RejectFirst(10**6)
+    run = running(model, guard=guard, generation=GenerationSettings(min_length=0, max_copied_words=8))
+    req = request(max_new=2, min_new=2)
+    run.admit(req, model.prefix, -1)
+    answer = run_to_end(run)[id(req)]
+    assert isinstance(answer, CopyRejected) and guard.calls == COPY_TRIES
+
+
+def test_dropped_requests_leave_with_their_rows(model) -> None:
+    run = running(model)
+    gone, kept = request(max_new=20, min_new=20, count=2), request(max_new=20, min_new=20)
+    run.admit(gone, model.prefix, -1)
+    run.admit(kept, model.prefix, -1)
+    run.step()
+    assert run.drop(lambda req: req is not gone) == [gone]
+    assert run.rows == 1 and run.free == 7
+    assert set(run_to_end(run)) == {id(kept)}
