@@ -28,14 +28,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.config import GenerationSettings, PoolSettings
-from bot.errors import BotError
+from bot.errors import BotError, UnknownPersona
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
 from bot.pool.request import Request, failed, resolve
-from bot.pool.residency import Residency
+from bot.pool.residency import Readiness, Residency, State
 from bot.pool.scheduler import Due, Scheduler, choose_step
 from bot.pool.static_runner import StaticRunner
-from bot.pool.weights import BASE_KEY, Model
+from bot.pool.weights import BASE_KEY, Model, base_load_failed, batch_key, load_failed
 
 if TYPE_CHECKING:
     from bot.pool.runner import Running
@@ -93,10 +93,10 @@ class Engine:
         """Whether a decode is in progress (its rows need more steps)."""
         return any(not d.empty for d in self.decodes.values())
 
-    def plan(self, groups: dict[str, tuple[Any, Model | None, list[str]]], now: float) -> Plan | Due:
-        """The next step, from `groups` (batch key -> (weights' version, freshly loaded weights, the
-        personas whose queued requests can run now)); else when to look again."""
+    def plan(self, now: float) -> Plan | Due:
+        """The next step (from `ready_groups`), else when to look again."""
         s = self.settings
+        groups = self.ready_groups()
         waiting = {key: self.scheduler.oldest_and_rows(names) for key, (_, _, names) in groups.items()}
         live = {key: self.since.get(key, now) for key, d in self.decodes.items() if not d.empty}
         due = choose_step(live, waiting, self.current, self.turn, now, s.batch_window_ms / 1000, s.max_batch,
@@ -120,6 +120,40 @@ class Engine:
         elif names and self._may_join(key, decode, version, names):
             joiners = self.scheduler.take(names, decode.free)
         return Plan(key, version, loaded, joiners)
+
+    def ready_groups(self) -> dict[str, tuple[Any, Model | None, list[str]]]:
+        """Batch key -> (the weights' version, freshly loaded weights or None, the personas whose
+        requests can run now); the queues of personas that cannot run fail."""
+        groups: dict[str, tuple[Any, Model | None, list[str]]] = {}
+        for name in list(self.scheduler.queues):
+            if not self.scheduler.queued(name):  # failed meanwhile, with the rest of its base
+                continue
+            entry = self.registry.get(name)
+            if entry is None:
+                self.scheduler.fail(name, UnknownPersona(name, self.registry.suggest(name)))
+                continue
+            try:
+                report = self.residency.readiness(entry)
+            except OSError as exc:  # the disk, not the pool: that persona's requests fail, the worker lives
+                log.error("reading persona %s failed: %s", name, exc)
+                self.scheduler.fail(name, load_failed(name, exc))
+                continue
+            if report.state is State.READY:
+                names = groups[report.key][2] if report.key in groups else []
+                groups[report.key] = (report.version, report.loaded, [*names, name])
+            elif report.state is State.FAILED:
+                self._fail_queue(name, report)
+        return groups
+
+    def _fail_queue(self, name: str, report: Readiness) -> None:
+        """Fail `name`'s queue as `report` says; a shared base that failed fails every persona on it."""
+        assert report.error is not None
+        self.scheduler.fail(name, report.error)
+        if report.whole_key:
+            for other in list(self.scheduler.queues):
+                entry = self.registry.get(other)
+                if entry is not None and batch_key(entry) == report.key:
+                    self.scheduler.fail(other, base_load_failed(other))
 
     def _may_join(self, key: str, decode: Running, version: Any, names: list[str]) -> bool:
         """Whether queued requests may join `key`'s decode now: it has free rows, it is not a seeded

@@ -2,20 +2,23 @@
 
 One worker thread owns torch and the device. The asyncio side validates a request, puts it in a
 per-persona queue (bounded in total: `scheduler`) and awaits a future that the worker completes through
-`loop.call_soon_threadsafe`. Between batches the worker asks `residency` which queued personas can run
-now (it starts the loads they lack), lets the scheduler choose the batch that is due, and runs it
-(`static_runner`). Weights are read from disk by a separate loader thread (`loader`), so a load never
-stalls other personas' batches; residency is a byte budget with least-recently-used eviction and
-pinned personas.
+`loop.call_soon_threadsafe`; the continuations it gets back become replies here, on the loop (the
+text layer, `bot.output`), not on the worker. Between two decode steps the worker asks the engine
+(`engine`) for the next step: which queued personas can run now (`residency`, which starts the loads
+they lack), which batch key steps, who joins its decode; then runs it (`runner` on GPT-2's own forward,
+`gpt2`; `static_runner` for other models). Weights are read from disk by a separate loader thread
+(`loader`), so a load never stalls other personas' decodes; residency is a byte budget with
+least-recently-used eviction and pinned personas.
 
-A batch that raises is run again request by request, so only a request that fails on its own gets
+A step that raises runs its requests again one by one, so only a request that fails on its own gets
 GenerationFailed. A worker that dies, or a CUDA error (which poisons the device's context), breaks the
 pool: `broken` says why, `ready` turns False, and queued and later requests fail at once with
 PoolBroken. A disk error (EACCES, EIO) while a persona is looked at or loaded is neither: it fails that
 persona's requests with LoadFailed, and the next request tries the disk again.
 
 Forgetting (`forget`, for /persona forget): the registry is rescanned, the persona's queued requests fail
-with UnknownPersona, and the worker (which owns the torch state) drops everything of it between batches:
+with UnknownPersona, its rows leave their decode after the step running, and the worker (which owns the
+torch state) drops everything of it between steps:
 its full model on the device and in the CPU tier, its adapter slot, its adapter in RAM, its copy guard,
 its loads. `holds` says what is left (nothing, once `forget` returned). A persona whose folder is gone
 from disk is never served from memory, even before the next rescan drops it (`generate` looks first).
@@ -30,7 +33,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from typing import Any
 
 import prometheus_client
 
@@ -43,17 +45,13 @@ from bot.personas import PersonaRegistry
 from bot.pool.engine import Engine, Plan
 from bot.pool.loader import Loader
 from bot.pool.request import Request, failed, resolve
-from bot.pool.residency import Readiness, Residency, State
+from bot.pool.residency import Residency
 from bot.pool.scheduler import Scheduler
 from bot.pool.static_runner import StaticRunner
 from bot.pool.weights import (
-    Model,
-    base_load_failed,
-    batch_key,
     default_threads,
     device_memory,
     folder_gone,
-    load_failed,
     resolve_device,
 )
 
@@ -359,44 +357,10 @@ class GenerationPool:
                 self._cond.wait()
                 continue
             now = time.monotonic()
-            plan = self.engine.plan(self._ready_groups(), now)
+            plan = self.engine.plan(now)
             if isinstance(plan, Plan):
                 return plan
             self._cond.wait(None if plan.wake_at is None else max(plan.wake_at - now, 0.0005))
-
-    def _ready_groups(self) -> dict[str, tuple[Any, Model | None, list[str]]]:
-        """Batch key -> (the weights' version, freshly loaded weights or None, the personas whose
-        requests can run now); the queues of personas that cannot run fail."""
-        groups: dict[str, tuple[Any, Model | None, list[str]]] = {}
-        for name in list(self.scheduler.queues):
-            if not self.scheduler.queued(name):  # failed meanwhile, with the rest of its base
-                continue
-            entry = self.registry.get(name)
-            if entry is None:
-                self.scheduler.fail(name, UnknownPersona(name, self.registry.suggest(name)))
-                continue
-            try:
-                report = self.residency.readiness(entry)
-            except OSError as exc:  # the disk, not the pool: that persona's requests fail, the worker lives
-                log.error("reading persona %s failed: %s", name, exc)
-                self.scheduler.fail(name, load_failed(name, exc))
-                continue
-            if report.state is State.READY:
-                names = groups[report.key][2] if report.key in groups else []
-                groups[report.key] = (report.version, report.loaded, [*names, name])
-            elif report.state is State.FAILED:
-                self._fail(name, report)
-        return groups
-
-    def _fail(self, name: str, report: Readiness) -> None:
-        """Fail `name`'s queue as `report` says; a shared base that failed fails every persona on it."""
-        assert report.error is not None
-        self.scheduler.fail(name, report.error)
-        if report.whole_key:
-            for other in list(self.scheduler.queues):
-                entry = self.registry.get(other)
-                if entry is not None and batch_key(entry) == report.key:
-                    self.scheduler.fail(other, base_load_failed(other))
 
     def _serve_forgets(self, final: bool = False) -> None:
         """Worker (holding `_cond`): do the forgets asked; one whose load is still being read waits for

@@ -117,6 +117,26 @@ def test_eviction_is_least_recently_used_first_never_a_pinned_persona(models) ->
     assert evictions(pinned) == 2
 
 
+def test_a_model_with_a_decode_in_progress_is_never_evicted_and_its_cache_counts(models) -> None:
+    from bot.pool.gpt2 import GPT2Decoder
+
+    r = residency(models)
+    loaded = {n: weights.load_persona(r.registry.get(n), torch.float32) for n in ("alpha", "beta", "gamma")}
+    r.budget = int(loaded["alpha"].nbytes * 2.5)  # room for two
+    put(r, loaded, "alpha", "beta")
+    alpha = r.resident["alpha"]
+    alpha.decoder = GPT2Decoder(alpha.model)
+    alpha.cache_bytes = alpha.decoder.nbytes
+    alpha.nbytes += alpha.cache_bytes
+    r.busy.add("alpha")  # its rows are mid-tweet: the oldest, but not evicted
+    put(r, loaded, "gamma")
+    assert list(r.resident) == ["alpha", "gamma"] and alpha.decoder is not None
+    r.busy.clear()
+    put(r, loaded, "beta")  # now it goes, and its cache with it (made again on its next decode)
+    assert "alpha" not in r.resident and alpha.decoder is None and alpha.cache_bytes == 0
+    assert alpha.nbytes == loaded["beta"].nbytes
+
+
 def test_readiness_loading_then_ready_with_the_weights_read(models) -> None:
     loader = FakeLoader()
     r = residency(models, loader)
