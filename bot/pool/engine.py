@@ -85,6 +85,7 @@ class Engine:
         # Personas with rows in a decode now: rebuilt by the worker, read by `holds` from the loop.
         self.serving: frozenset[str] = frozenset()
         self._static: list[Request] = []  # the whole batch running on the static path now
+        self._pending: list[Request] = []  # taken from the queue, not in a decode (yet, or any more)
 
     # ---- holding the pool's lock ------------------------------------------------------------------
 
@@ -177,8 +178,26 @@ class Engine:
         return name in self.serving or any(req.persona == name for req in list(self._static))
 
     def in_flight(self) -> list[Request]:
-        """Every request with rows in a decode, or in the static batch running now."""
-        return [*self._static, *(r for d in self.decodes.values() for r in d.requests.values())]
+        """Every request taken from the queue and not answered yet: with rows in a decode, in the static
+        batch running now, or about to join a decode (or run again alone)."""
+        decoding = (r for d in self.decodes.values() for r in d.requests.values())
+        return [*self._static, *self._pending, *decoding]
+
+    def forget(self, name: str, error: Callable[[Request], BotError]) -> None:
+        """Persona `name` is forgotten: its rows leave every decode (answered with `error`), and no cache
+        keeps anything of it: the caches of decodes in progress have their free rows cleared (a row
+        that served it kept its adapter copy and its keys and values), the others are dropped."""
+        self.drop(lambda req: req.persona != name, error)
+        live = {id(d.decoder): d for d in self.decodes.values()}
+        for tier in (self.residency.resident, self.residency.cpu_tier):
+            for model in tier.values():
+                if model.decoder is None:
+                    continue
+                decode = live.get(id(model.decoder))
+                if decode is None:
+                    _drop_cache(model)
+                else:
+                    model.decoder.clear_rows(decode.free_rows())
 
     # ---- not holding it ---------------------------------------------------------------------------
 
@@ -186,30 +205,35 @@ class Engine:
         """Start or step `plan.key`'s decode (or run a whole static batch), and answer what ended."""
         key = plan.key
         decode = self.decodes.get(key)
-        if decode is None or decode.empty:
-            if not plan.joiners:
-                return
-            model = self.residency.make_resident(key, plan.version, plan.loaded)
-            if not self._continuous(model):
-                self._run_static(key, model, plan.joiners)
-                return
-            seed = plan.joiners[0].seed
-            decode = self._new_decode(key, model, seed, plan.joiners[0].count if seed is not None else None)
-            self.decodes[key] = decode
-            self.residency.busy.add(key)
-        else:
-            self.residency.resident.move_to_end(key)
+        self._pending = plan.joiners  # taken from the queue: answered by `on_break` until admitted
         try:
+            if decode is None or decode.empty:
+                if not plan.joiners:
+                    return
+                model = self.residency.make_resident(key, plan.version, plan.loaded)
+                if not self._continuous(model):
+                    self._run_static(key, model, plan.joiners)
+                    return
+                head = plan.joiners[0]  # a seeded head is alone: a cache of its own, sized to it
+                own_rows = head.count if head.seed is not None else None
+                decode = self._new_decode(key, model, head.seed, own_rows)
+                self.decodes[key] = decode
+                self.residency.busy.add(key)
+            elif key in self.residency.resident:  # (a retrain may have unloaded it: its decode drains)
+                self.residency.resident.move_to_end(key)
             if plan.joiners:
                 self.serving = self.serving | {r.persona for r in plan.joiners}
                 self._admit(decode, plan.joiners)
                 self.batches.append((key, sum(r.count for r in plan.joiners),
                                      len({r.persona for r in plan.joiners})))
+            self._pending = []
             rows, personas = decode.rows, len(decode.personas())
             answered = decode.step()
         except Exception as exc:
             self._failed_step(key, decode, plan.joiners, exc)
             return
+        finally:
+            self._pending = []
         self.step_rows.append(rows)
         self.metrics.batch_rows.observe(rows)
         self.metrics.batch_personas.observe(personas)
@@ -267,42 +291,57 @@ class Engine:
                 model.cache_bytes = decode.decoder.nbytes
         self.serving = frozenset(r.persona for d in self.decodes.values() for r in d.requests.values())
 
-    def _failed_step(self, key: str, decode: Running, joiners: list[Request], exc: Exception) -> None:
-        """A step (or `joiners` joining it) raised: a CUDA error breaks the pool; else each of the
-        decode's requests runs again alone, so only one that fails on its own gets an error."""
-        reqs = list({id(r): r for r in (*decode.requests.values(), *joiners)}.values())
+    def _failed_step(self, key: str, decode: Running | None, joiners: list[Request], exc: Exception) -> None:
+        """A step (or `joiners` joining it, or starting its decode) raised: a CUDA error breaks the pool;
+        else each of the decode's requests runs again alone, so only one that fails on its own gets an
+        error. The decode is dropped, and its model's cache with it (it may be half grown)."""
+        held = decode.requests.values() if decode is not None else ()
+        reqs = list({id(r): r for r in (*held, *joiners)}.values())
         what = _what(key, reqs)
-        if _poisons_device(exc):  # its requests, the other decodes' and the queued fail with PoolBroken
-            for req in joiners:
-                decode.requests.setdefault(id(req), req)
-            self.on_break(f"CUDA error in a batch for '{what}': {exc}", exc)
-            return
-        self.decodes.pop(key, None)
-        self._settle()
-        if len(reqs) == 1:
-            log.error("generation for %s failed", what, exc_info=exc)
-            resolve(reqs[0], error=failed(reqs[0].persona))
-            return
-        log.warning("a decode of %d requests for %s failed (%s: %s): running each alone", len(reqs), what,
-                    type(exc).__name__, exc)
-        for req in reqs:
-            req.kept.clear()
-            req.rejections = 0
-            try:
-                alone = self._new_decode(key, decode.model, req.seed, req.count)
-                self._admit(alone, [req])
-                self.batches.append((key, req.count, 1))
-                for _ in range(ALONE_STEPS):
-                    for done, result in alone.step():
-                        _answer(done, result)
-                    if alone.empty:
-                        break
-            except Exception as again:
-                if _poisons_device(again):
-                    self.on_break(f"CUDA error in a request for '{req.persona}': {again}", again)
+        self._pending = reqs  # until each is answered, `on_break` answers them
+        try:
+            if decode is not None and self.decodes.get(key) is decode:
+                del self.decodes[key]
+            self.residency.busy.discard(key)
+            if decode is not None and decode.model.decoder is decode.decoder:
+                _drop_cache(decode.model)
+            self._settle()
+            if _poisons_device(exc):  # these, the other decodes' and the queued fail with PoolBroken
+                self.on_break(f"CUDA error in a batch for '{what}': {exc}", exc)
+                return
+            if decode is None or len(reqs) == 1:  # nothing to tell apart, or no model to run on
+                log.error("generation for %s failed", what, exc_info=exc)
+                for req in reqs:
+                    resolve(req, error=failed(req.persona))
+                return
+            log.warning("a decode of %d requests for %s failed (%s: %s): running each alone", len(reqs),
+                        what, type(exc).__name__, exc)
+            for req in reqs:
+                if not self._alone(key, decode.model, req):
                     return
-                log.exception("generation for %s failed for one request", req.persona)
-                resolve(req, error=failed(req.persona))
+        finally:
+            self._pending = []
+
+    def _alone(self, key: str, model: Model, req: Request) -> bool:
+        """Run `req` again alone on a decode of its own; False when the pool broke doing it."""
+        req.kept.clear()
+        req.rejections = 0
+        try:
+            alone = self._new_decode(key, model, req.seed, req.count)
+            self._admit(alone, [req])
+            self.batches.append((key, req.count, 1))
+            for _ in range(ALONE_STEPS):
+                for done, result in alone.step():
+                    _answer(done, result)
+                if alone.empty:
+                    break
+        except Exception as exc:
+            if _poisons_device(exc):
+                self.on_break(f"CUDA error in a request for '{req.persona}': {exc}", exc)
+                return False
+            log.exception("generation for %s failed for one request", req.persona)
+            resolve(req, error=failed(req.persona))
+        return True
 
     def _run_static(self, key: str, model: Model, batch: list[Request]) -> None:
         """A whole batch on the static path; a failing batch runs again request by request."""
@@ -342,6 +381,12 @@ class Engine:
             return failed(req.persona)
 
 _BROKEN = object()  # a static request's result once the pool broke (PoolBroken already sent)
+
+
+def _drop_cache(model: Model) -> None:
+    """Let go of `model`'s decoder and its cache (made again on its next decode)."""
+    model.nbytes -= model.cache_bytes
+    model.decoder, model.cache_bytes = None, 0
 
 
 def _answer(req: Request, result: Any) -> None:

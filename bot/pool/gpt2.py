@@ -166,6 +166,15 @@ class GPT2Decoder:
                 b[:, :keep, :r, :] = old_b[:, :keep]
             self.row_a[kind], self.row_b[kind] = a, b
 
+    def clear_rows(self, rows: list[int]) -> None:
+        """Zero cache rows no row holds (their keys, values and adapter copies): a forgotten persona
+        leaves nothing in them."""
+        if not rows:
+            return
+        index = torch.tensor(rows, device=self.device)
+        for tensor in (self.k, self.v, *self.row_a.values(), *self.row_b.values()):
+            tensor.index_fill_(1, index, 0)
+
     def set_adapter(self, row: int, slot: int) -> None:
         """Give cache row `row` the adapter in `slot` of the shared base (negative: the plain base)."""
         lora = self.lora

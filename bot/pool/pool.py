@@ -378,7 +378,7 @@ class GenerationPool:
         """Worker (holding `_cond`), or any thread once the worker has ended: fail `name`'s queue and drop
         everything held of it; False while the loader thread is still reading it."""
         self.scheduler.fail(name, self._unknown(name))
-        self.engine.drop(lambda req: req.persona != name, lambda req: self._unknown(name))
+        self.engine.forget(name, lambda req: self._unknown(name))
         return self.residency.forget_now(name)
 
     def _break(self, reason: str, exc: BaseException) -> None:

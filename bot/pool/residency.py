@@ -287,7 +287,9 @@ class Residency:
             return entry is None or version != entry.version
 
         for tier in (self.resident, self.cpu_tier):
-            for name in [n for n, m in tier.items() if not n.startswith(BASE_KEY) and stale(n, m.version)]:
+            # A model with a decode in progress stays (and counts) until its rows are done.
+            for name in [n for n, m in tier.items()
+                         if not n.startswith(BASE_KEY) and n not in self.busy and stale(n, m.version)]:
                 del tier[name]
                 log.info("persona %s removed or replaced on disk: unloaded", name)
         for key, base in self.resident.items():

@@ -1,15 +1,16 @@
-"""The continuous runner: one batch key's running decode, whose rows join and leave between steps.
+"""The continuous runner: one batch key's decode in progress, whose rows join and leave between steps.
 
-A request becomes rows (`prompt_rows`: one per sample asked, its prompt clamped to the context) and the
-rows wait in `joining` until a cache row is free. Every `step` is one forward of `GPT2Decoder`: each
-decoding row feeds the token it sampled last, and joining rows prefill a chunk of their prompt, at most
-`prefill_tokens` tokens in all (a burst of joins, or one long prompt, never stalls the decoding rows
-for long: a long prompt takes several steps). Then one sampling call over every row that has logits
-(each with its own temperature, top-k, top-p and minimum length: `training.sampling.sample_next`, the
-very function the voice report samples with), and a row that stopped (end of text, a newline, its
-`max_new`) leaves at once: its tokens become text, the copy guard checks it, and a rejected sample is
-drawn again by a new row joining the same decode (up to `COPY_TRIES` draws). A request is answered
-the moment its last row is done, whatever its batch-mates are doing.
+A request becomes rows (`prompt_rows`: one per sample asked, its prompt clamped to the context); each
+row takes a cache row when it is admitted, its persona's adapter copied into it. Every `step` is one
+forward of `GPT2Decoder`: each decoding row feeds the token it sampled last, and the rows whose prompt
+is not all in the cache yet prefill a chunk of it, at most `prefill_tokens` tokens in all (a burst of
+joins, or one long prompt, never stalls the decoding rows for long: a long prompt takes several steps).
+Then one sampling call over every row that has logits (each with its own temperature, top-k, top-p and
+minimum length: `training.sampling.sample_next`, the very function the voice report samples with), and
+a row that stopped (end of text, a newline, its `max_new`) leaves at once: its tokens become text, the
+copy guard checks it, and a rejected sample is drawn again by a new row in the same cache row (its
+adapter copy kept: the slot it came from may serve another persona by then), up to `COPY_TRIES` draws.
+A request is answered the moment its last row is done, whatever its batch-mates are doing.
 
 A seeded request runs alone (the scheduler admits nothing beside it) with its own generator: the same
 computation every time, redraws included.
@@ -88,9 +89,8 @@ class _Row:
     ids: list[int]
     max_new: int
     min_new: int
-    slot: int
+    cache_row: int  # its row of the cache, and of the per-row adapters (copied in when it was admitted)
     draw: int = 1
-    cache_row: int = -1  # -1: waiting for a free cache row
     filled: int = 0  # prompt tokens in the cache
     new: list[int] = field(default_factory=list)
 
@@ -113,8 +113,8 @@ class Running:
         self.seeded = generator is not None
         import torch
 
-        self.joining: deque[_Row] = deque()
-        self.cache: list[_Row | None] = [None] * min(decoder.rows, max_rows)
+        self.prefilling: deque[_Row] = deque()  # rows whose prompt is not all in the cache, in order
+        self.cache: list[_Row | None] = [None] * decoder.rows
         self.owed: dict[int, int] = {}  # id(request) -> its rows not done yet
         self.requests: dict[int, Any] = {}  # id(request) -> request, while it has rows here
         self.failed_text: set[int] = set()  # id() of requests whose text could not be made
@@ -128,13 +128,17 @@ class Running:
 
     @property
     def rows(self) -> int:
-        """Rows in this decode: in the cache or waiting for a cache row."""
-        return sum(r is not None for r in self.cache) + len(self.joining)
+        """Rows in this decode (each has its cache row)."""
+        return sum(r is not None for r in self.cache)
 
     @property
     def free(self) -> int:
-        """Rows that could still join without waiting."""
+        """Rows that could still join."""
         return self.max_rows - self.rows
+
+    def free_rows(self) -> list[int]:
+        """The cache rows no row holds now."""
+        return [i for i, r in enumerate(self.cache) if r is None]
 
     @property
     def empty(self) -> bool:
@@ -144,16 +148,28 @@ class Running:
         return {req.persona for req in self.requests.values()}
 
     def admit(self, req: Any, prefix: list[int], slot: int) -> None:
-        """`req`'s rows join this decode at the next step (each takes a cache row as one is free)."""
+        """`req`'s rows join this decode: each takes a cache row now (the cache grows if it must) with
+        the adapter in `slot` copied into it (the slot may serve another persona later: the row keeps
+        its copy, redraws included), and its prompt is prefilled from the next step on."""
         model = self.model
         ids, max_new, min_new = prompt_rows(model.tokenizer, prefix, req.prompt, req.context,
                                             req.max_new_tokens, req.min_new_tokens,
                                             self.generation.min_length, model.context)
         self.decoder.ensure_context(len(ids) + max_new)
+        rows = []
+        for _ in range(req.count):
+            free = next((i for i, r in enumerate(self.cache) if r is None), None)
+            if free is None:
+                self.decoder.ensure_rows(len(self.cache) + 1)
+                free = len(self.cache)
+                self.cache += [None] * (self.decoder.rows - len(self.cache))
+            self.decoder.set_adapter(free, slot)
+            row = _Row(req, ids, max_new, min_new, free, draw=req.draw)
+            self.cache[free] = row
+            rows.append(row)
+        self.prefilling.extend(rows)
         self.requests[id(req)] = req
         self.owed[id(req)] = self.owed.get(id(req), 0) + req.count
-        for _ in range(req.count):
-            self.joining.append(_Row(req, ids, max_new, min_new, slot, draw=req.draw))
 
     def drop(self, keep: Callable[[Any], bool]) -> list[Any]:
         """Take out the requests `keep` says no to (their callers left, their persona was forgotten);
@@ -162,7 +178,7 @@ class Running:
         ids = {id(req) for req in gone}
         if not ids:
             return []
-        self.joining = deque(r for r in self.joining if id(r.req) not in ids)
+        self.prefilling = deque(r for r in self.prefilling if id(r.req) not in ids)
         self.cache = [None if r is not None and id(r.req) in ids else r for r in self.cache]
         for i in ids:
             del self.requests[i]
@@ -180,7 +196,7 @@ class Running:
 
         decoder, device = self.decoder, self.decoder.device
         chunk_rows = self._start_joins()
-        decoding = [i for i, r in enumerate(self.cache) if r is not None and r.new and r not in chunk_rows]
+        decoding = [i for i, r in enumerate(self.cache) if r is not None and r.new]
         n = decoding[-1] + 1 if decoding else 0
         scratch = decoder.scratch
         tokens, positions, writes = [0] * n, [0] * n, [scratch] * n
@@ -206,36 +222,24 @@ class Running:
         inputs = [torch.tensor(xs, device=device) if n else None for xs in (tokens, positions, writes)]
         logits = decoder.forward(n, *inputs, span, chunk, torch.tensor(wanted, device=device))
         self.steps += 1
-        for row, (start, take) in (chunk_rows or {}).items():
+        for row, (start, take) in chunk_rows.items():
             row.filled = start + take
+        while self.prefilling and self.prefilling[0].filled == len(self.prefilling[0].ids):
+            self.prefilling.popleft()
         if not wanted_rows:
             return []
         return self._sample(logits, wanted_rows)
 
     def _start_joins(self) -> dict[_Row, tuple[int, int]]:
-        """This step's prefill: rows with prompt still to put in the cache (those mid-prompt first, then
-        new ones as cache rows free up), `prefill_tokens` in all. Row -> (start, tokens)."""
+        """This step's prefill: the rows whose prompt is not all in the cache, in the order they joined
+        (one mid-prompt first), `prefill_tokens` tokens in all. Row -> (start, tokens)."""
         budget = self.prefill_tokens
         chunks: dict[_Row, tuple[int, int]] = {}
-        for row in self.cache:
-            if row is not None and not row.new and row.filled < len(row.ids) and budget > 0:
-                take = min(budget, len(row.ids) - row.filled)
-                chunks[row] = (row.filled, take)
-                budget -= take
-        while self.joining and budget > 0:
-            free = next((i for i, r in enumerate(self.cache) if r is None), None)
-            if free is None and len(self.cache) < self.max_rows:
-                self.decoder.ensure_rows(len(self.cache) + 1)
-                free = len(self.cache)
-                self.cache += [None] * (self.decoder.rows - len(self.cache))
-            if free is None:
+        for row in self.prefilling:
+            if budget <= 0:
                 break
-            row = self.joining.popleft()
-            row.cache_row = free
-            self.cache[free] = row
-            self.decoder.set_adapter(free, row.slot)
-            take = min(budget, len(row.ids))
-            chunks[row] = (0, take)
+            take = min(budget, len(row.ids) - row.filled)
+            chunks[row] = (row.filled, take)
             budget -= take
         return chunks
 
@@ -285,8 +289,10 @@ class Running:
             req.kept.append(text)
             return self._settle(req)
         req.rejections += 1
-        if row.draw < COPY_TRIES:  # drawn again: a new row joins this decode
-            self.joining.append(_Row(req, row.ids, row.max_new, row.min_new, row.slot, draw=row.draw + 1))
+        if row.draw < COPY_TRIES:  # drawn again: a new row in the same cache row, with its adapter copy
+            again = _Row(req, row.ids, row.max_new, row.min_new, row.cache_row, draw=row.draw + 1)
+            self.cache[row.cache_row] = again
+            self.prefilling.append(again)
             return []
         return self._settle(req)
 

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 import torch
@@ -693,6 +694,87 @@ async def test_a_failing_batch_without_a_cuda_error_keeps_the_pool_up(make_pool,
     assert all(isinstance(r, GenerationFailed) for r in results)  # each failed alone too
     assert pool.ready and pool.broken is None
     assert len(await pool.generate("alpha", "recovered")) == 1
+
+
+async def test_a_model_that_cannot_be_made_resident_fails_its_requests_not_the_pool(make_pool, monkeypatch):
+    pool = await make_pool(batch_window_ms=0)
+
+    def out_of_memory(*args):
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 20.00 MiB")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pool.residency, "make_resident", out_of_memory)
+        (result,) = await queue_then_run(pool, [("alpha", "a", 1)])
+    assert isinstance(result, GenerationFailed) and pool.ready  # at once, not after its timeout
+    assert len(await pool.generate("alpha", "recovered")) == 1
+
+
+async def test_a_cuda_error_while_requests_run_again_alone_answers_them_all(make_pool, monkeypatch):
+    from bot.pool.runner import Running
+
+    pool = await make_pool(batch_window_ms=0, request_timeout_s=600)
+    await pool.generate("alpha", max_new_tokens=1)
+    real, calls = Running.step, []
+
+    def step(self):
+        calls.append(self)
+        if len(calls) == 1:
+            raise RuntimeError("boom")  # the shared decode fails: each request runs again alone
+        if len(calls) == 2:
+            raise RuntimeError("CUDA error: an illegal memory access was encountered")
+        return real(self)
+
+    monkeypatch.setattr(Running, "step", step)
+    results = await queue_then_run(pool, [("alpha", "a", 1), ("alpha", "b", 1), ("alpha", "c", 1)])
+    assert [type(r) for r in results] == [PoolBroken] * 3 and not pool.ready
+
+
+async def test_after_a_failed_step_its_model_may_be_evicted_again(make_pool, monkeypatch):
+    from bot.pool.runner import Running
+
+    pool = await make_pool(batch_window_ms=0)
+    real, calls = Running.step, []
+
+    def step(self):
+        calls.append(self)
+        if len(calls) == 1:
+            raise RuntimeError("boom")
+        return real(self)
+
+    monkeypatch.setattr(Running, "step", step)
+    results = await queue_then_run(pool, [("alpha", "a", 1), ("alpha", "b", 1)])
+    assert all(isinstance(r, Samples) for r in results)
+    assert pool.residency.busy == set() and pool.engine.decodes == {}
+
+
+@pytest.mark.parametrize("how", ["retrain", "remove"])
+async def test_a_retrain_or_removal_mid_decode_lets_the_decode_finish(make_pool, shared_models, tmp_path,
+                                                                       monkeypatch, how):
+    from bot.pool.runner import Running
+
+    models = tmp_path / "models"
+    shutil.copytree(shared_models / "alpha", models / "alpha")
+    pool = await make_pool(models, batch_window_ms=0)
+    real = Running.step
+
+    def slow(self):  # a decode long enough for the change to land in the middle of it
+        time.sleep(0.02)
+        return real(self)
+
+    monkeypatch.setattr(Running, "step", slow)
+    task = asyncio.create_task(pool.generate("alpha", "long", max_new_tokens=40, min_new_tokens=40))
+    await until(lambda: "alpha" in pool.engine.serving, "alpha decoding")
+    if how == "retrain":
+        make_checkpoint(models, "alpha", seed=7)
+    else:
+        shutil.rmtree(models / "alpha")
+    await pool.refresh()
+    assert (await task)[0].startswith("long")  # its rows finish on the weights they began with
+    assert pool.ready and pool.broken is None
+    if how == "retrain":
+        await until(lambda: not pool.engine.decodes, "the old decode drained")
+        assert len(await pool.generate("alpha", "new weights", max_new_tokens=2)) == 1
+        assert pool.residency.resident["alpha"].version == pool.registry.get("alpha").version
 
 
 class WorkerKiller(BaseException):

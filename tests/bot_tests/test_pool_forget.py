@@ -177,6 +177,36 @@ async def test_forget_frees_an_adapter_slot_and_its_ram_copy(start_pool, tmp_pat
     assert await held(pool, "other") == ["slot", "ram", "guard"]
 
 
+async def test_forget_leaves_nothing_in_the_decode_cache(start_pool, tmp_path):
+    import torch
+
+    from bot.pool.weights import load_adapter
+
+    models = tmp_path / "models"
+    make_base(models)
+    make_lora_checkpoint(models, "eve", seed=1)
+    make_lora_checkpoint(models, "fay", seed=2)
+    pool: GenerationPool = await start_pool(models, batch_window_ms=0)
+    await pool.generate("eve", "Morning", max_new_tokens=3)
+    (base,) = pool.residency.resident.values()
+    eve = load_adapter(pool.registry.get("eve"), torch.float32)
+    kind = next(iter(eve.a))
+
+    def rows_with_eve() -> list[int]:
+        decoder = base.decoder
+        if decoder is None:
+            return []
+        copies = decoder.row_a[kind][..., : eve.rank]
+        return [i for i in range(decoder.rows) if torch.equal(copies[:, i], eve.a[kind])]
+
+    assert rows_with_eve()  # her row's copy of her adapter outlives her request
+    take_away(models, "eve")
+    await pool.forget("eve")
+    assert pool.holds("eve") == [] and rows_with_eve() == []
+    assert base.decoder is None and base.nbytes == base.weight_bytes + base.lora.nbytes
+    assert len(await pool.generate("fay", "Still", max_new_tokens=2)) == 1  # a cache again, on use
+
+
 async def test_a_folder_gone_from_disk_is_not_served_before_the_rescan(start_pool, models):
     pool: GenerationPool = await start_pool(models, batch_window_ms=0)
     await pool.generate("alpha", "warm", max_new_tokens=1)

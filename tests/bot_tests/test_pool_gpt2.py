@@ -131,3 +131,22 @@ def test_models_it_cannot_run_are_named() -> None:
     assert unsupported(llama) == "not a GPT-2 model (llama)"
     with pytest.raises(ValueError, match="cannot run this model: not a GPT-2 model"):
         GPT2Decoder(llama, rows=1)
+
+
+def test_clearing_rows_zeroes_their_keys_values_and_adapters_only(tmp_path) -> None:
+    models = tmp_path / "models"
+    folder = models / BASES_DIR / "shared"
+    tok = _tokenizer()
+    tiny_model(tok, seed=7).save_pretrained(folder)
+    tok.save_pretrained(folder)
+    write_lora_persona(models, "ann", "shared", seed=0, rank=8)
+    shared = SharedBase(AutoModelForCausalLM.from_pretrained(folder).eval(), slots=2, rank=8)
+    shared.put(0, read_adapter(models / "ann"))
+    decoder = GPT2Decoder(shared.model, rows=3, lora=shared)
+    for row in range(3):
+        decoder.set_adapter(row, 0)
+    decoder.forward(0, None, None, None, 0, Chunk.build([0, 1, 2], [[5, 6], [7, 8], [9]], [0, 0, 0],
+                                                        decoder.scratch), torch.tensor([1]))
+    decoder.clear_rows([0, 2])
+    for tensor in (decoder.k, decoder.v, *decoder.row_a.values(), *decoder.row_b.values()):
+        assert not tensor[:, [0, 2]].any() and tensor[:, 1].any()

@@ -83,7 +83,7 @@ def test_a_long_prompt_is_prefilled_a_bounded_chunk_per_step_while_others_decode
     long = request(long_prompt, max_new=4, min_new=4)
     run.admit(long, model.prefix, -1)
     ids, _, _ = prompt_rows(model.tokenizer, model.prefix, long_prompt, "", 4, 4, 0, model.context)
-    row = next(r for r in run.joining if r.req is long)
+    row = next(r for r in run.prefilling if r.req is long)
     grown = []
     for _ in range(-(-len(ids) // 8)):
         before = len(run.cache[0].new)
@@ -172,5 +172,36 @@ def test_dropped_requests_leave_with_their_rows(model) -> None:
     run.admit(kept, model.prefix, -1)
     run.step()
     assert run.drop(lambda req: req is not gone) == [gone]
-    assert run.rows == 1 and run.free == 7
+    assert run.rows == 1 and run.free == 7 and len(run.free_rows()) == len(run.cache) - 1
     assert set(run_to_end(run)) == {id(kept)}
+
+
+def test_a_redraw_keeps_its_personas_adapter_when_the_slot_changes_hands(tmp_path) -> None:
+    from helpers.checkpoints import make_base, make_lora_checkpoint
+
+    from bot.pool.weights import load_adapter, load_shared_base
+
+    models = tmp_path / "models"
+    make_base(models)
+    make_lora_checkpoint(models, "anna", seed=1)
+    make_lora_checkpoint(models, "bob", seed=2)
+    registry = PersonaRegistry(models)
+    registry.scan()
+    base = load_shared_base(registry.get("anna"), models, torch.float32)
+    anna, bob = (load_adapter(registry.get(n), torch.float32) for n in ("anna", "bob"))
+    base.lora.put(0, anna)
+    decoder = GPT2Decoder(base.model, lora=base.lora)
+    guard = RejectFirst(1)
+    run = Running("base", base, decoder, GenerationSettings(min_length=0, max_copied_words=8),
+                  PoolMetrics(prometheus_client.CollectorRegistry()), lambda persona: guard, 256, 8)
+    req = request(max_new=3, min_new=3, persona="anna")
+    run.admit(req, base.prefix, 0)
+    while guard.calls == 0:  # until the copy guard rejects the first draw
+        run.step()
+    base.lora.put(0, bob)  # what slot reuse (or a retrain) may do to slot 0 between two steps
+    (redraw,) = [r for r in run.cache if r is not None]
+    assert redraw.draw == 2
+    copy = decoder.row_a["attn.c_attn"][:, redraw.cache_row]
+    assert torch.equal(copy[..., :anna.rank], anna.a["attn.c_attn"])  # anna's, never bob's
+    assert not torch.equal(copy[..., :bob.rank], bob.a["attn.c_attn"])
+    assert len(run_to_end(run)[id(req)]) == 1
