@@ -279,16 +279,20 @@ class Engine:
             decode.admit(req, prefix_ids(model, self.registry.get(req.persona)), slots.get(req.persona, BASE))
 
     def _settle(self) -> None:
-        """Forget decodes that ended; count their cache's bytes with their model's; who is served."""
-        for key in [k for k, d in self.decodes.items() if d.empty]:
-            del self.decodes[key]
-            self.since.pop(key, None)
-            self.residency.busy.discard(key)
+        """Count each cache's bytes with its model's; forget decodes that ended; who is served."""
+        grown = False
         for decode in self.decodes.values():
             model = decode.model
             if model.decoder is decode.decoder and model.cache_bytes != decode.decoder.nbytes:
                 model.nbytes += decode.decoder.nbytes - model.cache_bytes
                 model.cache_bytes = decode.decoder.nbytes
+                grown = True
+        if grown:  # the budget sees it at the next load; the metric at once
+            self.residency.update_metrics()
+        for key in [k for k, d in self.decodes.items() if d.empty]:
+            del self.decodes[key]
+            self.since.pop(key, None)
+            self.residency.busy.discard(key)
         self.serving = frozenset(r.persona for d in self.decodes.values() for r in d.requests.values())
 
     def _failed_step(self, key: str, decode: Running | None, joiners: list[Request], exc: Exception) -> None:

@@ -194,7 +194,7 @@ class Residency:
                 loaded.lora.to(self.device)
         self.resident[key] = loaded
         self.metrics.loads.inc()
-        self._update_metrics()
+        self.update_metrics()
         log.info("loaded persona %s (%.1f MB) on %s", key, loaded.nbytes / 1e6, self.device)
         return loaded
 
@@ -245,7 +245,7 @@ class Residency:
             self.adapter_load_ms.append(adapter.read_ms + (time.perf_counter() - start) * 1000)
             self.metrics.adapter_loads.inc()
             out[name] = slot
-        self._update_metrics()
+        self.update_metrics()
         return out
 
     def keep_in_ram(self, name: str, adapter: Adapter) -> None:
@@ -303,7 +303,7 @@ class Residency:
                 del waiting[name]
         for name in [n for n in self.loading if not n.startswith(BASE_KEY) and self.registry.get(n) is None]:
             self.loading.pop(name).cancel()  # one the loader has not started never runs
-        self._update_metrics()
+        self.update_metrics()
 
     def drop_orphan_loads(self, queued: set[str]) -> None:
         """A finished load nobody waits for any more (its callers timed out or went away: no request of
@@ -346,7 +346,7 @@ class Residency:
         if pending is not None and (pending.cancel() or pending.done()):  # queued for the loader, or read
             del self.loading[name]
         self.loader.drop_guard(name)
-        self._update_metrics()
+        self.update_metrics()
         return name not in self.loading and self.loader.loading_now != name
 
     def holds(self, name: str) -> list[str]:
@@ -373,6 +373,6 @@ class Residency:
         entry = self.registry.get(name)
         return batch_key(entry) if entry is not None else None
 
-    def _update_metrics(self) -> None:
+    def update_metrics(self) -> None:
         self.metrics.resident.set(len(self.resident))
         self.metrics.resident_bytes.set(sum(m.nbytes for m in self.resident.values()))
