@@ -1,7 +1,8 @@
 """The voice report of a persona: tweets generated exactly as `/imitate` generates them, measured by
 `training/voice.py` against the person's held-out tweets.
 
-Generation is the pool's: the decode loop of `training/sampling.py` (the module `bot/pool/` runs),
+Generation is the pool's: the decode loop of `training/sampling.py` (the pool's static path; its
+continuous runner samples with the same `sample_next`, on a forward equal to transformers' within 1e-4),
 a prompt of only the prompt prefix (end-of-text), the `[generation]` defaults (temperature, top-p,
 top-k, min_length, max_new_tokens), text by `TokenText` and cut to one tweet as `bot/output.py`'s
 `format_sample` cuts it (its Discord escaping leaves the measures unchanged, so it is not applied).

@@ -1,8 +1,11 @@
-"""The decode loop of the pool: one batch of left-padded rows, each with its own sampling settings.
+"""The pool's sampling, and its static decode loop: one batch of left-padded rows, each with its own
+sampling settings.
 
 It lives in `training` so that the bot's pool (`bot/pool/`) and the voice report (`training/eval.py`)
-generate with the very same code: `training` never imports `bot`, and `bot` already reads training's
-checkpoint contract. Pure torch, no transformers import.
+sample with the very same code: `training` never imports `bot`, and `bot` already reads training's
+checkpoint contract. The pool's continuous runner (`bot/pool/runner.py`) calls `sample_next` and
+`TokenText` on its own forward; `decode` is its static path (models that are not GPT-2) and the voice
+report's. Pure torch, no transformers import.
 
 A small loop over the model's forward with its KV cache, rather than `model.generate`, because a
 batch here mixes requests: every row has its own temperature, top-k, top-p, token limits, and stops on
