@@ -37,7 +37,7 @@ from bot.consent_flow import ConsentFlow
 from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, UnknownPersona
 from bot.follow_ups import FollowUps
 from bot.forgetting import Forgetting
-from bot.generation import validate_request
+from bot.generation import checked_text
 from bot.output import DISCORD_LIMIT, clip, neutralise_mentions, quote_user
 from bot.persona_changes import PersonaChanges
 from bot.replies import (
@@ -262,11 +262,10 @@ class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
         Another this is."""
         self.check_may_post(caller)
         self.check_context_author(context_author, caller)
-        prompt = (prompt or "").strip()
         count = 1 if count is None else count
-        context = " ".join(context.split())
-        validate_request(self.settings.generation, prompt=prompt, count=count, max_new_tokens=None,
-                         temperature=temperature, top_p=None, seed=seed, context=context)
+        prompt, context = checked_text(self.settings.generation, prompt=prompt or "", context=context,
+                                       count=count, max_new_tokens=None, temperature=temperature,
+                                       top_p=None, seed=seed)
         meta = self._persona(persona.strip(), caller)
         self._cool_down(caller)
         return ImitateRequest(persona.strip(), prompt, count, temperature, seed, meta, context, reply_to,

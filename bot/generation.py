@@ -78,6 +78,18 @@ def validate_request(generation: GenerationSettings, *, prompt: str, count: int,
         check(0 <= seed <= MAX_SEED, f"seed must be between 0 and {MAX_SEED} (got {seed}).")
 
 
+def checked_text(generation: GenerationSettings, *, prompt: str, context: str = "", count: int,
+                 max_new_tokens: int | None, temperature: float | None, top_p: float | None,
+                 seed: int | None, top_k: int | None = None) -> tuple[str, str]:
+    """A request's text cleaned and checked, by the one rule the command layer and both backends apply:
+    the prompt without the whitespace around it, the message it answers on one line (a newline would
+    read as the end of a tweet), then `validate_request`. Returns (prompt, context)."""
+    prompt, context = prompt.strip(), " ".join(context.split())
+    validate_request(generation, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
+                     temperature=temperature, top_p=top_p, seed=seed, top_k=top_k, context=context)
+    return prompt, context
+
+
 def check(ok: bool, message: str) -> None:
     if not ok:
         raise InvalidRequest(message)

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 
 from bot.config import GenerationSettings, PoolSettings, token_from_env
 from bot.errors import GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
-from bot.generation import Samples, validate_request
+from bot.generation import Samples, checked_text
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
 from bot.wire import (
@@ -198,10 +198,9 @@ class RemotePool:
         if self._session is None:
             raise PoolClosed("The generation pool is not running yet.")
         # The service checks too; checked here as well, a bad value is refused without a round trip.
-        validate_request(self.generation, prompt=body.prompt.strip(), count=body.count,
-                         max_new_tokens=body.max_new_tokens, temperature=body.temperature,
-                         top_p=body.top_p, seed=body.seed, top_k=body.top_k,
-                         context=" ".join(body.context.split()))
+        checked_text(self.generation, prompt=body.prompt, context=body.context, count=body.count,
+                     max_new_tokens=body.max_new_tokens, temperature=body.temperature, top_p=body.top_p,
+                     seed=body.seed, top_k=body.top_k)
         if body.timeout is None:
             body.timeout = self.settings.request_timeout_s
         wait = aiohttp.ClientTimeout(total=body.timeout + self.settings.remote_margin_s,

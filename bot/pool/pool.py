@@ -38,7 +38,7 @@ import prometheus_client
 
 from bot.config import GenerationSettings, PoolSettings
 from bot.errors import GenerationTimeout, PoolBroken, PoolClosed, UnknownPersona
-from bot.generation import Samples, check, validate_request
+from bot.generation import Samples, check, checked_text
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import PersonaRegistry
@@ -244,10 +244,9 @@ class GenerationPool:
                         timeout: float | None, min_new_tokens: int, context: str = "") -> Samples:
         self._check_open()
         g = self.generation
-        prompt = prompt.strip()
-        context = " ".join(context.split())  # one line: a newline would read as the end of a tweet
-        validate_request(g, prompt=prompt, count=count, max_new_tokens=max_new_tokens,
-                         temperature=temperature, top_p=top_p, seed=seed, top_k=top_k, context=context)
+        prompt, context = checked_text(g, prompt=prompt, context=context, count=count,
+                                       max_new_tokens=max_new_tokens, temperature=temperature, top_p=top_p,
+                                       seed=seed, top_k=top_k)
         max_new = g.max_new_tokens if max_new_tokens is None else max_new_tokens
         temp = g.temperature if temperature is None else temperature
         p = g.top_p if top_p is None else top_p

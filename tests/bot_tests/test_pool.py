@@ -28,7 +28,7 @@ from bot.errors import (
     PoolClosed,
     UnknownPersona,
 )
-from bot.generation import COPY_TRIES, Samples, validate_request
+from bot.generation import COPY_TRIES, Samples, checked_text, validate_request
 from bot.output import DISCORD_LIMIT, ZWSP, unescape_links
 from bot.personas import PersonaRegistry, folder_version
 from bot.pool import GenerationPool
@@ -314,6 +314,19 @@ def test_validate_request_is_the_pure_check_generate_uses():
         validate_request(g, **ok, seed=2**32)
     with pytest.raises(InvalidRequest, match="too long: 301 characters, at most 300"):
         validate_request(g, **{**ok, "prompt": "x" * 301}, seed=None)
+
+
+async def test_the_prompt_is_cleaned_by_the_one_rule_the_command_layer_applies_too(make_pool):
+    g = GenerationSettings()
+    args = {"count": 1, "max_new_tokens": None, "temperature": None, "top_p": None, "seed": None}
+    cleaned = checked_text(g, prompt="  My dream is \n", context=" a\nb\t c ", **args)
+    assert cleaned == ("My dream is", "a b c")
+    with pytest.raises(InvalidRequest, match="too long: 301 characters"):  # counted once cleaned
+        checked_text(g, prompt=" " + "x" * 301 + " ", **args)
+    assert len(checked_text(g, prompt=" " + "x" * 300 + " ", **args)[0]) == 300
+    pool = await make_pool()
+    (text,) = await pool.generate("alpha", "  My dream is \n", max_new_tokens=4)
+    assert text.startswith("My dream is")  # the pool cleans by it too (it is its own boundary)
 
 
 async def test_seed_reproducible_even_under_concurrent_load(make_pool):
