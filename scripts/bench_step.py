@@ -23,8 +23,6 @@ from transformers import AutoModelForCausalLM
 
 from bot.pool.gpt2 import GPT2Decoder
 
-NAMES = {"attn.c_attn": "c_attn", "attn.c_proj": "attn_proj", "mlp.c_fc": "c_fc", "mlp.c_proj": "mlp_proj"}
-
 
 def int8_packed(w: torch.Tensor, b: torch.Tensor | None):
     """GPT-2's Conv1D weight [in, out] as fbgemm's packed int8 linear, one scale per output."""
@@ -62,12 +60,12 @@ def main() -> None:
     def eager() -> torch.Tensor:
         return decoder.forward(n, tokens, positions, positions, span, None, wanted)
 
-    packs = {(i, name): int8_packed(*getattr(block, name)) for i, block in enumerate(decoder.blocks)
-             for name in NAMES.values()}
+    packs = {(i, kind): int8_packed(*weights) for i, block in enumerate(decoder.blocks)
+             for kind, weights in block.proj.items()}
     float_proj = decoder._proj
 
-    def int8_proj(x, _weights, layer, kind, _d, _chunk):
-        return torch.ops.quantized.linear_dynamic(x, packs[(layer, NAMES[kind])], True)
+    def int8_proj(x, _block, layer, kind, _n, _chunk):
+        return torch.ops.quantized.linear_dynamic(x, packs[(layer, kind)], True)
 
     def int8() -> torch.Tensor:
         decoder._proj = int8_proj

@@ -167,11 +167,12 @@ class Engine:
     def drop(self, keep: Callable[[Request], bool], error: Callable[[Request], BotError] | None) -> None:
         """Take the requests `keep` refuses out of every decode, answering them with `error(req)` (None:
         unanswered, their callers left)."""
-        for decode in self.decodes.values():
-            for req in decode.drop(keep):
-                if error is not None:
-                    resolve(req, error=error(req))
-        self._settle()
+        gone = [req for decode in self.decodes.values() for req in decode.drop(keep)]
+        for req in gone:
+            if error is not None:
+                resolve(req, error=error(req))
+        if gone:  # (called before every step: nothing to settle when nobody left)
+            self._settle()
 
     def serves(self, name: str) -> bool:
         """Whether persona `name` has rows in a decode or a request in the static batch (any thread)."""
@@ -195,7 +196,7 @@ class Engine:
                     continue
                 decode = live.get(id(model.decoder))
                 if decode is None:
-                    _drop_cache(model)
+                    model.drop_cache()
                 else:
                     model.decoder.clear_rows(decode.free_rows())
 
@@ -226,7 +227,6 @@ class Engine:
                 self._admit(decode, plan.joiners)
                 self.batches.append((key, sum(r.count for r in plan.joiners),
                                      len({r.persona for r in plan.joiners})))
-            self._pending = []
             rows, personas = decode.rows, len(decode.personas())
             answered = decode.step()
         except Exception as exc:
@@ -281,12 +281,9 @@ class Engine:
     def _settle(self) -> None:
         """Count each cache's bytes with its model's; forget decodes that ended; who is served."""
         grown = False
-        for decode in self.decodes.values():
-            model = decode.model
-            if model.decoder is decode.decoder and model.cache_bytes != decode.decoder.nbytes:
-                model.nbytes += decode.decoder.nbytes - model.cache_bytes
-                model.cache_bytes = decode.decoder.nbytes
-                grown = True
+        for decode in self.decodes.values():  # a seeded request's own cache is not the model's
+            if decode.model.decoder is decode.decoder:
+                grown |= decode.model.count_cache()
         if grown:  # the budget sees it at the next load; the metric at once
             self.residency.update_metrics()
         for key in [k for k, d in self.decodes.items() if d.empty]:
@@ -308,7 +305,7 @@ class Engine:
                 del self.decodes[key]
             self.residency.busy.discard(key)
             if decode is not None and decode.model.decoder is decode.decoder:
-                _drop_cache(decode.model)
+                decode.model.drop_cache()
             self._settle()
             if _poisons_device(exc):  # these, the other decodes' and the queued fail with PoolBroken
                 self.on_break(f"CUDA error in a batch for '{what}': {exc}", exc)
@@ -385,12 +382,6 @@ class Engine:
             return failed(req.persona)
 
 _BROKEN = object()  # a static request's result once the pool broke (PoolBroken already sent)
-
-
-def _drop_cache(model: Model) -> None:
-    """Let go of `model`'s decoder and its cache (made again on its next decode)."""
-    model.nbytes -= model.cache_bytes
-    model.decoder, model.cache_bytes = None, 0
 
 
 def _answer(req: Request, result: Any) -> None:

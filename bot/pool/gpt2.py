@@ -29,12 +29,13 @@ from typing import TYPE_CHECKING
 import torch
 import torch.nn.functional as F
 
+from bot.pool.lora import KINDS
+
 if TYPE_CHECKING:
     from bot.pool.lora import SharedBase
 
 CONTEXT_STEP = 64  # the cache grows by this many positions at a time
 ROW_STEP = 8  # and by this many rows
-KINDS = ("attn.c_attn", "attn.c_proj", "mlp.c_fc", "mlp.c_proj")  # as bot.pool.lora
 
 
 def unsupported(model) -> str | None:
@@ -205,7 +206,6 @@ class GPT2Decoder:
         if chunk is not None:
             parts.append((self.wte[chunk.tokens] + self.wpe[chunk.positions]).flatten(0, 1))
         x = torch.cat(parts) if len(parts) > 1 else parts[0]
-        d = n
         width = chunk.tokens.shape[1] if chunk is not None else 0
         rows = torch.arange(n, device=self.device)
         dec_mask = pre_mask = None
@@ -217,19 +217,19 @@ class GPT2Decoder:
                                        <= chunk.positions[:, :, None])[:, None])
         for layer, block in enumerate(self.blocks):
             h = F.layer_norm(x, x.shape[-1:], *block.ln_1, self.eps)
-            qkv = self._proj(h, block.c_attn, layer, "attn.c_attn", d, chunk)
+            qkv = self._proj(h, block, layer, "attn.c_attn", n, chunk)
             q, k, v = qkv.split(qkv.shape[-1] // 3, dim=-1)
             out = []
             if n:
-                out.append(self._attend(layer, q[:d], k[:d], v[:d], rows, writes, span, dec_mask, 1))
+                out.append(self._attend(layer, q[:n], k[:n], v[:n], rows, writes, span, dec_mask, 1))
             if chunk is not None:
-                out.append(self._attend(layer, q[d:], k[d:], v[d:], chunk.rows, chunk.writes, chunk.span,
+                out.append(self._attend(layer, q[n:], k[n:], v[n:], chunk.rows, chunk.writes, chunk.span,
                                         pre_mask, width))
             a = torch.cat(out) if len(out) > 1 else out[0]
-            x = x + self._proj(a, block.attn_proj, layer, "attn.c_proj", d, chunk)
+            x = x + self._proj(a, block, layer, "attn.c_proj", n, chunk)
             h = F.layer_norm(x, x.shape[-1:], *block.ln_2, self.eps)
-            h = F.gelu(self._proj(h, block.c_fc, layer, "mlp.c_fc", d, chunk), approximate="tanh")
-            x = x + self._proj(h, block.mlp_proj, layer, "mlp.c_proj", d, chunk)
+            h = F.gelu(self._proj(h, block, layer, "mlp.c_fc", n, chunk), approximate="tanh")
+            x = x + self._proj(h, block, layer, "mlp.c_proj", n, chunk)
         x = x.index_select(0, wanted)
         x = F.layer_norm(x, x.shape[-1:], *self.ln_f, self.eps)
         return F.linear(x, self.head)
@@ -239,21 +239,22 @@ class GPT2Decoder:
         mask = torch.zeros(allowed.shape, dtype=self.dtype, device=self.device)
         return mask.masked_fill_(~allowed, float("-inf"))
 
-    def _proj(self, x: torch.Tensor, weights: tuple[torch.Tensor, torch.Tensor], layer: int, kind: str,
-              d: int, chunk: Chunk | None) -> torch.Tensor:
-        """`x @ W + b` (GPT-2's Conv1D) over the whole step, plus each row's own low-rank update."""
-        w, b = weights
+    def _proj(self, x: torch.Tensor, block: _Block, layer: int, kind: str, n: int,
+              chunk: Chunk | None) -> torch.Tensor:
+        """`x @ W + b` for projection `kind` (GPT-2's Conv1D) over the whole step (the first `n` rows are
+        the decoding rows, the rest the chunk), plus each row's own low-rank update."""
+        w, b = block.proj[kind]
         y = torch.addmm(b, x, w)
         if self.lora is None:
             return y
         a, bb = self.row_a[kind][layer], self.row_b[kind][layer]  # [rows, in, r], [rows, r, out]
         parts = []
-        if d:
-            parts.append(torch.bmm(torch.bmm(x[:d, None], a[:d]), bb[:d]).squeeze(1))
+        if n:
+            parts.append(torch.bmm(torch.bmm(x[:n, None], a[:n]), bb[:n]).squeeze(1))
         if chunk is not None:
             j, width = chunk.tokens.shape
             ca, cb = a.index_select(0, chunk.rows), bb.index_select(0, chunk.rows)
-            parts.append(torch.bmm(torch.bmm(x[d:].view(j, width, -1), ca), cb).flatten(0, 1))
+            parts.append(torch.bmm(torch.bmm(x[n:].view(j, width, -1), ca), cb).flatten(0, 1))
         return y + (torch.cat(parts) if len(parts) > 1 else parts[0])
 
     def _attend(self, layer: int, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, rows: torch.Tensor,
@@ -285,17 +286,16 @@ class GPT2Decoder:
 
 
 class _Block:
-    """One transformer block's weights, read from the model in place (a shared base's projections are
-    `RowLoRA` wrappers: their Conv1D is `.base`)."""
+    """One transformer block's weights, read from the model in place: its layer norms, and its four
+    projections by kind (`proj[kind]` = (W [in, out], b); a shared base's projections are `RowLoRA`
+    wrappers, their Conv1D is `.base`)."""
 
     def __init__(self, block) -> None:
-        def conv(module) -> tuple[torch.Tensor, torch.Tensor]:
-            module = getattr(module, "base", module)
-            return module.weight, module.bias
-
         self.ln_1 = (block.ln_1.weight, block.ln_1.bias)
         self.ln_2 = (block.ln_2.weight, block.ln_2.bias)
-        self.c_attn = conv(block.attn.c_attn)
-        self.attn_proj = conv(block.attn.c_proj)
-        self.c_fc = conv(block.mlp.c_fc)
-        self.mlp_proj = conv(block.mlp.c_proj)
+        self.proj: dict[str, tuple[torch.Tensor, torch.Tensor]] = {}
+        for kind in KINDS:
+            owner, attr = kind.split(".")
+            conv = getattr(getattr(block, owner), attr)
+            conv = getattr(conv, "base", conv)
+            self.proj[kind] = (conv.weight, conv.bias)

@@ -38,7 +38,7 @@ import prometheus_client
 
 from bot.config import GenerationSettings, PoolSettings
 from bot.errors import GenerationTimeout, PoolBroken, PoolClosed, UnknownPersona
-from bot.generation import Samples, check, checked_text
+from bot.generation import Samples, check, checked_text, rescan_forever
 from bot.metrics import PoolMetrics
 from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import PersonaRegistry
@@ -127,7 +127,8 @@ class GenerationPool:
         self._started = True
         self.loader.start()
         self.worker.start()
-        self.rescan_task = asyncio.create_task(self._rescan_forever(), name="pool-rescan")
+        self.rescan_task = asyncio.create_task(
+            rescan_forever(self, self.settings.rescan_interval_s), name="pool-rescan")
         missing = [n for n in self.settings.pinned if self.registry.get(n) is None]
         if missing:  # not an error: the persona may be trained later, and is pinned once it appears
             log.warning("[pool] pinned names no persona in %s (yet): %s",
@@ -199,14 +200,6 @@ class GenerationPool:
             if self.engine.serves(name):
                 held.append("running")
             return sorted(held, key=HELD_ORDER.index)
-
-    async def _rescan_forever(self) -> None:
-        while True:
-            await asyncio.sleep(self.settings.rescan_interval_s)
-            try:
-                await self.refresh()
-            except Exception:  # a transient disk error must not end the rescans
-                log.exception("rescanning %s failed", self.registry.models_dir)
 
     @property
     def ready(self) -> bool:

@@ -210,8 +210,7 @@ class Residency:
             if name in pinned or name == keep or name in self.busy:
                 continue
             evicted = self.resident.pop(name)
-            evicted.nbytes -= evicted.cache_bytes  # its decoder's cache goes with it (made again on use)
-            evicted.decoder, evicted.cache_bytes = None, 0
+            evicted.drop_cache()  # its decoder's cache goes with it
             used -= evicted.nbytes
             self.metrics.evictions.inc()
             log.info("evicted persona %s (%.1f MB)", name, evicted.nbytes / 1e6)

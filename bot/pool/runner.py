@@ -111,8 +111,6 @@ class Running:
         self.max_rows = max_rows  # the cache grows to this many rows as requests join
         self.generator = generator
         self.seeded = generator is not None
-        import torch
-
         self.prefilling: deque[_Row] = deque()  # rows whose prompt is not all in the cache, in order
         self.cache: list[_Row | None] = [None] * decoder.rows
         self.owed: dict[int, int] = {}  # id(request) -> its rows not done yet
@@ -120,7 +118,6 @@ class Running:
         self.failed_text: set[int] = set()  # id() of requests whose text could not be made
         device = decoder.device
         self.stop_mask = model.stop_mask.to(device)
-        self.stop_ids = frozenset(torch.nonzero(model.stop_mask).flatten().tolist())
         self.eos = model.tokenizer.eos_token_id
         self.steps = 0
 
@@ -261,7 +258,7 @@ class Running:
         self.metrics.tokens.inc(len(chosen))
         answered = []
         for row, token in zip(rows, chosen, strict=True):
-            stop = token in self.stop_ids
+            stop = token in self.model.stop_ids
             if token != self.eos:  # a newline stays: the text layer cuts the tweet there
                 row.new.append(token)
             if stop or len(row.new) >= row.max_new:

@@ -11,6 +11,7 @@ import stat
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +58,27 @@ class Model:
     # device and dropped when the model leaves it; None until then, or when it is not a GPT-2.
     decoder: Any = None
     cache_bytes: int = 0  # the decoder's bytes, counted in nbytes
+
+    @cached_property
+    def stop_ids(self) -> frozenset[int]:
+        """The token ids that end a tweet (`stop_mask`), as a set: the runner checks each sampled token."""
+        import torch
+
+        return frozenset(torch.nonzero(self.stop_mask).flatten().tolist())
+
+    def count_cache(self) -> bool:
+        """Count the decoder's bytes in `nbytes` as they are now; whether they changed."""
+        now = self.decoder.nbytes if self.decoder is not None else 0
+        if now == self.cache_bytes:
+            return False
+        self.nbytes += now - self.cache_bytes
+        self.cache_bytes = now
+        return True
+
+    def drop_cache(self) -> None:
+        """Let go of the decoder and its cache, and their bytes (made again on the next decode)."""
+        self.decoder = None
+        self.count_cache()
 
 
 def resolve_device(pool: PoolSettings) -> tuple[str, Any]:
