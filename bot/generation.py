@@ -7,6 +7,8 @@ engine: checking a request needs no torch.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
@@ -15,6 +17,8 @@ from bot.errors import InvalidRequest
 if TYPE_CHECKING:
     from bot.config import GenerationSettings
     from bot.personas import PersonaRegistry
+
+log = logging.getLogger(__name__)
 
 MAX_SEED = 2**32 - 1  # what torch.Generator.manual_seed and numpy accept everywhere
 MAX_CONTEXT_CHARS = 4000  # the message a reply answers: two Discord messages' worth
@@ -49,6 +53,17 @@ class Generator(Protocol):
     # Returns when nothing of the persona is held any more; the remote backend returns False when the
     # service did not confirm (its replicas then drop the persona at their next rescan).
     async def forget(self, name: str) -> bool | None: ...
+
+
+async def rescan_forever(backend: Generator, interval_s: float) -> None:
+    """`backend.refresh()` every `interval_s` seconds, until cancelled: both backends' periodic rescan
+    of `models/` (a transient disk error is logged, and the rescans go on)."""
+    while True:
+        await asyncio.sleep(interval_s)
+        try:
+            await backend.refresh()
+        except Exception:
+            log.exception("rescanning %s failed", backend.registry.models_dir)
 
 
 def validate_request(generation: GenerationSettings, *, prompt: str, count: int, max_new_tokens: int | None,

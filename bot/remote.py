@@ -33,7 +33,7 @@ from pydantic import ValidationError
 
 from bot.config import GenerationSettings, PoolSettings, token_from_env
 from bot.errors import GenerationFailed, GenerationTimeout, PoolBroken, PoolBusy, PoolClosed
-from bot.generation import Samples, checked_text
+from bot.generation import Samples, checked_text, rescan_forever
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
 from bot.wire import (
@@ -91,7 +91,8 @@ class RemotePool:
             log.warning("the generation service at %s does not answer yet; requests fail until it does",
                         self.url)
         self._probe = asyncio.create_task(self._probe_forever(), name="remote-probe")
-        self._rescan = asyncio.create_task(self._rescan_forever(), name="remote-rescan")
+        self._rescan = asyncio.create_task(
+            rescan_forever(self, self.settings.rescan_interval_s), name="remote-rescan")
         log.info("generation by the service at %s", self.url)
 
     async def close(self) -> None:
@@ -226,14 +227,6 @@ class RemotePool:
             if await self.probe() != was:
                 log.warning("generation service at %s %s", self.url, "answers again" if self._reachable
                             else "does not answer")
-
-    async def _rescan_forever(self) -> None:
-        while True:
-            await asyncio.sleep(self.settings.rescan_interval_s)
-            try:
-                await self.refresh()
-            except Exception:  # a transient disk error must not end the rescans
-                log.exception("rescanning %s failed", self.registry.models_dir)
 
 
 def log_refused(url: str) -> None:

@@ -3,6 +3,7 @@ within 1e-4, however the tokens reach the static cache (prefill chunks, decode s
 running ones, a cache that grew), and per-row LoRA as PEFT computes each adapter alone."""
 
 import copy
+from pathlib import Path
 
 import pytest
 import torch
@@ -93,14 +94,20 @@ def test_the_cache_grows_keeping_what_it_holds(model) -> None:
         decoder.ensure_context(257)
 
 
-def test_per_row_adapters_give_what_peft_gives_each_alone(tmp_path) -> None:
-    models = tmp_path / "models"
+def shared_base(models: Path) -> Path:
+    """A tiny shared base in models/.bases/shared with two adapters on it: ann (rank 8), dan (rank 4)."""
     folder = models / BASES_DIR / "shared"
     tok = _tokenizer()
     tiny_model(tok, seed=7).save_pretrained(folder)
     tok.save_pretrained(folder)
     write_lora_persona(models, "ann", "shared", seed=0, rank=8)
     write_lora_persona(models, "dan", "shared", seed=3, rank=4)
+    return folder
+
+
+def test_per_row_adapters_give_what_peft_gives_each_alone(tmp_path) -> None:
+    models = tmp_path / "models"
+    folder = shared_base(models)
     model = AutoModelForCausalLM.from_pretrained(folder).eval()
     shared = SharedBase(copy.deepcopy(model), slots=4, rank=8)
     shared.put(0, read_adapter(models / "ann"))
@@ -135,11 +142,7 @@ def test_models_it_cannot_run_are_named() -> None:
 
 def test_clearing_rows_zeroes_their_keys_values_and_adapters_only(tmp_path) -> None:
     models = tmp_path / "models"
-    folder = models / BASES_DIR / "shared"
-    tok = _tokenizer()
-    tiny_model(tok, seed=7).save_pretrained(folder)
-    tok.save_pretrained(folder)
-    write_lora_persona(models, "ann", "shared", seed=0, rank=8)
+    folder = shared_base(models)
     shared = SharedBase(AutoModelForCausalLM.from_pretrained(folder).eval(), slots=2, rank=8)
     shared.put(0, read_adapter(models / "ann"))
     decoder = GPT2Decoder(shared.model, rows=3, lora=shared)
