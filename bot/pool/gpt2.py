@@ -206,38 +206,50 @@ class GPT2Decoder:
         if chunk is not None:
             parts.append((self.wte[chunk.tokens] + self.wpe[chunk.positions]).flatten(0, 1))
         x = torch.cat(parts) if len(parts) > 1 else parts[0]
-        width = chunk.tokens.shape[1] if chunk is not None else 0
-        rows = torch.arange(n, device=self.device)
-        dec_mask = pre_mask = None
+        # What every layer shares, made once a step: each part's mask, and where its keys and values go.
+        attends = []
         if n:
             reach = torch.arange(span, device=self.device) <= positions[:, None]
-            dec_mask = self._additive(reach[:, None, None, :])
+            rows = torch.arange(n, device=self.device)
+            attends.append(_Part(n, 1, self._slots(rows[:, None], writes[:, None]), span,
+                                 self._additive(reach[:, None, None, :]), None))
         if chunk is not None:
-            pre_mask = self._additive((torch.arange(chunk.span, device=self.device)[None, None, :]
-                                       <= chunk.positions[:, :, None])[:, None])
+            reach = torch.arange(chunk.span, device=self.device)[None, None, :] <= chunk.positions[:, :, None]
+            attends.append(_Part(chunk.rows.shape[0], chunk.tokens.shape[1],
+                                 self._slots(chunk.rows[:, None], chunk.writes), chunk.span,
+                                 self._additive(reach[:, None]), chunk.rows))
         for layer, block in enumerate(self.blocks):
             h = F.layer_norm(x, x.shape[-1:], *block.ln_1, self.eps)
             qkv = self._proj(h, block, layer, "attn.c_attn", n, chunk)
             q, k, v = qkv.split(qkv.shape[-1] // 3, dim=-1)
-            out = []
-            if n:
-                out.append(self._attend(layer, q[:n], k[:n], v[:n], rows, writes, span, dec_mask, 1))
-            if chunk is not None:
-                out.append(self._attend(layer, q[n:], k[n:], v[n:], chunk.rows, chunk.writes, chunk.span,
-                                        pre_mask, width))
+            out, at = [], 0
+            for part in attends:
+                size = part.rows * part.width
+                out.append(self._attend(layer, part, q[at:at + size], k[at:at + size], v[at:at + size]))
+                at += size
             a = torch.cat(out) if len(out) > 1 else out[0]
-            x = x + self._proj(a, block, layer, "attn.c_proj", n, chunk)
+            x.add_(self._proj(a, block, layer, "attn.c_proj", n, chunk))
             h = F.layer_norm(x, x.shape[-1:], *block.ln_2, self.eps)
             h = F.gelu(self._proj(h, block, layer, "mlp.c_fc", n, chunk), approximate="tanh")
-            x = x + self._proj(h, block, layer, "mlp.c_proj", n, chunk)
+            x.add_(self._proj(h, block, layer, "mlp.c_proj", n, chunk))
         x = x.index_select(0, wanted)
         x = F.layer_norm(x, x.shape[-1:], *self.ln_f, self.eps)
         return F.linear(x, self.head)
 
     def _additive(self, allowed: torch.Tensor) -> torch.Tensor:
-        """A boolean mask (True: may read) as the additive one the scores take: 0 or -inf."""
-        mask = torch.zeros(allowed.shape, dtype=self.dtype, device=self.device)
-        return mask.masked_fill_(~allowed, float("-inf"))
+        """A boolean mask [rows, 1, width, span] (True: may read) as the additive one the scores take,
+        0 or -inf, one per head: [rows * heads, width, span]."""
+        rows, _, width, span = allowed.shape
+        mask = torch.zeros((rows, self.heads, width, span), dtype=self.dtype, device=self.device)
+        return mask.masked_fill_(~allowed, float("-inf")).view(rows * self.heads, width, span)
+
+    def _slots(self, rows: torch.Tensor, writes: torch.Tensor) -> torch.Tensor:
+        """Where tokens' keys and values go, as indices into a layer's cache seen as [slots, head_dim]:
+        token (i, t) of row `rows[i]` at position `writes[i, t]`, each head, in the order of the step's
+        [tokens, heads, head_dim] (one `index_copy_` a layer instead of an indexed assignment)."""
+        heads = torch.arange(self.heads, device=self.device)
+        per_row = self.context + 1
+        return ((rows[:, :, None] * self.heads + heads) * per_row + writes[:, :, None]).flatten()
 
     def _proj(self, x: torch.Tensor, block: _Block, layer: int, kind: str, n: int,
               chunk: Chunk | None) -> torch.Tensor:
@@ -257,32 +269,39 @@ class GPT2Decoder:
             parts.append(torch.bmm(torch.bmm(x[n:].view(j, width, -1), ca), cb).flatten(0, 1))
         return y + (torch.cat(parts) if len(parts) > 1 else parts[0])
 
-    def _attend(self, layer: int, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, rows: torch.Tensor,
-                writes: torch.Tensor, span: int, mask: torch.Tensor, width: int) -> torch.Tensor:
+    def _attend(self, layer: int, part: _Part, q: torch.Tensor, k: torch.Tensor,
+                v: torch.Tensor) -> torch.Tensor:
         """Write this part's keys and values into the cache, then each query reads its row up to its
         own position. `q`, `k`, `v`: [rows * width, heads * head_dim], row-major."""
-        heads, hd = self.heads, self.head_dim
-        m = rows.shape[0]
-        k = k.view(m, width, heads, hd).transpose(1, 2)  # [m, heads, width, hd]
-        v = v.view(m, width, heads, hd).transpose(1, 2)
+        heads, hd, m, width = self.heads, self.head_dim, part.rows, part.width
         cache_k, cache_v = self.k[layer], self.v[layer]  # [rows, heads, context + 1, hd]
-        if width == 1:
-            cache_k[rows, :, writes] = k[:, :, 0]
-            cache_v[rows, :, writes] = v[:, :, 0]
-            keys, values = cache_k[:m, :, :span], cache_v[:m, :, :span]  # decode rows are 0..m-1
+        cache_k.view(-1, hd).index_copy_(0, part.slots, k.reshape(-1, hd))
+        cache_v.view(-1, hd).index_copy_(0, part.slots, v.reshape(-1, hd))
+        if part.cache_rows is None:  # the decoding rows are cache rows 0..m-1: read in place
+            keys, values = cache_k[:m, :, :part.span], cache_v[:m, :, :part.span]
         else:
-            where = rows[:, None].expand(m, width)
-            cache_k[where, :, writes] = k.transpose(1, 2)
-            cache_v[where, :, writes] = v.transpose(1, 2)
-            keys = cache_k.index_select(0, rows)[:, :, :span]
-            values = cache_v.index_select(0, rows)[:, :, :span]
+            keys = cache_k[:, :, :part.span].index_select(0, part.cache_rows)
+            values = cache_v[:, :, :part.span].index_select(0, part.cache_rows)
         q = q.view(m, width, heads, hd).transpose(1, 2).reshape(m * heads, width, hd)
         # Batched matmuls rather than scaled_dot_product_attention: with one query a row (decode) its
-        # CPU kernel costs more than the arithmetic. `mask` is additive: 0 where a query may read.
-        scores = torch.baddbmm(mask.expand(m, heads, width, span).reshape(m * heads, width, span),
-                               q, keys.flatten(0, 1).transpose(1, 2), alpha=self.scale)
+        # CPU kernel costs more than the arithmetic. The mask is additive: 0 where a query may read.
+        scores = torch.baddbmm(part.mask, q, keys.flatten(0, 1).transpose(1, 2), alpha=self.scale)
         out = torch.bmm(scores.softmax(-1), values.flatten(0, 1))  # [m * heads, width, hd]
         return out.view(m, heads, width, hd).transpose(1, 2).reshape(m * width, heads * hd)
+
+
+@dataclass
+class _Part:
+    """One part of a step as attention sees it, the same in every layer: `rows` cache rows of `width`
+    tokens each, the slots their keys and values go to, how far they read, their additive mask
+    [rows * heads, width, span], and which cache rows they are (None: the decoding rows 0..rows-1)."""
+
+    rows: int
+    width: int
+    slots: torch.Tensor
+    span: int
+    mask: torch.Tensor
+    cache_rows: torch.Tensor | None
 
 
 class _Block:
