@@ -6,6 +6,12 @@ logits move.
 
     .venv/bin/python scripts/bench_step.py [--persona models/marlowe_bakes] [--rows 16] [--threads 1]
 
+`--sweep` instead times a step (the forward and the sampling, as the runner does them) at 1 to 32
+rows, and a step in which a request joins, and fits `fixed + rows * per_row`: what a step costs
+whoever is in it, and what each row adds. With CTranslate2 installed (the `peer` extra) it times
+CTranslate2's step on the same persona, batch by batch, beside it. The fit is what bounds the
+pool's figures on a CPU: latency under load against latency alone, and what a prompt's tokens cost.
+
 A measurement, not a feature: the pool runs float32 eager (int8 moves logits by ~0.1, and torch's
 quantised ops are deprecated; compile is slower here).
 """
@@ -13,9 +19,13 @@ quantised ops are deprecated; compile is slower here).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import statistics
+import tempfile
 import time
 import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import torch
@@ -47,10 +57,14 @@ def main() -> None:
     parser.add_argument("--persona", type=Path, default=Path("models/marlowe_bakes"))
     parser.add_argument("--rows", type=int, default=16)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--sweep", action="store_true", help="step cost by rows (and CTranslate2's)")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")  # torch's quantised ops warn that they are deprecated
     torch.set_num_threads(args.threads)
     model = AutoModelForCausalLM.from_pretrained(args.persona).eval()
+    if args.sweep:
+        sweep(model, args.persona, args.threads)
+        return
     decoder = GPT2Decoder(model, rows=args.rows)
     n, span = args.rows, 48  # a step in the middle of a tweet
     tokens = torch.randint(0, model.config.vocab_size, (n,), generator=torch.Generator().manual_seed(0))
@@ -96,6 +110,98 @@ def main() -> None:
           f"by {(int8() - ref).abs().max().item():.3f} at most")
     print(f"torch.compile (inductor): {ms['compiled']:.2f} ms ({ms['eager'] / ms['compiled']:.2f}x eager) "
           f"after {compile_s:.0f} s compiling, logits within {(compiled() - ref).abs().max().item():.1e}")
+
+
+SWEEP_ROWS = (1, 2, 4, 8, 16, 32)
+NEW_TOKENS = 48  # the bench's fixed workload: a step's rows read about half of it on average
+JOIN_TOKENS = 6  # a request joining: the prefix and a short prompt, as the bench's natural workload
+
+
+def sweep(model, persona: Path, threads: int) -> None:
+    """Milliseconds a step at each of SWEEP_ROWS rows (forward and sampling), one with a request
+    joining, the least-squares `fixed + rows * per_row` over them; CTranslate2's beside it if installed."""
+    from bot.bench_workloads import TEMPERATURE, TOP_K, TOP_P
+    from bot.pool.gpt2 import Chunk
+    from training.sampling import sample_next
+
+    vocab, span = model.config.vocab_size, NEW_TOKENS // 2 + JOIN_TOKENS
+    decoder = GPT2Decoder(model, rows=max(SWEEP_ROWS) + 1)
+    gen = torch.Generator().manual_seed(0)
+
+    def step(n: int, join: bool = False):
+        tokens = torch.randint(0, vocab, (n,), generator=gen)
+        positions = torch.full((n,), span - 1)
+        settings = [torch.full((n + join,), v) for v in (TEMPERATURE, TOP_P, TOP_K)]
+
+        def run() -> list[int]:
+            chunk = None
+            wanted = torch.arange(n)
+            if join:  # cache row n prefills its prompt; its last token's logits are sampled too
+                chunk = Chunk.build([n], [list(range(1, JOIN_TOKENS + 1))], [0], decoder.scratch)
+                wanted = torch.tensor([*range(n), n + JOIN_TOKENS - 1])
+            logits = decoder.forward(n, tokens, positions, positions, span, chunk, wanted)
+            return sample_next(logits, *settings, None).tolist()
+        return run
+
+    runs = {f"{n} rows": step(n) for n in SWEEP_ROWS}
+    runs["16 rows + a join"] = step(16, join=True)
+    with ctranslate2_runs(persona, threads) as peer_runs:
+        times: dict[str, list[float]] = {name: [] for name in [*runs, *peer_runs]}
+        for _ in range(9):  # interleaved rounds: the machine's drift falls on every row count, both engines
+            for name, run in runs.items():
+                times[name] += timed(run, reps=3, inner=10)
+            for name, run in peer_runs.items():  # one call is NEW_TOKENS steps
+                times[name] += [ms / NEW_TOKENS for ms in timed(run, reps=1, inner=1)]
+    ms = {name: statistics.median(values) for name, values in times.items()}
+    peer = {name: ms.pop(name) for name in peer_runs}
+    fixed, per_row = fit([ms[f"{n} rows"] for n in SWEEP_ROWS])
+    print(f"step (forward and sampling), {persona.name}, {threads} thread(s), rows reading {span} positions:")
+    for name, value in ms.items():
+        ct2 = peer.get(f"ct2 {name}")
+        beside = f"   CTranslate2 float32 {ct2:.2f} ms (pool {ct2 / value:.2f}x its speed)" if ct2 else ""
+        print(f"  {name:>16}: {value:6.2f} ms{beside}")
+    print(f"fit: {fixed:.2f} ms + {per_row:.3f} ms a row: a step of 11 rows costs "
+          f"{(fixed + 11 * per_row) / (fixed + per_row):.2f}x a step of 1; a join of {JOIN_TOKENS} prompt "
+          f"tokens adds {ms['16 rows + a join'] - ms['16 rows']:.2f} ms to a step of 16")
+    if peer:
+        p_fixed, p_row = fit([peer[f"ct2 {n} rows"] for n in SWEEP_ROWS])
+        print(f"CTranslate2 fit: {p_fixed:.2f} ms + {p_row:.3f} ms a row")
+
+
+def fit(ms: list[float]) -> tuple[float, float]:
+    """Least squares `fixed + rows * per_row` through the step times at SWEEP_ROWS."""
+    xs = SWEEP_ROWS
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ms)
+    per_row = (sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ms, strict=True))
+               / sum((x - mean_x) ** 2 for x in xs))
+    return mean_y - per_row * mean_x, per_row
+
+
+@contextlib.contextmanager
+def ctranslate2_runs(persona: Path, threads: int) -> Iterator[dict[str, Callable[[], object]]]:
+    """CTranslate2's float32 generation of NEW_TOKENS tokens over n rows, for each n of SWEEP_ROWS, as
+    the same sampling and prompt (the persona converted on the fly); none when it is not installed."""
+    try:
+        import ctranslate2
+    except ImportError:
+        yield {}
+        return
+    from transformers import AutoTokenizer
+
+    from bot.bench_workloads import PROMPTS, TEMPERATURE, TOP_K, TOP_P
+
+    tokenizer = AutoTokenizer.from_pretrained(persona)
+    prompt = tokenizer.convert_ids_to_tokens([tokenizer.eos_token_id, *tokenizer(PROMPTS[0]).input_ids])
+    with tempfile.TemporaryDirectory(prefix="ct2-") as folder:
+        ctranslate2.converters.TransformersConverter(str(persona)).convert(folder, force=True)
+        generator = ctranslate2.Generator(folder, device="cpu", compute_type="float32",
+                                          intra_threads=threads, inter_threads=1)
+        options = dict(max_length=NEW_TOKENS, min_length=NEW_TOKENS, sampling_topk=TOP_K, sampling_topp=TOP_P,
+                       sampling_temperature=TEMPERATURE, include_prompt_in_result=False)
+        generator.generate_batch([prompt], **options)  # warm
+        yield {f"ct2 {n} rows": functools.partial(generator.generate_batch, [prompt] * n, **options)
+               for n in SWEEP_ROWS}
+        del generator
 
 
 if __name__ == "__main__":
