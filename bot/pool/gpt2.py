@@ -16,9 +16,10 @@ tweets needs a fraction of GPT-2's 1,024 positions), and grows, copying, the rar
 One step is one forward over two parts: `decode` (one token for each row 0..n-1, placeholders in the
 free ones) and `prefill` (a chunk of prompt for each joining row, padded to the longest chunk). The
 projections run on both parts at once; attention runs per part, each query reading its own row of the
-cache up to its own position. Per-row LoRA (Punica's BGMV in plain PyTorch, as `bot.pool.lora`): each
-cache row has its adapter copied in when it joins (`set_adapter`), so a step is one `bmm` pair per
-projection over the rows, with no gather and no Python loop over adapters.
+cache up to its own position (a chunk that starts its rows' prompts reads only itself, causally).
+Per-row LoRA (Punica's BGMV in plain PyTorch, as `bot.pool.lora`): each cache row has its adapter
+copied in when it joins (`set_adapter`), so a step is one `bmm` pair per projection over the rows,
+with no gather and no Python loop over adapters.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Chunk:
     positions: torch.Tensor  # [J, width]
     writes: torch.Tensor  # [J, width]: where each token's key and value go (its position, or scratch)
     span: int  # positions the chunk's queries read: the largest position + 1
+    fresh: bool = False  # every row's chunk starts its prompt: its queries read only the chunk itself
 
     @classmethod
     def build(cls, rows: list[int], pieces: list[list[int]], starts: list[int], scratch: int,
@@ -76,7 +78,8 @@ class Chunk:
             tokens[i][: len(piece)] = piece
             positions[i][: len(piece)] = writes[i][: len(piece)] = range(start, start + len(piece))
         span = max(start + len(piece) for piece, start in zip(pieces, starts, strict=True))
-        return cls(*(torch.tensor(xs, device=device) for xs in (rows, tokens, positions, writes)), span)
+        return cls(*(torch.tensor(xs, device=device) for xs in (rows, tokens, positions, writes)), span,
+                   fresh=not any(starts))
 
 
 class GPT2Decoder:
@@ -214,10 +217,13 @@ class GPT2Decoder:
             attends.append(_Part(n, 1, self._slots(rows[:, None], writes[:, None]), span,
                                  self._additive(reach[:, None, None, :]), None))
         if chunk is not None:
-            reach = torch.arange(chunk.span, device=self.device)[None, None, :] <= chunk.positions[:, :, None]
-            attends.append(_Part(chunk.rows.shape[0], chunk.tokens.shape[1],
-                                 self._slots(chunk.rows[:, None], chunk.writes), chunk.span,
-                                 self._additive(reach[:, None]), chunk.rows))
+            mask = None  # fresh: causal over the chunk itself (a row's pads come after its tokens)
+            if not chunk.fresh:
+                reach = torch.arange(chunk.span, device=self.device) <= chunk.positions[:, :, None]
+                mask = self._additive(reach[:, None])
+            slots = self._slots(chunk.rows[:, None], chunk.writes)
+            attends.append(_Part(chunk.rows.shape[0], chunk.tokens.shape[1], slots, chunk.span, mask,
+                                 chunk.rows))
         for layer, block in enumerate(self.blocks):
             h = F.layer_norm(x, x.shape[-1:], *block.ln_1, self.eps)
             qkv = self._proj(h, block, layer, "attn.c_attn", n, chunk)
@@ -277,6 +283,10 @@ class GPT2Decoder:
         cache_k, cache_v = self.k[layer], self.v[layer]  # [rows, heads, context + 1, hd]
         cache_k.view(-1, hd).index_copy_(0, part.slots, k.reshape(-1, hd))
         cache_v.view(-1, hd).index_copy_(0, part.slots, v.reshape(-1, hd))
+        if part.mask is None:  # a fresh prefill: its tokens read one another, nothing of the cache
+            q, k, v = (t.view(m, width, heads, hd).transpose(1, 2) for t in (q, k, v))
+            out = F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=self.scale)
+            return out.transpose(1, 2).reshape(m * width, heads * hd)
         if part.cache_rows is None:  # the decoding rows are cache rows 0..m-1: read in place
             keys, values = cache_k[:m, :, :part.span], cache_v[:m, :, :part.span]
         else:
@@ -294,13 +304,14 @@ class GPT2Decoder:
 class _Part:
     """One part of a step as attention sees it, the same in every layer: `rows` cache rows of `width`
     tokens each, the slots their keys and values go to, how far they read, their additive mask
-    [rows * heads, width, span], and which cache rows they are (None: the decoding rows 0..rows-1)."""
+    [rows * heads, width, span] (None: a fresh prefill, causal over its own tokens), and which cache
+    rows they are (None: the decoding rows 0..rows-1)."""
 
     rows: int
     width: int
     slots: torch.Tensor
     span: int
-    mask: torch.Tensor
+    mask: torch.Tensor | None
     cache_rows: torch.Tensor | None
 
 
