@@ -38,7 +38,7 @@ from bot.errors import BotError, Cooldown, InvalidRequest, PermissionDenied, Unk
 from bot.follow_ups import FollowUps
 from bot.forgetting import Forgetting
 from bot.generation import checked_text
-from bot.output import DISCORD_LIMIT, clip, neutralise_mentions, quote_user
+from bot.output import DISCORD_LIMIT, clip, discord_tweet, quote_user
 from bot.persona_changes import PersonaChanges
 from bot.replies import (
     LIST_PAGE_USAGE,
@@ -313,7 +313,7 @@ class Commands(FollowUps, PersonaChanges, Forgetting, ConsentFlow):
         if entry is None:  # forgotten (or removed) while it was generating: its words go nowhere
             raise UnknownPersona(req.persona, [])
         self.count("imitate", "ok")
-        return tweet_card(req.persona, entry.meta, [neutralise_mentions(t) for t in texts],
+        return tweet_card(req.persona, entry.meta, [discord_tweet(t) for t in texts],
                           self.settings.ai_marker, picture_path(entry),
                           copy_rejections=getattr(texts, "copy_rejections", 0))
 

@@ -26,7 +26,8 @@ COPY_TRIES = 4  # draws of a sample the copy guard may reject before it is dropp
 
 
 class Samples(list[str]):
-    """What `generate` returns: the texts, and what the copy guard did while making them."""
+    """What `generate` returns: the tweets (the prompt and one tweet of continuation, plain text:
+    `training.generated_text.tweet_text`), and what the copy guard did while making them."""
 
     def __init__(self, texts: Iterable[str] = (), copy_rejections: int = 0, dropped: int = 0) -> None:
         super().__init__(texts)

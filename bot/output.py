@@ -1,20 +1,18 @@
-"""Text rules: generated text (one tweet, the prompt kept, nobody pinged, Discord-sized) and every
-message the bot sends (`outbound`).
+"""Text rules for Discord: a generated tweet as a message shows it (nobody pinged, no link, at most
+Discord's length: `discord_tweet`) and every message the bot sends (`outbound`).
 
-Small pure functions; the pool applies `format_sample` to every sample, the command layer formats
-untrusted names and echoed input with `escape_markdown` / `quote_user`, and each front end passes the
-whole text of every message through `outbound` just before sending it.
+Small pure functions; the command layer shapes every tweet the generation backend returns (plain
+text: `training.generated_text.tweet_text`) with `discord_tweet`, formats untrusted names and echoed
+input with `escape_markdown` / `quote_user`, and each front end passes the whole text of every message
+through `outbound` just before sending it. The engine (`bot.pool`) knows nothing of this.
 """
 
 from __future__ import annotations
 
 import re
 
-from training.generated_text import CONTROL_CHARS, one_tweet
-
 DISCORD_LIMIT = 2000
 ZWSP = "\u200b"
-REPLACEMENT = "\ufffd"  # "�": bytes that were no whole character; never part of a reply
 
 # `@everyone`/`@here` ping whole servers; `<@id>`, `<@!id>`, `<@&id>` ping a user or a role.
 _MASS_MENTION = re.compile(r"@(everyone|here)")
@@ -48,11 +46,10 @@ def clip(text: str, limit: int = DISCORD_LIMIT) -> str:
     return text[: max(limit - 1, 0)].rstrip() + "…" if limit > 0 else ""
 
 
-def format_sample(prompt: str, continuation: str, limit: int = DISCORD_LIMIT) -> str:
-    """The user's prompt followed by one tweet of continuation, stripped, neutralised, at most `limit`,
-    without U+FFFD (the pool decodes whole characters; this is the guarantee if one still arrives)."""
-    text = (prompt + CONTROL_CHARS.sub("", one_tweet(continuation))).replace(REPLACEMENT, "").strip()
-    text = escape_links(neutralise_mentions(text))
+def discord_tweet(tweet: str, limit: int = DISCORD_LIMIT) -> str:
+    """A generated tweet (`training.generated_text.tweet_text`) as a message shows it: nobody pinged,
+    every bracket escaped (never a masked link), at most `limit` (never cut inside an escape)."""
+    text = escape_links(neutralise_mentions(tweet))
     if len(text) <= limit:
         return text
     cut = clip(text, limit)[:-1]

@@ -235,7 +235,7 @@ def log_refused(url: str) -> None:
 
 
 def answer_texts(status: int, raw: bytes, persona: str, url: str = "") -> Samples:
-    """The texts of a service's answer, or the error it stands for raised as its `BotError`."""
+    """The tweets of a service's answer, or the error it stands for raised as its `BotError`."""
     try:
         data: Any = json.loads(raw)
     except ValueError:
@@ -243,11 +243,18 @@ def answer_texts(status: int, raw: bytes, persona: str, url: str = "") -> Sample
     if status == 401 or (isinstance(data, dict) and data.get("kind") == UNAUTHORIZED):
         log_refused(url)
         raise PoolBroken(REFUSED)
-    if isinstance(data, dict) and data.get("ok") is True and isinstance(data.get("texts"), list):
+    if isinstance(data, dict) and data.get("ok") is True and isinstance(data.get("tweets"), list):
         def count(key: str) -> int:  # what the copy guard did; an older service sends none
             value = data.get(key)
             return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
-        return Samples([str(t) for t in data["texts"]], count("copy_rejections"), count("dropped"))
+        return Samples([str(t) for t in data["tweets"]], count("copy_rejections"), count("dropped"))
+    if isinstance(data, dict) and data.get("ok") is True and "texts" in data:
+        # A service from before `tweets`: its `texts` are shaped for Discord already, and the command
+        # layer would escape them twice. Said once per answer, plainly, instead of garbled replies.
+        log.error("generation service at %s runs an older version than this bot (it answers `texts`, "
+                  "not `tweets`): run the same version of persona-bot on both", url)
+        raise GenerationFailed("The generation service runs an older version than the bot; an "
+                               "operator must update it.")
     if isinstance(data, dict) and data.get("ok") is False:
         raise error_from({**data, "persona": persona})
     # Not our answer: Serve's own (503 while no replica is up, 500 from a replica that crashed) or a

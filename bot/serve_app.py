@@ -136,11 +136,11 @@ class PersonaPool:
         if self.pool.registry.get(persona) is not None:
             await self._hold(persona)  # an unknown name is never offered to the router
         try:
-            texts = await self.pool.generate(**body.model_dump())
+            tweets = await self.pool.generate(**body.model_dump())
         except BotError as exc:
             return error_data(exc)
-        return {"ok": True, "texts": texts, "copy_rejections": getattr(texts, "copy_rejections", 0),
-                "dropped": getattr(texts, "dropped", 0), "replica": self.name}, 200
+        return {"ok": True, "tweets": tweets, "copy_rejections": getattr(tweets, "copy_rejections", 0),
+                "dropped": getattr(tweets, "dropped", 0), "replica": self.name}, 200
 
     async def check_health(self) -> None:
         """Serve replaces a replica whose pool broke (its worker died, a CUDA error)."""

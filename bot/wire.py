@@ -2,8 +2,9 @@
 
 One request: `POST <remote_url>` with the header `serve_multiplexed_model_id: <persona>` (Ray Serve
 routes it to a replica that already holds the persona) and a JSON `GenerateBody`. One answer: JSON
-`{"ok": true, "texts": [...], "copy_rejections": N, "dropped": N, "replica": "..."}` (what the copy
-guard did), or an error as data, `{"ok": false, "kind", "message"}` with a matching HTTP status,
+`{"ok": true, "tweets": [...], "copy_rejections": N, "dropped": N, "replica": "..."}` (the tweets as
+plain text, `training.generated_text.tweet_text`, which the bot's command layer shapes for Discord; what
+the copy guard did), or an error as data, `{"ok": false, "kind", "message"}` with a matching HTTP status,
 which the client raises again as the same `BotError` class. Errors never
 cross as pickled exceptions: `UnknownPersona`'s constructor does not survive a round trip (its message
 comes back nested), and the bot must not depend on Ray's exception wrappers.

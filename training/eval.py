@@ -4,8 +4,9 @@
 Generation is the pool's: the decode loop of `training/sampling.py` (the pool's static path; its
 continuous runner samples with the same `sample_next`, on a forward equal to transformers' within 1e-4),
 a prompt of only the prompt prefix (end-of-text), the `[generation]` defaults (temperature, top-p,
-top-k, min_length, max_new_tokens), text by `TokenText` and cut to one tweet as `bot/output.py`'s
-`format_sample` cuts it (its Discord escaping leaves the measures unchanged, so it is not applied).
+top-k, min_length, max_new_tokens), text by `TokenText` and made a tweet by the pool's own rule,
+`training.generated_text.tweet_text` (the bot's Discord escaping leaves the measures unchanged, so it
+is not applied).
 A LoRA persona runs on its base through PEFT (`PeftModel.from_pretrained`, numerically the pool's
 per-row adapter path); the base's own tweets come from the same model with the adapter disabled. A
 full persona's base is loaded again from `base_model`; a `tiny` persona has none (trained from scratch:
@@ -35,7 +36,7 @@ from training.checkpoint import (
     read_persona,
 )
 from training.config import SamplingSettings
-from training.generated_text import CONTROL_CHARS, one_tweet
+from training.generated_text import tweet_text
 from training.voice import measure
 
 BATCH = 64  # rows per decode: the pool's largest batches are of this order
@@ -43,12 +44,6 @@ BATCH = 64  # rows per decode: the pool's largest batches are of this order
 
 class EvalError(Exception):
     """The persona or its base cannot be evaluated (bad input: one line, exit 2)."""
-
-
-def shown_tweet(text: str, eos_text: str | None) -> str:
-    """The one tweet `format_sample` makes of a continuation with an empty prompt: cut where the tweet
-    ends, control characters dropped, stripped."""
-    return CONTROL_CHARS.sub("", one_tweet(text, eos_text)).strip()
 
 
 def prefix_ids(tokenizer: Any, prompt_prefix: str | None) -> list[int]:
@@ -80,7 +75,7 @@ def generate_tweets(model: Any, tokenizer: Any, prefix: list[int], n: int, seed:
         rows = Rows([list(prefix)] * k, [sampling.temperature] * k, [sampling.top_p] * k,
                     [sampling.top_k] * k, [max_new] * k, [min_new] * k)
         new, _ = decode(model, rows, tokenizer.eos_token_id, stop, generator)
-        tweets += [shown_tweet(text(ids), tokenizer.eos_token) for ids in new]
+        tweets += [tweet_text("", text(ids), tokenizer.eos_token) for ids in new]
     return tweets
 
 

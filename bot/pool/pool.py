@@ -2,8 +2,9 @@
 
 One worker thread owns torch and the device. The asyncio side validates a request, puts it in a
 per-persona queue (bounded in total: `scheduler`) and awaits a future that the worker completes through
-`loop.call_soon_threadsafe`; the continuations it gets back become replies here, on the loop (the
-text layer, `bot.output`), not on the worker. Between two decode steps the worker asks the engine
+`loop.call_soon_threadsafe`; the continuations it gets back become tweets here, on the loop
+(`training.generated_text.tweet_text`: plain text, which the command layer shapes for Discord), not on
+the worker. Between two decode steps the worker asks the engine
 (`engine`) for the next step: which queued personas can run now (`residency`, which starts the loads
 they lack), which batch key steps, who joins its decode; then runs it (`runner` on GPT-2's own forward,
 `gpt2`; `static_runner` for other models). Weights are read from disk by a separate loader thread
@@ -40,7 +41,6 @@ from bot.config import GenerationSettings, PoolSettings
 from bot.errors import GenerationTimeout, PoolBroken, PoolClosed, UnknownPersona
 from bot.generation import Samples, check, checked_text, rescan_forever
 from bot.metrics import PoolMetrics
-from bot.output import DISCORD_LIMIT, format_sample
 from bot.personas import PersonaRegistry
 from bot.pool.engine import Engine, Plan
 from bot.pool.loader import Loader
@@ -54,6 +54,7 @@ from bot.pool.weights import (
     folder_gone,
     resolve_device,
 )
+from training.generated_text import tweet_text
 
 log = logging.getLogger(__name__)
 
@@ -216,8 +217,9 @@ class GenerationPool:
                        max_new_tokens: int | None = None, temperature: float | None = None,
                        top_p: float | None = None, top_k: int | None = None, seed: int | None = None,
                        timeout: float | None = None, min_new_tokens: int = 0, context: str = "") -> Samples:
-        """`count` texts in `persona`'s voice, each the prompt followed by one generated tweet (fewer
-        when the copy guard dropped some: `Samples.dropped`; see `bot.pool.static_runner`).
+        """`count` tweets in `persona`'s voice, each the prompt followed by one generated tweet, as plain
+        text (`training.generated_text.tweet_text`: the command layer shapes it for Discord); fewer
+        when the copy guard dropped some: `Samples.dropped`; see `bot.pool.static_runner`.
 
         `context`: the tweet (or message) this one follows. It goes first, as a tweet of its own (end of
         text before and after it, as training saw tweets), so the persona answers it; it is not shown.
@@ -270,9 +272,9 @@ class GenerationPool:
         except asyncio.CancelledError:
             self._drop(req)  # the caller went away: its request leaves the queue (a running one is ignored)
             raise
-        # The text layer, here on the loop and not on the worker: the engine hands back continuations.
+        # Here on the loop, not on the worker: the engine hands back continuations.
         try:
-            texts = [format_sample(prompt, text, DISCORD_LIMIT) for text in samples]
+            texts = [tweet_text(prompt, text) for text in samples]
         except Exception:
             log.exception("formatting the texts of a request for %s failed", persona)
             raise failed(persona) from None

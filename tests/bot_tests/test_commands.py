@@ -20,7 +20,7 @@ from bot.commands import Caller, Commands
 from bot.config import load_config
 from bot.errors import Cooldown, InvalidRequest, PermissionDenied, PoolBusy, UnknownPersona
 from bot.message_log import PersonaMessage
-from bot.output import DISCORD_LIMIT, format_sample
+from bot.output import DISCORD_LIMIT, discord_tweet
 from bot.persona_changes import Archive
 from bot.replies import persona_info_text, tweet_card
 from bot.wiring import open_commands
@@ -501,11 +501,20 @@ async def test_avatar_and_delete_need_the_right_person(commands: Commands) -> No
     assert asked.text.startswith("asked for it with `/imitate marlowe_bakes Bread`, <t:0:R>")
 
 
+async def test_the_engine_returns_plain_tweets_and_the_command_layer_shapes_them(commands: Commands) -> None:
+    prompt = "@everyone see [x](http://a.b) \\o/"
+    plain = await commands.pool.generate("marlowe_bakes", prompt, max_new_tokens=4)
+    assert plain[0].startswith(prompt)  # the engine knows nothing of Discord
+    reply = await commands.imitate(commands.prepare_imitate(Caller(20), "marlowe_bakes", prompt))
+    shaped = "@\u200beveryone see \\[x\\](http://a.b) \\\\o/"
+    assert discord_tweet(prompt) == shaped and reply.card.texts[0].startswith(shaped)
+
+
 def test_continue_and_reply_answer_the_words_not_their_escapes(commands: Commands) -> None:
     # A posted tweet has its brackets and backslashes escaped (no masked link); the persona answers
     # what Discord shows.
     shown = "see [a] and \\ too"
-    posted = format_sample("", shown)
+    posted = discord_tweet(shown)
     assert posted != shown
     record = PersonaMessage(1, "marlowe_bakes", 7, 8, "", posted, 0.0, "embed", GUILD)
     assert commands.prepare_continue(Caller(9, GUILD), record).context == shown

@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from bot.output import DISCORD_LIMIT, ZWSP, clip, format_sample, neutralise_mentions
-from training.generated_text import one_tweet
+from bot.output import DISCORD_LIMIT, ZWSP, clip, discord_tweet, neutralise_mentions
+from training.generated_text import one_tweet, tweet_text
 
 
 def test_mass_mentions_are_neutralised():
@@ -38,20 +38,22 @@ def test_clip_never_exceeds_the_limit():
     assert len(clip(long, 7)) <= 7
 
 
-def test_format_sample_keeps_the_prompt_and_one_tweet():
-    assert format_sample("My dream is", " a shop by the river\nand more") == "My dream is a shop by the river"
-    assert format_sample("", "  just this  ") == "just this"
+def test_a_tweet_is_the_prompt_and_one_tweet_of_continuation():
+    assert tweet_text("My dream is", " a shop by the river\nand more") == "My dream is a shop by the river"
+    assert tweet_text("", "  just this  ") == "just this"
 
 
-def test_format_sample_neutralises_and_clips():
-    out = format_sample("hey", " @everyone " + "y" * 3000)
+def test_a_tweet_shown_on_discord_is_neutralised_and_clipped():
+    tweet = tweet_text("hey", " @everyone " + "y" * 3000)
+    assert tweet.startswith("hey @everyone") and len(tweet) > DISCORD_LIMIT  # plain text: no Discord rule
+    out = discord_tweet(tweet)
     assert "@everyone" not in out
     assert out.startswith("hey @")
     assert len(out) <= DISCORD_LIMIT
 
 
-def test_format_sample_drops_control_characters():
-    assert format_sample("a", " b\x07c\x1bd") == "a bcd"
+def test_a_tweet_has_no_control_characters():
+    assert tweet_text("a", " b\x07c\x1bd") == "a bcd"
 
 
 def test_outbound_defuses_masked_links_embeds_and_mentions():
@@ -92,15 +94,15 @@ def test_outbound_defuses_masked_links_with_brackets_and_backslashes(text):
 
 @pytest.mark.parametrize("text", MASKED)
 def test_generated_text_escapes_every_bracket_and_backslash(text):
-    out = format_sample("", text)
+    out = discord_tweet(text)
     assert re.fullmatch(r"(?:[^\\\[\]]|\\[\\\[\]])*", out), out  # each one escaped, nothing bare
     assert re.sub(r"\\(.)", r"\1", out) == text  # and Discord shows exactly the text
 
 
 def test_generated_text_is_never_cut_inside_an_escape():
-    out = format_sample("", "[" * 3000)
+    out = discord_tweet("[" * 3000)
     assert len(out) <= DISCORD_LIMIT and out.endswith("\\[…")
-    out = format_sample("", "x" + "[" * 3000)
+    out = discord_tweet("x" + "[" * 3000)
     assert len(out) <= DISCORD_LIMIT and out.endswith("\\[…")
 
 
@@ -144,10 +146,10 @@ def test_log_records_are_one_line_and_carry_no_token(caplog, monkeypatch):
     assert caplog.records[2].getMessage() == "refused: 'a\\nINFO forged' / ends\\r\\nhere"
 
 
-def test_format_sample_never_passes_a_replacement_character_on():
+def test_a_tweet_never_passes_a_replacement_character_on():
     # Belt and braces behind the pool's whole-character decode (issue 13): any U+FFFD that still
     # arrives, in the continuation or the prompt echoed, is removed; the rest is kept as it was.
-    out = format_sample("Sourdough", " a crackle like the@\ufffd to the best part\ufffd")
+    out = tweet_text("Sourdough", " a crackle like the@\ufffd to the best part\ufffd")
     assert out == "Sourdough a crackle like the@ to the best part"
-    assert format_sample("\ufffdHi", " é🍞\ufffd\ufffd") == "Hi é🍞"
-    assert format_sample("", "\ufffd") == ""
+    assert tweet_text("\ufffdHi", " é🍞\ufffd\ufffd") == "Hi é🍞"
+    assert tweet_text("", "\ufffd") == ""

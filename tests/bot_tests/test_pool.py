@@ -29,7 +29,6 @@ from bot.errors import (
     UnknownPersona,
 )
 from bot.generation import COPY_TRIES, Samples, checked_text, validate_request
-from bot.output import DISCORD_LIMIT, ZWSP, unescape_links
 from bot.personas import PersonaRegistry, folder_version
 from bot.pool import GenerationPool
 from training.copyguard import FILENAME as COPYGUARD_FILE
@@ -69,7 +68,7 @@ async def test_many_callers_one_persona_are_batched(make_pool):
     results = await asyncio.gather(*calls)
     for i, (prompt, texts) in enumerate(zip(prompts, results, strict=True)):
         assert len(texts) == 1 + i % 3
-        assert all(t.startswith(prompt) and "\n" not in t and len(t) <= DISCORD_LIMIT for t in texts)
+        assert all(t.startswith(prompt) and "\n" not in t for t in texts)
     rows = [r for _, r, _ in pool.batches]
     assert sum(rows) == sum(1 + i % 3 for i in range(24))
     assert max(rows) > 1 and len(rows) < 24  # requests shared forward passes
@@ -664,14 +663,14 @@ async def test_a_request_failing_in_its_batch_does_not_fail_its_batch_mates(make
 async def test_one_request_failing_to_format_fails_alone(make_pool, monkeypatch):
     import bot.pool.pool
 
-    real = bot.pool.pool.format_sample
+    real = bot.pool.pool.tweet_text
 
-    def picky_format(prompt, text, limit):
+    def picky_format(prompt, text):
         if "POISON" in prompt:
             raise UnicodeError("cannot format this one")
-        return real(prompt, text, limit)
+        return real(prompt, text)
 
-    monkeypatch.setattr(bot.pool.pool, "format_sample", picky_format)
+    monkeypatch.setattr(bot.pool.pool, "tweet_text", picky_format)
     pool = await make_pool(batch_window_ms=0)
     await pool.generate("alpha", max_new_tokens=1)
     pool.batches.clear()
@@ -918,8 +917,8 @@ SEEDED = {"seed": 11, "max_new_tokens": 40, "min_new_tokens": 40}  # long sample
 
 
 def generated(text: str, prompt: str = "") -> str:
-    """The words the model wrote, from a formatted sample (escapes and mention guards undone)."""
-    return unescape_links(text).replace(ZWSP, "")[len(prompt):]
+    """The words the model wrote, from a tweet the pool returned."""
+    return text[len(prompt):]
 
 
 @pytest.fixture

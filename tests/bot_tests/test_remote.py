@@ -184,7 +184,7 @@ async def test_the_token_goes_with_every_request_and_a_refusal_is_told(remote, m
             return web.json_response({"ok": False, "kind": "unauthorized", "message": "no"}, status=401)
         if request.method == "GET":
             return web.json_response({"ready": True})
-        return web.json_response({"ok": True, "texts": ["hi there"], "replica": "r"})
+        return web.json_response({"ok": True, "tweets": ["hi there"], "replica": "r"})
 
     app = web.Application()
     app.router.add_route("*", "/personas", answer)
@@ -226,14 +226,23 @@ def test_a_remote_token_env_naming_an_unset_variable_stops_the_bot(tmp_path: Pat
 
 
 def test_what_the_copy_guard_did_crosses_the_wire() -> None:
-    raw = json.dumps({"ok": True, "texts": ["a", "b"], "copy_rejections": 3, "dropped": 1}).encode()
+    raw = json.dumps({"ok": True, "tweets": ["a", "b"], "copy_rejections": 3, "dropped": 1}).encode()
     texts = answer_texts(200, raw, "p0")
     assert texts == ["a", "b"] and (texts.copy_rejections, texts.dropped) == (3, 1)
-    older = answer_texts(200, json.dumps({"ok": True, "texts": ["a"]}).encode(), "p0")  # an older service
-    assert older == ["a"] and (older.copy_rejections, older.dropped) == (0, 0)
+    counted = answer_texts(200, json.dumps({"ok": True, "tweets": ["a"]}).encode(), "p0")  # none counted
+    assert counted == ["a"] and (counted.copy_rejections, counted.dropped) == (0, 0)
     refused = json.dumps({"ok": False, "kind": "copied", "message": "Every sample repeated."}).encode()
     with pytest.raises(CopyRejected, match=r"Every sample repeated\."):
         answer_texts(422, refused, "p0")
+
+
+def test_an_older_service_is_refused_plainly_not_shaped_twice(caplog) -> None:
+    # Before `tweets`, a service sent `texts` already shaped for Discord: taking them would escape every
+    # bracket twice in the replies. The request fails with one line saying why, and the log says more.
+    older = json.dumps({"ok": True, "texts": ["a \\[b\\]"], "replica": "r"}).encode()
+    with pytest.raises(GenerationFailed, match="older version than the bot"):
+        answer_texts(200, older, "p0", "http://svc")
+    assert "runs an older version than this bot" in caplog.text and "http://svc" in caplog.text
 
 
 # --- forget (for /persona forget) ----------------------------------------------------------------

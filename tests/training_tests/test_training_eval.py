@@ -14,7 +14,7 @@ from helpers.checkpoints import make_base
 from helpers.paths import ROOT
 
 from training.checkpoint import read_persona
-from training.eval import shown_tweet
+from training.generated_text import tweet_text
 from training.voice import voice_line
 
 SAMPLE = ROOT / "examples" / "marlowe_bakes"
@@ -138,6 +138,6 @@ def test_a_tiny_persona_has_no_base_to_compare(tmp_path):
 
 
 def test_one_tweet_is_cut_as_the_bot_cuts_it():
-    assert shown_tweet("  bread\x07 is good\nsecond line", "<|endoftext|>") == "bread is good"
-    assert shown_tweet("rye<|endoftext|>more", "<|endoftext|>") == "rye"
-    assert shown_tweet("a\rb", None) == "a"
+    assert tweet_text("", "  bread\x07 is good\nsecond line", "<|endoftext|>") == "bread is good"
+    assert tweet_text("", "rye<|endoftext|>more", "<|endoftext|>") == "rye"
+    assert tweet_text("", "a\rb", None) == "a"
