@@ -43,13 +43,35 @@ def int8_packed(w: torch.Tensor, b: torch.Tensor | None):
 
 
 def timed(run, reps: int = 30, inner: int = 20) -> list[float]:
+    """Milliseconds a call of `run`, `reps` times the mean of `inner` calls (waiting for the GPU)."""
     out = []
     for _ in range(reps):
         start = time.perf_counter()
         for _ in range(inner):
             run()
+        if torch.cuda.is_available():
+            torch.cuda.synchronize()
         out.append((time.perf_counter() - start) / inner * 1000)
     return out
+
+
+def cuda_graph(run: Callable[[], torch.Tensor]) -> Callable[[], torch.Tensor]:
+    """`run` captured as a CUDA graph (after warm-up calls on a side stream, as capture requires):
+    replaying it launches every kernel of the step at once, with no Python and no per-op launch."""
+    stream = torch.cuda.Stream()
+    stream.wait_stream(torch.cuda.current_stream())
+    with torch.cuda.stream(stream):
+        for _ in range(3):
+            run()
+    torch.cuda.current_stream().wait_stream(stream)
+    graph = torch.cuda.CUDAGraph()
+    with torch.cuda.graph(graph):
+        out = run()
+
+    def replay() -> torch.Tensor:
+        graph.replay()
+        return out
+    return replay
 
 
 def main() -> None:
@@ -57,23 +79,67 @@ def main() -> None:
     parser.add_argument("--persona", type=Path, default=Path("models/marlowe_bakes"))
     parser.add_argument("--rows", type=int, default=16)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--device", default="cpu",
+                        help="cpu, or cuda (bfloat16: eager, compile and CUDA graphs; no CTranslate2)")
     parser.add_argument("--sweep", action="store_true", help="step cost by rows (and CTranslate2's)")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")  # torch's quantised ops warn that they are deprecated
     torch.set_num_threads(args.threads)
-    model = AutoModelForCausalLM.from_pretrained(args.persona).eval()
+    cuda = args.device == "cuda"
+    dtype = torch.bfloat16 if cuda else torch.float32
+    model = AutoModelForCausalLM.from_pretrained(args.persona, dtype=dtype).to(args.device).eval()
     if args.sweep:
         sweep(model, args.persona, args.threads)
         return
     decoder = GPT2Decoder(model, rows=args.rows)
     n, span = args.rows, 48  # a step in the middle of a tweet
     tokens = torch.randint(0, model.config.vocab_size, (n,), generator=torch.Generator().manual_seed(0))
-    positions = torch.full((n,), span - 1)
-    wanted = torch.arange(n)
+    tokens, positions, wanted = (t.to(args.device) for t in
+                                 (tokens, torch.full((n,), span - 1), torch.arange(n)))
 
     def eager() -> torch.Tensor:
         return decoder.forward(n, tokens, positions, positions, span, None, wanted)
 
+    raw = type(decoder).forward.__wrapped__  # compiled without inference_mode (inductor refuses it)
+    started = time.perf_counter()
+    compiled_forward = torch.compile(lambda *a: raw(decoder, *a), dynamic=False)
+
+    def compiled() -> torch.Tensor:
+        with torch.no_grad():
+            return compiled_forward(n, tokens, positions, positions, span, None, wanted)
+
+    compiled()
+    compile_s = time.perf_counter() - started
+    variants: dict[str, Callable[[], torch.Tensor]] = {"eager": eager, "compiled": compiled}
+    if cuda:
+        variants["graph"] = cuda_graph(eager)
+    else:
+        variants["int8"] = int8_step(decoder, eager)
+    ref = eager().float()
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(3):  # interleaved rounds
+        for name, run in variants.items():
+            times[name] += timed(run, reps=10)
+    ms = {name: statistics.median(values) for name, values in times.items()}
+
+    def moved(name: str) -> float:
+        return (variants[name]().float() - ref).abs().max().item()
+
+    threads = f"{args.threads} thread(s)" if not cuda else torch.cuda.get_device_name()
+    print(f"decode step, {n} rows, {threads}, {args.persona.name}: {str(dtype).removeprefix('torch.')} eager "
+          f"{ms['eager']:.2f} ms")
+    if "int8" in ms:
+        print(f"int8 projections: {ms['int8']:.2f} ms ({ms['eager'] / ms['int8']:.2f}x eager), logits move "
+              f"by {moved('int8'):.3f} at most")
+    print(f"torch.compile (inductor): {ms['compiled']:.2f} ms ({ms['eager'] / ms['compiled']:.2f}x eager) "
+          f"after {compile_s:.0f} s compiling, logits within {moved('compiled'):.1e}")
+    if "graph" in ms:
+        print(f"CUDA graph of the eager step: {ms['graph']:.2f} ms ({ms['eager'] / ms['graph']:.2f}x eager), "
+              f"logits within {moved('graph'):.1e}")
+
+
+def int8_step(decoder: GPT2Decoder, eager: Callable[[], torch.Tensor]) -> Callable[[], torch.Tensor]:
+    """The eager step with every projection an fbgemm int8 linear (CPU only)."""
     packs = {(i, kind): int8_packed(*weights) for i, block in enumerate(decoder.blocks)
              for kind, weights in block.proj.items()}
     float_proj = decoder._proj
@@ -87,29 +153,7 @@ def main() -> None:
             return eager()
         finally:
             decoder._proj = float_proj
-
-    raw = type(decoder).forward.__wrapped__  # compiled without inference_mode (inductor refuses it)
-    started = time.perf_counter()
-    compiled_forward = torch.compile(lambda *a: raw(decoder, *a), dynamic=False)
-
-    def compiled() -> torch.Tensor:
-        with torch.no_grad():
-            return compiled_forward(n, tokens, positions, positions, span, None, wanted)
-
-    compiled()
-    compile_s = time.perf_counter() - started
-    ref = eager()
-    times: dict[str, list[float]] = {"eager": [], "int8": [], "compiled": []}
-    for _ in range(3):  # interleaved rounds
-        for name, run in (("eager", eager), ("int8", int8), ("compiled", compiled)):
-            times[name] += timed(run, reps=10)
-    ms = {name: statistics.median(values) for name, values in times.items()}
-    print(f"decode step, {n} rows, {args.threads} thread(s), {args.persona.name}: float32 eager "
-          f"{ms['eager']:.2f} ms")
-    print(f"int8 projections: {ms['int8']:.2f} ms ({ms['eager'] / ms['int8']:.2f}x eager), logits move "
-          f"by {(int8() - ref).abs().max().item():.3f} at most")
-    print(f"torch.compile (inductor): {ms['compiled']:.2f} ms ({ms['eager'] / ms['compiled']:.2f}x eager) "
-          f"after {compile_s:.0f} s compiling, logits within {(compiled() - ref).abs().max().item():.1e}")
+    return int8
 
 
 SWEEP_ROWS = (1, 2, 4, 8, 16, 32)
@@ -126,26 +170,28 @@ def sweep(model, persona: Path, threads: int) -> None:
 
     vocab, span = model.config.vocab_size, NEW_TOKENS // 2 + JOIN_TOKENS
     decoder = GPT2Decoder(model, rows=max(SWEEP_ROWS) + 1)
+    device = decoder.device
     gen = torch.Generator().manual_seed(0)
 
     def step(n: int, join: bool = False):
-        tokens = torch.randint(0, vocab, (n,), generator=gen)
-        positions = torch.full((n,), span - 1)
-        settings = [torch.full((n + join,), v) for v in (TEMPERATURE, TOP_P, TOP_K)]
+        tokens = torch.randint(0, vocab, (n,), generator=gen).to(device)
+        positions = torch.full((n,), span - 1, device=device)
+        settings = [torch.full((n + join,), v, device=device) for v in (TEMPERATURE, TOP_P, TOP_K)]
 
         def run() -> list[int]:
             chunk = None
-            wanted = torch.arange(n)
+            wanted = torch.arange(n, device=device)
             if join:  # cache row n prefills its prompt; its last token's logits are sampled too
-                chunk = Chunk.build([n], [list(range(1, JOIN_TOKENS + 1))], [0], decoder.scratch)
-                wanted = torch.tensor([*range(n), n + JOIN_TOKENS - 1])
+                chunk = Chunk.build([n], [list(range(1, JOIN_TOKENS + 1))], [0], decoder.scratch, device)
+                wanted = torch.tensor([*range(n), n + JOIN_TOKENS - 1], device=device)
             logits = decoder.forward(n, tokens, positions, positions, span, chunk, wanted)
             return sample_next(logits, *settings, None).tolist()
         return run
 
     runs = {f"{n} rows": step(n) for n in SWEEP_ROWS}
     runs["16 rows + a join"] = step(16, join=True)
-    with ctranslate2_runs(persona, threads) as peer_runs:
+    on_cpu = ctranslate2_runs(persona, threads) if device.type == "cpu" else contextlib.nullcontext({})
+    with on_cpu as peer_runs:
         times: dict[str, list[float]] = {name: [] for name in [*runs, *peer_runs]}
         for _ in range(9):  # interleaved rounds: the machine's drift falls on every row count, both engines
             for name, run in runs.items():
@@ -155,7 +201,8 @@ def sweep(model, persona: Path, threads: int) -> None:
     ms = {name: statistics.median(values) for name, values in times.items()}
     peer = {name: ms.pop(name) for name in peer_runs}
     fixed, per_row = fit([ms[f"{n} rows"] for n in SWEEP_ROWS])
-    print(f"step (forward and sampling), {persona.name}, {threads} thread(s), rows reading {span} positions:")
+    where = f"{threads} thread(s)" if device.type == "cpu" else torch.cuda.get_device_name()
+    print(f"step (forward and sampling), {persona.name}, {where}, rows reading {span} positions:")
     for name, value in ms.items():
         ct2 = peer.get(f"ct2 {name}")
         beside = f"   CTranslate2 float32 {ct2:.2f} ms (pool {ct2 / value:.2f}x its speed)" if ct2 else ""
