@@ -49,11 +49,17 @@ def clip(text: str, limit: int = DISCORD_LIMIT) -> str:
 def discord_tweet(tweet: str, limit: int = DISCORD_LIMIT) -> str:
     """A generated tweet (`training.generated_text.tweet_text`) as a message shows it: nobody pinged,
     every bracket escaped (never a masked link), at most `limit` (never cut inside an escape)."""
-    text = escape_links(neutralise_mentions(tweet))
+    return clip_escaped(escape_links(neutralise_mentions(tweet)), limit)
+
+
+def clip_escaped(text: str, limit: int = DISCORD_LIMIT) -> str:
+    """`clip` for text whose backslashes escape what follows them (`escape_links`' output): never cut
+    between a backslash and what it escapes (a lone one would escape the ellipsis, and Continue would
+    answer a stray backslash)."""
     if len(text) <= limit:
         return text
     cut = clip(text, limit)[:-1]
-    if (len(cut) - len(cut.rstrip("\\"))) % 2:  # never cut between a backslash and what it escapes
+    if (len(cut) - len(cut.rstrip("\\"))) % 2:
         cut = cut[:-1]
     return cut + "…"
 

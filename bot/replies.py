@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.output import DISCORD_LIMIT, clip, escape_markdown, neutralise_mentions, outbound, quote_user
+from bot.output import (
+    DISCORD_LIMIT,
+    clip,
+    clip_escaped,
+    escape_markdown,
+    neutralise_mentions,
+    outbound,
+    quote_user,
+)
 from training.checkpoint import PersonaMeta
 from training.names import handle_characters, normalise_display_name
 from training.voice import voice_line
@@ -118,7 +126,7 @@ def tweet_card(persona: str, meta: PersonaMeta, texts: list[str], marker: str = 
     header = card_header(meta, marker)
     texts = [t.strip() or "…" for t in texts]
     room = (DISCORD_LIMIT - len(header) - 4 * len(texts)) // max(1, len(texts))
-    texts = [clip(t, room) for t in texts]
+    texts = [clip_escaped(t, room) for t in texts]  # tweets come escaped (`output.discord_tweet`)
     body = "\n\n".join("> " + t.replace("\n", "\n> ") for t in texts)
     handles = " ".join(f"@{safe_handle(h.handle)}" for h in meta.handles)
     card = Card(persona, plain_name(meta), handles, tuple(texts), picture, marker,

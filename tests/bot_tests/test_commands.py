@@ -135,6 +135,15 @@ def test_card_fits_discord() -> None:
     assert reply.text.count("\n> ") == 5 and all(t.endswith("…") for t in reply.card.texts)
 
 
+def test_a_card_of_several_tweets_never_cuts_inside_an_escape() -> None:
+    # Each tweet gets a share of the 2,000 characters; a cut between a backslash and the bracket it
+    # escapes would leave the backslash escaping the ellipsis, and Continue answering a stray one.
+    for lead in ("", "x"):
+        reply = tweet_card("marlowe_bakes", load_meta(), [discord_tweet(lead + "[" * 3000)] * 5, " (AI)")
+        assert len(reply.text) <= DISCORD_LIMIT
+        assert all(t.endswith("\\[…") for t in reply.card.texts), reply.card.texts[0][-6:]
+
+
 def load_meta():
     from training.checkpoint import DataTable, Handle, Metrics, PersonaMeta
     return PersonaMeta(name="marlowe_bakes", base_model="tiny",

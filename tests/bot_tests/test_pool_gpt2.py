@@ -1,8 +1,10 @@
 """The pool's own GPT-2 forward (`bot.pool.gpt2`): the logits transformers gives for the same weights,
 within 1e-4, however the tokens reach the static cache (prefill chunks, decode steps, free rows between
-running ones, a cache that grew), and per-row LoRA as PEFT computes each adapter alone."""
+running ones, a cache that grew, and steps drawn at random as the runner would schedule them), and
+per-row LoRA as PEFT computes each adapter alone."""
 
 import copy
+import random
 from pathlib import Path
 
 import pytest
@@ -130,6 +132,88 @@ def test_per_row_adapters_give_what_peft_gives_each_alone(tmp_path) -> None:
             assert (logits[row] - reference(peft_model, ids)).abs().max() < TOLERANCE
             assert (reference(peft_model, ids) - reference(model, ids)).abs().max() > 0.1  # it matters
         assert (logits[2] - reference(model, seqs[2][:cut])).abs().max() < TOLERANCE  # the plain base
+
+
+def random_steps(decoder: GPT2Decoder, references: dict[int, object], seed: int, steps: int = 40,
+                 budget: int = 24) -> tuple[int, int, int]:
+    """Steps scheduled as the runner schedules them, at random: rows join with prompts of 1-40 tokens
+    and leave after 2-12 new ones, at most `budget` prompt tokens a step (a long prompt takes several
+    steps, one mid-prompt first), so steps mix decoding rows, fresh chunks and chunks whose rows start
+    at 0 and mid-prompt, in cache rows below and above the decoding ones. Every sampled row's logits are
+    checked against transformers on its reference model (cache row -> model). Returns the rows
+    checked, the fresh chunks and the mixed ones seen."""
+    rnd = random.Random(seed)
+    rows: dict[int, dict] = {}  # cache row -> its prompt, tokens prefilled, new tokens
+    checked = fresh = mixed = 0
+    for _ in range(steps):
+        for r in range(decoder.rows):
+            if r not in rows and rnd.random() < 0.4:
+                rows[r] = {"ids": [rnd.randrange(1, 1000) for _ in range(rnd.randrange(1, 40))], "filled": 0,
+                           "new": []}
+        left, pieces = budget, []
+        for r, row in sorted(rows.items(), key=lambda kv: -kv[1]["filled"]):
+            if row["filled"] < len(row["ids"]) and left > 0:
+                take = min(left, len(row["ids"]) - row["filled"])
+                pieces.append((r, row["filled"], take))
+                left -= take
+        decoding = [r for r, row in rows.items() if row["new"]]
+        n = max(decoding) + 1 if decoding else 0
+        tokens, positions, writes = [0] * n, [0] * n, [decoder.scratch] * n
+        for r in decoding:
+            pos = len(rows[r]["ids"]) + len(rows[r]["new"]) - 1
+            tokens[r], positions[r], writes[r] = rows[r]["new"][-1], pos, pos
+        wanted, who, chunk = list(decoding), list(decoding), None
+        if pieces:
+            width = max(take for _, _, take in pieces)
+            for k, (r, start, take) in enumerate(pieces):
+                if start + take == len(rows[r]["ids"]):
+                    wanted.append(n + k * width + take - 1)
+                    who.append(r)
+            chunk = Chunk.build([r for r, _, _ in pieces], [rows[r]["ids"][s:s + t] for r, s, t in pieces],
+                                [s for _, s, _ in pieces], decoder.scratch)
+            fresh += chunk.fresh
+            mixed += not chunk.fresh and any(s == 0 for _, s, _ in pieces)
+        if not wanted and chunk is None:
+            continue
+        inputs = [torch.tensor(xs) if n else None for xs in (tokens, positions, writes)]
+        logits = decoder.forward(n, *inputs, max(positions, default=-1) + 1, chunk,
+                                 torch.tensor(wanted, dtype=torch.long))
+        for r, start, take in pieces:
+            rows[r]["filled"] = start + take
+        for got, r in zip(logits, who, strict=True):
+            row = rows[r]
+            assert (got - reference(references[r], row["ids"] + row["new"])).abs().max() < TOLERANCE
+            checked += 1
+            row["new"].append(rnd.randrange(1, 1000))
+            if len(row["new"]) > rnd.randrange(2, 12):
+                del rows[r]
+    return checked, fresh, mixed
+
+
+def test_random_steps_give_transformers_logits(model) -> None:
+    decoder = GPT2Decoder(model, rows=6)
+    decoder.ensure_context(128)
+    for seed in range(3):
+        checked, fresh, mixed = random_steps(decoder, dict.fromkeys(range(6), model), seed)
+        assert checked > 20 and fresh and mixed  # every kind of step was met, and checked
+
+
+def test_random_steps_with_adapters_give_what_peft_gives(tmp_path) -> None:
+    models = tmp_path / "models"
+    model = AutoModelForCausalLM.from_pretrained(shared_base(models)).eval()
+    shared = SharedBase(copy.deepcopy(model), slots=4, rank=8)
+    shared.put(0, read_adapter(models / "ann"))
+    shared.put(2, read_adapter(models / "dan"))
+    decoder = GPT2Decoder(shared.model, rows=6, lora=shared)
+    decoder.ensure_context(128)
+    peft = {0: PeftModel.from_pretrained(copy.deepcopy(model), models / "ann").eval(),
+            2: PeftModel.from_pretrained(copy.deepcopy(model), models / "dan").eval(), BASE: model}
+    slots = [0, 2, BASE, 0, 2, BASE]
+    for row, slot in enumerate(slots):
+        decoder.set_adapter(row, slot)
+    for seed in range(2):
+        checked, fresh, mixed = random_steps(decoder, {r: peft[slot] for r, slot in enumerate(slots)}, seed)
+        assert checked > 20 and fresh and mixed
 
 
 def test_models_it_cannot_run_are_named() -> None:

@@ -219,3 +219,33 @@ async def test_the_replica_forgets_and_answers_what_its_pool_still_holds(start_p
     assert pool.holds("p0") == [] and pool.registry.get("p0") is None
     data, status = await forget_answer(pool, BodyRequest(b'{"persona": "p0", "x": 1}'), "r1")  # type: ignore[arg-type]
     assert status == 400 and data["kind"] == "invalid" and "x: Extra inputs" in data["message"]
+
+
+async def test_the_replica_answers_plain_tweets_which_the_bot_shapes_once(start_pool, tmp_path) -> None:
+    # The service sends `tweets` as plain text (no Discord rule on the wire); the client takes them as
+    # they are, and the command layer's `discord_tweet` is the one place they are escaped.
+    pytest.importorskip("ray.serve", reason="the scale extra (Ray Serve) is not installed")
+    from types import SimpleNamespace
+
+    from helpers.checkpoints import make_checkpoint
+
+    from bot.output import discord_tweet
+    from bot.remote import answer_texts
+    from bot.serve_app import PersonaPool
+
+    models = tmp_path / "models"
+    make_checkpoint(models, "p0")
+    pool = await start_pool(models, batch_window_ms=0)
+
+    async def hold(_persona: str) -> None:
+        return None
+
+    replica = SimpleNamespace(pool=pool, _hold=hold, name="r1")  # the deployment's state, without Serve
+    prompt = "@everyone see [x](http://a.b) \\o/"
+    asked = {"persona": "p0", "prompt": prompt, "max_new_tokens": 3, "count": 2}
+    body = parse_body(json.dumps(asked).encode())
+    data, status = await getattr(PersonaPool, "func_or_class", PersonaPool).generate(replica, body)
+    assert status == 200 and "tweets" in data and "texts" not in data
+    tweets = answer_texts(status, json.dumps(data).encode(), "p0")
+    assert len(tweets) == 2 and all(t.startswith(prompt) for t in tweets)
+    assert discord_tweet(tweets[0]).startswith("@\u200beveryone see \\[x\\](http://a.b) \\\\o/")
