@@ -23,7 +23,7 @@ COMPUTE_TYPES = ("float32", "int8")
 def run_ctranslate2(entry: PersonaEntry, requests: int, batch: int, new_tokens: int, threads: int) -> dict:
     """Tokens/s and seconds per compute type (`COMPUTE_TYPES`), and how long the conversion took."""
     try:
-        import ctranslate2
+        import ctranslate2  # noqa: F401  (here for the one-line error; `converted` uses it)
     except ImportError:
         raise ValueError("--peer ctranslate2 needs CTranslate2: pip install -e '.[peer]'") from None
     from transformers import AutoTokenizer
@@ -34,20 +34,14 @@ def run_ctranslate2(entry: PersonaEntry, requests: int, batch: int, new_tokens: 
     prefix = [tokenizer.eos_token_id] if entry.meta.prompt_prefix else []  # as the pool puts before
     prompts = [tokenizer.convert_ids_to_tokens(prefix + tokenizer(PROMPTS[i % len(PROMPTS)]).input_ids)
                for i in range(requests)]
+    generate = fixed_options(new_tokens)
     result: dict = {}
     folder = Path(tempfile.mkdtemp(prefix="ct2-"))
     try:
         for compute_type in COMPUTE_TYPES:
-            out = folder / compute_type
             t0 = time.perf_counter()
-            ctranslate2.converters.TransformersConverter(str(entry.path)).convert(
-                str(out), quantization=compute_type, force=True)
+            generator = converted(entry.path, folder / compute_type, compute_type, threads)
             convert_s = time.perf_counter() - t0
-            generator = ctranslate2.Generator(str(out), device="cpu", compute_type=compute_type,
-                                              intra_threads=threads, inter_threads=1)
-            generate = dict(max_length=new_tokens, min_length=new_tokens, sampling_topk=TOP_K,
-                            sampling_topp=TOP_P, sampling_temperature=TEMPERATURE,
-                            include_prompt_in_result=False)
             generator.generate_batch(prompts[:1], **{**generate, "max_length": 1, "min_length": 1})  # warm
             tokens = 0
             start = time.perf_counter()
@@ -61,3 +55,21 @@ def run_ctranslate2(entry: PersonaEntry, requests: int, batch: int, new_tokens: 
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return result
+
+
+def converted(persona: Path, out: Path, compute_type: str, threads: int):
+    """The full-model persona at `persona` converted to CTranslate2 in `out` (`compute_type`: float32,
+    int8) and loaded on the CPU with `threads` threads (also `scripts/bench_step.py --sweep`'s)."""
+    import ctranslate2
+
+    ctranslate2.converters.TransformersConverter(str(persona)).convert(str(out), quantization=compute_type,
+                                                                       force=True)
+    return ctranslate2.Generator(str(out), device="cpu", compute_type=compute_type, intra_threads=threads,
+                                 inter_threads=1)
+
+
+def fixed_options(new_tokens: int) -> dict:
+    """`generate_batch`'s options for the fixed workload: exactly `new_tokens` new tokens a tweet, the
+    pool's sampling, the prompt left out of the result."""
+    return dict(max_length=new_tokens, min_length=new_tokens, sampling_topk=TOP_K, sampling_topp=TOP_P,
+                sampling_temperature=TEMPERATURE, include_prompt_in_result=False)

@@ -229,22 +229,20 @@ def ctranslate2_runs(persona: Path, threads: int) -> Iterator[dict[str, Callable
     """CTranslate2's float32 generation of NEW_TOKENS tokens over n rows, for each n of SWEEP_ROWS, as
     the same sampling and prompt (the persona converted on the fly); none when it is not installed."""
     try:
-        import ctranslate2
+        import ctranslate2  # noqa: F401
     except ImportError:
         yield {}
         return
     from transformers import AutoTokenizer
 
-    from bot.bench_workloads import PROMPTS, TEMPERATURE, TOP_K, TOP_P
+    from bot.bench_peer import converted, fixed_options
+    from bot.bench_workloads import PROMPTS
 
     tokenizer = AutoTokenizer.from_pretrained(persona)
     prompt = tokenizer.convert_ids_to_tokens([tokenizer.eos_token_id, *tokenizer(PROMPTS[0]).input_ids])
     with tempfile.TemporaryDirectory(prefix="ct2-") as folder:
-        ctranslate2.converters.TransformersConverter(str(persona)).convert(folder, force=True)
-        generator = ctranslate2.Generator(folder, device="cpu", compute_type="float32",
-                                          intra_threads=threads, inter_threads=1)
-        options = dict(max_length=NEW_TOKENS, min_length=NEW_TOKENS, sampling_topk=TOP_K, sampling_topp=TOP_P,
-                       sampling_temperature=TEMPERATURE, include_prompt_in_result=False)
+        generator = converted(persona, Path(folder), "float32", threads)
+        options = fixed_options(NEW_TOKENS)
         generator.generate_batch([prompt], **options)  # warm
         yield {f"ct2 {n} rows": functools.partial(generator.generate_batch, [prompt] * n, **options)
                for n in SWEEP_ROWS}
