@@ -106,7 +106,7 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
     try:
         for name in personas:  # load every persona before the clock starts, as the naive pipelines are
             await pool.generate(name, "warm up", max_new_tokens=1)
-        adapter_loads = list(pool.adapter_load_ms)  # cold: each adapter read from disk into a slot
+        adapter_loads = list(pool.residency.adapter_load_ms)  # cold: each adapter read from disk into a slot
         bases = [m for k, m in pool.residency.resident.items() if m.lora is not None]
 
         def counter(name: str) -> int:
@@ -167,7 +167,7 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
             "loads": counter("pool_loads_total") - loads_before,
             "evictions": counter("pool_evictions_total") - evictions_before,
             "torch_threads": pool.threads,
-            "budget_mb": pool.budget / 1e6,
+            "budget_mb": pool.residency.budget / 1e6,
             "adapter_loads_ms": adapter_loads,
             # A shared base with its adapter slots, over the base's weights alone.
             "memory_vs_base": bases[0].nbytes / bases[0].weight_bytes if bases else None,

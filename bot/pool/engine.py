@@ -184,11 +184,23 @@ class Engine:
         decoding = (r for d in self.decodes.values() for r in d.requests.values())
         return [*self._static, *self._pending, *decoding]
 
-    def forget(self, name: str, error: Callable[[Request], BotError]) -> None:
-        """Persona `name` is forgotten: its rows leave every decode (answered with `error`), and no cache
-        keeps anything of it: the caches of decodes in progress have their free rows cleared (a row
-        that served it kept its adapter copy and its keys and values), the others are dropped."""
-        self.drop(lambda req: req.persona != name, error)
+    def tidy(self) -> None:
+        """Between steps: the rows of callers gone leave; stale weights, loads nobody waits for and
+        copy guards nobody uses go."""
+        self.drop(lambda req: not req.future.done(), None)
+        self.residency.unload_stale()
+        self.scheduler.prune()
+        queued = set(self.scheduler.queues)
+        self.residency.drop_orphan_loads(queued)
+        self.residency.drop_unheld_guards(queued | self.serving)
+
+    def forget(self, name: str, error: Callable[[], BotError]) -> bool:
+        """Persona `name` is forgotten: its queue fails and its rows leave every decode (with `error`),
+        residency drops all it holds of it, and no cache keeps anything of it: the caches of decodes in
+        progress have their free rows cleared (a row that served it kept its adapter copy and its keys
+        and values), the others are dropped. False while the loader thread is still reading it."""
+        self.scheduler.fail(name, error())
+        self.drop(lambda req: req.persona != name, lambda req: error())
         live = {id(d.decoder): d for d in self.decodes.values()}
         for tier in (self.residency.resident, self.residency.cpu_tier):
             for model in tier.values():
@@ -199,6 +211,7 @@ class Engine:
                     model.drop_cache()
                 else:
                     model.decoder.clear_rows(decode.free_rows())
+        return self.residency.forget_now(name)
 
     # ---- not holding it ---------------------------------------------------------------------------
 

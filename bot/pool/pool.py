@@ -17,12 +17,9 @@ pool: `broken` says why, `ready` turns False, and queued and later requests fail
 PoolBroken. A disk error (EACCES, EIO) while a persona is looked at or loaded is neither: it fails that
 persona's requests with LoadFailed, and the next request tries the disk again.
 
-Forgetting (`forget`, for /persona forget): the registry is rescanned, the persona's queued requests fail
-with UnknownPersona, its rows leave their decode after the step running, and the worker (which owns the
-torch state) drops everything of it between steps:
-its full model on the device and in the CPU tier, its adapter slot, its adapter in RAM, its copy guard,
-its loads. `holds` says what is left (nothing, once `forget` returned). A persona whose folder is gone
-from disk is never served from memory, even before the next rescan drops it (`generate` looks first).
+Forgetting (`forget`, for /persona forget) drops everything of a persona between steps, on the worker
+(which owns the torch state); `holds` says what is left. A persona whose folder is gone from disk is
+never served from memory, even before the next rescan drops it (`generate` looks first).
 """
 
 from __future__ import annotations
@@ -39,12 +36,12 @@ import prometheus_client
 
 from bot.config import GenerationSettings, PoolSettings
 from bot.errors import GenerationTimeout, PoolBroken, PoolClosed, UnknownPersona
-from bot.generation import Samples, check, checked_text, rescan_forever
+from bot.generation import Samples, check, rescan_forever
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
 from bot.pool.engine import Engine, Plan
 from bot.pool.loader import Loader
-from bot.pool.request import Request, failed, resolve
+from bot.pool.request import Request, failed, new_request, resolve
 from bot.pool.residency import Residency
 from bot.pool.scheduler import Scheduler
 from bot.pool.static_runner import StaticRunner
@@ -98,25 +95,6 @@ class GenerationPool:
         self._paused = False  # guarded by _cond; see `paused`
         self._broken: str | None = None  # guarded by _cond; see `broken`
 
-    @property
-    def budget(self) -> int:
-        """Bytes of weights the device may hold."""
-        return self.residency.budget
-
-    @property
-    def cpu_budget(self) -> int:
-        """Bytes of weights the CPU tier may hold (0: none, as on a CPU)."""
-        return self.residency.cpu_budget
-
-    @cpu_budget.setter
-    def cpu_budget(self, value: int) -> None:
-        self.residency.cpu_budget = value
-
-    @property
-    def adapter_load_ms(self) -> deque[float]:
-        """Milliseconds of recent adapter loads, read and written into a slot."""
-        return self.residency.adapter_load_ms
-
     # ---- the asyncio side -------------------------------------------------------------------------
 
     async def start(self) -> None:
@@ -134,8 +112,8 @@ class GenerationPool:
         if missing:  # not an error: the persona may be trained later, and is pinned once it appears
             log.warning("[pool] pinned names no persona in %s (yet): %s",
                         self.registry.models_dir, ", ".join(missing))
-        log.info("generation pool on %s (%s), budget %.0f MB, %d torch thread(s)",
-                 self.device, str(self.dtype).removeprefix("torch."), self.budget / 1e6, self.threads)
+        log.info("generation pool on %s (%s), budget %.0f MB, %d torch thread(s)", self.device,
+                 str(self.dtype).removeprefix("torch."), self.residency.budget / 1e6, self.threads)
 
     async def close(self) -> None:
         """Stop taking requests, fail the queued ones with PoolClosed, finish the running batch, join
@@ -176,7 +154,8 @@ class GenerationPool:
         with self._cond:
             self.scheduler.fail(name, self._unknown(name))  # at once, not after the running batch
             if self._worker_done or self.worker is None:
-                self._forget_now(name)  # no worker to ask (never started, or ended): nothing runs
+                # No worker to ask (never started, or ended): nothing runs.
+                self.engine.forget(name, lambda: self._unknown(name))
                 done.set_result(None)
             else:
                 self._forgets.append((name, done, loop))
@@ -230,25 +209,17 @@ class GenerationPool:
         Raises UnknownPersona, InvalidRequest, PoolBusy, GenerationTimeout, GenerationFailed,
         CopyRejected, PoolBroken or PoolClosed.
         """
-        return await self.metrics.request(self._generate(
-            persona, prompt, count, max_new_tokens, temperature, top_p, top_k, seed, timeout,
-            min_new_tokens, context))
+        async def answer() -> Samples:
+            self._check_open()
+            req = new_request(self.generation, persona, prompt, count, max_new_tokens, temperature, top_p,
+                              top_k, seed, min_new_tokens, context, asyncio.get_running_loop())
+            return await self._answer(req, self.settings.request_timeout_s if timeout is None else timeout)
+        return await self.metrics.request(answer())
 
-    async def _generate(self, persona: str, prompt: str, count: int, max_new_tokens: int | None,
-                        temperature: float | None, top_p: float | None, top_k: int | None, seed: int | None,
-                        timeout: float | None, min_new_tokens: int, context: str = "") -> Samples:
-        self._check_open()
-        g = self.generation
-        prompt, context = checked_text(g, prompt=prompt, context=context, count=count,
-                                       max_new_tokens=max_new_tokens, temperature=temperature, top_p=top_p,
-                                       seed=seed, top_k=top_k)
-        max_new = g.max_new_tokens if max_new_tokens is None else max_new_tokens
-        temp = g.temperature if temperature is None else temperature
-        p = g.top_p if top_p is None else top_p
-        k = g.top_k if top_k is None else top_k
-        timeout = self.settings.request_timeout_s if timeout is None else timeout
+    async def _answer(self, req: Request, timeout: float) -> Samples:
+        """Queue a checked request and await its tweets (or its error)."""
         check(timeout > 0, f"timeout must be above 0 seconds (got {timeout}).")
-        check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
+        persona = req.persona
         entry = self.registry.get(persona)
         if entry is None:
             raise UnknownPersona(persona, self.registry.suggest(persona))
@@ -256,10 +227,6 @@ class GenerationPool:
         # service's models/ may be shared storage, where one can stall).
         if await asyncio.to_thread(folder_gone, entry):
             raise self._unknown(persona)
-
-        loop = asyncio.get_running_loop()
-        req = Request(persona, prompt, count, max_new, min_new_tokens, temp, p, k, seed,
-                      loop.create_future(), loop, context=context)
         with self._cond:
             self._check_open()  # again under the lock: close() or a breakage may have come meanwhile
             self.scheduler.enqueue(req)
@@ -274,7 +241,7 @@ class GenerationPool:
             raise
         # Here on the loop, not on the worker: the engine hands back continuations.
         try:
-            texts = [tweet_text(prompt, text) for text in samples]
+            texts = [tweet_text(req.prompt, text) for text in samples]
         except Exception:
             log.exception("formatting the texts of a request for %s failed", persona)
             raise failed(persona) from None
@@ -341,12 +308,7 @@ class GenerationPool:
                 return None
             if self._forgets:  # first: what it drops, `unload_stale` (which logs names) never sees
                 self._serve_forgets()
-            self.engine.drop(lambda req: not req.future.done(), None)  # callers gone: their rows leave
-            self.residency.unload_stale()
-            self.scheduler.prune()
-            queued = set(self.scheduler.queues)
-            self.residency.drop_orphan_loads(queued)
-            self.residency.drop_unheld_guards(queued | self.engine.serving)
+            self.engine.tidy()
             if self._paused:
                 self._cond.wait()
                 continue
@@ -361,19 +323,12 @@ class GenerationPool:
         the next pass (the load's end wakes the worker), unless `final` (the worker is ending)."""
         waiting = []
         for name, future, loop in self._forgets:
-            if self._forget_now(name) or final:
+            if self.engine.forget(name, lambda n=name: self._unknown(n)) or final:
                 with contextlib.suppress(RuntimeError):  # the caller's loop is closed: nobody waits
                     loop.call_soon_threadsafe(lambda f=future: f.done() or f.set_result(None))
             else:
                 waiting.append((name, future, loop))
         self._forgets = waiting
-
-    def _forget_now(self, name: str) -> bool:
-        """Worker (holding `_cond`), or any thread once the worker has ended: fail `name`'s queue and drop
-        everything held of it; False while the loader thread is still reading it."""
-        self.scheduler.fail(name, self._unknown(name))
-        self.engine.forget(name, lambda req: self._unknown(name))
-        return self.residency.forget_now(name)
 
     def _break(self, reason: str, exc: BaseException) -> None:
         """The pool cannot generate any more: record why (logged once), fail the running batch and

@@ -1,4 +1,5 @@
-"""A generation request as it waits in the pool, and answering it from whichever thread is done with it."""
+"""A generation request as it waits in the pool (made from a caller's arguments: `new_request`), and answering
+it from whichever thread is done with it."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.errors import GenerationFailed
+from bot.generation import check, checked_text
 
 if TYPE_CHECKING:
+    from bot.config import GenerationSettings
     from bot.generation import Samples
 
 
@@ -37,6 +40,23 @@ class Request:
 
     def __post_init__(self) -> None:
         self.asked = self.asked or self.count
+
+
+def new_request(generation: GenerationSettings, persona: str, prompt: str, count: int,
+                max_new_tokens: int | None, temperature: float | None, top_p: float | None, top_k: int | None,
+                seed: int | None, min_new_tokens: int, context: str,
+                loop: asyncio.AbstractEventLoop) -> Request:
+    """A caller's request, checked and cleaned (`checked_text`) with `[generation]`'s defaults for the
+    settings it left None, its future on `loop`. Raises InvalidRequest."""
+    g = generation
+    prompt, context = checked_text(g, prompt=prompt, context=context, count=count,
+                                   max_new_tokens=max_new_tokens, temperature=temperature, top_p=top_p,
+                                   seed=seed, top_k=top_k)
+    max_new = g.max_new_tokens if max_new_tokens is None else max_new_tokens
+    check(0 <= min_new_tokens <= max_new, f"min_new_tokens must be between 0 and {max_new}.")
+    return Request(persona, prompt, count, max_new, min_new_tokens,
+                   g.temperature if temperature is None else temperature, g.top_p if top_p is None else top_p,
+                   g.top_k if top_k is None else top_k, seed, loop.create_future(), loop, context=context)
 
 
 def resolve(req: Request, result: Samples | None = None, error: BaseException | None = None) -> None:

@@ -464,7 +464,7 @@ async def test_retrain_drops_the_old_version_from_both_tiers(make_pool, shared_m
     await probe.generate("alpha", max_new_tokens=1)
     one = sample(probe, "pool_resident_bytes")
     pool = await make_pool(models, memory_budget_bytes=int(one * 1.5))
-    pool.cpu_budget = int(one * 10)  # the GPU's second tier, exercised on the CPU
+    pool.residency.cpu_budget = int(one * 10)  # the GPU's second tier, exercised on the CPU
     await pool.generate("alpha", max_new_tokens=1)
     await pool.generate("beta", max_new_tokens=1)
     assert list(pool.residency.cpu_tier) == ["alpha"] and list(pool.residency.resident) == ["beta"]

@@ -56,7 +56,7 @@ def models(tmp_path: Path) -> Path:
 async def test_forget_drops_the_model_on_the_device_in_the_ram_tier_and_the_guard(start_pool, models,
                                                                                  caplog):
     pool: GenerationPool = await start_pool(models, batch_window_ms=0, memory_budget_bytes=1)
-    pool.cpu_budget = 10**10  # the GPU's second tier, exercised on the CPU
+    pool.residency.cpu_budget = 10**10  # the GPU's second tier, exercised on the CPU
     await pool.generate("alpha", "Hi", max_new_tokens=2)
     await pool.generate("beta", "Hi", max_new_tokens=2)  # over the budget: alpha goes to the RAM tier
     assert (models / "alpha" / COPYGUARD_FILE).exists()
@@ -160,7 +160,7 @@ async def test_forget_frees_an_adapter_slot_and_its_ram_copy(start_pool, tmp_pat
     make_lora_checkpoint(models, "eve", seed=1)
     make_lora_checkpoint(models, "other", seed=2)
     pool: GenerationPool = await start_pool(models, batch_window_ms=0)
-    pool.cpu_budget = 10**10  # adapters put in a slot also stay in RAM, as on a GPU
+    pool.residency.cpu_budget = 10**10  # adapters put in a slot also stay in RAM, as on a GPU
     before = await pool.generate("other", "Morning", **GREEDY)
     await pool.generate("eve", "Morning", **GREEDY)
     assert await held(pool, "eve") == ["slot", "ram", "guard"]

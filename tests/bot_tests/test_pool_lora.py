@@ -129,7 +129,7 @@ async def test_slots_are_reused_least_recently_used_first_within_the_budget(tmp_
     assert list(base.slots) == names[3:]  # p0, p1, p2 gave their slots up, oldest first
     assert pool.metrics.registry.get_sample_value("pool_evictions_total") == 3
     assert await alone(pool, "p0", "Hi") == first  # read again into a freed slot: the same voice
-    assert len(pool.adapter_load_ms) == 12
+    assert len(pool.residency.adapter_load_ms) == 12
 
 
 async def test_a_batch_of_more_personas_than_slots_gets_more_slots(tmp_path, make_pool) -> None:
@@ -221,7 +221,7 @@ async def test_on_a_gpu_evicted_adapters_come_back_from_ram(tmp_path, make_pool,
     await alone(probe, "r0", "Hi")
     budget = next(iter(probe.residency.resident.values())).nbytes + 1024
     pool = await make_pool(models, memory_budget_bytes=budget)
-    pool.cpu_budget = 1 << 30
+    pool.residency.cpu_budget = 1 << 30
     first = [await alone(pool, n, "Hi") for n in names]  # r0's slot goes to r8
     reads.clear()
     assert await alone(pool, "r0", "Hi") == first[0]
