@@ -94,6 +94,17 @@ def token_bytes(tokenizer) -> list[bytes] | None:
     return table
 
 
+def encode(tokenizer, text: str) -> list[int]:
+    """`tokenizer(text, add_special_tokens=False).input_ids`, for one text: a fast tokenizer's Rust
+    backend encodes it directly. The wrapper's call goes through `encode_batch`, which hands even one
+    text to the backend's thread pool, and builds a BatchEncoding: 67 us a call alone and ~175 us in a
+    busy pool on 2 cores, against 15 us; the pool tokenizes every request it admits between two steps."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is None or backend.truncation is not None or backend.padding is not None:
+        return tokenizer(text, add_special_tokens=False).input_ids
+    return backend.encode(text, add_special_tokens=False).ids
+
+
 class TokenText:
     """A persona's token ids to text, whole characters only, and never U+FFFD.
 

@@ -49,8 +49,10 @@ def prompt_rows(tokenizer, prefix: list[int], prompt: str, context_text: str, ma
     but leaves room to generate (max_new_tokens, or half the context if less). huggingtweets' min_length
     counts the prompt, prefix included (not the tweet answered: it is not part of this tweet); the
     benchmark's min_new_tokens may ask for more; never above max_new: the context has the last word."""
-    answered = [*prefix, *tokenizer(context_text, add_special_tokens=False).input_ids] if context_text else []
-    own = [*prefix, *tokenizer(prompt, add_special_tokens=False).input_ids]
+    from training.sampling import encode  # (torch: not at import)
+
+    answered = [*prefix, *encode(tokenizer, context_text)] if context_text else []
+    own = [*prefix, *encode(tokenizer, prompt)]
     ids = [*answered, *own]
     reserve = min(max_new_tokens, context // 2)
     ids = ids[-(context - reserve):]
@@ -79,7 +81,9 @@ def prefix_ids(model: Any, entry: Any) -> list[int]:
     registry entry, None when gone)."""
     if model.lora is None or entry is None or not entry.meta.prompt_prefix:
         return model.prefix
-    ids = model.tokenizer(entry.meta.prompt_prefix, add_special_tokens=False).input_ids
+    from training.sampling import encode
+
+    ids = encode(model.tokenizer, entry.meta.prompt_prefix)
     return ids or model.prefix
 
 

@@ -12,6 +12,7 @@ from training.sampling import (
     TokenText,
     bytes_to_unicode,
     decode,
+    encode,
     filtered_probs,
     sample_next,
     stop_token_mask,
@@ -265,3 +266,35 @@ def test_a_tokenizer_that_is_not_byte_level_falls_back_without_replacement_chara
     assert text.table is None
     ids = tok("the", add_special_tokens=False).input_ids + byte_tokens(tok, "🍞".encode()[:2])
     assert text(ids) == "the"
+
+
+ENCODED = ("My dream is", "", "  spaces  around ", "bread<|endoftext|>again", "naïve café 🍞🍞", "line\nbreak\ttab",
+           "@someone https://t.co/x #tag", "ÿ\u0100\U0001f9c0")
+
+
+def test_encode_gives_the_ids_the_tokenizer_call_gives(persona):
+    # The backend's own encode (one text, no thread pool): exactly the wrapper's ids, special tokens
+    # written in the text included.
+    tok, _ = persona
+    assert tok.backend_tokenizer.truncation is None
+    for text in ENCODED:
+        assert encode(tok, text) == tok(text, add_special_tokens=False).input_ids, text
+    assert tok.eos_token_id in encode(tok, "bread<|endoftext|>again")
+
+
+def test_encode_falls_back_to_the_call_without_a_backend_or_with_truncation_set(tmp_path, persona):
+    tok, _ = persona
+
+    class Slow:
+        """A tokenizer with no Rust backend: its own call is used."""
+
+        def __call__(self, text, add_special_tokens=True):
+            assert add_special_tokens is False
+            return SimpleNamespace(input_ids=[len(text)])
+
+    assert encode(Slow(), "four") == [4]
+    truncating = AutoTokenizer.from_pretrained(tok.name_or_path)
+    truncating.backend_tokenizer.enable_truncation(max_length=2)
+    text = "The bread this morning was so good"
+    assert len(encode(truncating, text)) > 2  # as the call: no truncation asked, none applied
+    assert encode(truncating, text) == tok(text, add_special_tokens=False).input_ids
