@@ -52,6 +52,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     bench.add_argument("--arrival-rate", type=float, default=None, metavar="R",
                        help="open loop: requests arrive as a seeded Poisson process of R per second "
                             "(default: closed loop, --concurrency callers); also measures one request alone")
+    bench.add_argument("--rounds", type=int, default=1, metavar="N",
+                       help="run every leg (each workload, one persona alone for mixed_ratio, the peer) N "
+                            "times in turn, --requests each time, and pool them: a ratio between legs then "
+                            "holds on a machine whose speed drifts (each round's ratio is reported too)")
     bench.add_argument("--peer", choices=("ctranslate2",), default=None,
                        help="also run the fixed workload on CTranslate2 (float32 and int8), the same persona "
                             "converted on the fly, same threads and batch size (pip install -e '.[peer]')")

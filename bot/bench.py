@@ -192,6 +192,43 @@ def figures(prefix: str, run: dict) -> dict:
     }
 
 
+def pooled(runs: list[dict]) -> dict:
+    """One leg's rounds as one run: tokens, seconds and counts summed, latencies pooled, the mean batch
+    weighted by steps."""
+    if len(runs) == 1:
+        return runs[0]
+    steps = sum(r["batches"] for r in runs)
+    summed = {key: sum(r[key] for r in runs)
+              for key in ("seconds", "tokens", "copy_rejections", "batches", "loads", "evictions")}
+    return {
+        **runs[0], **summed,
+        "delivered_tokens": (None if runs[0]["delivered_tokens"] is None
+                             else sum(r["delivered_tokens"] for r in runs)),
+        "mean_new_tokens": statistics.fmean(r["mean_new_tokens"] for r in runs),  # same requests each
+        "latencies": [x for r in runs for x in r["latencies"]],
+        "alone_latencies": [x for r in runs for x in r["alone_latencies"]],
+        "loop_lag_max_ms": max(r["loop_lag_max_ms"] for r in runs),
+        "mean_batch": sum(r["mean_batch"] * r["batches"] for r in runs) / steps if steps else 0.0,
+        "adapter_loads_ms": [x for r in runs for x in r["adapter_loads_ms"]],
+    }
+
+
+def pooled_peer(runs: list[dict]) -> dict:
+    """The peer's rounds, per compute type: tokens and seconds summed."""
+    result = {}
+    for compute_type in runs[0]:
+        tokens = sum(r[compute_type]["tokens"] for r in runs)
+        seconds = sum(r[compute_type]["seconds"] for r in runs)
+        result[compute_type] = {"tokens": tokens, "seconds": seconds, "tokens_per_s": tokens / seconds}
+    return result
+
+
+def ratios(runs: list[dict], against: list[dict]) -> list[float]:
+    """Tokens/s of each round of one leg over the same round of another: how much the figure moves."""
+    return [round((r["tokens"] / r["seconds"]) / (a["tokens"] / a["seconds"]), 3)
+            for r, a in zip(runs, against, strict=True)]
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -201,8 +238,9 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     from bot.sample import ensure_sample_persona
 
     models_dir = cfg.paths.models_dir
-    if args.requests < 1 or args.concurrency < 1 or args.max_new_tokens < 1:
-        print("error: --requests, --concurrency and --max-new-tokens must be at least 1", file=sys.stderr)
+    if args.requests < 1 or args.concurrency < 1 or args.max_new_tokens < 1 or args.rounds < 1:
+        print("error: --requests, --concurrency, --max-new-tokens and --rounds must be at least 1",
+              file=sys.stderr)
         return 2
     if args.peer is not None and args.workload == "natural":
         print("error: --peer runs the fixed workload: use --workload fixed or both", file=sys.stderr)
@@ -242,8 +280,8 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         return 2
     device, dtype = resolve_device(cfg.pool)
     workloads = list(WORKLOADS) if args.workload == "both" else [args.workload]
-    result: dict = {"personas": personas, "requests": args.requests, "concurrency": args.concurrency,
-                    "new_tokens": args.max_new_tokens, "device": device,
+    result: dict = {"personas": personas, "requests": args.requests, "rounds": args.rounds,
+                    "concurrency": args.concurrency, "new_tokens": args.max_new_tokens, "device": device,
                     "dtype": str(dtype).removeprefix("torch."), "workload": workloads[0],
                     "arrival_rate": args.arrival_rate}
     naive = None
@@ -251,28 +289,30 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         naive = run_naive(registry, personas, args.requests, args.max_new_tokens, device, dtype,
                           default_threads(cfg.pool))
     alone = ALONE_REQUESTS if args.arrival_rate is not None else 0
+    legs = {w: (personas, w) for w in workloads}
+    if len(personas) > 1:  # the same workload on one persona: what mixing costs
+        legs["single"] = (personas[:1], workloads[0])
+    rounds: dict[str, list[dict]] = {leg: [] for leg in legs}
+    peer_rounds: list[dict] = []
     try:
-        runs = {w: asyncio.run(run_pool(cfg, personas, args.requests, args.concurrency,
-                                        Workload(w, args.max_new_tokens), budget_bytes, args.arrival_rate,
-                                        alone))
-                for w in workloads}
-        pool = runs[workloads[0]]
-        single = None
-        if len(personas) > 1:  # the same workload on one persona: what mixing costs
-            single = asyncio.run(run_pool(cfg, personas[:1], args.requests, args.concurrency,
-                                          Workload(workloads[0], args.max_new_tokens), budget_bytes,
-                                          args.arrival_rate))
+        for _ in range(args.rounds):  # in turn: the machine's drift falls on every leg alike
+            for leg, (names, workload) in legs.items():
+                rounds[leg].append(asyncio.run(run_pool(
+                    cfg, names, args.requests, args.concurrency, Workload(workload, args.max_new_tokens),
+                    budget_bytes, args.arrival_rate, 0 if leg == "single" else alone)))
+            if args.peer is not None:  # after the pool: the two never share the cores
+                peer_rounds.append(run_ctranslate2(registry.get(personas[0]), args.requests,
+                                                   args.concurrency, args.max_new_tokens,
+                                                   rounds[workloads[0]][-1]["torch_threads"]))
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    peer = None
-    if args.peer is not None:  # after the pool: the two never share the cores
-        try:
-            peer = run_ctranslate2(registry.get(personas[0]), args.requests, args.concurrency,
-                                   args.max_new_tokens, pool["torch_threads"])
-        except ValueError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+    except ValueError as exc:  # the peer's: not installed, not a full model
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    runs = {leg: pooled(legs_runs) for leg, legs_runs in rounds.items()}
+    pool, single = runs[workloads[0]], runs.get("single")
+    peer = pooled_peer(peer_rounds) if peer_rounds else None
     pool_tps = pool["tokens"] / pool["seconds"]
     result.update(figures("pool", pool))
     result.update({
@@ -315,14 +355,18 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
             result[f"peer_{compute_type}_tokens_per_s"] = round(run["tokens_per_s"], 1)
             result[f"peer_{compute_type}_tokens"] = run["tokens"]
         result["pool_over_peer_float32"] = round(pool_tps / peer["float32"]["tokens_per_s"], 3)
-    if len(runs) == 2:  # both workloads: natural tweets against forced ones, same pool, same process
+    if "natural" in runs and "fixed" in runs:  # natural tweets against forced ones, same process
         natural = runs["natural"]
         result.update(figures("natural", natural))
         result["natural_over_fixed"] = round((natural["tokens"] / natural["seconds"]) / pool_tps, 3)
+        if args.rounds > 1:
+            result["natural_over_fixed_rounds"] = ratios(rounds["natural"], rounds["fixed"])
     if single is not None:
         single_tps = single["tokens"] / single["seconds"]
         result.update({"single_persona_tokens_per_s": round(single_tps, 1),
                        "mixed_ratio": round(pool_tps / single_tps, 3)})
+        if args.rounds > 1:
+            result["mixed_ratio_rounds"] = ratios(rounds[workloads[0]], rounds["single"])
     if naive is not None:
         naive_tps = naive["tokens"] / naive["seconds"]
         result.update({
@@ -344,8 +388,13 @@ def print_table(r: dict) -> None:
     def fmt(v) -> str:
         return "-" if v is None else str(v)
 
+    def by_round(r: dict, key: str) -> str:
+        rounds = r.get(f"{key}_rounds")
+        return f" (round by round: {', '.join(map(str, rounds))})" if rounds else ""
+
     tokens = "new tokens" if r["workload"] == "fixed" else "new tokens at most (natural tweets)"
-    print(f"bench: {r['requests']} requests x {r['new_tokens']} {tokens}, "
+    each = f" in each of {r['rounds']} rounds, the legs in turn" if r["rounds"] > 1 else ""
+    print(f"bench: {r['requests']} requests{each} x {r['new_tokens']} {tokens}, "
           f"personas {', '.join(r['personas'])}, "
           f"{r['device']} ({r['dtype']}), {r['torch_threads']} torch thread(s)")
     print(f"{'':24}{'naive pipeline':>16}{'pool':>16}")
@@ -372,7 +421,7 @@ def print_table(r: dict) -> None:
         print(f"natural workload: {r['natural_tokens_per_s']} tokens/s, {r['natural_requests_per_s']} "
               f"requests/s, {r['natural_mean_new_tokens']} new tokens a request, latency p50 "
               f"{r['natural_p50_ms']} ms, p95 {r['natural_p95_ms']} ms; natural_over_fixed "
-              f"{r['natural_over_fixed']}")
+              f"{r['natural_over_fixed']}{by_round(r, 'natural_over_fixed')}")
     if r.get("pool_over_peer_float32") is not None:
         print(f"CTranslate2, same persona, threads and batches: float32 {r['peer_float32_tokens_per_s']} "
               f"tokens/s, int8 {r['peer_int8_tokens_per_s']} tokens/s; the pool is "
@@ -382,7 +431,7 @@ def print_table(r: dict) -> None:
               f"callers {fmt(r['delivered_tokens_per_s'])}")
     if r["mixed_ratio"] is not None:
         print(f"one persona alone: {r['single_persona_tokens_per_s']} tokens/s; "
-              f"mixed_ratio {r['mixed_ratio']}")
+              f"mixed_ratio {r['mixed_ratio']}{by_round(r, 'mixed_ratio')}")
     if r["adapter_loads"]:
         print(f"LoRA: {r['adapter_loads']} cold adapter loads, p50 {r['adapter_load_ms_p50']} ms; "
               f"base with {r['adapter_slots']} adapter slots = {r['memory_vs_base']}x the base alone")

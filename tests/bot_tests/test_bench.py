@@ -170,6 +170,7 @@ def test_budget_makes_the_timed_run_switch_personas(bench_models, capsys):
     (["--personas", "3"], "--personas 3 needs 3 personas"),
     (["--persona", "nobody"], "no persona named 'nobody'"),
     (["--requests", "0"], "must be at least 1"),
+    (["--rounds", "0"], "--rounds must be at least 1"),
     (["--arrival-rate", "0"], "--arrival-rate must be above 0"),
     (["--peer", "ctranslate2", "--workload", "natural"], "--peer runs the fixed workload"),
 ])
@@ -225,6 +226,45 @@ def test_natural_tweets_end_on_their_own_and_are_compared_with_fixed_ones(bench_
     assert result["natural_requests_per_s"] > 0 and result["natural_p50_ms"] <= result["natural_p95_ms"]
 
 
+def test_rounds_run_the_legs_in_turn_and_pool_them(bench_models, capsys, monkeypatch):
+    """--rounds: each leg (both workloads, one persona alone) runs once a round, in turn, so a drift of
+    the machine's speed falls on every leg; the figures pool the rounds, each round's ratio is shown."""
+    import bot.bench
+
+    legs, real = [], bot.bench.run_pool
+
+    async def recorded(cfg, names, requests, concurrency, workload, *rest):
+        run = await real(cfg, names, requests, concurrency, workload, *rest)
+        legs.append((workload.name, len(names), run["tokens"], run["seconds"]))
+        return run
+
+    monkeypatch.setattr(bot.bench, "run_pool", recorded)
+    rc = main(["bench", "--models-dir", str(bench_models), "--requests", "6", "--concurrency", "3",
+               "--max-new-tokens", "8", "--skip-naive", "--workload", "both", "--personas", "2",
+               "--rounds", "3", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [(w, n) for w, n, *_ in legs] == [("fixed", 2), ("natural", 2), ("fixed", 1)] * 3
+    assert result["rounds"] == 3 and result["pool_tokens"] == 3 * 6 * 8
+    fixed = [(t, sec) for w, n, t, sec in legs if (w, n) == ("fixed", 2)]
+    natural = [(t, sec) for w, n, t, sec in legs if w == "natural"]
+    single = [(t, sec) for w, n, t, sec in legs if (w, n) == ("fixed", 1)]
+    assert result["natural_tokens"] == sum(t for t, _ in natural)
+    assert abs(result["pool_seconds"] - sum(sec for _, sec in fixed)) < 0.002
+
+    def tps(runs):
+        return sum(t for t, _ in runs) / sum(sec for _, sec in runs)
+
+    assert abs(result["natural_over_fixed"] - tps(natural) / tps(fixed)) < 0.002
+    assert abs(result["mixed_ratio"] - tps(fixed) / tps(single)) < 0.002
+    assert result["natural_over_fixed_rounds"] == [round((n[0] / n[1]) / (f[0] / f[1]), 3)
+                                                   for n, f in zip(natural, fixed, strict=True)]
+    assert len(result["mixed_ratio_rounds"]) == 3
+    assert main(["bench", "--models-dir", str(bench_models), "--requests", "2", "--concurrency", "2",
+                 "--max-new-tokens", "4", "--skip-naive", "--workload", "both", "--rounds", "2"]) == 0
+    assert "in each of 2 rounds" in (out := capsys.readouterr().out) and "round by round: " in out
+
+
 def test_open_loop_reports_latency_against_one_request_alone(bench_models, capsys):
     rc = main(["bench", "--models-dir", str(bench_models), "--requests", "12", "--max-new-tokens", "8",
                "--skip-naive", "--workload", "natural", "--arrival-rate", "50", "--json"])
@@ -262,12 +302,13 @@ async def test_open_loop_sends_at_arrival_not_after_the_last_answer() -> None:
 
 
 def test_ctranslate2_runs_the_same_fixed_workload_beside_the_pool(bench_models, capsys):
+    # Two rounds: the pool, then CTranslate2, then both again; each side's figures pool its rounds.
     rc = main(["bench", "--models-dir", str(bench_models), "--requests", "6", "--concurrency", "4",
-               "--max-new-tokens", "8", "--skip-naive", "--peer", "ctranslate2", "--json"])
+               "--max-new-tokens", "8", "--skip-naive", "--peer", "ctranslate2", "--rounds", "2", "--json"])
     assert rc == 0
     result = json.loads(capsys.readouterr().out)
     # The same work on both engines: every tweet exactly 8 new tokens, counted from what came back.
-    assert result["pool_tokens"] == result["peer_float32_tokens"] == result["peer_int8_tokens"] == 6 * 8
+    assert result["pool_tokens"] == result["peer_float32_tokens"] == result["peer_int8_tokens"] == 2 * 6 * 8
     assert result["peer_float32_tokens_per_s"] > 0 and result["peer_int8_tokens_per_s"] > 0
     ratio = result["pool_tokens_per_s"] / result["peer_float32_tokens_per_s"]
     assert abs(result["pool_over_peer_float32"] - ratio) < 0.01
