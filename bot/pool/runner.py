@@ -164,6 +164,9 @@ class Running:
                 self.decoder.ensure_rows(len(self.cache) + 1)
                 free = len(self.cache)
                 self.cache += [None] * (self.decoder.rows - len(self.cache))
+            # A row reads its cache row up to the decode's longest row, the positions past its own masked:
+            # weight 0 times what a previous row left there, NaN if that was an inf (float16 overflows).
+            self.decoder.clear_rows([free])
             self.decoder.set_adapter(free, slot)
             row = _Row(req, ids, max_new, min_new, free, draw=req.draw)
             self.cache[free] = row

@@ -115,6 +115,25 @@ def test_a_row_gives_the_same_tokens_alone_and_among_others(model) -> None:
     assert len({tuple(a) for a in alone}) > 1  # the prompts really lead to different texts
 
 
+def test_a_row_reads_nothing_a_previous_row_left_in_its_cache_row(model) -> None:
+    # A row reads its cache row up to the decode's longest row, its own later positions masked. Even an
+    # inf or NaN left there (a float16 overflow of the row before) must not reach its tokens.
+    alone = running(model)
+    req = request("The bread", max_new=10, **GREEDY)
+    alone.admit(req, model.prefix, -1)
+    expected = list(run_to_end(alone)[id(req)])
+    run = running(model)
+    long = request("Honestly the best crumb I have had in years, and I have had a few", max_new=30, **GREEDY)
+    run.admit(long, model.prefix, -1)
+    run.step()
+    run.decoder.k[:, 1:] = float("nan")  # every free cache row, every position
+    run.decoder.v[:, 1:] = float("inf")
+    req = request("The bread", max_new=10, **GREEDY)
+    run.admit(req, model.prefix, -1)
+    assert run.cache[1].req is req  # it took a poisoned row, and reads past its own length
+    assert list(run_to_end(run)[id(req)]) == expected
+
+
 def test_a_seeded_decode_repeats_exactly(model) -> None:
     def draw() -> list[str]:
         run = running(model, seed=1234)
