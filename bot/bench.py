@@ -37,7 +37,7 @@ import time
 from collections.abc import Iterator
 
 from bot.bench_naive import run_naive
-from bot.bench_peer import run_ctranslate2
+from bot.bench_peer import check_peer, run_ctranslate2
 from bot.bench_personas import make_gpt2_base, make_gpt2_persona, write_lora_persona
 from bot.bench_workloads import (
     PROMPTS,
@@ -275,6 +275,8 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         registry = PersonaRegistry(models_dir)
         registry.scan()
         personas = pick_personas(registry, args.persona, args.personas)
+        if args.peer is not None:
+            check_peer(registry.get(personas[0]))
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -307,9 +309,6 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except ValueError as exc:  # the peer's: not installed, not a full model
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     runs = {leg: pooled(legs_runs) for leg, legs_runs in rounds.items()}
     pool, single = runs[workloads[0]], runs.get("single")
     peer = pooled_peer(peer_rounds) if peer_rounds else None

@@ -20,16 +20,22 @@ from bot.personas import PersonaEntry
 COMPUTE_TYPES = ("float32", "int8")
 
 
-def run_ctranslate2(entry: PersonaEntry, requests: int, batch: int, new_tokens: int, threads: int) -> dict:
-    """Tokens/s and seconds per compute type (`COMPUTE_TYPES`), and how long the conversion took."""
+def check_peer(entry: PersonaEntry) -> None:
+    """ValueError (one line) when CTranslate2 cannot run `entry`: not installed, or an adapter. The bench
+    asks before its first leg, not after the pool's."""
     try:
         import ctranslate2  # noqa: F401  (here for the one-line error; `converted` uses it)
     except ImportError:
         raise ValueError("--peer ctranslate2 needs CTranslate2: pip install -e '.[peer]'") from None
-    from transformers import AutoTokenizer
-
     if entry.meta.kind != "full":
         raise ValueError(f"--peer ctranslate2 needs a full-model persona; '{entry.name}' is an adapter")
+
+
+def run_ctranslate2(entry: PersonaEntry, requests: int, batch: int, new_tokens: int, threads: int) -> dict:
+    """Tokens/s and seconds per compute type (`COMPUTE_TYPES`), and how long the conversion took."""
+    from transformers import AutoTokenizer
+
+    check_peer(entry)
     tokenizer = AutoTokenizer.from_pretrained(entry.path)
     prefix = [tokenizer.eos_token_id] if entry.meta.prompt_prefix else []  # as the pool puts before
     prompts = [tokenizer.convert_ids_to_tokens(prefix + tokenizer(PROMPTS[i % len(PROMPTS)]).input_ids)

@@ -58,8 +58,9 @@ class Plan:
 
 
 class Engine:
-    """The decodes in progress, by batch key. Its methods run on the worker thread; `plan` and `drop`
-    hold the pool's lock, `run` does not."""
+    """The decodes in progress, by batch key. Its methods run on the worker thread (`forget` also on the
+    loop's, once the worker has ended); `plan`, `drop`, `tidy` and `forget` hold the pool's lock, `run`
+    does not."""
 
     def __init__(self, settings: PoolSettings, generation: GenerationSettings, registry: PersonaRegistry,
                  scheduler: Scheduler, residency: Residency, static_runner: StaticRunner,

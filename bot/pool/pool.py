@@ -229,6 +229,7 @@ class GenerationPool:
             raise self._unknown(persona)
         with self._cond:
             self._check_open()  # again under the lock: close() or a breakage may have come meanwhile
+            req.enqueued = time.monotonic()  # its place in line: now, after the checks above
             self.scheduler.enqueue(req)
             self._cond.notify_all()
         try:

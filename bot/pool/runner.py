@@ -164,9 +164,6 @@ class Running:
                 self.decoder.ensure_rows(len(self.cache) + 1)
                 free = len(self.cache)
                 self.cache += [None] * (self.decoder.rows - len(self.cache))
-            # A row reads its cache row up to the decode's longest row, the positions past its own masked:
-            # weight 0 times what a previous row left there, NaN if that was an inf (float16 overflows).
-            self.decoder.clear_rows([free])
             self.decoder.set_adapter(free, slot)
             row = _Row(req, ids, max_new, min_new, free, draw=req.draw)
             self.cache[free] = row
@@ -183,7 +180,13 @@ class Running:
         if not ids:
             return []
         self.prefilling = deque(r for r in self.prefilling if id(r.req) not in ids)
-        self.cache = [None if r is not None and id(r.req) in ids else r for r in self.cache]
+        left = [i for i, r in enumerate(self.cache) if r is not None and id(r.req) in ids]
+        self.cache = [None if i in left else r for i, r in enumerate(self.cache)]
+        # A row reads its cache row up to the decode's longest row, the positions past its own masked:
+        # weight 0 times what an earlier row left there, NaN if that was an inf (a float16 overflow).
+        # A row that ends normally read all of its own values at its last step (an inf would have failed
+        # that step, and a failed step drops the cache); one that leaves early may not have: zeroed.
+        self.decoder.clear_rows(left)
         for i in ids:
             del self.requests[i]
             del self.owed[i]
@@ -224,7 +227,9 @@ class Running:
             return []
         span = max(positions[:n], default=-1) + 1
         inputs = [torch.tensor(xs, device=device) if n else None for xs in (tokens, positions, writes)]
-        logits = decoder.forward(n, *inputs, span, chunk, torch.tensor(wanted, device=device))
+        # Typed: `wanted` may be empty (one long prompt fills the step alone, no row to sample yet).
+        picked = torch.tensor(wanted, dtype=torch.long, device=device)
+        logits = decoder.forward(n, *inputs, span, chunk, picked)
         self.steps += 1
         for row, (start, take) in chunk_rows.items():
             row.filled = start + take

@@ -209,6 +209,11 @@ def test_bench_on_lora_personas_it_writes_itself(tmp_path, capsys):
     assert result["mixed_ratio"] > 0 and result["single_persona_tokens_per_s"] > 0
     assert main(["bench", "--models-dir", str(models), "--make-lora-personas", "2"]) == 2  # no --base
     assert "--make-lora-personas needs --base" in capsys.readouterr().err
+    # CTranslate2 runs full models only: refused before any leg runs (no pool output at all).
+    assert main(["bench", "--models-dir", str(models), "--persona", "lora000", "--skip-naive",
+                 "--peer", "ctranslate2", "--json"]) == 2
+    out = capsys.readouterr()
+    assert "needs a full-model persona; 'lora000' is an adapter" in out.err and out.out == ""
 
 
 def test_natural_tweets_end_on_their_own_and_are_compared_with_fixed_ones(bench_models, capsys):

@@ -90,6 +90,29 @@ async def test_many_callers_several_personas(make_pool):
     assert sample(pool, "pool_resident_personas") == 3
 
 
+async def test_a_requests_place_in_line_is_when_it_reaches_the_queue(make_pool, monkeypatch):
+    # The disk check before queueing may take a while (shared storage): the oldest-first order and the
+    # batching window count from the queue, not from the call.
+    import bot.pool.pool as pool_module
+
+    pool = await make_pool()
+    checked = {}
+    real = pool_module.folder_gone
+
+    def slow_check(entry):
+        time.sleep(0.05)
+        checked[entry.name] = time.monotonic()
+        return real(entry)
+
+    monkeypatch.setattr(pool_module, "folder_gone", slow_check)
+    with pool.paused():
+        task = asyncio.create_task(pool.generate("alpha", "slow disk"))
+        await until(lambda: sample(pool, "pool_queue_depth") == 1, "queued")
+        (req,) = pool.scheduler.queues["alpha"]
+        assert req.enqueued >= checked["alpha"]
+    assert len(await task) == 1
+
+
 async def test_oldest_request_is_served_first_across_personas(make_pool):
     pool = await make_pool(batch_window_ms=0)
     await asyncio.gather(pool.generate("alpha", max_new_tokens=1), pool.generate("beta", max_new_tokens=1))
@@ -619,7 +642,10 @@ async def test_rows_get_top_k_and_min_length_from_the_request_path(make_pool, mo
 
 
 class PickyTokenizer:
-    """The persona's tokenizer, except that it fails on prompts containing "POISON"."""
+    """The persona's tokenizer, except that it fails on prompts containing "POISON" (no Rust backend of
+    its own, so the pool tokenizes through its call)."""
+
+    backend_tokenizer = None
 
     def __init__(self, tokenizer) -> None:
         self.tokenizer = tokenizer

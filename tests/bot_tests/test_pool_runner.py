@@ -94,6 +94,24 @@ def test_a_long_prompt_is_prefilled_a_bounded_chunk_per_step_while_others_decode
     assert len(ids) > 16  # it really took several steps
 
 
+def test_a_prompt_longer_than_a_steps_prefill_alone_in_its_decode(model) -> None:
+    # The first steps have no row to sample (no decoding row, no prompt complete): a reply to a long
+    # message on a new decode. They fill the cache, then the row decodes as with one big chunk.
+    prompt = " ".join(["bread"] * 40)
+    answers = []
+    for prefill in (256, 8):
+        run = running(model, prefill=prefill)
+        req = request(prompt, max_new=10, **GREEDY)
+        run.admit(req, model.prefix, -1)
+        answers.append(list(run_to_end(run)[id(req)]))
+        assert run.steps == 10 + (0 if prefill == 256 else -(-len(run_rows(model, prompt)) // 8) - 1)
+    assert answers[0] == answers[1]
+
+
+def run_rows(model, prompt: str) -> list[int]:
+    return prompt_rows(model.tokenizer, model.prefix, prompt, "", 10, 0, 0, model.context)[0]
+
+
 def test_a_row_gives_the_same_tokens_alone_and_among_others(model) -> None:
     prompts = ["The bread", "Sourdough is", "I", "Honestly the best crumb"]
     alone = []
@@ -115,22 +133,30 @@ def test_a_row_gives_the_same_tokens_alone_and_among_others(model) -> None:
     assert len({tuple(a) for a in alone}) > 1  # the prompts really lead to different texts
 
 
-def test_a_row_reads_nothing_a_previous_row_left_in_its_cache_row(model) -> None:
-    # A row reads its cache row up to the decode's longest row, its own later positions masked. Even an
-    # inf or NaN left there (a float16 overflow of the row before) must not reach its tokens.
+def test_a_row_reads_nothing_a_row_dropped_midway_left_in_its_cache_row(model) -> None:
+    # A row reads its cache row up to the decode's longest row, its own later positions masked. A row
+    # that leaves part-way through its prompt (its caller gone) may leave values none of its own queries
+    # read, an inf from a float16 overflow say: they must not reach the next row in that cache row.
     alone = running(model)
     req = request("The bread", max_new=10, **GREEDY)
     alone.admit(req, model.prefix, -1)
     expected = list(run_to_end(alone)[id(req)])
-    run = running(model)
+    run = running(model, prefill=4)
     long = request("Honestly the best crumb I have had in years, and I have had a few", max_new=30, **GREEDY)
     run.admit(long, model.prefix, -1)
     run.step()
-    run.decoder.k[:, 1:] = float("nan")  # every free cache row, every position
-    run.decoder.v[:, 1:] = float("inf")
+    gone = request("Sourdough starters are living things and they know when you", max_new=30, **GREEDY)
+    run.admit(gone, model.prefix, -1)
+    row = run.cache[1]
+    while row.filled == 0:  # the long prompt's chunks first, then its own
+        run.step()
+    assert row.req is gone and 0 < row.filled < len(row.ids)  # mid-prompt
+    run.decoder.k[:, 1, :, :40] = float("nan")  # what its unread chunk might hold
+    run.decoder.v[:, 1, :, :40] = float("inf")
+    assert run.drop(lambda r: r is not gone) == [gone]
     req = request("The bread", max_new=10, **GREEDY)
     run.admit(req, model.prefix, -1)
-    assert run.cache[1].req is req  # it took a poisoned row, and reads past its own length
+    assert run.cache[1].req is req  # the row the dropped one left, read past its own length
     assert list(run_to_end(run)[id(req)]) == expected
 
 

@@ -268,8 +268,8 @@ def test_a_tokenizer_that_is_not_byte_level_falls_back_without_replacement_chara
     assert text(ids) == "the"
 
 
-ENCODED = ("My dream is", "", "  spaces  around ", "bread<|endoftext|>again", "naïve café 🍞🍞", "line\nbreak\ttab",
-           "@someone https://t.co/x #tag", "ÿ\u0100\U0001f9c0")
+ENCODED = ("My dream is", "", "  spaces  around ", "bread<|endoftext|>again", "naïve café 🍞🍞",
+           "line\nbreak\ttab", "@someone https://t.co/x #tag", "ÿ\u0100\U0001f9c0")
 
 
 def test_encode_gives_the_ids_the_tokenizer_call_gives(persona):
@@ -282,7 +282,7 @@ def test_encode_gives_the_ids_the_tokenizer_call_gives(persona):
     assert tok.eos_token_id in encode(tok, "bread<|endoftext|>again")
 
 
-def test_encode_falls_back_to_the_call_without_a_backend_or_with_truncation_set(tmp_path, persona):
+def test_encode_falls_back_to_the_call_without_a_backend_or_with_truncation_set(persona):
     tok, _ = persona
 
     class Slow:
