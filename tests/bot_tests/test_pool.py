@@ -113,6 +113,16 @@ async def test_a_requests_place_in_line_is_when_it_reaches_the_queue(make_pool, 
     assert len(await task) == 1
 
 
+async def test_a_prompt_longer_than_a_steps_prefill_is_answered(make_pool):
+    # A reply's context is often longer than `prefill_tokens`: alone in a new decode, its first steps
+    # only fill the cache (no row to sample yet), then it decodes like any other.
+    pool = await make_pool(prefill_tokens=4)
+    context = "The bread this morning was so good that I went back for a second loaf " * 2
+    (tweet,) = await pool.generate("alpha", "Agreed", context=context, max_new_tokens=8, timeout=60)
+    assert tweet.startswith("Agreed")
+    assert not sample(pool, "pool_errors_total", {"kind": "generation_failed"})
+
+
 async def test_oldest_request_is_served_first_across_personas(make_pool):
     pool = await make_pool(batch_window_ms=0)
     await asyncio.gather(pool.generate("alpha", max_new_tokens=1), pool.generate("beta", max_new_tokens=1))
