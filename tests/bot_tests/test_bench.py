@@ -209,9 +209,16 @@ def test_bench_on_lora_personas_it_writes_itself(tmp_path, capsys):
     assert result["mixed_ratio"] > 0 and result["single_persona_tokens_per_s"] > 0
     assert main(["bench", "--models-dir", str(models), "--make-lora-personas", "2"]) == 2  # no --base
     assert "--make-lora-personas needs --base" in capsys.readouterr().err
-    # CTranslate2 runs full models only: refused before any leg runs (no pool output at all).
-    assert main(["bench", "--models-dir", str(models), "--persona", "lora000", "--skip-naive",
-                 "--peer", "ctranslate2", "--json"]) == 2
+    # CTranslate2 runs full models only: refused before any leg runs.
+    import bot.bench
+
+    async def no_leg(*args, **kwargs):
+        raise AssertionError("a leg ran before the peer was checked")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bot.bench, "run_pool", no_leg)
+        assert main(["bench", "--models-dir", str(models), "--persona", "lora000", "--skip-naive",
+                     "--peer", "ctranslate2", "--json"]) == 2
     out = capsys.readouterr()
     assert "needs a full-model persona; 'lora000' is an adapter" in out.err and out.out == ""
 

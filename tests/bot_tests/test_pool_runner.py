@@ -101,7 +101,7 @@ def test_a_prompt_longer_than_a_steps_prefill_alone_in_its_decode(model) -> None
     answers = []
     for prefill in (256, 8):
         run = running(model, prefill=prefill)
-        req = request(prompt, max_new=10, **GREEDY)
+        req = request(prompt, max_new=10, min_new=10, **GREEDY)  # 10 tokens: no early stop
         run.admit(req, model.prefix, -1)
         answers.append(list(run_to_end(run)[id(req)]))
         assert run.steps == 10 + (0 if prefill == 256 else -(-len(run_rows(model, prompt)) // 8) - 1)
