@@ -94,6 +94,8 @@ class GPT2Decoder:
         cfg = model.config
         self.model = model
         self.rows = rows
+        # Per cache row: how far rows that left it may have written since it was last zeroed (`scrub`).
+        self.written = [0] * rows
         self.heads = cfg.n_head
         self.head_dim = cfg.n_embd // cfg.n_head
         self.eps = cfg.layer_norm_epsilon
@@ -146,6 +148,7 @@ class GPT2Decoder:
             v[:, : self.rows, :, : self.context] = self.v[:, :, :, : self.context]
         old_rows, self.rows = self.rows, rows
         self.k, self.v, self.context = k, v, context
+        self.written += [0] * (rows - len(self.written))
         if self.lora is not None and rows != old_rows:
             self._alloc_rows_lora(keep=old_rows)
 
@@ -178,6 +181,21 @@ class GPT2Decoder:
         index = torch.tensor(rows, device=self.device)
         for tensor in (self.k, self.v, *self.row_a.values(), *self.row_b.values()):
             tensor.index_fill_(1, index, 0)
+        for row in rows:
+            self.written[row] = 0
+
+    def wrote(self, row: int, upto: int) -> None:
+        """A row left cache row `row` having written at most positions 0..upto-1 of it."""
+        self.written[row] = max(self.written[row], min(upto, self.context))
+
+    def scrub(self, row: int) -> None:
+        """Zero what rows that left cache row `row` wrote, before another row uses it. A row reads its
+        cache row as far as the decode's longest row reaches, the positions past its own masked: weight
+        0 times what was left there, and 0 times an inf (a float16 overflow) is NaN."""
+        upto, self.written[row] = self.written[row], 0
+        if upto:
+            self.k[:, row, :, :upto].zero_()
+            self.v[:, row, :, :upto].zero_()
 
     def set_adapter(self, row: int, slot: int) -> None:
         """Give cache row `row` the adapter in `slot` of the shared base (negative: the plain base)."""

@@ -164,6 +164,7 @@ class Running:
                 self.decoder.ensure_rows(len(self.cache) + 1)
                 free = len(self.cache)
                 self.cache += [None] * (self.decoder.rows - len(self.cache))
+            self.decoder.scrub(free)
             self.decoder.set_adapter(free, slot)
             row = _Row(req, ids, max_new, min_new, free, draw=req.draw)
             self.cache[free] = row
@@ -180,13 +181,10 @@ class Running:
         if not ids:
             return []
         self.prefilling = deque(r for r in self.prefilling if id(r.req) not in ids)
-        left = [i for i, r in enumerate(self.cache) if r is not None and id(r.req) in ids]
-        self.cache = [None if i in left else r for i, r in enumerate(self.cache)]
-        # A row reads its cache row up to the decode's longest row, the positions past its own masked:
-        # weight 0 times what an earlier row left there, NaN if that was an inf (a float16 overflow).
-        # A row that ends normally read all of its own values at its last step (an inf would have failed
-        # that step, and a failed step drops the cache); one that leaves early may not have: zeroed.
-        self.decoder.clear_rows(left)
+        for i, r in enumerate(self.cache):
+            if r is not None and id(r.req) in ids:
+                self.decoder.wrote(i, len(r.ids) + len(r.new))  # zeroed before the next row uses it
+                self.cache[i] = None
         for i in ids:
             del self.requests[i]
             del self.owed[i]
@@ -281,6 +279,7 @@ class Running:
         """A row is done: its cache row is free, its sample checked; its request answered if it was the
         last row it waited for."""
         self.cache[row.cache_row] = None
+        self.decoder.wrote(row.cache_row, len(row.ids) + len(row.new))  # zeroed before it is used again
         req, key = row.req, id(row.req)
         if key in self.failed_text:
             return self._settle(req)
@@ -299,6 +298,7 @@ class Running:
             return self._settle(req)
         req.rejections += 1
         if row.draw < COPY_TRIES:  # drawn again: a new row in the same cache row, with its adapter copy
+            self.decoder.scrub(row.cache_row)
             again = _Row(req, row.ids, row.max_new, row.min_new, row.cache_row, draw=row.draw + 1)
             self.cache[row.cache_row] = again
             self.prefilling.append(again)

@@ -148,16 +148,59 @@ def test_a_row_reads_nothing_a_row_dropped_midway_left_in_its_cache_row(model) -
     gone = request("Sourdough starters are living things and they know when you", max_new=30, **GREEDY)
     run.admit(gone, model.prefix, -1)
     row = run.cache[1]
-    while row.filled == 0:  # the long prompt's chunks first, then its own
+    while row.filled < 8:  # the long prompt's chunks first, then its own: past the next row's prompt
         run.step()
     assert row.req is gone and 0 < row.filled < len(row.ids)  # mid-prompt
-    run.decoder.k[:, 1, :, :40] = float("nan")  # what its unread chunk might hold
-    run.decoder.v[:, 1, :, :40] = float("inf")
+    run.decoder.k[:, 1, :, :row.filled] = float("nan")  # what its chunks might hold, unread by it
+    run.decoder.v[:, 1, :, :row.filled] = float("inf")
     assert run.drop(lambda r: r is not gone) == [gone]
     req = request("The bread", max_new=10, **GREEDY)
     run.admit(req, model.prefix, -1)
     assert run.cache[1].req is req  # the row the dropped one left, read past its own length
     assert list(run_to_end(run)[id(req)]) == expected
+
+
+def test_a_row_reads_nothing_a_row_that_ended_left_in_its_cache_row(model) -> None:
+    # A row that ended normally read its own values, but a key of +-inf whose own scores came out -inf
+    # gives no NaN to its writer, and does to a later row reading it masked: zeroed before reuse, too.
+    alone = running(model)
+    req = request("The bread", max_new=10, **GREEDY)
+    alone.admit(req, model.prefix, -1)
+    expected = list(run_to_end(alone)[id(req)])
+    run = running(model)
+    long = request("Honestly the best crumb I have had in years, and I have had a few", max_new=40, **GREEDY)
+    short = request("Sourdough starters are living things", max_new=6, min_new=6, **GREEDY)
+    run.admit(long, model.prefix, -1)
+    run.admit(short, model.prefix, -1)
+    while run.cache[1] is not None:
+        run.step()
+    written = run.decoder.written[1]
+    assert written > 0
+    run.decoder.k[:, 1, :, :written] = float("-inf")
+    run.decoder.v[:, 1, :, :written] = float("inf")
+    req = request("The bread", max_new=10, **GREEDY)
+    run.admit(req, model.prefix, -1)
+    assert run.cache[1].req is req and run.decoder.written[1] == 0
+    assert list(run_to_end(run)[id(req)]) == expected
+
+
+def test_scrub_zeroes_what_was_written_and_clear_rows_everything(model) -> None:
+    decoder = GPT2Decoder(model.model, rows=8)
+    decoder.k.fill_(1.0)
+    decoder.v.fill_(1.0)
+    decoder.wrote(3, 5)
+    decoder.wrote(3, 2)  # the larger extent holds
+    decoder.scrub(3)
+    assert decoder.k[:, 3, :, :5].abs().sum() == 0 and decoder.v[:, 3, :, :5].abs().sum() == 0
+    assert bool((decoder.k[:, 3, :, 5:] == 1).all()) and bool((decoder.k[:, 2] == 1).all())
+    assert decoder.written[3] == 0
+    decoder.wrote(4, 10**6)  # clamped to the cache
+    assert decoder.written[4] == decoder.context
+    decoder.clear_rows([4])
+    assert decoder.written[4] == 0 and decoder.k[:, 4].abs().sum() == 0
+    decoder.ensure_rows(12)  # growth keeps the record
+    decoder.wrote(2, 3)
+    assert len(decoder.written) == decoder.rows == 16 and decoder.written[2] == 3
 
 
 def test_a_seeded_decode_repeats_exactly(model) -> None:
