@@ -670,12 +670,14 @@ class PickyTokenizer:
 
 
 async def queue_then_run(pool: GenerationPool, calls: list[tuple[str, str, int]]) -> list:
-    """Queue (persona, prompt, count) requests while the worker is held, then let it run them; results
-    or exceptions, in order."""
+    """Queue (persona, prompt, count) requests while the worker is held, one after the other (each
+    reaches the queue before the next is sent: their order is the calls'), then let it run them;
+    results or exceptions, in order."""
     with pool.paused():
-        tasks = [asyncio.create_task(pool.generate(name, prompt, count=count, timeout=600))
-                 for name, prompt, count in calls]
-        await until(lambda: sample(pool, "pool_queue_depth") == len(calls), "all queued")
+        tasks = []
+        for i, (name, prompt, count) in enumerate(calls, start=1):
+            tasks.append(asyncio.create_task(pool.generate(name, prompt, count=count, timeout=600)))
+            await until(lambda i=i: sample(pool, "pool_queue_depth") == i, f"request {i} queued")
     return await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), 120)
 
 
