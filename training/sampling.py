@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import torch
 
+from training.generated_text import REPLACEMENT  # U+FFFD: bytes that are no whole character
+
 
 @dataclass
 class Rows:
@@ -49,7 +51,6 @@ def stop_token_mask(tokenizer, vocab_size: int) -> torch.Tensor:
     return mask
 
 
-REPLACEMENT = "\ufffd"  # what a decode shows for bytes that are not (yet) a whole UTF-8 character
 
 
 def bytes_to_unicode() -> dict[int, str]:
