@@ -181,10 +181,9 @@ class Running:
         if not ids:
             return []
         self.prefilling = deque(r for r in self.prefilling if id(r.req) not in ids)
-        for i, r in enumerate(self.cache):
+        for r in self.cache:
             if r is not None and id(r.req) in ids:
-                self.decoder.wrote(i, len(r.ids) + len(r.new))  # zeroed before the next row uses it
-                self.cache[i] = None
+                self._vacate(r)
         for i in ids:
             del self.requests[i]
             del self.owed[i]
@@ -278,8 +277,7 @@ class Running:
     def _leave(self, row: _Row) -> list[tuple[Any, Samples | BotError]]:
         """A row is done: its cache row is free, its sample checked; its request answered if it was the
         last row it waited for."""
-        self.cache[row.cache_row] = None
-        self.decoder.wrote(row.cache_row, len(row.ids) + len(row.new))  # zeroed before it is used again
+        self._vacate(row)
         req, key = row.req, id(row.req)
         if key in self.failed_text:
             return self._settle(req)
@@ -304,6 +302,12 @@ class Running:
             self.prefilling.append(again)
             return []
         return self._settle(req)
+
+    def _vacate(self, row: _Row) -> None:
+        """`row` leaves its cache row: free for another, and zeroed as far as `row` wrote before it is
+        used again (`GPT2Decoder.scrub`)."""
+        self.cache[row.cache_row] = None
+        self.decoder.wrote(row.cache_row, len(row.ids) + len(row.new))
 
     def _settle(self, req: Any) -> list[tuple[Any, Samples | BotError]]:
         key = id(req)
