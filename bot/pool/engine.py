@@ -158,12 +158,15 @@ class Engine:
                     self.scheduler.fail(other, base_load_failed(other))
 
     def _may_join(self, key: str, decode: Running, version: Any, names: list[str]) -> bool:
-        """Whether queued requests may join `key`'s decode now: it has free rows, it is not a seeded
-        request's own, it runs the weights they need (a retrain waits for the old decode to drain), and
-        the oldest of them is not seeded (that one waits for the decode to end, then runs alone)."""
+        """Whether queued requests may join `key`'s decode now: it is not a seeded request's own, it runs
+        the weights they need (a retrain waits for the old decode to drain), and the oldest of them is
+        not seeded (that one waits for the decode to end, then runs alone) and has free rows for all its
+        samples (else it waits for rows to leave, and the younger with it: no decode outgrows
+        `max_batch`, and no request is overtaken for asking several)."""
         current = self.residency.resident.get(key)
-        return (decode.free > 0 and not decode.seeded and current is decode.model
-                and current.version == version and self.scheduler.head(names).seed is None)
+        head = self.scheduler.head(names)
+        return (not decode.seeded and current is decode.model and current.version == version
+                and head.seed is None and head.count <= decode.free)
 
     def drop(self, keep: Callable[[Request], bool], error: Callable[[Request], BotError] | None) -> None:
         """Take the requests `keep` refuses out of every decode, answering them with `error(req)` (None:

@@ -123,6 +123,30 @@ async def test_a_prompt_longer_than_a_steps_prefill_is_answered(make_pool):
     assert not sample(pool, "pool_errors_total", {"kind": "generation_failed"})
 
 
+async def test_a_request_joins_a_decode_only_when_all_its_rows_fit(make_pool):
+    # A decode of 3 rows out of max_batch 4: a request for 3 samples waits for rows to leave rather
+    # than growing the decode to 6 rows, and the request behind it does not overtake it.
+    pool = await make_pool(batch_window_ms=0, max_batch=4)
+    await pool.generate("alpha", max_new_tokens=1)
+    pool.batches.clear()
+    pool.step_rows.clear()
+    with pool.paused():
+        running = [asyncio.create_task(pool.generate("alpha", f"long {i}", max_new_tokens=60,
+                                                     min_new_tokens=60)) for i in range(3)]
+        await until(lambda: sample(pool, "pool_queue_depth") == 3, "the first three queued")
+    await until(lambda: pool.step_rows, "the decode started")
+    with pool.paused():  # between two steps of the decode, the two others queue
+        three = asyncio.create_task(pool.generate("alpha", "three", count=3, max_new_tokens=4,
+                                                  min_new_tokens=4))
+        await until(lambda: sample(pool, "pool_queue_depth") == 1, "three queued")
+        one = asyncio.create_task(pool.generate("alpha", "one", max_new_tokens=4, min_new_tokens=4))
+        await until(lambda: sample(pool, "pool_queue_depth") == 2, "one queued")
+        assert pool.engine.live and len(pool.step_rows) < 60  # the first three still decoding
+    await asyncio.gather(*running, three, one)
+    assert max(pool.step_rows) == 4
+    assert [rows for _, rows, _ in pool.batches] == [3, 4]  # both joined once the first three left
+
+
 async def test_oldest_request_is_served_first_across_personas(make_pool):
     pool = await make_pool(batch_window_ms=0)
     await asyncio.gather(pool.generate("alpha", max_new_tokens=1), pool.generate("beta", max_new_tokens=1))
