@@ -31,11 +31,11 @@ from bot.config import GenerationSettings, PoolSettings
 from bot.errors import BotError, UnknownPersona
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
-from bot.pool.request import Request, failed, resolve
+from bot.pool.request import Request, answer, failed, resolve
 from bot.pool.residency import Readiness, Residency, State
 from bot.pool.scheduler import Due, Scheduler, choose_step
 from bot.pool.static_runner import StaticRunner
-from bot.pool.weights import BASE_KEY, Model, base_load_failed, batch_key, load_failed
+from bot.pool.weights import Model, base_load_failed, batch_key, load_failed, poisons_device, served
 
 if TYPE_CHECKING:
     from bot.pool.runner import Running
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+HELD_ORDER = ("resident", "slot", "ram", "guard", "queued", "running", "loading")  # as `holds` lists
 ALONE_STEPS = 100_000  # a request run alone after a failed step ends long before this (a safety net)
 
 
@@ -66,7 +67,7 @@ class Engine:
                  scheduler: Scheduler, residency: Residency, static_runner: StaticRunner,
                  metrics: PoolMetrics, guard: Callable[[str], CopyGuard | None],
                  batches: deque[tuple[str, int, int]], step_rows: deque[int],
-                 on_break: Callable[[str, BaseException], None], requeue: Callable[[Request], None]) -> None:
+                 on_break: Callable[[str, BaseException], None]) -> None:
         self.settings = settings
         self.generation = generation
         self.registry = registry
@@ -78,14 +79,12 @@ class Engine:
         self.batches = batches  # (key, rows, personas) of requests admitted together (a decode's joins)
         self.step_rows = step_rows  # rows in each decode step
         self.on_break = on_break  # the pool breaks (a CUDA error)
-        self.requeue = requeue  # queue a static request again for the samples the copy guard owes it
         self.decodes: dict[str, Running] = {}
         self.since: dict[str, float] = {}  # a live key -> when it last had to wait (started, yielded)
         self.current: str | None = None
         self.turn = 0
         # Personas with rows in a decode now: rebuilt by the worker, read by `holds` from the loop.
         self.serving: frozenset[str] = frozenset()
-        self._static: list[Request] = []  # the whole batch running on the static path now
         self._pending: list[Request] = []  # taken from the queue, not in a decode (yet, or any more)
 
     # ---- holding the pool's lock ------------------------------------------------------------------
@@ -178,15 +177,27 @@ class Engine:
         if gone:  # (called before every step: nothing to settle when nobody left)
             self._settle()
 
+    def holds(self, name: str) -> list[str]:
+        """What is left of persona `name`, for /persona forget's report and tests; empty when nothing:
+        "resident" (a full model on the device), "slot" (its adapter in a shared base's slot), "ram" (the
+        CPU tier: a full model, an adapter kept or read and waiting for a slot), "guard" (its copy
+        guard), "queued", "running" (rows in a decode, or in the static batch), "loading"."""
+        held = self.residency.holds(name)
+        if self.scheduler.queued(name):
+            held.append("queued")
+        if self.serves(name):
+            held.append("running")
+        return sorted(held, key=HELD_ORDER.index)
+
     def serves(self, name: str) -> bool:
         """Whether persona `name` has rows in a decode or a request in the static batch (any thread)."""
-        return name in self.serving or any(req.persona == name for req in list(self._static))
+        return name in self.serving or any(req.persona == name for req in list(self.static_runner.running))
 
     def in_flight(self) -> list[Request]:
         """Every request taken from the queue and not answered yet: with rows in a decode, in the static
         batch running now, or about to join a decode (or run again alone)."""
         decoding = (r for d in self.decodes.values() for r in d.requests.values())
-        return [*self._static, *self._pending, *decoding]
+        return [*self.static_runner.running, *self._pending, *decoding]
 
     def tidy(self) -> None:
         """Between steps: the rows of callers gone leave; stale weights, loads nobody waits for and
@@ -230,7 +241,7 @@ class Engine:
                     return
                 model = self.residency.make_resident(key, plan.version, plan.loaded)
                 if not self._continuous(model):
-                    self._run_static(key, model, plan.joiners)
+                    self.static_runner.serve(key, model, plan.joiners)
                     return
                 head = plan.joiners[0]  # a seeded head is alone: a cache of its own, sized to it
                 own_rows = head.count if head.seed is not None else None
@@ -255,7 +266,7 @@ class Engine:
         self.metrics.batch_rows.observe(rows)
         self.metrics.batch_personas.observe(personas)
         for req, result in answered:
-            _answer(req, result)
+            answer(req, result)
         self._settle()
 
     def _continuous(self, model: Model) -> bool:
@@ -315,7 +326,7 @@ class Engine:
         error. The decode is dropped, and its model's cache with it (it may be half grown)."""
         held = decode.requests.values() if decode is not None else ()
         reqs = list({id(r): r for r in (*held, *joiners)}.values())
-        what = _what(key, reqs)
+        what = served(key, [r.persona for r in reqs])
         self._pending = reqs  # until each is answered, `on_break` answers them
         try:
             if decode is not None and self.decodes.get(key) is decode:
@@ -324,7 +335,7 @@ class Engine:
             if decode is not None and decode.model.decoder is decode.decoder:
                 decode.model.drop_cache()
             self._settle()
-            if _poisons_device(exc):  # these, the other decodes' and the queued fail with PoolBroken
+            if poisons_device(exc):  # these, the other decodes' and the queued fail with PoolBroken
                 self.on_break(f"CUDA error in a batch for '{what}': {exc}", exc)
                 return
             if decode is None or len(reqs) == 1:  # nothing to tell apart, or no model to run on
@@ -350,74 +361,13 @@ class Engine:
             self.batches.append((key, req.count, 1))
             for _ in range(ALONE_STEPS):
                 for done, result in alone.step():
-                    _answer(done, result)
+                    answer(done, result)
                 if alone.empty:
                     break
         except Exception as exc:
-            if _poisons_device(exc):
+            if poisons_device(exc):
                 self.on_break(f"CUDA error in a request for '{req.persona}': {exc}", exc)
                 return False
             log.exception("generation for %s failed for one request", req.persona)
             resolve(req, error=failed(req.persona))
         return True
-
-    def _run_static(self, key: str, model: Model, batch: list[Request]) -> None:
-        """A whole batch on the static path; a failing batch runs again request by request."""
-        self._static = batch
-        self.step_rows.append(sum(req.count for req in batch))
-        try:
-            try:
-                results = self.static_runner.run(key, model, batch)
-            except Exception as exc:
-                if _poisons_device(exc):
-                    self.on_break(f"CUDA error in a batch for '{_what(key, batch)}': {exc}", exc)
-                    return
-                if len(batch) == 1:
-                    log.exception("generation for %s failed", _what(key, batch))
-                    results = [failed(batch[0].persona)]
-                else:
-                    log.warning("a batch of %d requests for %s failed (%s: %s): running each alone",
-                                len(batch), _what(key, batch), type(exc).__name__, exc)
-                    results = [self._static_alone(key, model, req) for req in batch]
-            for req, result in zip(batch, results, strict=True):
-                if result is None:  # owed redraws: back to the head of its queue
-                    self.requeue(req)
-                elif result is not _BROKEN:
-                    _answer(req, result)
-        finally:
-            self._static = []
-
-    def _static_alone(self, key: str, model: Model, req: Request) -> Any:
-        try:
-            (result,) = self.static_runner.run(key, model, [req])
-            return result
-        except Exception as exc:
-            if _poisons_device(exc):
-                self.on_break(f"CUDA error in a request for '{req.persona}': {exc}", exc)
-                return _BROKEN
-            log.exception("generation for %s failed for one request", req.persona)
-            return failed(req.persona)
-
-_BROKEN = object()  # a static request's result once the pool broke (PoolBroken already sent)
-
-
-def _answer(req: Request, result: Any) -> None:
-    if isinstance(result, BotError):
-        resolve(req, error=result)
-    else:
-        resolve(req, result)
-
-
-def _what(key: str, reqs: list[Request]) -> str:
-    """The personas a decode served, for the log."""
-    return key if not key.startswith(BASE_KEY) else ", ".join(sorted({r.persona for r in reqs}))
-
-
-def _poisons_device(exc: BaseException) -> bool:
-    """A CUDA error: the device's context is unusable afterwards (every later kernel fails too)."""
-    import torch
-
-    accelerator_error = getattr(torch, "AcceleratorError", None)  # torch >= 2.8
-    if accelerator_error is not None and isinstance(exc, accelerator_error):
-        return True
-    return isinstance(exc, RuntimeError) and ("CUDA error" in str(exc) or "device-side assert" in str(exc))

@@ -1,25 +1,13 @@
-"""The generation pool: persona weights on the device, requests batched, the event loop never blocked.
+"""The generation pool: the asyncio API over one worker thread that owns torch and the device.
 
-One worker thread owns torch and the device. The asyncio side validates a request, puts it in a
-per-persona queue (bounded in total: `scheduler`) and awaits a future that the worker completes through
-`loop.call_soon_threadsafe`; the continuations it gets back become tweets here, on the loop
-(`training.generated_text.tweet_text`: plain text, which the command layer shapes for Discord), not on
-the worker. Between two decode steps the worker asks the engine
-(`engine`) for the next step: which queued personas can run now (`residency`, which starts the loads
-they lack), which batch key steps, who joins its decode; then runs it (`runner` on GPT-2's own forward,
-`gpt2`; `static_runner` for other models). Weights are read from disk by a separate loader thread
-(`loader`), so a load never stalls other personas' decodes; residency is a byte budget with
-least-recently-used eviction and pinned personas.
-
-A step that raises runs its requests again one by one, so only a request that fails on its own gets
-GenerationFailed. A worker that dies, or a CUDA error (which poisons the device's context), breaks the
-pool: `broken` says why, `ready` turns False, and queued and later requests fail at once with
-PoolBroken. A disk error (EACCES, EIO) while a persona is looked at or loaded is neither: it fails that
-persona's requests with LoadFailed, and the next request tries the disk again.
-
-Forgetting (`forget`, for /persona forget) drops everything of a persona between steps, on the worker
-(which owns the torch state); `holds` says what is left. A persona whose folder is gone from disk is
-never served from memory, even before the next rescan drops it (`generate` looks first).
+The loop side checks a request, queues it (`scheduler`) and awaits a future the worker completes through
+`loop.call_soon_threadsafe`; the continuations become tweets here, on the loop. The worker waits until
+the engine (`engine`) has a step due, runs it, and goes round again; the other parts are named in
+`bot.pool`. A step that raises runs its requests again one by one (`engine`). A worker that dies, or a
+CUDA error, breaks the pool: `broken` says why, `ready` turns False, and queued and later requests fail
+with PoolBroken. A disk error while a persona is read fails that persona's requests (LoadFailed), and
+the next request tries again. Forgetting (`forget`) drops everything of a persona between steps, on the
+worker; `holds` says what is left. A persona whose folder is gone is never served from memory.
 """
 
 from __future__ import annotations
@@ -42,21 +30,15 @@ from bot.personas import PersonaRegistry
 from bot.pool.engine import Engine, Plan
 from bot.pool.loader import Loader
 from bot.pool.request import Request, failed, new_request, resolve
-from bot.pool.residency import Residency
+from bot.pool.residency import Residency, budgets
 from bot.pool.scheduler import Scheduler
 from bot.pool.static_runner import StaticRunner
-from bot.pool.weights import (
-    default_threads,
-    device_memory,
-    folder_gone,
-    resolve_device,
-)
+from bot.pool.weights import default_threads, folder_gone, resolve_device
 from training.generated_text import tweet_text
 
 log = logging.getLogger(__name__)
 
 LOADER_JOIN_S = 1.0  # close() gives an idle loader thread this long to end
-HELD_ORDER = ("resident", "slot", "ram", "guard", "queued", "running", "loading")  # as `holds` lists
 
 
 class GenerationPool:
@@ -75,16 +57,13 @@ class GenerationPool:
         self._cond = threading.Condition()  # guards the scheduler and the fields said so below
         self.scheduler = Scheduler(pool.max_queue, self.metrics.queue_depth.set)
         self.loader = Loader(registry, generation, self.dtype, self.threads, self._notify)
-        budget = pool.memory_budget_bytes or int(pool.memory_fraction * device_memory(self.device))
-        # CPU second tier on a GPU: evicted weights wait in RAM, a PCIe copy away instead of a disk read.
-        cpu_budget = int(pool.memory_fraction * device_memory("cpu")) if self.device == "cuda" else 0
-        self.residency = Residency(registry, pool, self.loader, self.metrics, self.device, self.dtype, budget,
-                                   cpu_budget)
+        self.residency = Residency(registry, pool, self.loader, self.metrics, self.device, self.dtype,
+                                   *budgets(pool, self.device))
         self.static_runner = StaticRunner(generation, registry, self.metrics, self.loader.guard,
-                                          self.residency.assign_slots, self.batches)
+                                          self.residency.assign_slots, self.batches, self._redraw_later,
+                                          self._break)
         self.engine = Engine(pool, generation, registry, self.scheduler, self.residency, self.static_runner,
-                             self.metrics, self.loader.guard, self.batches, self.step_rows, self._break,
-                             self._redraw_later)
+                             self.metrics, self.loader.guard, self.batches, self.step_rows, self._break)
         self.worker: threading.Thread | None = None
         self.rescan_task: asyncio.Task | None = None
         self._closing = False
@@ -134,21 +113,23 @@ class GenerationPool:
 
     async def refresh(self) -> None:
         """Rescan `models/` now: new personas become servable, retrained ones reload, removed ones unload."""
+        await self._rescan()
+
+    async def _rescan(self, hide: str | None = None) -> None:
+        """Scan `models/`, log what changed (never `hide`: a name being forgotten), wake the worker."""
         changes = await asyncio.to_thread(self.registry.scan)
+        removed = [n for n in changes.removed if n != hide]
+        if changes.added or changes.changed or removed:
+            log.info("personas: added %s, changed %s, removed %s", changes.added, changes.changed, removed)
         if changes:
-            log.info("personas: added %s, changed %s, removed %s",
-                     changes.added, changes.changed, changes.removed)
             self._notify()
 
     async def forget(self, name: str) -> None:
-        """Forget persona `name` (its folder already gone from `models/`): rescan the registry now, fail
-        its queued requests with UnknownPersona, and return once the pool holds nothing of it (`holds`
-        empty): no weights on the device or in RAM, no adapter slot, no copy guard, no load. The worker
-        does the unloading between batches, so a batch serving it when this is called ends first (its
-        callers get their results). A load of it in flight is waited for (it fails fast: the folder is
-        gone). Once the worker has ended (closed, broken), the cleanup is done here.
-        The log never names the persona (forgetting it means the operator's log too): the worker is
-        asked before the rescan, so the rescan's unloading (`unload_stale`, which names) finds nothing."""
+        """Forget persona `name` (its folder already gone from `models/`): fail its queued requests with
+        UnknownPersona, rescan, and return once the pool holds nothing of it (`holds` empty). The worker
+        unloads it between steps (`Engine.forget`; a load of it in flight is waited for), or this call
+        once the worker has ended. The log never names it: the worker is asked before the rescan, so
+        the rescan's unloading (`unload_stale`, which names) finds nothing."""
         loop = asyncio.get_running_loop()
         done = loop.create_future()
         with self._cond:
@@ -160,26 +141,13 @@ class GenerationPool:
             else:
                 self._forgets.append((name, done, loop))
                 self._cond.notify_all()
-        changes = await asyncio.to_thread(self.registry.scan)
-        others = [n for n in changes.removed if n != name]
-        if changes.added or changes.changed or others:  # as refresh() says it, less the forgotten name
-            log.info("personas: added %s, changed %s, removed %s", changes.added, changes.changed, others)
-        if changes:
-            self._notify()
+        await self._rescan(hide=name)
         await done
 
     def holds(self, name: str) -> list[str]:
-        """What the pool still holds of persona `name`, for tests and /persona forget's report; empty
-        when nothing: "resident" (a full model on the device), "slot" (its adapter in a shared base's
-        slot), "ram" (the CPU tier: a full model, an adapter kept or read and waiting for a slot),
-        "guard" (its copy guard), "queued", "running" (in the batch running now), "loading"."""
+        """What the pool still holds of persona `name` (`Engine.holds`); empty when nothing."""
         with self._cond:
-            held = self.residency.holds(name)
-            if self.scheduler.queued(name):
-                held.append("queued")
-            if self.engine.serves(name):
-                held.append("running")
-            return sorted(held, key=HELD_ORDER.index)
+            return self.engine.holds(name)
 
     @property
     def ready(self) -> bool:

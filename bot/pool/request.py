@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.errors import GenerationFailed
+from bot.errors import BotError, GenerationFailed
 from bot.generation import check, checked_text
 
 if TYPE_CHECKING:
@@ -72,6 +72,14 @@ def resolve(req: Request, result: Samples | None = None, error: BaseException | 
 
     with contextlib.suppress(RuntimeError):  # the caller's loop is closed: nobody is waiting
         req.loop.call_soon_threadsafe(settle)
+
+
+def answer(req: Request, result: Samples | BotError) -> None:
+    """Complete the caller's future with `result`: its samples, or the error it gets."""
+    if isinstance(result, BotError):
+        resolve(req, error=result)
+    else:
+        resolve(req, result)
 
 
 def failed(persona: str) -> GenerationFailed:

@@ -38,6 +38,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def budgets(settings: PoolSettings, device: str) -> tuple[int, int]:
+    """The device's byte budget (`memory_budget_bytes`, else `memory_fraction` of its memory) and the
+    CPU tier's: on a GPU, evicted weights wait in RAM, a PCIe copy away instead of a disk read; on a
+    CPU the device is the RAM (0: no tier)."""
+    budget = settings.memory_budget_bytes or int(settings.memory_fraction * weights.device_memory(device))
+    cpu = int(settings.memory_fraction * weights.device_memory("cpu")) if device == "cuda" else 0
+    return budget, cpu
+
+
 class State(Enum):
     READY = "ready"
     LOADING = "loading"

@@ -18,6 +18,9 @@ batch) draws again at once, its generator going on, so the retry is reproducible
 after the last draw, the sample is dropped: the request gets what remains (`Samples.dropped` says how
 many went), or CopyRejected when nothing does. `Samples.copy_rejections` counts rejected draws, as does
 `pool_copy_rejections_total`.
+
+A batch that raises runs again request by request (`serve`), so only a request that fails on its own
+gets GenerationFailed; a CUDA error breaks the pool instead.
 """
 
 from __future__ import annotations
@@ -33,9 +36,9 @@ from bot.errors import BotError
 from bot.generation import COPY_TRIES, Samples
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
-from bot.pool.request import Request, failed
+from bot.pool.request import Request, answer, failed
 from bot.pool.runner import finish, prefix_ids, prompt_rows
-from bot.pool.weights import Model
+from bot.pool.weights import Model, poisons_device, served
 from training.generated_text import one_tweet
 
 if TYPE_CHECKING:
@@ -45,23 +48,68 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Answer = Samples | BotError | None  # None: the copy guard still owes it samples (drawn in a later batch)
+_BROKEN = object()  # a request's result once the pool broke (PoolBroken already sent)
 
 
 class StaticRunner:
     """Runs a batch on its model, on the worker thread. `guard(persona)` is the persona's copy guard
     (None: off); `assign_slots(base, personas)` their adapter slots on a shared base; every batch run is
-    recorded in `batches` as (batch key, rows, distinct personas)."""
+    recorded in `batches` as (batch key, rows, distinct personas). `requeue(req)` queues a request again
+    for the samples the copy guard still owes it; `on_break(reason, exc)` breaks the pool."""
 
     def __init__(self, generation: GenerationSettings, registry: PersonaRegistry, metrics: PoolMetrics,
                  guard: Callable[[str], CopyGuard | None],
                  assign_slots: Callable[[Model, list[str]], dict[str, int]],
-                 batches: deque[tuple[str, int, int]]) -> None:
+                 batches: deque[tuple[str, int, int]], requeue: Callable[[Request], None],
+                 on_break: Callable[[str, BaseException], None]) -> None:
         self.generation = generation
         self.registry = registry
         self.metrics = metrics
         self.guard = guard
         self.assign_slots = assign_slots
         self.batches = batches
+        self.requeue = requeue
+        self.on_break = on_break
+        self.running: list[Request] = []  # the batch running now (read from the loop by `holds`)
+
+    def serve(self, key: str, model: Model, batch: list[Request]) -> None:
+        """Run `batch` and answer each request, or queue it again for the samples it is still owed; a
+        failing batch runs again request by request."""
+        self.running = batch
+        try:
+            try:
+                results = self.run(key, model, batch)
+            except Exception as exc:
+                what = served(key, [req.persona for req in batch])
+                if poisons_device(exc):
+                    self.on_break(f"CUDA error in a batch for '{what}': {exc}", exc)
+                    return
+                if len(batch) == 1:
+                    log.exception("generation for %s failed", what)
+                    results = [failed(batch[0].persona)]
+                else:
+                    log.warning("a batch of %d requests for %s failed (%s: %s): running each alone",
+                                len(batch), what, type(exc).__name__, exc)
+                    results = [self._alone(key, model, req) for req in batch]
+            for req, result in zip(batch, results, strict=True):
+                if result is None:  # owed redraws: back to the head of its queue
+                    self.requeue(req)
+                elif result is not _BROKEN:
+                    answer(req, result)
+        finally:
+            self.running = []
+
+    def _alone(self, key: str, model: Model, req: Request) -> Answer | object:
+        """`req` run again alone; `_BROKEN` when a CUDA error broke the pool doing it."""
+        try:
+            (result,) = self.run(key, model, [req])
+            return result
+        except Exception as exc:
+            if poisons_device(exc):
+                self.on_break(f"CUDA error in a request for '{req.persona}': {exc}", exc)
+                return _BROKEN
+            log.exception("generation for %s failed for one request", req.persona)
+            return failed(req.persona)
 
     def run(self, key: str, resident: Model, batch: list[Request]) -> list[Answer]:
         """Generate for every request of `batch` in one decode (and a seeded one's redraws); per

@@ -232,3 +232,18 @@ def load_failed(name: str, exc: BaseException | None) -> LoadFailed:
 def base_load_failed(name: str) -> LoadFailed:
     """The one line a user of an adapter persona sees when its shared base could not be loaded."""
     return LoadFailed(f"Could not load the base model of '{name}'; see the bot's log.")
+
+
+def poisons_device(exc: BaseException) -> bool:
+    """A CUDA error: the device's context is unusable afterwards (every later kernel fails too)."""
+    import torch
+
+    accelerator_error = getattr(torch, "AcceleratorError", None)  # torch >= 2.8
+    if accelerator_error is not None and isinstance(exc, accelerator_error):
+        return True
+    return isinstance(exc, RuntimeError) and ("CUDA error" in str(exc) or "device-side assert" in str(exc))
+
+
+def served(key: str, personas: list[str]) -> str:
+    """Who a batch key's decode served, for the log: the persona, or a shared base's personas."""
+    return key if not key.startswith(BASE_KEY) else ", ".join(sorted(set(personas)))

@@ -21,7 +21,7 @@ from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
 from bot.pool import weights
 from bot.pool.request import Request
-from bot.pool.residency import Readiness, Residency, State
+from bot.pool.residency import Readiness, Residency, State, budgets
 from bot.pool.scheduler import Scheduler
 from bot.pool.weights import BASE_KEY, batch_key
 
@@ -98,6 +98,14 @@ def put(r: Residency, loaded: dict[str, weights.Model], *names: str) -> None:
     for name in names:
         r.make_resident(name, loaded[name].version, None if name in r.resident or name in r.cpu_tier
                         else loaded[name])
+
+
+def test_budgets_a_fraction_of_the_devices_memory_and_a_ram_tier_on_a_gpu_only(monkeypatch) -> None:
+    memory = {"cpu": 64_000, "cuda": 80_000}
+    monkeypatch.setattr(weights, "device_memory", lambda device: memory[device])
+    assert budgets(PoolSettings(memory_fraction=0.5), "cpu") == (32_000, 0)
+    assert budgets(PoolSettings(memory_fraction=0.5), "cuda") == (40_000, 32_000)
+    assert budgets(PoolSettings(memory_budget_bytes=1_000, memory_fraction=0.5), "cuda") == (1_000, 32_000)
 
 
 def test_eviction_is_least_recently_used_first_never_a_pinned_persona(models) -> None:
