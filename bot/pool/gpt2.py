@@ -197,6 +197,22 @@ class GPT2Decoder:
             self.k[:, row, :, :upto].zero_()
             self.v[:, row, :, :upto].zero_()
 
+    def move(self, src: int, dst: int, upto: int) -> None:
+        """Cache row `src` into the free cache row `dst`: its first `upto` positions (what its row
+        wrote, or more) and its adapter copy. `src` is left as by a row that wrote `upto` positions
+        (zeroed before reuse, `scrub`); nothing a departed row left in `dst` stays past `upto`."""
+        upto = min(upto, self.context)
+        left, self.written[dst] = self.written[dst], 0
+        if left > upto:
+            self.k[:, dst, :, upto:left].zero_()
+            self.v[:, dst, :, upto:left].zero_()
+        self.k[:, dst, :, :upto] = self.k[:, src, :, :upto]
+        self.v[:, dst, :, :upto] = self.v[:, src, :, :upto]
+        for kind in self.row_a:
+            self.row_a[kind][:, dst] = self.row_a[kind][:, src]
+            self.row_b[kind][:, dst] = self.row_b[kind][:, src]
+        self.wrote(src, upto)
+
     def set_adapter(self, row: int, slot: int) -> None:
         """Give cache row `row` the adapter in `slot` of the shared base (negative: the plain base)."""
         lora = self.lora

@@ -1,10 +1,12 @@
 """The continuous runner: one batch key's decode in progress, whose rows join and leave between steps.
 
 A request becomes rows (`prompt_rows`: one per sample asked, its prompt clamped to the context); each
-row takes a cache row when it is admitted, its persona's adapter copied into it. Every `step` is one
-forward of `GPT2Decoder`: each decoding row feeds the token it sampled last, and the rows whose prompt
-is not all in the cache yet prefill a chunk of it, at most `prefill_tokens` tokens in all (a burst of
-joins, or one long prompt, never stalls the decoding rows for long: a long prompt takes several steps).
+row takes a cache row when it is admitted, its persona's adapter copied into it, and the rows stay
+packed at the front of the cache (`_pack`: a step computes cache rows 0..n-1, free ones included).
+Every `step` is one forward of `GPT2Decoder`: each decoding row feeds the token it sampled last, and
+the rows whose prompt is not all in the cache yet prefill a chunk of it, at most `prefill_tokens`
+tokens in all (a burst of joins, or one long prompt, never stalls the decoding rows for long: a long
+prompt takes several steps).
 Then one sampling call over every row that has logits (each with its own temperature, top-k, top-p and
 minimum length: `training.sampling.sample_next`, the very function the voice report samples with), and
 a row that stopped (end of text, a newline, its `max_new`) leaves at once: its tokens become text, the
@@ -199,6 +201,7 @@ class Running:
         from bot.pool.gpt2 import Chunk
 
         decoder, device = self.decoder, self.decoder.device
+        self._pack()
         chunk_rows = self._start_joins()
         decoding = [i for i, r in enumerate(self.cache) if r is not None and r.new]
         n = decoding[-1] + 1 if decoding else 0
@@ -235,6 +238,20 @@ class Running:
         if not wanted_rows:
             return []
         return self._sample(logits, wanted_rows)
+
+    def _pack(self) -> None:
+        """Keep the rows at the front of the cache: a step's decode part is cache rows 0..n-1, a free
+        row among them computed as a placeholder, so a row left free in the middle (its row ended
+        early) would cost a row's compute every step. The last row moves into the first free one."""
+        cache = self.cache
+        while True:
+            free = next((i for i, r in enumerate(cache) if r is None), len(cache))
+            last = next((i for i in range(len(cache) - 1, -1, -1) if cache[i] is not None), -1)
+            if last < free:
+                return
+            row = cache[last]
+            self.decoder.move(last, free, len(row.ids) + len(row.new))
+            cache[free], cache[last], row.cache_row = row, None, free
 
     def _start_joins(self) -> dict[_Row, tuple[int, int]]:
         """This step's prefill: the rows whose prompt is not all in the cache, in the order they joined

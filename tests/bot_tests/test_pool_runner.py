@@ -293,3 +293,73 @@ def test_a_redraw_keeps_its_personas_adapter_when_the_slot_changes_hands(tmp_pat
     assert torch.equal(copy[..., :anna.rank], anna.a["attn.c_attn"])  # anna's, never bob's
     assert not torch.equal(copy[..., :bob.rank], bob.a["attn.c_attn"])
     assert len(run_to_end(run)[id(req)]) == 1
+
+
+def test_a_row_that_ends_early_leaves_no_hole_the_last_row_moves_into_it(model) -> None:
+    # A step computes cache rows 0..n-1, free ones too: a row ending in the middle would leave a hole
+    # costing a row every step. The last row moves into it, and gives the same tokens as alone.
+    alone = running(model)
+    req = request("Honestly the best crumb", max_new=12, min_new=12, **GREEDY)
+    alone.admit(req, model.prefix, -1)
+    expected = list(run_to_end(alone)[id(req)])
+    run = running(model)
+    first = request("The bread", max_new=12, min_new=12, **GREEDY)
+    short = request("Sourdough is", max_new=3, min_new=3, **GREEDY)
+    last = request("Honestly the best crumb", max_new=12, min_new=12, **GREEDY)
+    for r in (first, short, last):
+        run.admit(r, model.prefix, -1)
+    decoded = []
+    forward = run.decoder.forward
+    run.decoder.forward = lambda n, *rest: decoded.append(n) or forward(n, *rest)
+    answers = {}
+    while not run.empty:
+        answers.update({id(r): result for r, result in run.step()})
+    assert decoded[3:] == [2] * 9  # after the short row left: two rows, no hole (three before)
+    assert run.cache[1] is None and run.decoder.written[2] > 0  # the moved row's old place, recorded
+    assert list(answers[id(last)]) == expected
+
+
+def test_a_moved_row_takes_its_keys_values_and_adapter_and_leaves_nothing_stale(model) -> None:
+    decoder = GPT2Decoder(model.model, rows=8)
+    decoder.k[:, 5, :, :20] = torch.randn_like(decoder.k[:, 5, :, :20])
+    decoder.v[:, 5, :, :20] = torch.randn_like(decoder.v[:, 5, :, :20])
+    decoder.k[:, 2, :, :30] = float("inf")  # what a departed row left in the free row
+    decoder.v[:, 2, :, :30] = float("nan")
+    decoder.wrote(2, 30)
+    decoder.move(5, 2, 20)
+    assert torch.equal(decoder.k[:, 2, :, :20], decoder.k[:, 5, :, :20])
+    assert torch.equal(decoder.v[:, 2, :, :20], decoder.v[:, 5, :, :20])
+    assert decoder.k[:, 2, :, 20:].abs().sum() == 0 and decoder.v[:, 2, :, 20:].abs().sum() == 0
+    assert decoder.written[2] == 0 and decoder.written[5] == 20  # zeroed before row 5 is used again
+
+
+def test_a_moved_row_keeps_its_personas_adapter(tmp_path) -> None:
+    from helpers.checkpoints import make_base, make_lora_checkpoint
+
+    from bot.pool.weights import load_adapter, load_shared_base
+
+    models = tmp_path / "models"
+    make_base(models)
+    make_lora_checkpoint(models, "anna", seed=1)
+    make_lora_checkpoint(models, "bob", seed=2)
+    registry = PersonaRegistry(models)
+    registry.scan()
+    base = load_shared_base(registry.get("anna"), models, torch.float32)
+    base.lora.put(0, load_adapter(registry.get("anna"), torch.float32))
+    base.lora.put(1, load_adapter(registry.get("bob"), torch.float32))
+
+    def decode(*joins: tuple[str, int, int]) -> dict[str, list[str]]:
+        run = Running("base", base, GPT2Decoder(base.model, lora=base.lora), GenerationSettings(min_length=0),
+                      PoolMetrics(prometheus_client.CollectorRegistry()), lambda persona: None, 256, 8)
+        reqs = {}
+        for persona, slot, new in joins:
+            reqs[persona] = request("The bread", max_new=new, min_new=new, persona=persona, **GREEDY)
+            run.admit(reqs[persona], base.prefix, slot)
+        answers = run_to_end(run)
+        return {persona: list(answers[id(r)]) for persona, r in reqs.items()}
+
+    alone = decode(("bob", 1, 10))["bob"]
+    # anna's short row leaves cache row 1 (her adapter copied there); bob's row moves in from row 2.
+    both = decode(("anna", 0, 10), ("anna-short", 0, 2), ("bob", 1, 10))
+    assert both["bob"] == alone
+    assert alone != decode(("anna", 0, 10))["anna"]  # the adapters really differ
