@@ -161,7 +161,7 @@ class Engine:
         the weights they need (a retrain waits for the old decode to drain), and the oldest of them is
         not seeded (that one waits for the decode to end, then runs alone) and has free rows for all its
         samples (else it waits for rows to leave, and the younger with it: no decode outgrows
-        `max_batch`, and no request is overtaken for asking several)."""
+        `max_batch`, and the head of the line is never passed over for asking several)."""
         current = self.residency.resident.get(key)
         head = self.scheduler.head(names)
         return (not decode.seeded and current is decode.model and current.version == version
@@ -241,6 +241,7 @@ class Engine:
                     return
                 model = self.residency.make_resident(key, plan.version, plan.loaded)
                 if not self._continuous(model):
+                    self.step_rows.append(sum(req.count for req in plan.joiners))  # the batch: one step
                     self.static_runner.serve(key, model, plan.joiners)
                     return
                 head = plan.joiners[0]  # a seeded head is alone: a cache of its own, sized to it

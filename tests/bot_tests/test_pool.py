@@ -1142,8 +1142,9 @@ async def test_unseeded_redraws_end_after_the_last_draw(start_pool, guarded, mon
     assert (len(got), got.copy_rejections, got.dropped) == (1, 2 * COPY_TRIES - 1, 1)
     if continuous:  # both rows drawn again in the same decode, four times
         assert [rows for _, rows, _ in pool.batches] == [2] and list(pool.step_rows) == [2] * 8 * COPY_TRIES
-    else:  # each redraw queued again, riding in the next batch
+    else:  # each redraw queued again, riding in the next batch: a batch is one step of its rows
         assert [rows for _, rows, _ in pool.batches] == [2] * COPY_TRIES
+        assert list(pool.step_rows) == [2] * COPY_TRIES
     guard.reject = 10 * COPY_TRIES
     with pytest.raises(CopyRejected):
         await pool.generate("echo", max_new_tokens=8)
