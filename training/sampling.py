@@ -51,8 +51,6 @@ def stop_token_mask(tokenizer, vocab_size: int) -> torch.Tensor:
     return mask
 
 
-
-
 def bytes_to_unicode() -> dict[int, str]:
     """GPT-2's byte-level alphabet: each byte as the printable character that stands for it in tokens."""
     printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1),

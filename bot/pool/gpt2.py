@@ -200,12 +200,9 @@ class GPT2Decoder:
     def move(self, src: int, dst: int, upto: int) -> None:
         """Cache row `src` into the free cache row `dst`: its first `upto` positions (what its row
         wrote, or more) and its adapter copy. `src` is left as by a row that wrote `upto` positions
-        (zeroed before reuse, `scrub`); nothing a departed row left in `dst` stays past `upto`."""
+        (zeroed before reuse); `dst` is scrubbed first, so nothing a departed row left there stays."""
         upto = min(upto, self.context)
-        left, self.written[dst] = self.written[dst], 0
-        if left > upto:
-            self.k[:, dst, :, upto:left].zero_()
-            self.v[:, dst, :, upto:left].zero_()
+        self.scrub(dst)
         self.k[:, dst, :, :upto] = self.k[:, src, :, :upto]
         self.v[:, dst, :, :upto] = self.v[:, src, :, :upto]
         for kind in self.row_a:

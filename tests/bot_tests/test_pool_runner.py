@@ -264,7 +264,8 @@ def test_dropped_requests_leave_with_their_rows(model) -> None:
     assert set(run_to_end(run)) == {id(kept)}
 
 
-def test_a_redraw_keeps_its_personas_adapter_when_the_slot_changes_hands(tmp_path) -> None:
+def two_adapters(tmp_path: Path):
+    """A shared base and two adapter personas on it, anna's and bob's (neither in a slot yet)."""
     from helpers.checkpoints import make_base, make_lora_checkpoint
 
     from bot.pool.weights import load_adapter, load_shared_base
@@ -276,7 +277,11 @@ def test_a_redraw_keeps_its_personas_adapter_when_the_slot_changes_hands(tmp_pat
     registry = PersonaRegistry(models)
     registry.scan()
     base = load_shared_base(registry.get("anna"), models, torch.float32)
-    anna, bob = (load_adapter(registry.get(n), torch.float32) for n in ("anna", "bob"))
+    return base, *(load_adapter(registry.get(n), torch.float32) for n in ("anna", "bob"))
+
+
+def test_a_redraw_keeps_its_personas_adapter_when_the_slot_changes_hands(tmp_path) -> None:
+    base, anna, bob = two_adapters(tmp_path)
     base.lora.put(0, anna)
     decoder = GPT2Decoder(base.model, lora=base.lora)
     guard = RejectFirst(1)
@@ -319,7 +324,7 @@ def test_a_row_that_ends_early_leaves_no_hole_the_last_row_moves_into_it(model) 
     assert list(answers[id(last)]) == expected
 
 
-def test_a_moved_row_takes_its_keys_values_and_adapter_and_leaves_nothing_stale(model) -> None:
+def test_a_moved_row_takes_its_keys_and_values_and_leaves_nothing_stale(model) -> None:
     decoder = GPT2Decoder(model.model, rows=8)
     decoder.k[:, 5, :, :20] = torch.randn_like(decoder.k[:, 5, :, :20])
     decoder.v[:, 5, :, :20] = torch.randn_like(decoder.v[:, 5, :, :20])
@@ -334,19 +339,9 @@ def test_a_moved_row_takes_its_keys_values_and_adapter_and_leaves_nothing_stale(
 
 
 def test_a_moved_row_keeps_its_personas_adapter(tmp_path) -> None:
-    from helpers.checkpoints import make_base, make_lora_checkpoint
-
-    from bot.pool.weights import load_adapter, load_shared_base
-
-    models = tmp_path / "models"
-    make_base(models)
-    make_lora_checkpoint(models, "anna", seed=1)
-    make_lora_checkpoint(models, "bob", seed=2)
-    registry = PersonaRegistry(models)
-    registry.scan()
-    base = load_shared_base(registry.get("anna"), models, torch.float32)
-    base.lora.put(0, load_adapter(registry.get("anna"), torch.float32))
-    base.lora.put(1, load_adapter(registry.get("bob"), torch.float32))
+    base, anna, bob = two_adapters(tmp_path)
+    base.lora.put(0, anna)
+    base.lora.put(1, bob)
 
     def decode(*joins: tuple[str, int, int]) -> dict[str, list[str]]:
         run = Running("base", base, GPT2Decoder(base.model, lora=base.lora), GenerationSettings(min_length=0),
