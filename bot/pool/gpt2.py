@@ -4,10 +4,11 @@ nanoGPT-sized, on the weights of a transformers `GPT2LMHeadModel` (read in place
 any GPT-2 persona or shared base runs here; other architectures keep transformers' forward in the
 static runner (`bot.pool.static_runner`).
 
-The cache is one buffer per running batch key, `[layers, rows, heads, context + 1, head_dim]` for keys
-and values: a row is a cache row, its tokens sit at their own positions, and the rows' lengths are
-the runner's, not the buffer's. Position `context` is scratch: tokens that must not land anywhere
-(a free row's placeholder, the padding of a prefill chunk) write there, and no query ever reads it.
+The cache is one buffer per running batch key, `[2, layers, rows, heads, context + 1, head_dim]`
+(keys, then values: one buffer, so that zeroing or moving a row is one op): a row is a cache row, its
+tokens sit at their own positions, and the rows' lengths are the runner's, not the buffer's. Position
+`context` is scratch: tokens that must not land anywhere (a free row's placeholder, the padding of a
+prefill chunk) write there, and no query ever reads it.
 So a step's tensor shapes depend only on how many rows are in use and how far they reach (`span`),
 never on who joined or left: what CUDA graphs and `torch.compile` need too. The buffer is allocated
 for the context the rows need, in steps of `CONTEXT_STEP` positions (a tweet is short: a batch of
@@ -113,7 +114,8 @@ class GPT2Decoder:
         if lora is not None:
             self._alloc_rows_lora(keep=0)
         self.context = 0
-        self.k = self.v = torch.empty(0)
+        self.kv = torch.empty(0)
+        self.k = self.v = self.kv  # views of kv: [layers, rows, heads, context + 1, head_dim] each
         self.ensure_context(context)
 
     # ---- memory -----------------------------------------------------------------------------------
@@ -121,7 +123,7 @@ class GPT2Decoder:
     @property
     def nbytes(self) -> int:
         """The cache's bytes and the rows' adapters."""
-        tensors = (self.k, self.v, *self.row_a.values(), *self.row_b.values())
+        tensors = (self.kv, *self.row_a.values(), *self.row_b.values())
         return sum(x.numel() * x.element_size() for x in tensors)
 
     def ensure_context(self, needed: int) -> None:
@@ -140,14 +142,12 @@ class GPT2Decoder:
     def _resize(self, rows: int, context: int) -> None:
         """Reallocate the cache (and the rows' adapters), keeping what it holds. New memory is zeroed:
         a position no row has written yet must hold a finite value, since masked scores multiply it by 0."""
-        shape = (len(self.blocks), rows, self.heads, context + 1, self.head_dim)
-        k = torch.zeros(shape, dtype=self.dtype, device=self.device)
-        v = torch.zeros(shape, dtype=self.dtype, device=self.device)
+        shape = (2, len(self.blocks), rows, self.heads, context + 1, self.head_dim)
+        kv = torch.zeros(shape, dtype=self.dtype, device=self.device)
         if self.context:
-            k[:, : self.rows, :, : self.context] = self.k[:, :, :, : self.context]
-            v[:, : self.rows, :, : self.context] = self.v[:, :, :, : self.context]
+            kv[:, :, : self.rows, :, : self.context] = self.kv[:, :, :, :, : self.context]
         old_rows, self.rows = self.rows, rows
-        self.k, self.v, self.context = k, v, context
+        self.kv, self.k, self.v, self.context = kv, kv[0], kv[1], context
         self.written += [0] * (rows - len(self.written))
         if self.lora is not None and rows != old_rows:
             self._alloc_rows_lora(keep=old_rows)
@@ -179,7 +179,8 @@ class GPT2Decoder:
         if not rows:
             return
         index = torch.tensor(rows, device=self.device)
-        for tensor in (self.k, self.v, *self.row_a.values(), *self.row_b.values()):
+        self.kv.index_fill_(2, index, 0)
+        for tensor in (*self.row_a.values(), *self.row_b.values()):
             tensor.index_fill_(1, index, 0)
         for row in rows:
             self.written[row] = 0
@@ -194,17 +195,17 @@ class GPT2Decoder:
         0 times what was left there, and 0 times an inf (a float16 overflow) is NaN."""
         upto, self.written[row] = self.written[row], 0
         if upto:
-            self.k[:, row, :, :upto].zero_()
-            self.v[:, row, :, :upto].zero_()
+            self.kv[:, :, row, :, :upto].zero_()
 
     def move(self, src: int, dst: int, upto: int) -> None:
         """Cache row `src` into the free cache row `dst`: its first `upto` positions (what its row
         wrote, or more) and its adapter copy. `src` is left as by a row that wrote `upto` positions
-        (zeroed before reuse); `dst` is scrubbed first, so nothing a departed row left there stays."""
+        (zeroed before reuse). What a departed row left in `dst` is overwritten in the same copy: a
+        held row is zero past what it wrote (its cache row was scrubbed when it joined), so copying
+        `src` as far as either reaches moves it and scrubs `dst` at once."""
         upto = min(upto, self.context)
-        self.scrub(dst)
-        self.k[:, dst, :, :upto] = self.k[:, src, :, :upto]
-        self.v[:, dst, :, :upto] = self.v[:, src, :, :upto]
+        reach, self.written[dst] = max(upto, self.written[dst]), 0
+        self.kv[:, :, dst, :, :reach] = self.kv[:, :, src, :, :reach]
         for kind in self.row_a:
             self.row_a[kind][:, dst] = self.row_a[kind][:, src]
             self.row_b[kind][:, dst] = self.row_b[kind][:, src]
