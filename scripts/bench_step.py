@@ -176,7 +176,7 @@ def sweep(model, persona: Path, threads: int) -> None:
     def step(n: int, join: bool = False):
         tokens = torch.randint(0, vocab, (n,), generator=gen).to(device)
         positions = torch.full((n,), span - 1, device=device)
-        settings = [torch.full((n + join,), v, device=device) for v in (TEMPERATURE, TOP_P, TOP_K)]
+        settings = [[v] * (n + join) for v in (TEMPERATURE, TOP_P, TOP_K)]
 
         def run() -> list[int]:
             chunk = None

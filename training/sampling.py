@@ -21,6 +21,8 @@ may end in the middle of a UTF-8 character, which the tokenizer's own decode sho
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import torch
@@ -131,33 +133,52 @@ class TokenText:
         return self.tokenizer.clean_up_tokenization(text) if self.clean_up else text
 
 
-def filtered_probs(logits: torch.Tensor, temperature: torch.Tensor, top_p: torch.Tensor,
-                   top_k: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def per_row(values: Sequence[float], device: torch.device | str) -> float | torch.Tensor:
+    """A sampling setting of every row: the one value when all rows share it (the common case, a batch
+    at the config's defaults: broadcasting does the rest, and a filter that is off for all costs
+    nothing), else a column [rows, 1]."""
+    first = values[0]
+    if all(v == first for v in values):
+        return first
+    return torch.tensor(values, device=device)[:, None]
+
+
+def filtered_probs(logits: torch.Tensor, temperature: Sequence[float], top_p: Sequence[float],
+                   top_k: Sequence[int], ranked: bool = False) -> tuple[torch.Tensor, torch.Tensor | None]:
     """Each row's sampling distribution, sorted from the most likely token: the probabilities after
     temperature, top-k and top-p (a filtered token gets 0; the rest are not renormalised), and the
-    token id at each sorted position. Pure, in transformers' warper order."""
-    logits = logits.float() / temperature[:, None]
-    sorted_logits, order = logits.sort(dim=-1, descending=True)
-    # Sorted, the k most likely tokens are the first k positions.
-    rank = torch.arange(sorted_logits.shape[-1], device=sorted_logits.device)
-    beyond_k = (top_k[:, None] > 0) & (rank >= top_k[:, None])
-    probs = sorted_logits.masked_fill(beyond_k, float("-inf")).softmax(dim=-1)
-    # Keep the smallest prefix whose mass reaches top_p: a token goes when the mass before it already
-    # does. top_p 1.0 keeps everything: the float sum can reach 1.0 before the last tokens.
-    drop = ((probs.cumsum(dim=-1) - probs) >= top_p[:, None]) & (top_p[:, None] < 1.0)
-    return probs.masked_fill(drop, 0.0), order
+    token id at each sorted position (None when `ranked`: `logits` come sorted, as `topk` gives them).
+    Settings are per row. Pure, in transformers' warper order."""
+    device, width = logits.device, logits.shape[-1]
+    temperature = per_row(temperature, device)
+    top_k = per_row([k if 0 < k < width else width for k in top_k], device)  # 0 (off): keep all
+    # top_p 1.0 keeps everything (as inf): the float sum can reach 1.0 before the last tokens.
+    top_p = per_row([p if p < 1.0 else math.inf for p in top_p], device)
+    logits = logits.float()
+    if isinstance(temperature, torch.Tensor) or temperature != 1.0:
+        logits = logits / temperature
+    order = None
+    if not ranked:
+        logits, order = logits.sort(dim=-1, descending=True)
+    if isinstance(top_k, torch.Tensor) or top_k < width:  # sorted, the k most likely come first
+        logits = logits.masked_fill(torch.arange(width, device=device) >= top_k, float("-inf"))
+    probs = logits.softmax(dim=-1)
+    # Keep the smallest prefix whose mass reaches top_p: a token goes when the mass before it already does.
+    if isinstance(top_p, torch.Tensor) or top_p < math.inf:
+        probs = probs.masked_fill((probs.cumsum(dim=-1) - probs) >= top_p, 0.0)
+    return probs, order
 
 
-def sample_next(logits: torch.Tensor, temperature: torch.Tensor, top_p: torch.Tensor, top_k: torch.Tensor,
-                generator: torch.Generator | None) -> torch.Tensor:
-    """One token per row: temperature, top-k and top-p filtering (`filtered_probs`), a multinomial draw."""
-    k = int(top_k.max())
-    if 0 < k < logits.shape[-1] and bool((top_k > 0).all()):
-        # Every row keeps at most k tokens, so only the k largest need sorting: on a small model a
-        # sort of the whole vocabulary per row costs a good share of the decode step.
-        logits, index = logits.topk(k, dim=-1)
-        probs, order = filtered_probs(logits, temperature, top_p, top_k)
-        order = index.gather(-1, order)
+def sample_next(logits: torch.Tensor, temperature: Sequence[float], top_p: Sequence[float],
+                top_k: Sequence[int], generator: torch.Generator | None) -> torch.Tensor:
+    """One token per row: temperature, top-k and top-p filtering (`filtered_probs`, settings per row),
+    a multinomial draw."""
+    k = max(top_k)
+    if 0 < k < logits.shape[-1] and min(top_k) > 0:
+        # Every row keeps at most k tokens, so only the k largest need sorting (`topk` returns them
+        # sorted): on a small model a sort of the whole vocabulary per row costs a good share of a step.
+        logits, order = logits.topk(k, dim=-1)
+        probs, _ = filtered_probs(logits, temperature, top_p, top_k, ranked=True)
     else:
         probs, order = filtered_probs(logits, temperature, top_p, top_k)
     choice = torch.multinomial(probs, 1, generator=generator)
@@ -180,9 +201,6 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
         mask[i, width - len(p):] = 1
     ids, mask = ids.to(device), mask.to(device)
     positions = (mask.cumsum(-1) - 1).clamp(min=0)
-    temperature = torch.tensor(rows.temperature, device=device)
-    top_p = torch.tensor(rows.top_p, device=device)
-    top_k = torch.tensor(rows.top_k, device=device)
     max_new = torch.tensor(rows.max_new, device=device)
     min_new = torch.tensor(rows.min_new, device=device)
     stop_mask = stop_mask.to(device)
@@ -197,7 +215,7 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
         if step < max(rows.min_new):  # no end-of-text and no newline yet: the tweet is too short
             held = (step < min_new)[:, None] & stop_mask[None, :]
             logits = logits.masked_fill(held, float("-inf"))
-        token = sample_next(logits, temperature, top_p, top_k, generator)
+        token = sample_next(logits, rows.temperature, rows.top_p, rows.top_k, generator)
         token = torch.where(done, eos_id, token)
         generated += (~done).sum()
         steps.append(token)

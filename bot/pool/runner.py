@@ -277,10 +277,8 @@ class Running:
             logits = logits.masked_fill(torch.tensor(held, device=device)[:, None] & self.stop_mask[None, :],
                                         float("-inf"))
         reqs = [r.req for r in rows]
-        temperature = torch.tensor([q.temperature for q in reqs], device=device)
-        top_p = torch.tensor([q.top_p for q in reqs], device=device)
-        top_k = torch.tensor([q.top_k for q in reqs], device=device)
-        chosen = sample_next(logits, temperature, top_p, top_k, self.generator).tolist()
+        chosen = sample_next(logits, [q.temperature for q in reqs], [q.top_p for q in reqs],
+                             [q.top_k for q in reqs], self.generator).tolist()
         self.metrics.tokens.inc(len(chosen))
         answered = []
         for row, token in zip(rows, chosen, strict=True):

@@ -91,8 +91,8 @@ def test_stop_mask_marks_end_of_text_and_newlines(persona):
 
 def test_per_row_top_p_top_k_and_temperature():
     logits = torch.tensor([[5.0, 4.0, 3.0, 2.0]] * 4)  # probabilities .64, .24, .09, .03
-    temperature = torch.tensor([1.0, 0.05, 1.0, 1.0])
-    top_p, top_k = torch.tensor([0.5, 1.0, 1.0, 1.0]), torch.tensor([0, 0, 0, 2])
+    temperature = [1.0, 0.05, 1.0, 1.0]
+    top_p, top_k = [0.5, 1.0, 1.0, 1.0], [0, 0, 0, 2]
     gen = torch.Generator().manual_seed(0)
     picks = [sample_next(logits, temperature, top_p, top_k, gen).tolist() for _ in range(400)]
     assert {p[0] for p in picks} == {0}  # top-p 0.5 keeps only the top token
@@ -106,7 +106,7 @@ def test_top_p_1_and_top_k_0_keep_every_token():
     # used to drop the whole tail at top_p = 1.0.
     logits = torch.full((1, 1000), -20.0)
     logits[0, 0] = 20.0
-    probs, order = filtered_probs(logits, torch.tensor([1.0]), torch.tensor([1.0]), torch.tensor([0]))
+    probs, order = filtered_probs(logits, [1.0], [1.0], [0])
     assert probs[0, 0] == 1.0  # the float sum is already full here
     expected = logits.softmax(-1).gather(-1, order)
     assert torch.equal(probs, expected)
@@ -126,12 +126,30 @@ def test_filtering_keeps_the_tokens_transformers_keeps(top_k, top_p, temperature
     if top_p < 1.0:
         scores = TopPLogitsWarper(top_p)(None, scores)
     n = logits.shape[0]
-    probs, order = filtered_probs(logits, torch.tensor([temperature] * n), torch.tensor([top_p] * n),
-                                  torch.tensor([top_k] * n))
+    probs, order = filtered_probs(logits, [temperature] * n, [top_p] * n, [top_k] * n)
     kept = torch.zeros_like(logits, dtype=torch.bool).scatter(-1, order, probs > 0)
     assert torch.equal(kept, scores.isfinite())
     renormalised = torch.zeros_like(logits).scatter(-1, order, probs / probs.sum(-1, keepdim=True))
     assert torch.allclose(renormalised, scores.softmax(-1), atol=1e-6)
+
+
+@pytest.mark.parametrize(("top_k", "top_p", "temperature"), [
+    (50, 0.95, 1.0), (0, 0.95, 1.0), (5, 1.0, 0.7), (0, 1.0, 1.3), (2000, 0.5, 1.0),
+])
+def test_rows_sharing_their_settings_sample_as_beside_a_row_that_differs(top_k, top_p, temperature):
+    # Rows that share every setting are filtered with those values as scalars (a filter off for all
+    # skipped); beside a row that differs, per row. Either way the same rows get the same distribution,
+    # and the same draws from the same generator.
+    logits = torch.randn(3, 1000, generator=torch.Generator().manual_seed(2)) * 3
+    other_k = min(top_k, 7)  # the third row's k: the batch's largest k, so its path, stays the same
+    shared = ([temperature] * 2, [top_p] * 2, [top_k] * 2)
+    mixed = ([temperature] * 2 + [0.9], [top_p] * 2 + [0.8], [top_k] * 2 + [other_k])
+    probs, order = filtered_probs(logits[:2], *shared)
+    beside, beside_order = filtered_probs(logits, *mixed)
+    assert torch.equal(probs, beside[:2]) and torch.equal(order, beside_order[:2])
+    for seed in range(30):
+        alone = sample_next(logits[:2], *shared, torch.Generator().manual_seed(seed))
+        assert torch.equal(alone, sample_next(logits, *mixed, torch.Generator().manual_seed(seed))[:2])
 
 
 def test_seeded_generator_reproduces(persona):
@@ -164,16 +182,16 @@ def test_top_k_rows_sample_from_their_k_best_only():
     within each row's k best, reach all of them, and greedy stays the argmax."""
     gen = torch.Generator().manual_seed(0)
     logits = torch.randn(3, 5000, generator=gen)
-    ones = torch.ones(3)
+    ones = [1.0] * 3
     best = logits.topk(4, dim=-1).indices
     drawn = {row: set() for row in range(3)}
     for _ in range(300):
-        tokens = sample_next(logits, ones * 5.0, ones, torch.tensor([4, 4, 2]), gen)
+        tokens = sample_next(logits, [5.0] * 3, ones, [4, 4, 2], gen)
         for row, token in enumerate(tokens.tolist()):
             drawn[row].add(token)
     assert drawn[0] == set(best[0].tolist()) and drawn[1] == set(best[1].tolist())
     assert drawn[2] == set(best[2, :2].tolist())  # a smaller k in the same batch
-    greedy = sample_next(logits, ones, ones * 1e-9, torch.tensor([50, 50, 50]), gen)
+    greedy = sample_next(logits, ones, [1e-9] * 3, [50, 50, 50], gen)
     assert greedy.tolist() == logits.argmax(dim=-1).tolist()
 
 
