@@ -21,6 +21,7 @@ may end in the middle of a UTF-8 character, which the tokenizer's own decode sho
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -205,9 +206,10 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
     min_new = torch.tensor(rows.min_new, device=device)
     stop_mask = stop_mask.to(device)
 
+    named = cache_name(model)
     # Only the last position's logits are sampled from: the prompt's others would cost an LM head each.
     out = model(input_ids=ids, attention_mask=mask, position_ids=positions, use_cache=True, logits_to_keep=1)
-    cache, logits = out.cache, out.logits[:, -1, :]
+    cache, logits = getattr(out, named), out.logits[:, -1, :]
     done = torch.zeros(n, dtype=torch.bool, device=device)
     steps: list[torch.Tensor] = []
     generated = torch.zeros((), dtype=torch.long, device=device)  # summed on the device: one sync per step
@@ -226,10 +228,17 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
         # A finished row keeps its position: its batch-mates may run longer than its prompt leaves room for.
         positions = torch.where(done[:, None], positions[:, -1:], positions[:, -1:] + 1)
         out = model(input_ids=token[:, None], attention_mask=mask, position_ids=positions,
-                    cache=cache, use_cache=True)
-        cache, logits = out.cache, out.logits[:, -1, :]
+                    use_cache=True, **{named: cache})
+        cache, logits = getattr(out, named), out.logits[:, -1, :]
     new = torch.stack(steps, dim=1).tolist() if steps else [[] for _ in range(n)]
     return [_cut(row, rows.max_new[i], eos_id) for i, row in enumerate(new)], int(generated)
+
+
+def cache_name(model) -> str:
+    """What transformers calls the KV cache, in a forward's arguments and its output: `cache` in recent
+    releases (5.25 here; `past_key_values` still accepted, with a warning), `past_key_values` in older
+    ones (pyproject allows 5.0 on; the GPU machines have 5.17)."""
+    return "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
 
 def _cut(row: list[int], limit: int, eos_id: int) -> list[int]:

@@ -161,6 +161,34 @@ def test_seeded_generator_reproduces(persona):
     assert a == b
 
 
+class OlderTransformers(torch.nn.Module):
+    """The model as an older transformers release shows it (5.17, on the GPU machines): the KV cache
+    is `past_key_values`, in forward's arguments and its output, not `cache`."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    @property
+    def device(self):
+        return self.model.device
+
+    def forward(self, input_ids, attention_mask, position_ids, past_key_values=None, use_cache=True,
+                logits_to_keep=0):
+        out = self.model(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
+                         cache=past_key_values, use_cache=use_cache, logits_to_keep=logits_to_keep)
+        return SimpleNamespace(logits=out.logits, past_key_values=out.cache)
+
+
+def test_decode_runs_on_a_transformers_that_calls_the_cache_past_key_values(persona):
+    tok, model = persona
+    rows = Rows(prompts(tok), [1.0] * 3, [0.95] * 3, [50] * 3, [12] * 3, [4] * 3)
+    stop = stop_token_mask(tok, model.config.vocab_size)
+    new, _ = decode(model, rows, tok.eos_token_id, stop, torch.Generator().manual_seed(3))
+    old, _ = decode(OlderTransformers(model), rows, tok.eos_token_id, stop, torch.Generator().manual_seed(3))
+    assert old == new and any(len(row) > 1 for row in new)  # the cache carried: same tokens, many steps
+
+
 def test_a_full_context_row_batched_with_a_long_running_row(persona):
     # The long prompt leaves room for its own 2 tokens only; its batch-mate runs 100 steps. The finished
     # row must not advance past the position table (it used to: IndexError, a device assert on CUDA).
