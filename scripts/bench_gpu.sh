@@ -7,10 +7,14 @@
 # Each result is a JSON file (the step a text file) in $OUT_DIR, and a summary line is printed.
 #
 #   bash scripts/bench_gpu.sh                      # on a GPU machine, after scripts/install.sh
-#   PY=python3 OUT_DIR=/tmp/out bash scripts/bench_gpu.sh
+#   PY=python3 OUT_DIR=/tmp/out bash scripts/bench_gpu.sh   # python3 with torch, transformers, peft,
+#                                                          # pydantic and libipld: no install needed
 #   ADAPTERS=2 CONCURRENCY=4 REQUESTS=8 STEP_DEVICE=cpu bash scripts/bench_gpu.sh   # a smoke run on a CPU
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `python -m bot` finds the project from here; scripts/bench_step.py needs it on the path too (a
+# machine where the project is not pip-installed, as on a lent GPU machine with its own python3).
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 
 PY=${PY:-.venv/bin/python}
 ADAPTERS=${ADAPTERS:-64}
