@@ -21,7 +21,6 @@ may end in the middle of a UTF-8 character, which the tokenizer's own decode sho
 
 from __future__ import annotations
 
-import inspect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -206,9 +205,12 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
     min_new = torch.tensor(rows.min_new, device=device)
     stop_mask = stop_mask.to(device)
 
-    named = cache_name(model)
     # Only the last position's logits are sampled from: the prompt's others would cost an LM head each.
     out = model(input_ids=ids, attention_mask=mask, position_ids=positions, use_cache=True, logits_to_keep=1)
+    # What transformers calls the KV cache, in the output and the next call: `cache` in recent releases
+    # (5.25 here), `past_key_values` in older ones, which pyproject allows (the GPU machines have 5.17).
+    # Read off the output, not forward's signature: a PeftModel's forward takes the cache as **kwargs.
+    named = "cache" if hasattr(out, "cache") else "past_key_values"
     cache, logits = getattr(out, named), out.logits[:, -1, :]
     done = torch.zeros(n, dtype=torch.bool, device=device)
     steps: list[torch.Tensor] = []
@@ -232,13 +234,6 @@ def decode(model, rows: Rows, eos_id: int, stop_mask: torch.Tensor,
         cache, logits = getattr(out, named), out.logits[:, -1, :]
     new = torch.stack(steps, dim=1).tolist() if steps else [[] for _ in range(n)]
     return [_cut(row, rows.max_new[i], eos_id) for i, row in enumerate(new)], int(generated)
-
-
-def cache_name(model) -> str:
-    """What transformers calls the KV cache, in a forward's arguments and its output: `cache` in recent
-    releases (5.25 here; `past_key_values` still accepted, with a warning), `past_key_values` in older
-    ones (pyproject allows 5.0 on; the GPU machines have 5.17)."""
-    return "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
 
 def _cut(row: list[int], limit: int, eos_id: int) -> list[int]:

@@ -1,3 +1,4 @@
+import warnings
 from types import SimpleNamespace
 
 import pytest
@@ -187,6 +188,26 @@ def test_decode_runs_on_a_transformers_that_calls_the_cache_past_key_values(pers
     new, _ = decode(model, rows, tok.eos_token_id, stop, torch.Generator().manual_seed(3))
     old, _ = decode(OlderTransformers(model), rows, tok.eos_token_id, stop, torch.Generator().manual_seed(3))
     assert old == new and any(len(row) > 1 for row in new)  # the cache carried: same tokens, many steps
+
+
+def test_decode_through_a_peft_model_passes_the_cache_by_the_models_own_name(tmp_path):
+    # The voice report of a LoRA persona decodes through a PeftModel, whose forward takes the cache in
+    # **kwargs: the name comes from the output, so no deprecated alias is used (a warning every step,
+    # and gone in a later transformers).
+    from peft import LoraConfig, get_peft_model
+
+    path = make_checkpoint(tmp_path / "models", "beta")
+    tok = AutoTokenizer.from_pretrained(path)
+    model = AutoModelForCausalLM.from_pretrained(path, use_safetensors=True).eval()
+    plain, _ = decode(model, Rows(prompts(tok), [1.0] * 3, [1e-9] * 3, [0] * 3, [8] * 3, [8] * 3),
+                      tok.eos_token_id, stop_token_mask(tok, model.config.vocab_size))
+    peft = get_peft_model(model, LoraConfig(r=2, target_modules=["c_attn"], fan_in_fan_out=True)).eval()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        new, _ = decode(peft, Rows(prompts(tok), [1.0] * 3, [1e-9] * 3, [0] * 3, [8] * 3, [8] * 3),
+                        tok.eos_token_id, stop_token_mask(tok, model.config.vocab_size))
+    assert new == plain  # a fresh adapter adds nothing (B is zero): greedy tokens as without it
+    assert not [w for w in caught if "past_key_values" in str(w.message)]
 
 
 def test_a_full_context_row_batched_with_a_long_running_row(persona):
