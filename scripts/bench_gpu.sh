@@ -10,6 +10,13 @@
 #   PY=python3 OUT_DIR=/tmp/out bash scripts/bench_gpu.sh   # python3 with torch, transformers, peft,
 #                                                          # pydantic and libipld: no install needed
 #   ADAPTERS=2 CONCURRENCY=4 REQUESTS=8 STEP_DEVICE=cpu bash scripts/bench_gpu.sh   # a smoke run on a CPU
+#
+# Each leg's summary is printed as it ends, so a run cut short keeps what it finished. To run it in
+# parts (a time limit per command): LEGS names the legs to run (default "continuous static open_loop
+# step"), WORK_DIR keeps the generated base and adapters between parts (default: a temporary folder,
+# removed), and RATE gives the open loop's arrival rate when the continuous leg ran in another part:
+#   WORK_DIR=/tmp/g LEGS="continuous static" bash scripts/bench_gpu.sh
+#   WORK_DIR=/tmp/g LEGS="open_loop step" RATE=123.4 bash scripts/bench_gpu.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # `python -m bot` finds the project from here; scripts/bench_step.py needs it on the path too (a
@@ -22,9 +29,17 @@ CONCURRENCY=${CONCURRENCY:-64}
 REQUESTS=${REQUESTS:-640}
 STEP_DEVICE=${STEP_DEVICE:-cuda}
 OUT_DIR=${OUT_DIR:-bench-gpu}
+LEGS=${LEGS:-continuous static open_loop step}
+RATE=${RATE:-}
 mkdir -p "$OUT_DIR"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${WORK_DIR:-}" ]; then
+  work=$WORK_DIR
+  mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
+leg() { [[ " $LEGS " == *" $1 "* ]]; }
 
 # A decode as wide as the callers; the copy guard off, as in every throughput figure.
 config() {
@@ -42,21 +57,30 @@ bench() {  # bench CONTINUOUS NAME ARGS...: one run on the 64 adapters, its JSON
 }
 field() { "$PY" -c "import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$OUT_DIR/$1.json" "$2"; }
 
-bench true continuous --workload both
-bench false static --workload both
-rate=$("$PY" -c "print(round(0.8 * $(field continuous natural_requests_per_s), 1))")
-bench true open_loop --workload natural --arrival-rate "$rate"
+summary() {  # summary NAME: the closed-loop leg's figures
+  echo "$1: fixed $(field "$1" pool_tokens_per_s) tok/s, natural $(field "$1" natural_tokens_per_s) tok/s" \
+       "($(field "$1" natural_requests_per_s) req/s), natural_over_fixed $(field "$1" natural_over_fixed)," \
+       "mean rows a step $(field "$1" mean_batch)"
+}
 
-"$PY" -m bot bench --config "$work/true.toml" --models-dir "$work/models" --skip-naive \
-    --make-gpt2-persona g2full --persona g2full --requests 1 --concurrency 1 --json > /dev/null
-"$PY" scripts/bench_step.py --device "$STEP_DEVICE" --persona "$work/models/g2full" --rows "$CONCURRENCY" \
-    > "$OUT_DIR/step.txt"
-
-for run in continuous static; do
-  echo "$run: fixed $(field $run pool_tokens_per_s) tok/s, natural $(field $run natural_tokens_per_s) tok/s" \
-       "($(field $run natural_requests_per_s) req/s), natural_over_fixed $(field $run natural_over_fixed)," \
-       "mean rows a step $(field $run mean_batch)"
-done
-echo "open loop at $rate req/s: p95 $(field open_loop p95_ms) ms, alone p95 $(field open_loop alone_p95_ms) ms," \
-     "p95_over_alone_p95 $(field open_loop p95_over_alone_p95)"
-cat "$OUT_DIR/step.txt"
+if leg continuous; then
+  bench true continuous --workload both
+  summary continuous
+fi
+if leg static; then
+  bench false static --workload both
+  summary static
+fi
+if leg open_loop; then
+  rate=${RATE:-$("$PY" -c "print(round(0.8 * $(field continuous natural_requests_per_s), 1))")}
+  bench true open_loop --workload natural --arrival-rate "$rate"
+  echo "open loop at $rate req/s: p95 $(field open_loop p95_ms) ms, alone p95 $(field open_loop alone_p95_ms) ms," \
+       "p95_over_alone_p95 $(field open_loop p95_over_alone_p95)"
+fi
+if leg step; then
+  "$PY" -m bot bench --config "$work/true.toml" --models-dir "$work/models" --skip-naive \
+      --make-gpt2-persona g2full --persona g2full --requests 1 --concurrency 1 --json > /dev/null
+  "$PY" scripts/bench_step.py --device "$STEP_DEVICE" --persona "$work/models/g2full" --rows "$CONCURRENCY" \
+      > "$OUT_DIR/step.txt"
+  cat "$OUT_DIR/step.txt"
+fi
