@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from bot.bench_naive import run_naive
 from bot.bench_peer import check_peer, run_ctranslate2
-from bot.bench_personas import make_gpt2_base, make_gpt2_persona, write_lora_persona
+from bot.bench_personas import make_gpt2_base, make_gpt2_persona, write_lora_personas
 from bot.bench_workloads import (
     PROMPTS,
     TEMPERATURE,
@@ -262,9 +262,9 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
             if not args.base:
                 raise ValueError("--make-lora-personas needs --base NAME (a shared base)")
             names = [f"lora{i:03d}" for i in range(args.make_lora_personas)]
-            for i, name in enumerate(names):
-                if not (models_dir / name).exists():
-                    write_lora_persona(models_dir, name, args.base, seed=i)
+            missing = {name: i for i, name in enumerate(names) if not (models_dir / name).exists()}
+            if missing:
+                write_lora_personas(models_dir, missing, args.base)
             args.persona = args.persona or names[0]
         if args.make_gpt2_persona:
             if not (models_dir / args.make_gpt2_persona).exists():

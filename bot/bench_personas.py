@@ -11,6 +11,13 @@ def write_lora_persona(models_dir: Path, name: str, base: str, seed: int = 0, ra
     """Write a LoRA persona `name` with random adapter weights on the shared base `base` (a name in
     models/.bases, a folder or a hub id), as training lays it out: PEFT's files, the base's tokenizer,
     persona.json; the card is left out (benchmark personas)."""
+    return write_lora_personas(models_dir, {name: seed}, base, rank)[0]
+
+
+def write_lora_personas(models_dir: Path, seeds: dict[str, int], base: str, rank: int = 16) -> list[Path]:
+    """`write_lora_persona` for each name in `seeds` (name -> the seed of its random weights), on one
+    load of the base: 64 adapters on a GPT-2-small base cost one load and one hash of its weights, not
+    64 (about a minute of a GPU machine's time)."""
     import torch
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -20,34 +27,42 @@ def write_lora_persona(models_dir: Path, name: str, base: str, seed: int = 0, ra
     from training.checkpoint import PERSONA_FILE, DataTable, Handle, LoraInfo, Metrics, PersonaMeta
     from training.names import is_valid_persona_name
 
-    if not is_valid_persona_name(name):
-        raise ValueError(f"'{name}' is not a persona name (1-15 letters, digits or underscores)")
+    for name in seeds:
+        if not is_valid_persona_name(name):
+            raise ValueError(f"'{name}' is not a persona name (1-15 letters, digits or underscores)")
     location = resolve_base(base, models_dir)
     if location.source == "tiny":
         raise ValueError("the tiny base is trained per persona: give a shared base")
     folder = base_folder(location.load_from)
     if folder is None or not folder.is_dir():
         raise ValueError(f"base {base!r} is not on this machine")
-    torch.manual_seed(seed)
-    model = AutoModelForCausalLM.from_pretrained(location.load_from)
-    targets = ["c_attn", "c_proj", "c_fc"]
-    adapter = get_peft_model(model, LoraConfig(r=rank, lora_alpha=2 * rank, target_modules=targets,
-                                               fan_in_fan_out=True, lora_dropout=0.0,
-                                               init_lora_weights=False))
+    ref = location.ref(weights_fingerprint(folder))
     tok = AutoTokenizer.from_pretrained(location.load_from)
-    meta = PersonaMeta(
-        name=name, kind="lora", base_model=base, base=location.ref(weights_fingerprint(folder)),
-        lora=LoraInfo(rank=rank, alpha=2 * rank, targets=targets, dropout=0.0, peft_version="random"),
-        handles=[Handle(handle=name, display_name=f"Random adapter {name}",
-                        data=DataTable(downloaded=0, retweets=0, short=0, kept=0))],
-        metrics=Metrics(val_loss_before=0, val_loss_after=0, val_ppl_before=0, val_ppl_after=0),
-        prompt_prefix=tok.eos_token,
-    )
-    with atomic_persona_dir(models_dir, name) as tmp:
-        adapter.save_pretrained(tmp)
-        tok.save_pretrained(tmp)
-        (tmp / PERSONA_FILE).write_text(meta.model_dump_json(indent=2))
-    return models_dir / name
+    targets = ["c_attn", "c_proj", "c_fc"]
+    adapter = get_peft_model(AutoModelForCausalLM.from_pretrained(location.load_from),
+                             LoraConfig(r=rank, lora_alpha=2 * rank, target_modules=targets,
+                                        fan_in_fan_out=True, lora_dropout=0.0, init_lora_weights=False))
+    low_rank = [module for path, module in adapter.named_modules()
+                if path.endswith(("lora_A.default", "lora_B.default"))]
+    written = []
+    for name, seed in seeds.items():
+        torch.manual_seed(seed)
+        for layer in low_rank:  # nn.Linear's own init, as PEFT leaves it with init_lora_weights=False
+            layer.reset_parameters()
+        meta = PersonaMeta(
+            name=name, kind="lora", base_model=base, base=ref,
+            lora=LoraInfo(rank=rank, alpha=2 * rank, targets=targets, dropout=0.0, peft_version="random"),
+            handles=[Handle(handle=name, display_name=f"Random adapter {name}",
+                            data=DataTable(downloaded=0, retweets=0, short=0, kept=0))],
+            metrics=Metrics(val_loss_before=0, val_loss_after=0, val_ppl_before=0, val_ppl_after=0),
+            prompt_prefix=tok.eos_token,
+        )
+        with atomic_persona_dir(models_dir, name) as tmp:
+            adapter.save_pretrained(tmp)
+            tok.save_pretrained(tmp)
+            (tmp / PERSONA_FILE).write_text(meta.model_dump_json(indent=2))
+        written.append(models_dir / name)
+    return written
 
 
 def make_gpt2_base(models_dir: Path, name: str, shape: dict | None = None) -> Path:

@@ -15,7 +15,7 @@ from helpers.checkpoints import _tokenizer, make_checkpoint
 from peft import PeftModel
 from transformers import AutoModelForCausalLM
 
-from bot.bench_personas import write_lora_persona
+from bot.bench_personas import write_lora_persona, write_lora_personas
 from bot.errors import LoadFailed, UnknownPersona
 from bot.pool import BASE_KEY, GenerationPool
 from bot.pool.lora import BASE, SharedBase, read_adapter
@@ -46,6 +46,24 @@ def lora_models(tmp_path_factory) -> Path:
         make_lora(models, name, seed=i, rank=4 if name == "dan" else 8)  # ranks may differ
     make_checkpoint(models, "full_guy", seed=3)
     return models
+
+
+def test_adapters_written_together_are_each_their_seeds(tmp_path) -> None:
+    # The bench writes its adapters on one load of the base: each must still be its own seed's weights,
+    # whatever else is written with it, and different from the others.
+    models = tmp_path / "models"
+    make_base(models)
+    ann, bob = write_lora_personas(models, {"ann": 0, "bob": 1}, "shared", rank=4)
+    (again,) = write_lora_personas(models, {"again": 1}, "shared", rank=4)
+    def tensors(folder: Path) -> dict[str, torch.Tensor]:
+        adapter = read_adapter(folder)
+        return {**{f"a.{k}": t for k, t in adapter.a.items()}, **{f"b.{k}": t for k, t in adapter.b.items()}}
+
+    ann_w, bob_w, again_w = map(tensors, (ann, bob, again))
+    assert ann_w.keys() == bob_w.keys() == again_w.keys() and len(ann_w) == 8  # A and B of four kinds
+    assert all(torch.equal(bob_w[key], again_w[key]) for key in bob_w)
+    assert not any(torch.equal(ann_w[key], bob_w[key]) for key in ann_w)
+    assert all(bool(w.abs().sum() > 0) for w in bob_w.values())  # random B too: it moves the base
 
 
 @pytest.fixture
