@@ -31,7 +31,7 @@ from bot.config import GenerationSettings, PoolSettings
 from bot.errors import BotError, UnknownPersona
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
-from bot.pool.request import Request, answer, failed, resolve
+from bot.pool.request import Request, answer, failed, failed_alone, resolve
 from bot.pool.residency import Readiness, Residency, State
 from bot.pool.scheduler import Due, Scheduler, choose_step
 from bot.pool.static_runner import StaticRunner
@@ -366,9 +366,8 @@ class Engine:
                 if alone.empty:
                     break
         except Exception as exc:
-            if poisons_device(exc):
-                self.on_break(f"CUDA error in a request for '{req.persona}': {exc}", exc)
+            error = failed_alone(req, exc, self.on_break)
+            if error is None:
                 return False
-            log.exception("generation for %s failed for one request", req.persona)
-            resolve(req, error=failed(req.persona))
+            resolve(req, error=error)
         return True

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.errors import BotError, GenerationFailed
 from bot.generation import check, checked_text
+from bot.pool.weights import poisons_device
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bot.config import GenerationSettings
     from bot.generation import Samples
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)  # by identity: a queue removes this request, not an equal one
@@ -85,3 +91,15 @@ def answer(req: Request, result: Samples | BotError) -> None:
 def failed(persona: str) -> GenerationFailed:
     """What a request gets when its generation failed (the log has the traceback)."""
     return GenerationFailed(f"Generation failed for '{persona}'; the bot's log says why.")
+
+
+def failed_alone(req: Request, exc: BaseException,
+                 on_break: Callable[[str, BaseException], None]) -> GenerationFailed | None:
+    """What `req` gets when running it alone (after its batch failed) raised `exc`: GenerationFailed,
+    the traceback logged (call it where `exc` is handled); None when `exc` is a CUDA error, which
+    breaks the pool instead (`on_break`: every request gets PoolBroken)."""
+    if poisons_device(exc):
+        on_break(f"CUDA error in a request for '{req.persona}': {exc}", exc)
+        return None
+    log.exception("generation for %s failed for one request", req.persona)
+    return failed(req.persona)

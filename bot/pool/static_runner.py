@@ -36,7 +36,7 @@ from bot.errors import BotError
 from bot.generation import COPY_TRIES, Samples
 from bot.metrics import PoolMetrics
 from bot.personas import PersonaRegistry
-from bot.pool.request import Request, answer, failed
+from bot.pool.request import Request, answer, failed, failed_alone
 from bot.pool.runner import finish, prefix_ids, prompt_rows
 from bot.pool.weights import Model, poisons_device, served
 from training.generated_text import one_tweet
@@ -105,11 +105,8 @@ class StaticRunner:
             (result,) = self.run(key, model, [req])
             return result
         except Exception as exc:
-            if poisons_device(exc):
-                self.on_break(f"CUDA error in a request for '{req.persona}': {exc}", exc)
-                return _BROKEN
-            log.exception("generation for %s failed for one request", req.persona)
-            return failed(req.persona)
+            error = failed_alone(req, exc, self.on_break)
+            return _BROKEN if error is None else error
 
     def run(self, key: str, resident: Model, batch: list[Request]) -> list[Answer]:
         """Generate for every request of `batch` in one decode (and a seeded one's redraws); per
