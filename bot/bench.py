@@ -53,6 +53,7 @@ from bot.config import Config
 from bot.errors import BotError, CopyRejected
 from bot.personas import PersonaRegistry
 from bot.pool import GenerationPool, default_threads, resolve_device
+from bot.pool.weights import dtype_label
 
 ALONE_REQUESTS = 32  # with --arrival-rate: requests sent one at a time first, the latency alone
 
@@ -284,7 +285,7 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
     workloads = list(WORKLOADS) if args.workload == "both" else [args.workload]
     result: dict = {"personas": personas, "requests": args.requests, "rounds": args.rounds,
                     "concurrency": args.concurrency, "new_tokens": args.max_new_tokens, "device": device,
-                    "dtype": str(dtype).removeprefix("torch."), "workload": workloads[0],
+                    "dtype": dtype_label(cfg.pool, device, dtype), "workload": workloads[0],
                     "arrival_rate": args.arrival_rate}
     naive = None
     if not args.skip_naive and "fixed" in workloads:  # the pipeline forces every tweet to its length

@@ -64,6 +64,7 @@ class GenerationSettings(SamplingSettings):
 
 class PoolSettings(Section):
     device: Literal["auto", "cpu", "cuda"] = "auto"
+    # "float16" on a CPU: GPT-2s' weights held as float16 for the forward, math in float32 (bot.pool.half).
     dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
     # Weight bytes kept resident; 0 means `memory_fraction` of the device's memory.
     memory_budget_bytes: int = Field(0, ge=0)

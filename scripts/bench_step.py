@@ -1,19 +1,21 @@
-"""What the continuous runner's decode step costs on this machine, and what two ways of speeding it
-up give: `torch.compile` of the forward (inductor), and int8 weights for the projections (dynamic
-quantisation, fbgemm). The same persona, the same decoder and rows, runs interleaved so that the
-machine's drift falls on both sides; prints milliseconds a step and the ratios, and how far the
+"""What the continuous runner's decode step costs on this machine, and what three ways of speeding it
+up give: `torch.compile` of the forward (inductor), int8 weights for the projections (dynamic
+quantisation, fbgemm), and float16 weights with float32 math (the pool's `dtype = "float16"` on a
+CPU). The same persona, the same decoder and rows, runs interleaved so that the machine's drift falls
+on both sides; prints milliseconds a step and the ratios, and how far the
 logits move.
 
     .venv/bin/python scripts/bench_step.py [--persona models/marlowe_bakes] [--rows 16] [--threads 1]
 
-`--sweep` instead times a step (the forward and the sampling, as the runner does them) at 1 to 32
-rows, and a step in which a request joins, and fits `fixed + rows * per_row`: what a step costs
-whoever is in it, and what each row adds. With CTranslate2 installed (the `peer` extra) it times
-CTranslate2's step on the same persona, batch by batch, beside it. The fit is what bounds the
-pool's figures on a CPU: latency under load against latency alone, and what a prompt's tokens cost.
+`--sweep` (with `--half`: float16 weights) instead times a step (the forward and the sampling, as the
+runner does them) at 1 to 32 rows, and a step in which a request joins, and fits `fixed + rows *
+per_row`: what a step costs whoever is in it, and what each row adds. With CTranslate2 installed (the
+`peer` extra) it times CTranslate2's step on the same persona, batch by batch, beside it. The fit is
+what bounds the pool's figures on a CPU: latency under load against latency alone, and what a prompt's
+tokens cost.
 
-A measurement, not a feature: the pool runs float32 eager (int8 moves logits by ~0.1, and torch's
-quantised ops are deprecated; compile is slower here).
+The pool runs eager, float32 or with float16 weights (int8 moves logits by ~0.1; compile is slower
+here).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import torch
 from transformers import AutoModelForCausalLM
 
 from bot.pool.gpt2 import GPT2Decoder
+from bot.pool.half import HalfWeights
 
 
 def int8_packed(w: torch.Tensor, b: torch.Tensor | None):
@@ -82,14 +85,17 @@ def main() -> None:
     parser.add_argument("--device", default="cpu",
                         help="cpu, or cuda (bfloat16: eager, compile and CUDA graphs; no CTranslate2)")
     parser.add_argument("--sweep", action="store_true", help="step cost by rows (and CTranslate2's)")
+    parser.add_argument("--half", action="store_true", help="--sweep with float16 weights (a CPU's float16)")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")  # torch's quantised ops warn that they are deprecated
     torch.set_num_threads(args.threads)
     cuda = args.device == "cuda"
     dtype = torch.bfloat16 if cuda else torch.float32
     model = AutoModelForCausalLM.from_pretrained(args.persona, dtype=dtype).to(args.device).eval()
+    if args.half and cuda:
+        parser.error("--half is the CPU's float16 (float16 weights, float32 math); a GPU runs bfloat16")
     if args.sweep:
-        sweep(model, args.persona, args.threads)
+        sweep(model, args.persona, args.threads, args.half)
         return
     decoder = GPT2Decoder(model, rows=args.rows)
     n, span = args.rows, 48  # a step in the middle of a tweet
@@ -115,6 +121,11 @@ def main() -> None:
         variants["graph"] = cuda_graph(eager)
     else:
         variants["int8"] = int8_step(decoder, eager)
+        packed = HalfWeights.pack(model)
+        if packed is not None:  # the pool's `dtype = "float16"` on a CPU
+            half_decoder = GPT2Decoder(model, rows=args.rows, half=packed)
+            variants["float16 weights"] = lambda: half_decoder.forward(n, tokens, positions, positions, span,
+                                                                        None, wanted)
     ref = eager().float()
     times: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(3):  # interleaved rounds
@@ -131,6 +142,10 @@ def main() -> None:
     if "int8" in ms:
         print(f"int8 projections: {ms['int8']:.2f} ms ({ms['eager'] / ms['int8']:.2f}x eager), logits move "
               f"by {moved('int8'):.3f} at most")
+    if "float16 weights" in ms:
+        print(f"float16 weights, float32 math ([pool] dtype = \"float16\"): {ms['float16 weights']:.2f} ms "
+              f"({ms['eager'] / ms['float16 weights']:.2f}x eager), logits move by "
+              f"{moved('float16 weights'):.1e} at most")
     print(f"torch.compile (inductor): {ms['compiled']:.2f} ms ({ms['eager'] / ms['compiled']:.2f}x eager) "
           f"after {compile_s:.0f} s compiling, logits within {moved('compiled'):.1e}")
     if "graph" in ms:
@@ -161,15 +176,16 @@ NEW_TOKENS = 48  # the bench's fixed workload: a step's rows read about half of 
 JOIN_TOKENS = 6  # a request joining: the prefix and a short prompt, as the bench's natural workload
 
 
-def sweep(model, persona: Path, threads: int) -> None:
+def sweep(model, persona: Path, threads: int, half: bool = False) -> None:
     """Milliseconds a step at each of SWEEP_ROWS rows (forward and sampling), one with a request
-    joining, the least-squares `fixed + rows * per_row` over them; CTranslate2's beside it if installed."""
+    joining, the least-squares `fixed + rows * per_row` over them; CTranslate2's beside it if installed.
+    `half`: the pool's forward with float16 weights (`dtype = "float16"` on a CPU)."""
     from bot.bench_workloads import TEMPERATURE, TOP_K, TOP_P
     from bot.pool.gpt2 import Chunk
     from training.sampling import sample_next
 
     vocab, span = model.config.vocab_size, NEW_TOKENS // 2 + JOIN_TOKENS
-    decoder = GPT2Decoder(model, rows=max(SWEEP_ROWS) + 1)
+    decoder = GPT2Decoder(model, rows=max(SWEEP_ROWS) + 1, half=HalfWeights.pack(model) if half else None)
     device = decoder.device
     gen = torch.Generator().manual_seed(0)
 
@@ -202,7 +218,8 @@ def sweep(model, persona: Path, threads: int) -> None:
     peer = {name: ms.pop(name) for name in peer_runs}
     fixed, per_row = fit([ms[f"{n} rows"] for n in SWEEP_ROWS])
     where = f"{threads} thread(s)" if device.type == "cpu" else torch.cuda.get_device_name()
-    print(f"step (forward and sampling), {persona.name}, {where}, rows reading {span} positions:")
+    weights = ", float16 weights" if decoder.half is not None else ""
+    print(f"step (forward and sampling), {persona.name}{weights}, {where}, rows reading {span} positions:")
     for name, value in ms.items():
         ct2 = peer.get(f"ct2 {name}")
         beside = f"   CTranslate2 float32 {ct2:.2f} ms (pool {ct2 / value:.2f}x its speed)" if ct2 else ""

@@ -284,10 +284,10 @@ class Engine:
         from bot.pool.runner import Running
 
         if rows is not None:
-            decoder = GPT2Decoder(model.model, rows, model.lora)
+            decoder = GPT2Decoder(model.model, rows, model.lora, half=model.half)
         else:
             if model.decoder is None:
-                model.decoder = GPT2Decoder(model.model, lora=model.lora)
+                model.decoder = GPT2Decoder(model.model, lora=model.lora, half=model.half)
             decoder = model.decoder
         generator = None
         if seed is not None:

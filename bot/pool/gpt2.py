@@ -34,6 +34,7 @@ import torch.nn.functional as F
 from bot.pool.lora import KINDS
 
 if TYPE_CHECKING:
+    from bot.pool.half import HalfWeights
     from bot.pool.lora import SharedBase
 
 CONTEXT_STEP = 64  # the cache grows by this many positions at a time
@@ -88,7 +89,7 @@ class GPT2Decoder:
     cache of `rows` rows. Not thread-safe: the pool's worker thread alone uses it."""
 
     def __init__(self, model, rows: int = ROW_STEP, lora: SharedBase | None = None,
-                 context: int = CONTEXT_STEP) -> None:
+                 context: int = CONTEXT_STEP, half: HalfWeights | None = None) -> None:
         reason = unsupported(model)
         if reason is not None:
             raise ValueError(f"GPT2Decoder cannot run this model: {reason}")
@@ -108,7 +109,10 @@ class GPT2Decoder:
         self.head = model.lm_head.weight
         self.blocks = [_Block(block) for block in t.h]
         self.device, self.dtype = self.wte.device, self.wte.dtype
+        if half is not None and (self.device.type != "cpu" or self.dtype != torch.float32):
+            raise ValueError("float16 weights (bot.pool.half) are for a float32 model on a CPU")
         self.lora = lora
+        self.half = half  # float16 copies of the projections and head (a CPU's `dtype = "float16"`)
         self.row_a: dict[str, torch.Tensor] = {}
         self.row_b: dict[str, torch.Tensor] = {}
         if lora is not None:
@@ -272,7 +276,7 @@ class GPT2Decoder:
             x.add_(self._proj(h, block, layer, "mlp.c_proj", n, chunk))
         x = x.index_select(0, wanted)
         x = F.layer_norm(x, x.shape[-1:], *self.ln_f, self.eps)
-        return F.linear(x, self.head)
+        return self.half.logits(x) if self.half is not None else F.linear(x, self.head)
 
     def _additive(self, allowed: torch.Tensor) -> torch.Tensor:
         """A boolean mask [rows, 1, width, span] (True: may read) as the additive one the scores take,
@@ -294,7 +298,7 @@ class GPT2Decoder:
         """`x @ W + b` for projection `kind` (GPT-2's Conv1D) over the whole step (the first `n` rows are
         the decoding rows, the rest the chunk), plus each row's own low-rank update."""
         w, b = block.proj[kind]
-        y = torch.addmm(b, x, w)
+        y = self.half.linear(x, layer, kind, b) if self.half is not None else torch.addmm(b, x, w)
         if self.lora is None:
             return y
         a, bb = self.row_a[kind][layer], self.row_b[kind][layer]  # [rows, in, r], [rows, r, out]

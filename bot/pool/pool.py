@@ -33,7 +33,7 @@ from bot.pool.request import Request, failed, new_request, resolve
 from bot.pool.residency import Residency, budgets
 from bot.pool.scheduler import Scheduler
 from bot.pool.static_runner import StaticRunner
-from bot.pool.weights import default_threads, folder_gone, resolve_device
+from bot.pool.weights import default_threads, dtype_label, folder_gone, resolve_device
 from training.generated_text import tweet_text
 
 log = logging.getLogger(__name__)
@@ -91,8 +91,12 @@ class GenerationPool:
         if missing:  # not an error: the persona may be trained later, and is pinned once it appears
             log.warning("[pool] pinned names no persona in %s (yet): %s",
                         self.registry.models_dir, ", ".join(missing))
+        if self.device == "cpu" and self.settings.dtype == "float16" and not self.settings.continuous:
+            log.warning('[pool] dtype = "float16" on a CPU holds weights as float16 for the continuous '
+                        "path only: with continuous = false, models run in float32")
         log.info("generation pool on %s (%s), budget %.0f MB, %d torch thread(s)", self.device,
-                 str(self.dtype).removeprefix("torch."), self.residency.budget / 1e6, self.threads)
+                 dtype_label(self.settings, self.device, self.dtype), self.residency.budget / 1e6,
+                 self.threads)
 
     async def close(self) -> None:
         """Stop taking requests, fail the queued ones with PoolClosed, finish the running batch, join

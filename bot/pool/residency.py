@@ -74,6 +74,7 @@ class Residency:
         self.metrics = metrics
         self.device = device
         self.dtype = dtype
+        self.half = weights.half_weights(settings, device)  # float16 copies for a CPU's forward
         self.budget = budget
         self.cpu_budget = cpu_budget  # 0: no CPU tier (on a CPU the device is the RAM)
         self.resident: OrderedDict[str, Model] = OrderedDict()  # LRU order
@@ -129,8 +130,15 @@ class Residency:
                 return Readiness(State.FAILED, name, error=load_failed(name, pending.exception()))
             pending = None  # loaded an older version: load again
         if pending is None:
-            self.loading[name] = self.loader.submit_read(entry, weights.load_persona)
+            self.loading[name] = self.loader.submit_read(entry, self._read_persona)
         return Readiness(State.LOADING, name)
+
+    def _read_persona(self, entry: PersonaEntry, dtype: Any) -> Model:
+        """The loader's read of a full model: its weights, and their float16 copies when the pool runs so."""
+        return self._packed(weights.load_persona(entry, dtype))
+
+    def _packed(self, model: Model) -> Model:
+        return model.pack_half() if self.half else model
 
     def _base_readiness(self, key: str, entry: PersonaEntry) -> Readiness:
         """The shared base `key`: READY when resident or freshly loaded; starts its load if not."""
@@ -144,8 +152,9 @@ class Residency:
             log.error("loading base %s for %s failed: %s", key, entry.name, pending.exception())
             return Readiness(State.FAILED, key, error=weights.base_load_failed(entry.name), whole_key=True)
         if pending is None:
+            models_dir = self.registry.models_dir
             self.loading[key] = self.loader.submit(
-                key, lambda: weights.load_shared_base(entry, self.registry.models_dir, self.dtype))
+                key, lambda: self._packed(weights.load_shared_base(entry, models_dir, self.dtype)))
         return Readiness(State.LOADING, key)
 
     def _adapter_ready(self, entry: PersonaEntry, base: Model | None) -> bool:

@@ -22,6 +22,7 @@ from training.bases import base_folder, resolve_base, weights_fingerprint
 from training.checkpoint import PERSONA_FILE, context_length
 
 if TYPE_CHECKING:
+    from bot.pool.half import HalfWeights
     from bot.pool.lora import Adapter, SharedBase
     from training.sampling import TokenText
 
@@ -58,6 +59,7 @@ class Model:
     # device and dropped when the model leaves it; None until then, or when it is not a GPT-2.
     decoder: Any = None
     cache_bytes: int = 0  # the decoder's bytes, counted in nbytes
+    half: HalfWeights | None = None  # float16 copies for the forward on a CPU (counted in nbytes)
 
     @cached_property
     def stop_ids(self) -> frozenset[int]:
@@ -75,6 +77,21 @@ class Model:
         self.cache_bytes = now
         return True
 
+    def pack_half(self) -> Model:
+        """Give a GPT-2 float16 copies of its weights for the forward on a CPU (`bot.pool.half`),
+        counted in `nbytes` (and a shared base's `weight_bytes`). Runs on the loader thread; a model the
+        forward does not run, or a CPU fbgemm refuses (logged), keeps float32 only."""
+        from bot.pool.gpt2 import unsupported
+        from bot.pool.half import HalfWeights
+
+        if self.half is None and unsupported(self.model) is None:
+            self.half = HalfWeights.pack(self.model)
+            if self.half is not None:
+                self.nbytes += self.half.nbytes
+                if self.lora is not None:
+                    self.weight_bytes += self.half.nbytes
+        return self
+
     def drop_cache(self) -> None:
         """Let go of the decoder and its cache, and their bytes (made again on the next decode)."""
         self.decoder = None
@@ -82,7 +99,8 @@ class Model:
 
 
 def resolve_device(pool: PoolSettings) -> tuple[str, Any]:
-    """The device and dtype to run on: cuda when present (bf16 where supported, else fp16), else CPU fp32."""
+    """The device and the dtype models are loaded in: cuda when present (bf16 where supported, else
+    fp16), else CPU fp32. float16 on a CPU loads float32 (`half_weights`)."""
     import torch
 
     device = pool.device
@@ -90,6 +108,10 @@ def resolve_device(pool: PoolSettings) -> tuple[str, Any]:
         device = "cuda" if torch.cuda.is_available() else "cpu"
     elif device == "cuda" and not torch.cuda.is_available():
         raise ConfigError('[pool] device = "cuda" but no CUDA device is available (use "auto" or "cpu")')
+    if device == "cpu" and pool.dtype == "float16":
+        # A CPU without AVX-512 FP16 has no fast float16 arithmetic (a model cast to it runs ~50x
+        # slower): float16 there means weights held as float16 for the forward, math in float32.
+        return device, torch.float32
     if pool.dtype != "auto":
         return device, getattr(torch, pool.dtype)
     if device == "cuda":
@@ -104,6 +126,21 @@ def device_memory(device: str) -> int:
 
         return torch.cuda.get_device_properties(0).total_memory
     return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+
+
+def half_weights(pool: PoolSettings, device: str) -> bool:
+    """Whether GPT-2 models get float16 copies of their weights for the forward (`bot.pool.half`): on
+    a CPU with `dtype = "float16"`, where the continuous path runs (the static path is transformers')."""
+    return device == "cpu" and pool.dtype == "float16" and pool.continuous
+
+
+def dtype_label(pool: PoolSettings, device: str, dtype: Any) -> str:
+    """What the log and the bench say the pool runs in."""
+    if half_weights(pool, device):
+        from bot.pool.half import available
+
+        return "float16 weights, float32 math" if available() else "float32 (no float16 GEMM here)"
+    return str(dtype).removeprefix("torch.")
 
 
 def default_threads(pool: PoolSettings) -> int:

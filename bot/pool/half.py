@@ -1,0 +1,107 @@
+"""Float16 copies of a GPT-2's weights for its forward on a CPU (`[pool] dtype = "float16"` there).
+
+A decode step reads every projection's weights once for a handful of rows, so on a CPU its matrix
+products wait on memory more than on arithmetic: weights held as float16 halve the bytes a step
+reads. A CPU without AVX-512 FP16 has no fast float16 arithmetic (a float16 matmul here is ~50x slower
+than float32), so the math stays float32: fbgemm's fp16 GEMM widens the packed weights as it
+multiplies. On the sample persona (one thread, AMD EPYC) the pool's tokens/s rise ~1.35x and the
+logits move by under 1e-3 (a float32 copy of the model stays for everything else: PEFT, the static
+path, moving between tiers).
+
+Two forms of the same GEMM (bit-identical results): on one thread, fbgemm's direct call, which skips
+torch's thread pool (~25% faster there); on more, the quantized op, which splits the work across them
+(the direct call runs on one thread whatever torch is given). torch marks the direct call deprecated:
+where an op is gone, or fbgemm refuses the CPU (it needs x86 with AVX2), `pack` says so once in the
+log and returns None, and the forward stays float32.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+
+import torch
+
+from bot.pool.lora import KINDS
+
+log = logging.getLogger(__name__)
+
+FP16_MAX = 65504.0  # a weight beyond this would become inf
+
+
+class HalfWeights:
+    """Packed float16 copies of a GPT-2's four projections in every block and of its output head."""
+
+    def __init__(self, direct: bool, proj: dict[tuple[int, str], torch.Tensor], head: torch.Tensor,
+                 vocab: int, nbytes: int) -> None:
+        self.direct = direct  # fbgemm's one-thread call; else the quantized op (bias packed in)
+        self.proj = proj  # (layer, kind) -> the packed [out, in] float16 matrix
+        self.head = head
+        self.head_bias = torch.zeros(vocab) if direct else None  # the direct call takes one
+        self.nbytes = nbytes
+
+    @classmethod
+    def pack(cls, model, threads: int | None = None) -> HalfWeights | None:
+        """The packed copies of `model` (a float32 GPT-2 on the CPU, or a shared base whose projections
+        wrap their Conv1D as `.base`) for a forward on `threads` threads (default: torch's), or None,
+        logged, where fbgemm's fp16 GEMM cannot run."""
+        one_thread = (threads or torch.get_num_threads()) == 1
+        direct = one_thread and _unavailable(direct=True) is None
+        weights: dict[tuple[int, str], tuple[torch.Tensor, torch.Tensor]] = {}
+        for layer, block in enumerate(model.transformer.h):
+            for kind in KINDS:
+                owner, attr = kind.split(".")
+                conv = getattr(getattr(block, owner), attr)
+                conv = getattr(conv, "base", conv)
+                weights[layer, kind] = (conv.weight.detach().t(), conv.bias.detach())  # [out, in]
+        head = model.lm_head.weight.detach()
+        why = None if direct else _unavailable(direct=False)
+        if why is None and max(w.abs().max().item() for w, _ in (*weights.values(), (head, None))) > FP16_MAX:
+            why = "a weight is beyond float16's range"
+        if why is not None:
+            log.warning('[pool] dtype = "float16" on a CPU: %s; the forward runs in float32', why)
+            return None
+        with torch.no_grad(), warnings.catch_warnings():
+            # The direct call warns once a process that it is deprecated: once is here, and quiet.
+            warnings.filterwarnings("ignore", message=r"fbgemm_\w+ is deprecated")
+            proj = {where: _pack(direct, w, b) for where, (w, b) in weights.items()}
+            half = cls(direct, proj, _pack(direct, head, None), head.shape[0],
+                       2 * sum(w.numel() for w, _ in (*weights.values(), (head, None))))
+            half.logits(torch.zeros(1, head.shape[1]))
+        return half
+
+    def linear(self, x: torch.Tensor, layer: int, kind: str, bias: torch.Tensor) -> torch.Tensor:
+        """`x @ W + bias` for projection `kind` of block `layer`, x float32 [tokens, in]."""
+        if self.direct:
+            return torch.fbgemm_linear_fp16_weight(x, self.proj[layer, kind], bias)
+        return torch.ops.quantized.linear_dynamic_fp16(x, self.proj[layer, kind])
+
+    def logits(self, x: torch.Tensor) -> torch.Tensor:
+        """The head: `x @ wteᵀ`, x float32 [tokens, n_embd]."""
+        if self.direct:
+            return torch.fbgemm_linear_fp16_weight(x, self.head, self.head_bias)
+        return torch.ops.quantized.linear_dynamic_fp16(x, self.head)
+
+
+def available() -> bool:
+    """Whether fbgemm's fp16 GEMM runs in this torch on this CPU, in either form."""
+    return _unavailable(direct=True) is None or _unavailable(direct=False) is None
+
+
+def _pack(direct: bool, w: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
+    if direct:
+        return torch.fbgemm_pack_gemm_matrix_fp16(w.contiguous())
+    return torch.ops.quantized.linear_prepack_fp16(w.contiguous(), bias)
+
+
+def _unavailable(direct: bool) -> str | None:
+    """Why fbgemm's fp16 GEMM cannot run in this torch on this CPU (None: it can)."""
+    if "fbgemm" not in torch.backends.quantized.supported_engines:
+        return "fbgemm does not run on this CPU"
+    try:  # an op gone from torch, or fbgemm refusing a CPU without AVX2, shows at the first pack
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"fbgemm_\w+ is deprecated")
+            _pack(direct, torch.zeros(8, 8), None)
+    except (RuntimeError, AttributeError, NotImplementedError) as exc:
+        return str(exc).splitlines()[0] or type(exc).__name__
+    return None
