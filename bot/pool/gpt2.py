@@ -20,7 +20,8 @@ projections run on both parts at once; attention runs per part, each query readi
 cache up to its own position (a chunk that starts its rows' prompts reads only itself, causally).
 Per-row LoRA (Punica's BGMV in plain PyTorch, as `bot.pool.lora`): each cache row has its adapter
 copied in when it joins (`set_adapter`), so a step is one `bmm` pair per projection over the rows,
-with no gather and no Python loop over adapters.
+with no gather and no Python loop over adapters. On a CPU with `[pool] dtype = "float16"`, the
+projections and the head read float16 copies of the weights (`bot.pool.half`), the math in float32.
 """
 
 from __future__ import annotations
