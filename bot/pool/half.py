@@ -4,9 +4,8 @@ A decode step reads every projection's weights once for a handful of rows, so on
 products wait on memory more than on arithmetic: weights held as float16 halve the bytes a step
 reads. A CPU without AVX-512 FP16 has no fast float16 arithmetic (a float16 matmul here is ~50x slower
 than float32), so the math stays float32: fbgemm's fp16 GEMM widens the packed weights as it
-multiplies. On the sample persona (one thread, AMD EPYC) the pool's tokens/s rise ~1.35x and the
-logits move by under 1e-3 (a float32 copy of the model stays for everything else: PEFT, the static
-path, moving between tiers).
+multiplies. On the sample persona (one thread, AMD EPYC) the pool's tokens/s rise ~1.4x and the
+logits move by under 1e-3 (the float32 model stays for everything else: PEFT, the static path).
 
 Two forms of the same GEMM (bit-identical results): on one thread, fbgemm's direct call, which skips
 torch's thread pool (~25% faster there); on more, the quantized op, which splits the work across them
