@@ -26,7 +26,8 @@ projections and the head read float16 copies of the weights (`bot.pool.half`), t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import torch
@@ -59,30 +60,57 @@ def unsupported(model) -> str | None:
 
 @dataclass
 class Chunk:
-    """A step's prefill part: a chunk of prompt for each joining row, padded to the longest (`tokens`
-    and `positions` [rows, width]; a pad's position is 0 and its write goes to the scratch position)."""
+    """A step's prefill part: a chunk of prompt for each joining row. Padded to the longest (`tokens`,
+    `positions` and `writes` [rows, width]; a pad's position is 0 and its write goes to the scratch
+    position), or, when every chunk starts its prompt and their lengths differ, packed end to end
+    (`packed`: [tokens, 1] each, `rows` the cache row of each token): a pad costs a token's compute in
+    every projection, and a refill of 16 bench prompts padded to the longest is 46% pads."""
 
-    rows: torch.Tensor  # [J] cache rows
+    rows: torch.Tensor  # [J] cache rows (packed: [T], each token's)
     tokens: torch.Tensor  # [J, width]
     positions: torch.Tensor  # [J, width]
     writes: torch.Tensor  # [J, width]: where each token's key and value go (its position, or scratch)
     span: int  # positions the chunk's queries read: the largest position + 1
     fresh: bool = False  # every row's chunk starts its prompt: its queries read only the chunk itself
+    packed: torch.Tensor | None = None  # packed: [T, T], True where token t may read token s
+    offsets: list[int] = field(default_factory=list)  # where each piece starts among the chunk's tokens
+
+    def index(self, piece: int, token: int) -> int:
+        """Where token `token` of piece `piece` is among the chunk's tokens (row by row, flattened)."""
+        return self.offsets[piece] + token
 
     @classmethod
     def build(cls, rows: list[int], pieces: list[list[int]], starts: list[int], scratch: int,
               device: torch.device | str = "cpu") -> Chunk:
         """Cache row `rows[i]` takes tokens `pieces[i]` at positions from `starts[i]` on."""
-        width = max(map(len, pieces))
+        lengths = [len(piece) for piece in pieces]
+        span = max(start + n for n, start in zip(lengths, starts, strict=True))
+        if not any(starts) and len(set(lengths)) > 1:
+            return cls._packed(rows, pieces, span, device)
+        width = max(lengths)
         tokens = [[0] * width for _ in pieces]
         positions = [[0] * width for _ in pieces]
         writes = [[scratch] * width for _ in pieces]
         for i, (piece, start) in enumerate(zip(pieces, starts, strict=True)):
             tokens[i][: len(piece)] = piece
             positions[i][: len(piece)] = writes[i][: len(piece)] = range(start, start + len(piece))
-        span = max(start + len(piece) for piece, start in zip(pieces, starts, strict=True))
         return cls(*(torch.tensor(xs, device=device) for xs in (rows, tokens, positions, writes)), span,
-                   fresh=not any(starts))
+                   fresh=not any(starts), offsets=[i * width for i in range(len(pieces))])
+
+    @classmethod
+    def _packed(cls, rows: list[int], pieces: list[list[int]], span: int,
+                device: torch.device | str) -> Chunk:
+        """Fresh pieces end to end: one sequence whose tokens each read the earlier tokens of their own
+        piece (a block-diagonal causal mask)."""
+        lengths = [len(piece) for piece in pieces]
+        piece_of = torch.repeat_interleave(torch.arange(len(pieces)), torch.tensor(lengths))
+        position = torch.cat([torch.arange(n) for n in lengths])
+        together = (piece_of[:, None] == piece_of[None, :]) & (position[None, :] <= position[:, None])
+        column = position[:, None].to(device)
+        tokens = torch.tensor([t for piece in pieces for t in piece], device=device)[:, None]
+        token_rows = torch.tensor(rows, device=device)[piece_of.to(device)]
+        return cls(token_rows, tokens, column, column, span, fresh=True, packed=together.to(device),
+                   offsets=list(accumulate([0, *lengths[:-1]])))
 
 
 class GPT2Decoder:
@@ -260,7 +288,7 @@ class GPT2Decoder:
                 mask = self._additive(reach[:, None])
             slots = self._slots(chunk.rows[:, None], chunk.writes)
             attends.append(_Part(chunk.rows.shape[0], chunk.tokens.shape[1], slots, chunk.span, mask,
-                                 chunk.rows))
+                                 chunk.rows, chunk.packed))
         for layer, block in enumerate(self.blocks):
             h = F.layer_norm(x, x.shape[-1:], *block.ln_1, self.eps)
             qkv = self._proj(h, block, layer, "attn.c_attn", n, chunk)
@@ -320,6 +348,10 @@ class GPT2Decoder:
         cache_k, cache_v = self.k[layer], self.v[layer]  # [rows, heads, context + 1, hd]
         cache_k.view(-1, hd).index_copy_(0, part.slots, k.reshape(-1, hd))
         cache_v.view(-1, hd).index_copy_(0, part.slots, v.reshape(-1, hd))
+        if part.packed is not None:  # fresh pieces end to end: each token reads its own piece's
+            q, k, v = (t.view(1, m, heads, hd).transpose(1, 2) for t in (q, k, v))
+            out = F.scaled_dot_product_attention(q, k, v, attn_mask=part.packed, scale=self.scale)
+            return out.transpose(1, 2).reshape(m, heads * hd)
         if part.mask is None:  # a fresh prefill: its tokens read one another, nothing of the cache
             q, k, v = (t.view(m, width, heads, hd).transpose(1, 2) for t in (q, k, v))
             out = F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=self.scale)
@@ -341,8 +373,8 @@ class GPT2Decoder:
 class _Part:
     """One part of a step as attention sees it, the same in every layer: `rows` cache rows of `width`
     tokens each, the slots their keys and values go to, how far they read, their additive mask
-    [rows * heads, width, span] (None: a fresh prefill, causal over its own tokens), and which cache
-    rows they are (None: the decoding rows 0..rows-1)."""
+    [rows * heads, width, span] (None: a fresh prefill, causal over its own tokens), which cache rows
+    they are (None: the decoding rows 0..rows-1), and a packed fresh chunk's mask (`Chunk.packed`)."""
 
     rows: int
     width: int
@@ -350,6 +382,7 @@ class _Part:
     span: int
     mask: torch.Tensor | None
     cache_rows: torch.Tensor | None
+    packed: torch.Tensor | None = None
 
 
 class _Block:

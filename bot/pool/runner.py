@@ -215,14 +215,13 @@ class Running:
         wanted_rows: list[_Row] = [self.cache[i] for i in decoding]
         chunk = None
         if chunk_rows:
-            width = max(take for _, take in chunk_rows.values())
-            for k, (row, (start, take)) in enumerate(chunk_rows.items()):
-                if start + take == len(row.ids):  # the prompt is in: its last token's logits are sampled
-                    wanted.append(n + k * width + take - 1)
-                    wanted_rows.append(row)
             chunk = Chunk.build([r.cache_row for r in chunk_rows],
                                 [r.ids[s:s + t] for r, (s, t) in chunk_rows.items()],
                                 [s for s, _ in chunk_rows.values()], scratch, device)
+            for k, (row, (start, take)) in enumerate(chunk_rows.items()):
+                if start + take == len(row.ids):  # the prompt is in: its last token's logits are sampled
+                    wanted.append(n + chunk.index(k, take - 1))
+                    wanted_rows.append(row)
         if not wanted and chunk is None:
             return []
         span = max(positions[:n], default=-1) + 1

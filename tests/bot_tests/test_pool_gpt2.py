@@ -54,8 +54,8 @@ def test_prefill_chunks_and_decode_steps_give_transformers_logits(model) -> None
     seqs = {r: torch.randint(1, 1000, (n,), generator=draw).tolist() for r, n in ((0, 5), (1, 12), (3, 30))}
     # Step 1: rows 0 and 1 whole, row 3 its first 20 tokens (a bounded prefill).
     chunk = Chunk.build([0, 1, 3], [seqs[0], seqs[1], seqs[3][:20]], [0, 0, 0], decoder.scratch)
-    width = chunk.tokens.shape[1]
-    logits = decoder.forward(0, None, None, None, 0, chunk, torch.tensor([4, width + 11]))
+    wanted = torch.tensor([chunk.index(0, 4), chunk.index(1, 11)])
+    logits = decoder.forward(0, None, None, None, 0, chunk, wanted)
     for got, row in zip(logits, (0, 1), strict=True):
         assert (got - reference(model, seqs[row])).abs().max() < TOLERANCE
     # Step 2: rows 0 and 1 decode (row 2 is free, row 3 mid-prompt: placeholders), row 3 finishes its
@@ -78,6 +78,22 @@ def test_prefill_chunks_and_decode_steps_give_transformers_logits(model) -> None
             chunk = Chunk.build([0], [seqs[0]], [0], decoder.scratch)
             (got,) = decoder.forward(0, None, None, None, 0, chunk, torch.tensor([2]))
             assert (got - reference(model, seqs[0])).abs().max() < TOLERANCE
+
+
+def test_fresh_pieces_of_differing_lengths_are_packed_not_padded() -> None:
+    packed = Chunk.build([4, 1, 6], [[11, 12, 13], [21], [31, 32]], [0, 0, 0], scratch=64)
+    assert packed.tokens.flatten().tolist() == [11, 12, 13, 21, 31, 32]  # no pad computed
+    assert packed.rows.tolist() == [4, 4, 4, 1, 6, 6]
+    assert packed.positions.flatten().tolist() == packed.writes.flatten().tolist() == [0, 1, 2, 0, 0, 1]
+    assert [packed.index(i, 0) for i in range(3)] == [0, 3, 4] and packed.span == 3
+    # Each token reads the earlier tokens of its own piece, never another's.
+    assert packed.packed.int().tolist() == [[1, 0, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0], [1, 1, 1, 0, 0, 0],
+                                            [0, 0, 0, 1, 0, 0], [0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 1, 1]]
+    # Equal lengths have no pads; a piece that continues its prompt reads the cache: both stay padded.
+    for rows, pieces, starts in (([0, 1], [[1, 2], [3, 4]], [0, 0]), ([0, 1], [[1, 2, 3], [4]], [0, 5])):
+        chunk = Chunk.build(rows, pieces, starts, scratch=64)
+        assert chunk.packed is None and chunk.tokens.shape == (2, max(map(len, pieces)))
+        assert chunk.index(1, 0) == chunk.tokens.shape[1]
 
 
 def test_the_cache_grows_keeping_what_it_holds(model) -> None:
@@ -120,8 +136,8 @@ def test_per_row_adapters_give_what_peft_gives_each_alone(tmp_path) -> None:
     draw = torch.Generator().manual_seed(0)
     seqs = [torch.randint(1, 1000, (n,), generator=draw).tolist() for n in (9, 4, 6)]
     chunk = Chunk.build([0, 1, 2], seqs, [0, 0, 0], decoder.scratch)
-    width = chunk.tokens.shape[1]
-    prefilled = decoder.forward(0, None, None, None, 0, chunk, torch.tensor([8, width + 3, 2 * width + 5]))
+    ends = [chunk.index(i, len(seq) - 1) for i, seq in enumerate(seqs)]
+    prefilled = decoder.forward(0, None, None, None, 0, chunk, torch.tensor(ends))
     for seq in seqs:
         seq.append(42)
     stepped = decode_step(decoder, dict(enumerate(seqs)), n=3)
@@ -141,10 +157,10 @@ def random_steps(decoder: GPT2Decoder, references: dict[int, object], seed: int,
     steps, one mid-prompt first), so steps mix decoding rows, fresh chunks and chunks whose rows start
     at 0 and mid-prompt, in cache rows below and above the decoding ones. Every sampled row's logits are
     checked against transformers on its reference model (cache row -> model). Returns the rows
-    checked, the fresh chunks and the mixed ones seen."""
+    checked, the fresh chunks, the mixed ones and the packed ones (fresh, of differing lengths) seen."""
     rnd = random.Random(seed)
     rows: dict[int, dict] = {}  # cache row -> its prompt, tokens prefilled, new tokens
-    checked = fresh = mixed = 0
+    checked = fresh = mixed = packed = 0
     for _ in range(steps):
         for r in range(decoder.rows):
             if r not in rows and rnd.random() < 0.4:
@@ -164,13 +180,13 @@ def random_steps(decoder: GPT2Decoder, references: dict[int, object], seed: int,
             tokens[r], positions[r], writes[r] = rows[r]["new"][-1], pos, pos
         wanted, who, chunk = list(decoding), list(decoding), None
         if pieces:
-            width = max(take for _, _, take in pieces)
-            for k, (r, start, take) in enumerate(pieces):
-                if start + take == len(rows[r]["ids"]):
-                    wanted.append(n + k * width + take - 1)
-                    who.append(r)
             chunk = Chunk.build([r for r, _, _ in pieces], [rows[r]["ids"][s:s + t] for r, s, t in pieces],
                                 [s for _, s, _ in pieces], decoder.scratch)
+            for k, (r, start, take) in enumerate(pieces):
+                if start + take == len(rows[r]["ids"]):
+                    wanted.append(n + chunk.index(k, take - 1))
+                    who.append(r)
+            packed += chunk.packed is not None
             fresh += chunk.fresh
             mixed += not chunk.fresh and any(s == 0 for _, s, _ in pieces)
         if not wanted and chunk is None:
@@ -187,15 +203,15 @@ def random_steps(decoder: GPT2Decoder, references: dict[int, object], seed: int,
             row["new"].append(rnd.randrange(1, 1000))
             if len(row["new"]) > rnd.randrange(2, 12):
                 del rows[r]
-    return checked, fresh, mixed
+    return checked, fresh, mixed, packed
 
 
 def test_random_steps_give_transformers_logits(model) -> None:
     decoder = GPT2Decoder(model, rows=6)
     decoder.ensure_context(128)
     for seed in range(3):
-        checked, fresh, mixed = random_steps(decoder, dict.fromkeys(range(6), model), seed)
-        assert checked > 20 and fresh and mixed  # every kind of step was met, and checked
+        checked, fresh, mixed, packed = random_steps(decoder, dict.fromkeys(range(6), model), seed)
+        assert checked > 20 and fresh and mixed and packed  # every kind of step was met, and checked
 
 
 def test_random_steps_with_adapters_give_what_peft_gives(tmp_path) -> None:
@@ -212,8 +228,9 @@ def test_random_steps_with_adapters_give_what_peft_gives(tmp_path) -> None:
     for row, slot in enumerate(slots):
         decoder.set_adapter(row, slot)
     for seed in range(2):
-        checked, fresh, mixed = random_steps(decoder, {r: peft[slot] for r, slot in enumerate(slots)}, seed)
-        assert checked > 20 and fresh and mixed
+        checked, fresh, mixed, packed = random_steps(decoder, {r: peft[slot] for r, slot in enumerate(slots)},
+                                                     seed)
+        assert checked > 20 and fresh and mixed and packed
 
 
 def test_models_it_cannot_run_are_named() -> None:

@@ -40,8 +40,7 @@ def prefill_then_decode(decoder: GPT2Decoder, seqs: list[list[int]]) -> list[tor
     """Prefill each sequence into its cache row, then one decode step of token 42 on every row: the
     logits of both steps, row by row."""
     chunk = Chunk.build(list(range(len(seqs))), seqs, [0] * len(seqs), decoder.scratch)
-    width = chunk.tokens.shape[1]
-    last = torch.tensor([i * width + len(s) - 1 for i, s in enumerate(seqs)])
+    last = torch.tensor([chunk.index(i, len(s) - 1) for i, s in enumerate(seqs)])
     prefilled = decoder.forward(0, None, None, None, 0, chunk, last)
     positions = torch.tensor([len(s) for s in seqs])
     stepped = decoder.forward(len(seqs), torch.full((len(seqs),), 42), positions, positions,
