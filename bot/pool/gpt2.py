@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 CONTEXT_STEP = 64  # the cache grows by this many positions at a time
 ROW_STEP = 8  # and by this many rows
+PACK_TOKENS = 1024  # a fresh chunk is packed up to this many tokens (its mask is tokens x tokens)
 
 
 def unsupported(model) -> str | None:
@@ -74,6 +75,11 @@ class Chunk:
     fresh: bool = False  # every row's chunk starts its prompt: its queries read only the chunk itself
     packed: torch.Tensor | None = None  # packed: [T, T], True where token t may read token s
     offsets: list[int] = field(default_factory=list)  # where each piece starts among the chunk's tokens
+    # Packed: the pieces' cache rows [J], and each token's place [T] in the pieces padded to `width`
+    # (per-row LoRA runs there: one adapter copy a piece, not a token).
+    piece_rows: torch.Tensor | None = None
+    pad_slots: torch.Tensor | None = None
+    width: int = 0
 
     def index(self, piece: int, token: int) -> int:
         """Where token `token` of piece `piece` is among the chunk's tokens (row by row, flattened)."""
@@ -85,7 +91,7 @@ class Chunk:
         """Cache row `rows[i]` takes tokens `pieces[i]` at positions from `starts[i]` on."""
         lengths = [len(piece) for piece in pieces]
         span = max(start + n for n, start in zip(lengths, starts, strict=True))
-        if not any(starts) and len(set(lengths)) > 1:
+        if not any(starts) and len(set(lengths)) > 1 and sum(lengths) <= PACK_TOKENS:
             return cls._packed(rows, pieces, span, device)
         width = max(lengths)
         tokens = [[0] * width for _ in pieces]
@@ -103,14 +109,14 @@ class Chunk:
         """Fresh pieces end to end: one sequence whose tokens each read the earlier tokens of their own
         piece (a block-diagonal causal mask)."""
         lengths = [len(piece) for piece in pieces]
-        piece_of = torch.repeat_interleave(torch.arange(len(pieces)), torch.tensor(lengths))
-        position = torch.cat([torch.arange(n) for n in lengths])
+        piece_of = torch.tensor([i for i, n in enumerate(lengths) for _ in range(n)], device=device)
+        position = torch.tensor([p for n in lengths for p in range(n)], device=device)
         together = (piece_of[:, None] == piece_of[None, :]) & (position[None, :] <= position[:, None])
-        column = position[:, None].to(device)
         tokens = torch.tensor([t for piece in pieces for t in piece], device=device)[:, None]
-        token_rows = torch.tensor(rows, device=device)[piece_of.to(device)]
-        return cls(token_rows, tokens, column, column, span, fresh=True, packed=together.to(device),
-                   offsets=list(accumulate([0, *lengths[:-1]])))
+        piece_rows = torch.tensor(rows, device=device)
+        return cls(piece_rows[piece_of], tokens, position[:, None], position[:, None], span, fresh=True,
+                   packed=together, offsets=list(accumulate([0, *lengths[:-1]])), piece_rows=piece_rows,
+                   pad_slots=piece_of * span + position, width=span)
 
 
 class GPT2Decoder:
@@ -334,10 +340,16 @@ class GPT2Decoder:
         parts = []
         if n:
             parts.append(torch.bmm(torch.bmm(x[:n, None], a[:n]), bb[:n]).squeeze(1))
-        if chunk is not None:
+        if chunk is not None and chunk.packed is None:
             j, width = chunk.tokens.shape
             ca, cb = a.index_select(0, chunk.rows), bb.index_select(0, chunk.rows)
             parts.append(torch.bmm(torch.bmm(x[n:].view(j, width, -1), ca), cb).flatten(0, 1))
+        elif chunk is not None:  # packed: run as padded, so that each piece copies its adapter once
+            j, slots = chunk.piece_rows.shape[0], chunk.pad_slots
+            padded = x.new_zeros(j * chunk.width, x.shape[1]).index_copy_(0, slots, x[n:])
+            ca, cb = a.index_select(0, chunk.piece_rows), bb.index_select(0, chunk.piece_rows)
+            update = torch.bmm(torch.bmm(padded.view(j, chunk.width, -1), ca), cb).flatten(0, 1)
+            parts.append(update.index_select(0, slots))
         return y + (torch.cat(parts) if len(parts) > 1 else parts[0])
 
     def _attend(self, layer: int, part: _Part, q: torch.Tensor, k: torch.Tensor,

@@ -14,7 +14,7 @@ from peft import PeftModel
 from transformers import AutoModelForCausalLM, LlamaConfig, LlamaForCausalLM
 
 from bot.bench_personas import write_lora_persona
-from bot.pool.gpt2 import CONTEXT_STEP, Chunk, GPT2Decoder, unsupported
+from bot.pool.gpt2 import CONTEXT_STEP, PACK_TOKENS, Chunk, GPT2Decoder, unsupported
 from bot.pool.lora import BASE, SharedBase, read_adapter
 from training.bases import BASES_DIR
 from training.tiny import tiny_model
@@ -86,11 +86,16 @@ def test_fresh_pieces_of_differing_lengths_are_packed_not_padded() -> None:
     assert packed.rows.tolist() == [4, 4, 4, 1, 6, 6]
     assert packed.positions.flatten().tolist() == packed.writes.flatten().tolist() == [0, 1, 2, 0, 0, 1]
     assert [packed.index(i, 0) for i in range(3)] == [0, 3, 4] and packed.span == 3
+    # Per-row LoRA runs on the pieces padded (an adapter copy a piece): each token's place there.
+    assert packed.piece_rows.tolist() == [4, 1, 6] and packed.pad_slots.tolist() == [0, 1, 2, 3, 6, 7]
     # Each token reads the earlier tokens of its own piece, never another's.
     assert packed.packed.int().tolist() == [[1, 0, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0], [1, 1, 1, 0, 0, 0],
                                             [0, 0, 0, 1, 0, 0], [0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 1, 1]]
-    # Equal lengths have no pads; a piece that continues its prompt reads the cache: both stay padded.
-    for rows, pieces, starts in (([0, 1], [[1, 2], [3, 4]], [0, 0]), ([0, 1], [[1, 2, 3], [4]], [0, 5])):
+    # Equal lengths have no pads; a piece that continues its prompt reads the cache; past PACK_TOKENS
+    # the mask (tokens x tokens) would outgrow the pads: all three stay padded.
+    long = [[1] * (PACK_TOKENS // 2), [2] * (PACK_TOKENS // 2 + 1)]
+    for rows, pieces, starts in (([0, 1], [[1, 2], [3, 4]], [0, 0]), ([0, 1], [[1, 2, 3], [4]], [0, 5]),
+                                 ([0, 1], long, [0, 0])):
         chunk = Chunk.build(rows, pieces, starts, scratch=64)
         assert chunk.packed is None and chunk.tokens.shape == (2, max(map(len, pieces)))
         assert chunk.index(1, 0) == chunk.tokens.shape[1]
