@@ -75,11 +75,10 @@ class Chunk:
     fresh: bool = False  # every row's chunk starts its prompt: its queries read only the chunk itself
     packed: torch.Tensor | None = None  # packed: [T, T], True where token t may read token s
     offsets: list[int] = field(default_factory=list)  # where each piece starts among the chunk's tokens
-    # Packed: the pieces' cache rows [J], and each token's place [T] in the pieces padded to `width`
+    # Packed: the pieces' cache rows [J], and each token's place [T] in the pieces padded to `span`
     # (per-row LoRA runs there: one adapter copy a piece, not a token).
     piece_rows: torch.Tensor | None = None
     pad_slots: torch.Tensor | None = None
-    width: int = 0
 
     def index(self, piece: int, token: int) -> int:
         """Where token `token` of piece `piece` is among the chunk's tokens (row by row, flattened)."""
@@ -116,7 +115,7 @@ class Chunk:
         piece_rows = torch.tensor(rows, device=device)
         return cls(piece_rows[piece_of], tokens, position[:, None], position[:, None], span, fresh=True,
                    packed=together, offsets=list(accumulate([0, *lengths[:-1]])), piece_rows=piece_rows,
-                   pad_slots=piece_of * span + position, width=span)
+                   pad_slots=piece_of * span + position)
 
 
 class GPT2Decoder:
@@ -340,16 +339,14 @@ class GPT2Decoder:
         parts = []
         if n:
             parts.append(torch.bmm(torch.bmm(x[:n, None], a[:n]), bb[:n]).squeeze(1))
-        if chunk is not None and chunk.packed is None:
-            j, width = chunk.tokens.shape
-            ca, cb = a.index_select(0, chunk.rows), bb.index_select(0, chunk.rows)
-            parts.append(torch.bmm(torch.bmm(x[n:].view(j, width, -1), ca), cb).flatten(0, 1))
-        elif chunk is not None:  # packed: run as padded, so that each piece copies its adapter once
-            j, slots = chunk.piece_rows.shape[0], chunk.pad_slots
-            padded = x.new_zeros(j * chunk.width, x.shape[1]).index_copy_(0, slots, x[n:])
-            ca, cb = a.index_select(0, chunk.piece_rows), bb.index_select(0, chunk.piece_rows)
-            update = torch.bmm(torch.bmm(padded.view(j, chunk.width, -1), ca), cb).flatten(0, 1)
-            parts.append(update.index_select(0, slots))
+        if chunk is not None:  # per piece, padded (a packed chunk is padded here: an adapter copy a piece)
+            rows, xs = chunk.rows, x[n:]
+            if chunk.packed is not None:
+                rows = chunk.piece_rows
+                xs = x.new_zeros(len(rows) * chunk.span, x.shape[1]).index_copy_(0, chunk.pad_slots, xs)
+            ca, cb = a.index_select(0, rows), bb.index_select(0, rows)
+            update = torch.bmm(torch.bmm(xs.view(len(rows), -1, xs.shape[1]), ca), cb).flatten(0, 1)
+            parts.append(update if chunk.packed is None else update.index_select(0, chunk.pad_slots))
         return y + (torch.cat(parts) if len(parts) > 1 else parts[0])
 
     def _attend(self, layer: int, part: _Part, q: torch.Tensor, k: torch.Tensor,

@@ -16,8 +16,10 @@ log and returns None, and the forward stays float32.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import warnings
+from collections.abc import Iterator
 
 import torch
 
@@ -54,19 +56,18 @@ class HalfWeights:
                 conv = getattr(conv, "base", conv)
                 weights[layer, kind] = (conv.weight.detach().t(), conv.bias.detach())  # [out, in]
         head = model.lm_head.weight.detach()
+        matrices = [w for w, _ in weights.values()] + [head]
         why = None if direct else _unavailable(direct=False)
-        if why is None and max(w.abs().max().item() for w, _ in (*weights.values(), (head, None))) > FP16_MAX:
+        if why is None and max(w.abs().max().item() for w in matrices) > FP16_MAX:
             why = "a weight is beyond float16's range"
         if why is not None:
             log.warning('[pool] dtype = "float16" on a CPU: %s; the forward runs in float32', why)
             return None
-        with torch.no_grad(), warnings.catch_warnings():
-            # The direct call warns once a process that it is deprecated: once is here, and quiet.
-            warnings.filterwarnings("ignore", message=r"fbgemm_\w+ is deprecated")
+        with torch.no_grad(), _quiet():
             proj = {where: _pack(direct, w, b) for where, (w, b) in weights.items()}
             half = cls(direct, proj, _pack(direct, head, None), head.shape[0],
-                       2 * sum(w.numel() for w, _ in (*weights.values(), (head, None))))
-            half.logits(torch.zeros(1, head.shape[1]))
+                       2 * sum(w.numel() for w in matrices))
+            half.logits(torch.zeros(1, head.shape[1]))  # the direct call's one warning, here and quiet
         return half
 
     def linear(self, x: torch.Tensor, layer: int, kind: str, bias: torch.Tensor) -> torch.Tensor:
@@ -98,9 +99,17 @@ def _unavailable(direct: bool) -> str | None:
     if "fbgemm" not in torch.backends.quantized.supported_engines:
         return "fbgemm does not run on this CPU"
     try:  # an op gone from torch, or fbgemm refusing a CPU without AVX2, shows at the first pack
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=r"fbgemm_\w+ is deprecated")
+        with _quiet():
             _pack(direct, torch.zeros(8, 8), None)
     except (RuntimeError, AttributeError, NotImplementedError) as exc:
         return str(exc).splitlines()[0] or type(exc).__name__
     return None
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """torch's direct fp16 calls warn once a process that they are deprecated (the fallback above
+    covers their removal): that once is inside this."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"fbgemm_\w+ is deprecated")
+        yield
