@@ -15,7 +15,7 @@ import bot.pool.gpt2
 from bot.bench_personas import write_lora_persona
 from bot.config import PoolSettings
 from bot.pool.gpt2 import Chunk, GPT2Decoder
-from bot.pool.half import HalfWeights
+from bot.pool.half import HalfWeights, available
 from bot.pool.lora import SharedBase, read_adapter
 from bot.pool.weights import BASE_KEY, dtype_label, half_weights, load_persona, resolve_device
 from training.bases import BASES_DIR
@@ -110,7 +110,7 @@ def test_without_fbgemm_the_forward_stays_float32_and_says_so(model, monkeypatch
     monkeypatch.setattr(torch.ops.quantized, "linear_prepack_fp16", gone)
     with caplog.at_level(logging.WARNING, logger="bot.pool.half"):
         assert HalfWeights.pack(model, threads=1) is None
-    assert 'dtype = "float16" on a CPU: no op named linear_prepack_fp16; the forward runs in float32' \
+    assert 'float16 weights on a CPU: no op named linear_prepack_fp16; the forward runs in float32' \
         in caplog.text
     assert dtype_label(PoolSettings(device="cpu", dtype="float16"), "cpu", torch.float32) \
         == "float32 (no float16 GEMM here)"
@@ -145,10 +145,34 @@ def test_float16_on_a_cpu_loads_float32_and_packs_only_for_the_continuous_path()
     assert resolve_device(PoolSettings(device="cpu", dtype="bfloat16")) == ("cpu", torch.bfloat16)
     assert half_weights(cpu16, "cpu")
     assert not half_weights(PoolSettings(device="cpu", dtype="float16", continuous=False), "cpu")
-    assert not half_weights(PoolSettings(device="cpu"), "cpu")
     assert not half_weights(PoolSettings(dtype="float16"), "cuda")  # a GPU runs float16 itself
     assert dtype_label(cpu16, "cpu", torch.float32) == "float16 weights, float32 math"
-    assert dtype_label(PoolSettings(device="cpu"), "cpu", torch.float32) == "float32"
+    # auto, the default: float16 weights where fbgemm runs (x86 with AVX2, as every test machine here).
+    cpu_auto = PoolSettings(device="cpu")
+    assert available() and half_weights(cpu_auto, "cpu")
+    assert dtype_label(cpu_auto, "cpu", torch.float32) == "float16 weights, float32 math"
+    assert not half_weights(PoolSettings(device="cpu", continuous=False), "cpu")
+    assert not half_weights(PoolSettings(), "cuda")
+    # float32: exact, no copies.
+    cpu32 = PoolSettings(device="cpu", dtype="float32")
+    assert not half_weights(cpu32, "cpu")
+    assert dtype_label(cpu32, "cpu", torch.float32) == "float32"
+
+
+def test_auto_where_fbgemm_cannot_run_is_float32_without_a_warning(monkeypatch, caplog) -> None:
+    def refuse(*_args):
+        raise RuntimeError("Your CPU does not support FBGEMM.")
+
+    monkeypatch.setattr(torch, "fbgemm_pack_gemm_matrix_fp16", refuse)
+    monkeypatch.setattr(torch.ops.quantized, "linear_prepack_fp16", refuse)
+    cpu_auto = PoolSettings(device="cpu")
+    with caplog.at_level(logging.INFO, logger="bot.pool"):
+        assert not half_weights(cpu_auto, "cpu")
+        assert dtype_label(cpu_auto, "cpu", torch.float32) == "float32"
+    assert not caplog.records  # nothing asked for float16: nothing to warn about
+    # Asked for, it is said.
+    assert dtype_label(PoolSettings(device="cpu", dtype="float16"), "cpu", torch.float32) \
+        == "float32 (no float16 GEMM here)"
 
 
 async def test_a_float16_pool_answers_and_counts_the_copies(tmp_path, start_pool, monkeypatch) -> None:
