@@ -347,6 +347,7 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
         "naive_tokens": None,
         "naive_p50_ms": None,
         "naive_p95_ms": None,
+        "naive_dtype": None,
         "speedup": None,
         "natural_over_fixed": None,
     })
@@ -375,6 +376,9 @@ def run_bench(cfg: Config, args: argparse.Namespace) -> int:
             "naive_tokens": naive["tokens"],
             "naive_p50_ms": round(percentile(naive["latencies"], 0.5) * 1000, 1),
             "naive_p95_ms": round(percentile(naive["latencies"], 0.95) * 1000, 1),
+            # transformers' pipeline runs the model as loaded: float32 where the pool's CPU forward
+            # reads float16 copies
+            "naive_dtype": str(dtype).removeprefix("torch."),
             "speedup": round(pool_tps / naive_tps, 2),
         })
     if args.json:
@@ -394,9 +398,12 @@ def print_table(r: dict) -> None:
 
     tokens = "new tokens" if r["workload"] == "fixed" else "new tokens at most (natural tweets)"
     each = f" in each of {r['rounds']} rounds, the legs in turn" if r["rounds"] > 1 else ""
+    dtype = r["dtype"]
+    if r.get("naive_dtype") not in (None, dtype):
+        dtype = f"pool {dtype}; naive pipeline {r['naive_dtype']}"
     print(f"bench: {r['requests']} requests{each} x {r['new_tokens']} {tokens}, "
           f"personas {', '.join(r['personas'])}, "
-          f"{r['device']} ({r['dtype']}), {r['torch_threads']} torch thread(s)")
+          f"{r['device']} ({dtype}), {r['torch_threads']} torch thread(s)")
     print(f"{'':24}{'naive pipeline':>16}{'pool':>16}")
     print(f"{'new tokens generated':24}{fmt(r['naive_tokens']):>16}{r['pool_tokens']:>16}")
     print(f"{'seconds':24}{fmt(r['naive_seconds']):>16}{r['pool_seconds']:>16}")

@@ -102,6 +102,8 @@ def test_new_token_counts_match_on_both_sides_for_a_fixed_workload(bench_models,
     result = json.loads(capsys.readouterr().out)
     assert result["naive_tokens"] == result["pool_tokens"] == 8 * 6
     assert 0 < result["naive_p50_ms"] <= result["naive_p95_ms"]
+    # The pipeline runs the model as loaded (float32 on a CPU), whatever copies the pool's forward reads.
+    assert result["naive_dtype"] == "float32"
 
 
 def test_bench_table_explains_both_sides_latencies(bench_models, capsys):
@@ -115,6 +117,8 @@ def test_bench_table_explains_both_sides_latencies(bench_models, capsys):
     assert len(p95) == 5  # a figure for each side
     assert "naive = one request alone" in out and "pool = one request among 2 concurrent callers" in out
     assert "queueing" in out
+    # Each side's precision where they differ (the default pool on a CPU reads float16 weights).
+    assert "(pool float16 weights, float32 math; naive pipeline float32)" in out.splitlines()[0]
 
 
 def test_bench_table_over_two_personas(bench_models, capsys):
