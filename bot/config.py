@@ -64,7 +64,8 @@ class GenerationSettings(SamplingSettings):
 
 class PoolSettings(Section):
     device: Literal["auto", "cpu", "cuda"] = "auto"
-    # "float16" on a CPU: GPT-2s' weights held as float16 for the forward, math in float32 (bot.pool.half).
+    # On a CPU, "float16" and "auto" (where fbgemm runs): GPT-2s' weights held as float16 for the forward,
+    # math in float32 (bot.pool.half); "float32": exact.
     dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
     # Weight bytes kept resident; 0 means `memory_fraction` of the device's memory.
     memory_budget_bytes: int = Field(0, ge=0)

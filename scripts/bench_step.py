@@ -1,6 +1,6 @@
 """What the continuous runner's decode step costs on this machine, and what three ways of speeding it
 up give: `torch.compile` of the forward (inductor), int8 weights for the projections (dynamic
-quantisation, fbgemm), and float16 weights with float32 math (the pool's `dtype = "float16"` on a
+quantisation, fbgemm), and float16 weights with float32 math (the pool's default on a
 CPU). The same persona, the same decoder and rows, runs interleaved so that the machine's drift falls
 on both sides; prints milliseconds a step and the ratios, and how far the
 logits move.
@@ -122,7 +122,7 @@ def main() -> None:
     else:
         variants["int8"] = int8_step(decoder, eager)
         packed = HalfWeights.pack(model)
-        if packed is not None:  # the pool's `dtype = "float16"` on a CPU
+        if packed is not None:  # the pool's default on a CPU (`dtype` auto or "float16")
             half_decoder = GPT2Decoder(model, rows=args.rows, half=packed)
             variants["float16 weights"] = lambda: half_decoder.forward(n, tokens, positions, positions, span,
                                                                         None, wanted)
@@ -218,8 +218,8 @@ def sweep(model, persona: Path, threads: int, half: bool = False) -> None:
     peer = {name: ms.pop(name) for name in peer_runs}
     fixed, per_row = fit([ms[f"{n} rows"] for n in SWEEP_ROWS])
     where = f"{threads} thread(s)" if device.type == "cpu" else torch.cuda.get_device_name()
-    weights = ", float16 weights" if decoder.half is not None else ""
-    print(f"step (forward and sampling), {persona.name}{weights}, {where}, rows reading {span} positions:")
+    weights = "float16 weights" if decoder.half is not None else str(decoder.dtype).removeprefix("torch.")
+    print(f"step (forward and sampling), {persona.name}, {weights}, {where}, rows reading {span} positions:")
     for name, value in ms.items():
         ct2 = peer.get(f"ct2 {name}")
         beside = f"   CTranslate2 float32 {ct2:.2f} ms (pool {ct2 / value:.2f}x its speed)" if ct2 else ""

@@ -1,8 +1,9 @@
-"""The voice report of a persona: tweets generated exactly as `/imitate` generates them, measured by
+"""The voice report of a persona: tweets generated as `/imitate` generates them, measured by
 `training/voice.py` against the person's held-out tweets.
 
 Generation is the pool's: the decode loop of `training/sampling.py` (the pool's static path; its
-continuous runner samples with the same `sample_next`, on a forward equal to transformers' within 1e-4),
+continuous runner samples with the same `sample_next`, on a forward equal to transformers' within 1e-4
+in float32, ~1e-3 with the float16 weights a CPU pool reads by default),
 a prompt of only the prompt prefix (end-of-text), the `[generation]` defaults (temperature, top-p,
 top-k, min_length, max_new_tokens), text by `TokenText` and made a tweet by the pool's own rule,
 `training.generated_text.tweet_text` (the bot's Discord escaping leaves the measures unchanged, so it

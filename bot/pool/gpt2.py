@@ -20,7 +20,7 @@ projections run on both parts at once; attention runs per part, each query readi
 cache up to its own position (a chunk that starts its rows' prompts reads only itself, causally).
 Per-row LoRA (Punica's BGMV in plain PyTorch, as `bot.pool.lora`): each cache row has its adapter
 copied in when it joins (`set_adapter`), so a step is one `bmm` pair per projection over the rows,
-with no gather and no Python loop over adapters. On a CPU with `[pool] dtype = "float16"`, the
+with no gather and no Python loop over adapters. On a CPU (`[pool] dtype` auto or "float16"), the
 projections and the head read float16 copies of the weights (`bot.pool.half`), the math in float32.
 """
 
@@ -146,7 +146,7 @@ class GPT2Decoder:
         if half is not None and (self.device.type != "cpu" or self.dtype != torch.float32):
             raise ValueError("float16 weights (bot.pool.half) are for a float32 model on a CPU")
         self.lora = lora
-        self.half = half  # float16 copies of the projections and head (a CPU's `dtype = "float16"`)
+        self.half = half  # float16 copies of the projections and head (a CPU's default)
         self.row_a: dict[str, torch.Tensor] = {}
         self.row_b: dict[str, torch.Tensor] = {}
         if lora is not None:

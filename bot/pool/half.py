@@ -84,9 +84,11 @@ class HalfWeights:
         return torch.ops.quantized.linear_dynamic_fp16(x, self.head)
 
 
-def available() -> bool:
-    """Whether fbgemm's fp16 GEMM runs in this torch on this CPU, in either form."""
-    return _unavailable(direct=True) is None or _unavailable(direct=False) is None
+def available(threads: int | None = None) -> bool:
+    """Whether fbgemm's fp16 GEMM runs in this torch on this CPU in the form `pack` takes on `threads`
+    threads (default: torch's): the direct call on one thread where it works, else the quantized op."""
+    one_thread = (threads or torch.get_num_threads()) == 1
+    return (one_thread and _unavailable(direct=True) is None) or _unavailable(direct=False) is None
 
 
 def _pack(direct: bool, w: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:

@@ -138,7 +138,7 @@ def half_weights(pool: PoolSettings, device: str) -> bool:
     if pool.dtype == "auto":
         from bot.pool.half import available
 
-        return available()
+        return available(default_threads(pool))
     return pool.dtype == "float16"
 
 
@@ -147,7 +147,8 @@ def dtype_label(pool: PoolSettings, device: str, dtype: Any) -> str:
     if half_weights(pool, device):
         from bot.pool.half import available
 
-        return "float16 weights, float32 math" if available() else "float32 (no float16 GEMM here)"
+        return ("float16 weights, float32 math" if available(default_threads(pool))
+                else "float32 (no float16 GEMM here)")
     return str(dtype).removeprefix("torch.")
 
 

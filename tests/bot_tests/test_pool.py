@@ -385,8 +385,10 @@ async def test_the_prompt_is_cleaned_by_the_one_rule_the_command_layer_applies_t
     assert text.startswith("My dream is")  # the pool cleans by it too (it is its own boundary)
 
 
-async def test_seed_reproducible_even_under_concurrent_load(make_pool):
-    pool = await make_pool(batch_window_ms=20)
+# auto: float16 weights on a CPU (the default); float32: the exact forward. Both reproduce.
+@pytest.mark.parametrize("dtype", ["auto", "float32"])
+async def test_seed_reproducible_even_under_concurrent_load(make_pool, dtype):
+    pool = await make_pool(batch_window_ms=20, dtype=dtype)
     alone = await pool.generate("beta", "Seeded", count=2, seed=1234, max_new_tokens=24)
     crowd = [pool.generate("beta", f"other {i}", max_new_tokens=24) for i in range(8)]
     seeded = pool.generate("beta", "Seeded", count=2, seed=1234, max_new_tokens=24)

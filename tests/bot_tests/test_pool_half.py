@@ -159,20 +159,50 @@ def test_float16_on_a_cpu_loads_float32_and_packs_only_for_the_continuous_path()
     assert dtype_label(cpu32, "cpu", torch.float32) == "float32"
 
 
-def test_auto_where_fbgemm_cannot_run_is_float32_without_a_warning(monkeypatch, caplog) -> None:
+def refuse_fbgemm(monkeypatch, direct: bool = True, quantized: bool = True) -> None:
     def refuse(*_args):
         raise RuntimeError("Your CPU does not support FBGEMM.")
 
-    monkeypatch.setattr(torch, "fbgemm_pack_gemm_matrix_fp16", refuse)
-    monkeypatch.setattr(torch.ops.quantized, "linear_prepack_fp16", refuse)
-    cpu_auto = PoolSettings(device="cpu")
+    if direct:
+        monkeypatch.setattr(torch, "fbgemm_pack_gemm_matrix_fp16", refuse)
+    if quantized:
+        monkeypatch.setattr(torch.ops.quantized, "linear_prepack_fp16", refuse)
+
+
+async def test_the_default_pool_reads_float16_copies_and_a_float32_one_none(tmp_path, start_pool) -> None:
+    models = tmp_path / "models"
+    make_checkpoint(models, "alpha", seed=0)
+    for dtype, packed in (("auto", True), ("float32", False)):
+        pool = await start_pool(models, device="cpu", dtype=dtype, batch_window_ms=0)
+        assert await pool.generate("alpha", "Bread", max_new_tokens=4)
+        resident = pool.residency.resident["alpha"]
+        assert (resident.half is not None) is packed and (resident.decoder.half is not None) is packed
+        await pool.close()
+
+
+async def test_auto_where_fbgemm_cannot_run_is_float32_without_a_warning(tmp_path, start_pool, monkeypatch,
+                                                                         caplog) -> None:
+    models = tmp_path / "models"
+    make_checkpoint(models, "alpha", seed=0)
+    refuse_fbgemm(monkeypatch)
     with caplog.at_level(logging.INFO, logger="bot.pool"):
-        assert not half_weights(cpu_auto, "cpu")
-        assert dtype_label(cpu_auto, "cpu", torch.float32) == "float32"
-    assert not caplog.records  # nothing asked for float16: nothing to warn about
+        pool = await start_pool(models, device="cpu", batch_window_ms=0)
+        assert await pool.generate("alpha", "Bread", max_new_tokens=4)
+    assert pool.residency.resident["alpha"].half is None
+    assert "generation pool on cpu (float32)" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]  # nothing asked for float16
     # Asked for, it is said.
     assert dtype_label(PoolSettings(device="cpu", dtype="float16"), "cpu", torch.float32) \
         == "float32 (no float16 GEMM here)"
+
+
+def test_auto_takes_float16_only_in_the_form_its_threads_would_run(monkeypatch) -> None:
+    # Only the direct call left (the quantized op gone): it runs on one thread, not on two.
+    refuse_fbgemm(monkeypatch, direct=False)
+    assert available(1) and not available(2)
+    assert half_weights(PoolSettings(device="cpu", torch_threads=1), "cpu")
+    assert not half_weights(PoolSettings(device="cpu", torch_threads=2), "cpu")
+    assert dtype_label(PoolSettings(device="cpu", torch_threads=2), "cpu", torch.float32) == "float32"
 
 
 async def test_a_float16_pool_answers_and_counts_the_copies(tmp_path, start_pool, monkeypatch) -> None:

@@ -78,8 +78,10 @@ async def alone(pool: GenerationPool, name: str, prompt: str) -> list[str]:
     return await pool.generate(name, prompt, **GREEDY)
 
 
-async def test_a_mixed_batch_gives_each_row_what_its_persona_gives_alone(lora_models, make_pool) -> None:
-    pool = await make_pool(lora_models)
+@pytest.mark.parametrize("dtype", ["auto", "float32"])  # a CPU's float16 weights (the default), and exact
+async def test_a_mixed_batch_gives_each_row_what_its_persona_gives_alone(lora_models, make_pool,
+                                                                         dtype) -> None:
+    pool = await make_pool(lora_models, dtype=dtype)
     names = ["ann", "bob", "cat", "dan", "ann", "cat"]
     prompts = [f"The bread {i}" for i in range(len(names))]
     solo = [await alone(pool, n, p) for n, p in zip(names, prompts, strict=True)]
