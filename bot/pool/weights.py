@@ -78,18 +78,20 @@ class Model:
         return True
 
     def pack_half(self) -> Model:
-        """Give a GPT-2 float16 copies of its weights for the forward on a CPU (`bot.pool.half`),
-        counted in `nbytes` (and a shared base's `weight_bytes`). Runs on the loader thread; a model the
-        forward does not run, or a CPU fbgemm refuses (logged), keeps float32 only."""
+        """Give a GPT-2 float16 copies of its weights for the forward on a CPU (`bot.pool.half`) in place
+        of its float32 projections (let go: nothing reads them then), the change counted in `nbytes`
+        (and a shared base's `weight_bytes`). Runs on the loader thread; a model the forward does not
+        run, or a CPU fbgemm refuses (logged), keeps float32 only."""
         from bot.pool.gpt2 import unsupported
-        from bot.pool.half import HalfWeights
+        from bot.pool.half import HalfWeights, release_float32
 
         if self.half is None and unsupported(self.model) is None:
             self.half = HalfWeights.pack(self.model)
             if self.half is not None:
-                self.nbytes += self.half.nbytes
+                change = self.half.nbytes - release_float32(self.model)
+                self.nbytes += change
                 if self.lora is not None:
-                    self.weight_bytes += self.half.nbytes
+                    self.weight_bytes += change
         return self
 
     def drop_cache(self) -> None:

@@ -215,7 +215,14 @@ async def test_a_float16_pool_answers_and_counts_the_copies(tmp_path, start_pool
     assert resident.half is not None and resident.decoder.half is resident.half
     plain = load_persona(pool.registry.get("alpha"), torch.float32)
     assert plain.half is None
-    assert resident.nbytes == plain.nbytes + resident.half.nbytes + resident.cache_bytes
+    # The float32 projections are let go once packed: the copies take their place, in fewer bytes.
+    projections = sum(p.numel() * p.element_size() for n, p in plain.model.named_parameters()
+                      if n.endswith(("c_attn.weight", "c_proj.weight", "c_fc.weight")))
+    assert projections > 0.5 * plain.nbytes
+    assert resident.nbytes == plain.nbytes - projections + resident.half.nbytes + resident.cache_bytes
+    assert resident.nbytes - resident.cache_bytes < plain.nbytes
+    with pytest.raises(RuntimeError):  # transformers' forward on it fails loudly, never silently
+        resident.model(torch.tensor([[1, 2]]))
     # A seeded request runs alone on a decoder of its own: on the same copies, and reproducibly.
     made = []
 
@@ -252,5 +259,7 @@ async def test_a_float16_pool_packs_a_shared_base_once_for_its_adapters(tmp_path
     assert key.startswith(BASE_KEY) and base.half is not None
     params = sum(t.numel() * t.element_size() for t in base.model.parameters())
     assert base.weight_bytes == params + base.half.nbytes
+    float32 = sum(t.numel() * t.element_size() for t in tiny_model(tok, seed=7).parameters())
+    assert base.weight_bytes < float32  # its float32 projections let go for the copies
     assert base.nbytes == base.weight_bytes + base.lora.nbytes + base.cache_bytes
 
