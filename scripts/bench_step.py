@@ -143,7 +143,7 @@ def main() -> None:
         print(f"int8 projections: {ms['int8']:.2f} ms ({ms['eager'] / ms['int8']:.2f}x eager), logits move "
               f"by {moved('int8'):.3f} at most")
     if "float16 weights" in ms:
-        print(f"float16 weights, float32 math ([pool] dtype = \"float16\"): {ms['float16 weights']:.2f} ms "
+        print(f"float16 weights, float32 math (the pool's default on a CPU): {ms['float16 weights']:.2f} ms "
               f"({ms['eager'] / ms['float16 weights']:.2f}x eager), logits move by "
               f"{moved('float16 weights'):.1e} at most")
     print(f"torch.compile (inductor): {ms['compiled']:.2f} ms ({ms['eager'] / ms['compiled']:.2f}x eager) "

@@ -257,6 +257,8 @@ class Residency:
             start = time.perf_counter()
             slot = held[0] if held is not None else self.free_slot(base, keep=set(wanted))
             base.lora.put(slot, adapter)
+            # A larger rank widens every slot: the base's bytes grow with it, counted at once.
+            base.nbytes = base.weight_bytes + base.lora.nbytes + base.cache_bytes
             self.keep_in_ram(name, adapter)
             base.slots[name] = (slot, adapter.version)
             self.adapter_load_ms.append(adapter.read_ms + (time.perf_counter() - start) * 1000)

@@ -102,7 +102,8 @@ class Model:
 
 def resolve_device(pool: PoolSettings) -> tuple[str, Any]:
     """The device and the dtype models are loaded in: cuda when present (bf16 where supported, else
-    fp16), else CPU fp32. float16 or auto on a CPU loads float32 (`half_weights` adds the copies)."""
+    fp16), else CPU fp32. float16 or auto on a CPU loads float32 (`half_weights`: float16 copies then
+    replace the projections)."""
     import torch
 
     device = pool.device

@@ -169,6 +169,20 @@ async def test_a_batch_of_more_personas_than_slots_gets_more_slots(tmp_path, mak
     assert base.lora.capacity == 16 and len(base.slots) == 10
 
 
+async def test_a_wider_rank_is_counted_in_the_bases_bytes_when_it_lands(tmp_path, make_pool) -> None:
+    models = tmp_path / "models"
+    make_base(models)
+    make_lora(models, "low", seed=1, rank=2)
+    make_lora(models, "high", seed=2, rank=8)
+    pool = await make_pool(models)
+    await alone(pool, "low", "Hi")
+    base = next(iter(pool.residency.resident.values()))
+    narrow = base.lora.nbytes
+    await alone(pool, "high", "Hi")  # a free slot: no slots added, every slot widened to rank 8
+    assert base.lora.rank == 8 and base.lora.nbytes > narrow
+    assert base.nbytes == base.weight_bytes + base.lora.nbytes + base.cache_bytes
+
+
 async def test_retrained_and_removed_adapters(tmp_path, make_pool) -> None:
     models = tmp_path / "models"
     make_base(models)
