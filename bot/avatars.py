@@ -215,6 +215,22 @@ def avatar_routes(registry: PersonaRegistry, cache: AvatarCache | None = None) -
     kept = AvatarCache() if cache is None else cache
     reading: dict[CacheKey, asyncio.Task[tuple[CacheKey, bytes] | None]] = {}
 
+    def current(name: str, generation: int) -> bool:
+        """Not forgotten or removed since `generation` was read: what was read may be kept and served."""
+        return kept.generation(name) == generation and registry.get(name) is not None
+
+    async def read(key: CacheKey, entry: PersonaEntry, avatar: AvatarInfo,
+                   generation: int) -> tuple[CacheKey, bytes] | None:
+        """Read and hash the picture off the event loop; keep it, then stop being the read in progress,
+        with no await between: a request arriving after never finds neither the read nor the picture."""
+        try:
+            found = await asyncio.to_thread(_read, entry, avatar)
+            if found is not None and current(entry.name, generation):
+                kept.put(*found)  # the key of the file read (it may have changed since the stat)
+            return found
+        finally:
+            reading.pop(key, None)
+
     async def picture(entry: PersonaEntry, avatar: AvatarInfo) -> bytes | None:
         generation = kept.generation(entry.name)
         # The disk is looked at off the event loop: a stat for the key, and on a miss the read and hash.
@@ -226,17 +242,11 @@ def avatar_routes(registry: PersonaRegistry, cache: AvatarCache | None = None) -
             return body
         task = reading.get(key)
         if task is None:  # the first request for it: later ones wait for the same read
-            task = asyncio.create_task(asyncio.to_thread(_read, entry, avatar))
-            reading[key] = task
-            task.add_done_callback(lambda _t: reading.pop(key, None))
+            task = reading[key] = asyncio.create_task(read(key, entry, avatar, generation))
         found = await asyncio.shield(task)  # a request going away does not cancel the others' read
-        if found is None:
-            return None
-        read_key, body = found
-        if kept.generation(entry.name) != generation or registry.get(entry.name) is None:
+        if found is None or not current(entry.name, generation):
             return None  # forgotten or removed while it was read: neither kept nor served
-        kept.put(read_key, body)  # the key of the file read (it may have changed since the stat)
-        return body
+        return found[1]
 
     async def serve(request: web.Request) -> web.Response:
         name, wanted = request.match_info["persona"], request.match_info["file"]
