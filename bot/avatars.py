@@ -222,7 +222,7 @@ def avatar_routes(registry: PersonaRegistry, cache: AvatarCache | None = None) -
     async def read(key: CacheKey, entry: PersonaEntry, avatar: AvatarInfo,
                    generation: int) -> tuple[CacheKey, bytes] | None:
         """Read and hash the picture off the event loop; keep it, then stop being the read in progress,
-        with no await between: a request arriving after never finds neither the read nor the picture."""
+        with no await between: a later request finds the picture or this read, never neither."""
         try:
             found = await asyncio.to_thread(_read, entry, avatar)
             if found is not None and current(entry.name, generation):
