@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import torch
 import torch.nn.functional as F
 
-from bot.pool.lora import KINDS
+from bot.pool.lora import KINDS, conv1d
 
 if TYPE_CHECKING:
     from bot.pool.half import HalfWeights
@@ -404,7 +404,5 @@ class _Block:
         self.ln_2 = (block.ln_2.weight, block.ln_2.bias)
         self.proj: dict[str, tuple[torch.Tensor, torch.Tensor]] = {}
         for kind in KINDS:
-            owner, attr = kind.split(".")
-            conv = getattr(getattr(block, owner), attr)
-            conv = getattr(conv, "base", conv)
+            conv = conv1d(block, kind)
             self.proj[kind] = (conv.weight, conv.bias)

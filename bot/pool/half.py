@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 import torch
 
-from bot.pool.lora import KINDS
+from bot.pool.lora import KINDS, conv1d
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +48,11 @@ class HalfWeights:
         """The packed copies of `model` (a float32 GPT-2 on the CPU, or a shared base whose projections
         wrap their Conv1D as `.base`) for a forward on `threads` threads (default: torch's), or None,
         logged, where fbgemm's fp16 GEMM cannot run."""
-        one_thread = (threads or torch.get_num_threads()) == 1
-        direct = one_thread and _unavailable(direct=True) is None
+        direct = _direct(threads)
         weights: dict[tuple[int, str], tuple[torch.Tensor, torch.Tensor]] = {}
         for layer, block in enumerate(model.transformer.h):
             for kind in KINDS:
-                owner, attr = kind.split(".")
-                conv = getattr(getattr(block, owner), attr)
-                conv = getattr(conv, "base", conv)
+                conv = conv1d(block, kind)
                 weights[layer, kind] = (conv.weight.detach().t(), conv.bias.detach())  # [out, in]
         head = model.lm_head.weight.detach()
         matrices = [w for w, _ in weights.values()] + [head]
@@ -94,9 +91,7 @@ def release_float32(model) -> int:
     freed = 0
     for block in model.transformer.h:
         for kind in KINDS:
-            owner, attr = kind.split(".")
-            conv = getattr(getattr(block, owner), attr)
-            conv = getattr(conv, "base", conv)
+            conv = conv1d(block, kind)
             weight = conv.weight
             freed += weight.numel() * weight.element_size()
             conv.weight = torch.nn.Parameter(weight.new_empty(0), requires_grad=False)
@@ -106,8 +101,13 @@ def release_float32(model) -> int:
 def available(threads: int | None = None) -> bool:
     """Whether fbgemm's fp16 GEMM runs in this torch on this CPU in the form `pack` takes on `threads`
     threads (default: torch's): the direct call on one thread where it works, else the quantized op."""
-    one_thread = (threads or torch.get_num_threads()) == 1
-    return (one_thread and _unavailable(direct=True) is None) or _unavailable(direct=False) is None
+    return _direct(threads) or _unavailable(direct=False) is None
+
+
+def _direct(threads: int | None) -> bool:
+    """Whether `pack` takes fbgemm's direct call on `threads` threads (default: torch's): on one
+    thread, where the call works; else the quantized op."""
+    return (threads or torch.get_num_threads()) == 1 and _unavailable(direct=True) is None
 
 
 def _pack(direct: bool, w: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:

@@ -34,6 +34,14 @@ _KEY = re.compile(r"base_model\.model\.transformer\.h\.(\d+)\."
 BASE = -1  # the slot of a row that runs as the plain base
 
 
+def conv1d(block: nn.Module, kind: str) -> nn.Module:
+    """The Conv1D of projection `kind` (one of KINDS) in a GPT-2 `block`: itself, or what a `RowLoRA`
+    wraps (a shared base's projections)."""
+    owner, attr = kind.split(".")
+    conv = getattr(getattr(block, owner), attr)
+    return getattr(conv, "base", conv)
+
+
 class AdapterError(ValueError):
     """An adapter folder this server cannot serve; the message is one line."""
 

@@ -257,7 +257,7 @@ class Residency:
             start = time.perf_counter()
             slot = held[0] if held is not None else self.free_slot(base, keep=set(wanted))
             base.lora.put(slot, adapter)
-            # A larger rank widens every slot: the base's bytes grow with it, counted at once.
+            # More slots (`free_slot`), or a larger rank widening every slot: counted at once.
             base.nbytes = base.weight_bytes + base.lora.nbytes + base.cache_bytes
             self.keep_in_ram(name, adapter)
             base.slots[name] = (slot, adapter.version)
@@ -289,8 +289,7 @@ class Residency:
         victims = [n for n in base.slots if n not in keep and n not in pinned]
         room = self.budget - sum(m.nbytes for m in self.resident.values())
         if not victims or room >= SLOT_STEP * shared.slot_bytes:
-            shared.grow(shared.capacity + SLOT_STEP)
-            base.nbytes = base.weight_bytes + shared.nbytes + base.cache_bytes
+            shared.grow(shared.capacity + SLOT_STEP)  # counted in the base's bytes by `slots`
             return shared.capacity - SLOT_STEP
         slot, _ = base.slots.pop(victims[0])
         self.metrics.evictions.inc()
