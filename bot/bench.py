@@ -129,6 +129,7 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
         tokens_before, loads_before = counter("pool_generated_tokens_total"), counter("pool_loads_total")
         evictions_before = counter("pool_evictions_total")
         rejections_before = counter("pool_copy_rejections_total")
+        prompts_before = [counter(f"pool_prompts_{n}_total") for n in ("prefilled", "shared")]
         delivered["samples"] = 0
         pool.step_rows.clear()
         lag = {"max": 0.0}
@@ -160,6 +161,9 @@ async def run_pool(cfg: Config, personas: list[str], requests: int, concurrency:
             "delivered_tokens": delivered["samples"] * new_tokens if workload.name == "fixed" else None,
             "mean_new_tokens": tokens / max(1, requests),
             "copy_rejections": counter("pool_copy_rejections_total") - rejections_before,
+            # Rows whose prompt was prefilled, and rows whose prompt was not (kept, or a twin's).
+            "prompts_prefilled": counter("pool_prompts_prefilled_total") - prompts_before[0],
+            "prompts_shared": counter("pool_prompts_shared_total") - prompts_before[1],
             "latencies": latencies,
             "alone_latencies": alone_latencies,
             "loop_lag_max_ms": lag["max"] * 1000,
@@ -190,6 +194,10 @@ def figures(prefix: str, run: dict) -> dict:
         f"{prefix}_tokens": run["tokens"],
         f"{latency}p50_ms": round(percentile(run["latencies"], 0.5) * 1000, 1),
         f"{latency}p95_ms": round(percentile(run["latencies"], 0.95) * 1000, 1),
+        # The share of rows that skipped their prefill: the bench's eight prompts repeat, so nearly all
+        # (`[pool] prompt_cache_mb = 0` measures prompts that never repeat).
+        f"{prefix}_prompts_shared": round(run["prompts_shared"]
+                                          / max(1, run["prompts_shared"] + run["prompts_prefilled"]), 3),
     }
 
 
@@ -200,7 +208,8 @@ def pooled(runs: list[dict]) -> dict:
         return runs[0]
     steps = sum(r["batches"] for r in runs)
     summed = {key: sum(r[key] for r in runs)
-              for key in ("seconds", "tokens", "copy_rejections", "batches", "loads", "evictions")}
+              for key in ("seconds", "tokens", "copy_rejections", "batches", "loads", "evictions",
+                          "prompts_prefilled", "prompts_shared")}
     return {
         **runs[0], **summed,
         "delivered_tokens": (None if runs[0]["delivered_tokens"] is None
@@ -423,7 +432,9 @@ def print_table(r: dict) -> None:
                 f"p50 {r['alone_p50_ms']} ms, p95 {r['alone_p95_ms']} ms; p95 under load over p95 alone "
                 f"{r['p95_over_alone_p95']}" if r["arrival_rate"] is not None else "closed loop")
     print(f"{r['workload']} workload, {arrivals}: {r['pool_requests_per_s']} requests/s, "
-          f"{r['pool_mean_new_tokens']} new tokens a request")
+          f"{r['pool_mean_new_tokens']} new tokens a request; {r['pool_prompts_shared']} of rows took "
+          "their prompt from the prompt cache or a twin (the bench's 8 prompts repeat; "
+          "[pool] prompt_cache_mb = 0 for prompts that never do)")
     if r["natural_over_fixed"] is not None:
         print(f"natural workload: {r['natural_tokens_per_s']} tokens/s, {r['natural_requests_per_s']} "
               f"requests/s, {r['natural_mean_new_tokens']} new tokens a request, latency p50 "

@@ -77,6 +77,8 @@ class PoolSettings(Section):
     # joins or one long prompt never stalls the rows decoding for long; and how many steps a batch key
     # with a running decode takes while another key waits, before it yields its turn.
     prefill_tokens: int = Field(256, ge=1, le=65_536)
+    # Prompts already prefilled kept per model (their keys, values and logits), in MB; 0: none kept.
+    prompt_cache_mb: float = Field(32.0, ge=0, le=100_000)
     # False: every model decodes whole batches (transformers' forward, a batch waits for its longest
     # row), as before continuous batching; models that are not GPT-2 always do.
     continuous: bool = True

@@ -32,6 +32,10 @@ class PoolMetrics:
                                         buckets=BATCH_BUCKETS, registry=r)
         self.adapter_loads = Counter("pool_adapter_loads", "LoRA adapters written into a slot", registry=r)
         self.tokens = Counter("pool_generated_tokens", "Tokens generated (all rows)", registry=r)
+        self.prompts_prefilled = Counter("pool_prompts_prefilled", "Rows whose prompt was prefilled "
+                                         "(a forward over its tokens)", registry=r)
+        self.prompts_shared = Counter("pool_prompts_shared", "Rows whose prompt was not prefilled: kept "
+                                      "from before, or the same as a row's beside it", registry=r)
         self.copy_rejections = Counter("pool_copy_rejections", "Samples the copy guard rejected (each "
                                        "repeated a training tweet's words; drawn again or dropped)",
                                        registry=r)

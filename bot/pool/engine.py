@@ -283,11 +283,12 @@ class Engine:
         from bot.pool.gpt2 import GPT2Decoder
         from bot.pool.runner import Running
 
-        if rows is not None:
+        if rows is not None:  # (keeps no prompts: a seeded request computes its own, every time)
             decoder = GPT2Decoder(model.model, rows, model.lora, half=model.half)
         else:
             if model.decoder is None:
-                model.decoder = GPT2Decoder(model.model, lora=model.lora, half=model.half)
+                model.decoder = GPT2Decoder(model.model, lora=model.lora, half=model.half,
+                                            prompt_bytes=int(self.settings.prompt_cache_mb * 1e6))
             decoder = model.decoder
         generator = None
         if seed is not None:
@@ -298,6 +299,7 @@ class Engine:
     def _admit(self, decode: Running, joiners: list[Request]) -> None:
         """Each joiner's rows into `decode`, with its persona's prefix and adapter slot."""
         from bot.pool.lora import BASE
+        from bot.pool.prompt_cache import owner_of
         from bot.pool.runner import prefix_ids
 
         model = decode.model
@@ -305,7 +307,10 @@ class Engine:
         if model.lora is not None:
             slots = self.residency.assign_slots(model, [req.persona for req in joiners])
         for req in joiners:
-            decode.admit(req, prefix_ids(model, self.registry.get(req.persona)), slots.get(req.persona, BASE))
+            slot = slots.get(req.persona, BASE)
+            version = model.slots[req.persona][1] if slot != BASE else None
+            decode.admit(req, prefix_ids(model, self.registry.get(req.persona)), slot,
+                         owner_of(req.persona, version) if model.lora is not None else "")
 
     def _settle(self) -> None:
         """Count each cache's bytes with its model's; forget decodes that ended; who is served."""

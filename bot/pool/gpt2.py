@@ -34,6 +34,7 @@ import torch
 import torch.nn.functional as F
 
 from bot.pool.lora import KINDS, conv1d
+from bot.pool.prompt_cache import PromptCache
 
 if TYPE_CHECKING:
     from bot.pool.half import HalfWeights
@@ -123,7 +124,7 @@ class GPT2Decoder:
     cache of `rows` rows. Not thread-safe: the pool's worker thread alone uses it."""
 
     def __init__(self, model, rows: int = ROW_STEP, lora: SharedBase | None = None,
-                 context: int = CONTEXT_STEP, half: HalfWeights | None = None) -> None:
+                 context: int = CONTEXT_STEP, half: HalfWeights | None = None, prompt_bytes: int = 0) -> None:
         reason = unsupported(model)
         if reason is not None:
             raise ValueError(f"GPT2Decoder cannot run this model: {reason}")
@@ -147,6 +148,7 @@ class GPT2Decoder:
             raise ValueError("float16 weights (bot.pool.half) are for a float32 model on a CPU")
         self.lora = lora
         self.half = half  # float16 copies of the projections and head (a CPU's default)
+        self.prompts = PromptCache(prompt_bytes)  # prompts already prefilled (`bot.pool.prompt_cache`)
         self.row_a: dict[str, torch.Tensor] = {}
         self.row_b: dict[str, torch.Tensor] = {}
         if lora is not None:
@@ -160,9 +162,9 @@ class GPT2Decoder:
 
     @property
     def nbytes(self) -> int:
-        """The cache's bytes and the rows' adapters."""
+        """The cache's bytes, the rows' adapters and the prompts kept."""
         tensors = (self.kv, *self.row_a.values(), *self.row_b.values())
-        return sum(x.numel() * x.element_size() for x in tensors)
+        return sum(x.numel() * x.element_size() for x in tensors) + self.prompts.nbytes
 
     def ensure_context(self, needed: int) -> None:
         """Make room for positions 0..needed-1 in every row (a step of CONTEXT_STEP, at most the model's)."""
@@ -248,6 +250,16 @@ class GPT2Decoder:
             self.row_a[kind][:, dst] = self.row_a[kind][:, src]
             self.row_b[kind][:, dst] = self.row_b[kind][:, src]
         self.wrote(src, upto)
+
+    def prompt(self, row: int, length: int) -> torch.Tensor:
+        """Cache row `row`'s keys and values at positions 0..length-1: [2, layers, heads, length,
+        head_dim] (a view: the next step may overwrite it)."""
+        return self.kv[:, :, row, :, :length]
+
+    def load_prompt(self, row: int, kv: torch.Tensor) -> None:
+        """Write a prompt's keys and values (as `prompt` gives them) at the start of cache row `row`, a
+        row scrubbed for it: the row then reads as if its prompt had been prefilled there."""
+        self.kv[:, :, row, :, : kv.shape[3]] = kv
 
     def set_adapter(self, row: int, slot: int) -> None:
         """Give cache row `row` the adapter in `slot` of the shared base (negative: the plain base)."""

@@ -255,7 +255,8 @@ class Residency:
                 continue
             adapter = self.adapters.pop(name)
             start = time.perf_counter()
-            slot = held[0] if held is not None else self.free_slot(base, keep=set(wanted))
+            # A retrained adapter takes its old slot (its old prompts forgotten).
+            slot = base.unslot(name) if held is not None else self.free_slot(base, keep=set(wanted))
             base.lora.put(slot, adapter)
             # More slots (`free_slot`), or a larger rank widening every slot: counted at once.
             base.nbytes = base.weight_bytes + base.lora.nbytes + base.cache_bytes
@@ -291,7 +292,7 @@ class Residency:
         if not victims or room >= SLOT_STEP * shared.slot_bytes:
             shared.grow(shared.capacity + SLOT_STEP)  # counted in the base's bytes by `slots`
             return shared.capacity - SLOT_STEP
-        slot, _ = base.slots.pop(victims[0])
+        slot = base.unslot(victims[0])
         self.metrics.evictions.inc()
         return slot
 
@@ -312,7 +313,7 @@ class Residency:
                 log.info("persona %s removed or replaced on disk: unloaded", name)
         for key, base in self.resident.items():
             for name in [n for n, (_slot, v) in base.slots.items() if stale(n, v)]:
-                slot, _ = base.slots.pop(name)
+                slot = base.unslot(name)
                 base.lora.clear(slot)
                 log.info("adapter of persona %s removed or replaced on disk: slot %d of %s freed",
                          name, slot, key)
@@ -354,10 +355,10 @@ class Residency:
             if tier.pop(name, None) is not None:
                 log.info("a forgotten persona's model unloaded")
         for key, base in self.resident.items():
-            held = base.slots.pop(name, None)
-            if held is not None and base.lora is not None:
-                base.lora.clear(held[0])
-                log.info("a forgotten persona's adapter unloaded: slot %d of %s freed", held[0], key)
+            slot = base.unslot(name)  # (its prompts kept go, whether it still holds a slot or not)
+            if slot is not None and base.lora is not None:
+                base.lora.clear(slot)
+                log.info("a forgotten persona's adapter unloaded: slot %d of %s freed", slot, key)
         self.adapters.pop(name, None)
         self.adapter_tier.pop(name, None)
         pending = self.loading.get(name)

@@ -6,7 +6,9 @@ packed at the front of the cache (`_pack`: a step computes cache rows 0..n-1, fr
 Every `step` is one forward of `GPT2Decoder`: each decoding row feeds the token it sampled last, and
 the rows whose prompt is not all in the cache yet prefill a chunk of it, at most `prefill_tokens`
 tokens in all (a burst of joins, or one long prompt, never stalls the decoding rows for long: a long
-prompt takes several steps).
+prompt takes several steps). A row whose prompt the decoder keeps (`prompt_cache`), or that joins
+with the same prompt as a row prefilling it whole (a twin), copies that prompt's keys and values
+instead, and samples its first token from its kept logits in the step it joins.
 Then one sampling call over every row that has logits (each with its own temperature, top-k, top-p and
 minimum length: `training.sampling.sample_next`, the very function the voice report samples with), and
 a row that stopped (end of text, a newline, its `max_new`) leaves at once: its tokens become text, the
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -96,6 +98,7 @@ class _Row:
     max_new: int
     min_new: int
     cache_row: int  # its row of the cache, and of the per-row adapters (copied in when it was admitted)
+    key: tuple | None  # (owner, ids): its prompt as the prompt cache and its twins know it (None: unshared)
     draw: int = 1
     filled: int = 0  # prompt tokens in the cache
     new: list[int] = field(default_factory=list)
@@ -150,14 +153,16 @@ class Running:
     def personas(self) -> set[str]:
         return {req.persona for req in self.requests.values()}
 
-    def admit(self, req: Any, prefix: list[int], slot: int) -> None:
+    def admit(self, req: Any, prefix: list[int], slot: int, owner: Hashable | None = None) -> None:
         """`req`'s rows join this decode: each takes a cache row now (the cache grows if it must) with
         the adapter in `slot` copied into it (the slot may serve another persona later: the row keeps
-        its copy, redraws included), and its prompt is prefilled from the next step on."""
+        its copy, redraws included), and its prompt is prefilled from the next step on. `owner` says
+        whose weights compute the prompt (`prompt_cache.owner_of`); None: its prompt is never shared."""
         model = self.model
         ids, max_new, min_new = prompt_rows(model.tokenizer, prefix, req.prompt, req.context,
                                             req.max_new_tokens, req.min_new_tokens,
                                             self.generation.min_length, model.context)
+        key = (owner, tuple(ids)) if owner is not None else None
         self.decoder.ensure_context(len(ids) + max_new)
         rows = []
         for _ in range(req.count):
@@ -168,7 +173,7 @@ class Running:
                 self.cache += [None] * (self.decoder.rows - len(self.cache))
             self.decoder.scrub(free)
             self.decoder.set_adapter(free, slot)
-            row = _Row(req, ids, max_new, min_new, free, draw=req.draw)
+            row = _Row(req, ids, max_new, min_new, free, key, draw=req.draw)
             self.cache[free] = row
             rows.append(row)
         self.prefilling.extend(rows)
@@ -195,14 +200,18 @@ class Running:
     # ---- the step ---------------------------------------------------------------------------------
 
     def step(self) -> list[tuple[Any, Samples | BotError]]:
-        """One forward and one sampling over every row; returns the requests answered by it."""
+        """One forward and one sampling over every row; returns the requests answered by it. A joining
+        row whose prompt is kept (`prompt_cache`), or that has the same prompt as a row prefilling it
+        whole in this step (its twin: `count=3`, two callers asking alike), takes that prompt's keys,
+        values and logits instead of a forward of its own."""
         import torch
 
         from bot.pool.gpt2 import Chunk
 
         decoder, device = self.decoder, self.decoder.device
         self._pack()
-        chunk_rows = self._start_joins()
+        kept = self._from_cache()
+        chunk_rows, twins = self._start_joins()
         decoding = [i for i, r in enumerate(self.cache) if r is not None and r.new]
         n = decoding[-1] + 1 if decoding else 0
         scratch = decoder.scratch
@@ -213,6 +222,7 @@ class Running:
             tokens[i], positions[i], writes[i] = row.new[-1], pos, pos
         wanted: list[int] = list(decoding)
         wanted_rows: list[_Row] = [self.cache[i] for i in decoding]
+        prefilled: list[tuple[_Row, int]] = []  # rows whose prompt is all in now, and their logits' index
         chunk = None
         if chunk_rows:
             chunk = Chunk.build([r.cache_row for r in chunk_rows],
@@ -220,20 +230,36 @@ class Running:
                                 [s for s, _ in chunk_rows.values()], scratch, device)
             for k, (row, (start, take)) in enumerate(chunk_rows.items()):
                 if start + take == len(row.ids):  # the prompt is in: its last token's logits are sampled
-                    wanted.append(n + chunk.index(k, take - 1))
-                    wanted_rows.append(row)
-        if not wanted and chunk is None:
+                    prefilled.append((row, len(wanted)))
+                    for r in (row, *twins.get(row, ())):
+                        wanted.append(n + chunk.index(k, take - 1))
+                        wanted_rows.append(r)
+        logits = None
+        if n or chunk is not None:
+            span = max(positions[:n], default=-1) + 1
+            inputs = [torch.tensor(xs, device=device) if n else None for xs in (tokens, positions, writes)]
+            # Typed: `wanted` may be empty (one long prompt fills the step alone, no row to sample yet).
+            picked = torch.tensor(wanted, dtype=torch.long, device=device)
+            logits = decoder.forward(n, *inputs, span, chunk, picked)
+            self.steps += 1
+        elif not kept:
             return []
-        span = max(positions[:n], default=-1) + 1
-        inputs = [torch.tensor(xs, device=device) if n else None for xs in (tokens, positions, writes)]
-        # Typed: `wanted` may be empty (one long prompt fills the step alone, no row to sample yet).
-        picked = torch.tensor(wanted, dtype=torch.long, device=device)
-        logits = decoder.forward(n, *inputs, span, chunk, picked)
-        self.steps += 1
         for row, (start, take) in chunk_rows.items():
             row.filled = start + take
-        while self.prefilling and self.prefilling[0].filled == len(self.prefilling[0].ids):
-            self.prefilling.popleft()
+        for row, index in prefilled:
+            prompt = decoder.prompt(row.cache_row, len(row.ids))
+            for twin in twins.get(row, ()):
+                decoder.load_prompt(twin.cache_row, prompt)
+                twin.filled = len(twin.ids)
+            if row.key is not None:
+                decoder.prompts.put(row.key, prompt, logits[index])
+        self.metrics.prompts_prefilled.inc(len(prefilled))
+        self.metrics.prompts_shared.inc(len(kept) + sum(len(t) for t in twins.values()))
+        self.prefilling = deque(r for r in self.prefilling if r.filled < len(r.ids))
+        if kept:  # sampled after the forward's rows, from the logits kept with their prompt
+            stacked = torch.stack([entry_logits for _, entry_logits in kept])
+            logits = stacked if logits is None else torch.cat([logits, stacked])
+            wanted_rows += [row for row, _ in kept]
         if not wanted_rows:
             return []
         return self._sample(logits, wanted_rows)
@@ -252,18 +278,44 @@ class Running:
             self.decoder.move(last, free, len(row.ids) + len(row.new))
             cache[free], cache[last], row.cache_row = row, None, free
 
-    def _start_joins(self) -> dict[_Row, tuple[int, int]]:
+    def _from_cache(self) -> list[tuple[_Row, torch.Tensor]]:
+        """Joining rows whose prompt is kept: its keys and values copied into their cache row (all of it
+        in at once), with the logits to sample their first token from."""
+        prompts = self.decoder.prompts
+        if not prompts.entries:
+            return []
+        kept = []
+        for row in self.prefilling:
+            entry = None if row.filled or row.key is None else prompts.get(row.key)
+            if entry is not None:
+                self.decoder.load_prompt(row.cache_row, entry.kv)
+                row.filled = len(row.ids)
+                kept.append((row, entry.logits))
+        return kept
+
+    def _start_joins(self) -> tuple[dict[_Row, tuple[int, int]], dict[_Row, list[_Row]]]:
         """This step's prefill: the rows whose prompt is not all in the cache, in the order they joined
-        (one mid-prompt first), `prefill_tokens` tokens in all. Row -> (start, tokens)."""
+        (one mid-prompt first), `prefill_tokens` tokens in all. Row -> (start, tokens); and the twins
+        of the rows prefilled whole in this step (rows with the same prompt, which take a copy of it)."""
         budget = self.prefill_tokens
         chunks: dict[_Row, tuple[int, int]] = {}
+        whole: dict[tuple, _Row] = {}  # a prompt prefilled whole in this step, by key
+        twins: dict[_Row, list[_Row]] = {}
         for row in self.prefilling:
+            if row.filled == len(row.ids):  # kept: in from the prompt cache already
+                continue
+            source = None if row.filled or row.key is None else whole.get(row.key)
+            if source is not None:
+                twins.setdefault(source, []).append(row)
+                continue
             if budget <= 0:
                 break
             take = min(budget, len(row.ids) - row.filled)
             chunks[row] = (row.filled, take)
             budget -= take
-        return chunks
+            if not row.filled and take == len(row.ids) and row.key is not None:
+                whole[row.key] = row
+        return chunks, twins
 
     def _sample(self, logits: torch.Tensor, rows: list[_Row]) -> list[tuple[Any, Samples | BotError]]:
         import torch
@@ -311,7 +363,7 @@ class Running:
         req.rejections += 1
         if row.draw < COPY_TRIES:  # drawn again: a new row in the same cache row, with its adapter copy
             self.decoder.scrub(row.cache_row)
-            again = _Row(req, row.ids, row.max_new, row.min_new, row.cache_row, draw=row.draw + 1)
+            again = _Row(req, row.ids, row.max_new, row.min_new, row.cache_row, row.key, draw=row.draw + 1)
             self.cache[row.cache_row] = again
             self.prefilling.append(again)
             return []

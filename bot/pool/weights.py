@@ -94,6 +94,16 @@ class Model:
                     self.weight_bytes += change
         return self
 
+    def unslot(self, name: str) -> int | None:
+        """A shared base: persona `name`'s adapter leaves its slot (returned; None when it held none: the
+        slot's weights are the caller's to clear or overwrite), and the prompts kept of it are forgotten
+        (rows of it still decoding may have kept more since: those go too)."""
+        held = self.slots.pop(name, None)
+        if self.decoder is not None:
+            self.decoder.prompts.drop(name)
+            self.count_cache()
+        return None if held is None else held[0]
+
     def drop_cache(self) -> None:
         """Let go of the decoder and its cache, and their bytes (made again on the next decode)."""
         self.decoder = None

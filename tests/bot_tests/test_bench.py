@@ -240,6 +240,18 @@ def test_natural_tweets_end_on_their_own_and_are_compared_with_fixed_ones(bench_
     ratio = result["natural_tokens_per_s"] / result["pool_tokens_per_s"]
     assert abs(result["natural_over_fixed"] - ratio) < 0.01
     assert result["natural_requests_per_s"] > 0 and result["natural_p50_ms"] <= result["natural_p95_ms"]
+    # Eight requests, the eight prompts once each: every prompt prefilled (each leg on a pool of its own).
+    assert result["pool_prompts_shared"] == result["natural_prompts_shared"] == 0.0
+
+
+def test_the_bench_says_how_many_rows_skipped_their_prefill(bench_models, capsys):
+    rc = main(["bench", "--models-dir", str(bench_models), "--requests", "16", "--concurrency", "4",
+               "--max-new-tokens", "4", "--skip-naive", "--json"])
+    assert rc == 0
+    result = json.loads(capsys.readouterr().out)
+    # The eight prompts twice: the second time each is kept (redraws of the copy guard share it too).
+    shared = 8 + result["copy_rejections"]
+    assert result["pool_prompts_shared"] == round(shared / (16 + result["copy_rejections"]), 3)
 
 
 def test_rounds_run_the_legs_in_turn_and_pool_them(bench_models, capsys, monkeypatch):

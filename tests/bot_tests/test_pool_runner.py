@@ -40,11 +40,18 @@ def request(prompt: str = "The bread", *, max_new: int = 12, min_new: int = 0, c
 
 
 def running(model, *, rows: int = 8, prefill: int = 256, guard=None, seed: int | None = None,
-            generation: GenerationSettings | None = None) -> Running:
+            generation: GenerationSettings | None = None, prompt_bytes: int = 0) -> Running:
     generator = torch.Generator().manual_seed(seed) if seed is not None else None
     metrics = PoolMetrics(prometheus_client.CollectorRegistry())
-    return Running("alpha", model, GPT2Decoder(model.model), generation or GenerationSettings(min_length=0),
-                   metrics, lambda persona: guard, prefill, rows, generator)
+    return Running("alpha", model, GPT2Decoder(model.model, prompt_bytes=prompt_bytes),
+                   generation or GenerationSettings(min_length=0), metrics, lambda persona: guard, prefill,
+                   rows, generator)
+
+
+def prompts_counted(run: Running) -> tuple[int, int]:
+    """(rows whose prompt was prefilled, rows whose prompt was not: kept or a twin's) so far."""
+    value = run.metrics.registry.get_sample_value
+    return int(value("pool_prompts_prefilled_total")), int(value("pool_prompts_shared_total"))
 
 
 def run_to_end(run: Running, limit: int = 500) -> dict[int, Samples]:
@@ -358,3 +365,92 @@ def test_a_moved_row_keeps_its_personas_adapter(tmp_path) -> None:
     both = decode(("anna", 0, 10), ("anna-short", 0, 2), ("bob", 1, 10))
     assert both["bob"] == alone
     assert alone != decode(("anna", 0, 10))["anna"]  # the adapters really differ
+
+
+def recording_chunks(run: Running) -> list:
+    """The prefill chunk of each forward `run` makes from now on (None: a step with no prefill)."""
+    chunks = []
+    forward = run.decoder.forward
+
+    def record(n, tokens, positions, writes, span, chunk, wanted):
+        chunks.append(chunk)
+        return forward(n, tokens, positions, writes, span, chunk, wanted)
+
+    run.decoder.forward = record
+    return chunks
+
+
+def test_a_kept_prompt_joins_with_no_forward_and_decodes_as_its_prefill_did(model) -> None:
+    run = running(model, prompt_bytes=10**7)
+    first = request("Honestly the best crumb", max_new=8, min_new=8, **GREEDY)
+    run.admit(first, model.prefix, -1, owner="")
+    expected = list(run_to_end(run)[id(first)])
+    ((owner, ids), kept), = run.decoder.prompts.entries.items()
+    assert owner == "" and kept.kv.shape[3] == len(ids)
+    with torch.no_grad():  # the logits kept are the prompt's own, as transformers computes them
+        assert torch.allclose(kept.logits, model.model(torch.tensor([ids])).logits[0, -1], atol=1e-4)
+
+    again = request("Honestly the best crumb", max_new=8, min_new=8, **GREEDY)
+    run.admit(again, model.prefix, -1, owner="")
+    chunks = recording_chunks(run)
+    run.step()
+    assert chunks == [] and len(run.cache[0].new) == 1  # its first token, from the kept logits alone
+    assert list(run_to_end(run)[id(again)]) == expected
+    assert prompts_counted(run) == (1, 1)
+    other = request("Honestly the worst crumb", max_new=2, **GREEDY)  # another prompt is prefilled
+    run.admit(other, model.prefix, -1, owner="")
+    run_to_end(run)
+    assert prompts_counted(run) == (2, 1) and len(run.decoder.prompts.entries) == 2
+    assert run.decoder.nbytes == GPT2Decoder(model.model, rows=run.decoder.rows).nbytes + \
+        run.decoder.prompts.nbytes  # counted in the decoder's bytes (and so in the model's)
+
+
+def test_rows_of_one_prompt_joining_together_prefill_it_once(model) -> None:
+    alone = running(model)
+    one = request("The bread", max_new=6, min_new=6, **GREEDY)
+    alone.admit(one, model.prefix, -1, owner="")
+    expected = list(run_to_end(alone)[id(one)])
+
+    run = running(model)  # keeps no prompt: twins need no cache
+    three = request("The bread", max_new=6, min_new=6, count=3, **GREEDY)
+    run.admit(three, model.prefix, -1, owner="")
+    chunks = recording_chunks(run)
+    assert list(run_to_end(run)[id(three)]) == expected * 3
+    assert chunks[0].rows.tolist() == [0]  # one row's prompt computed, the other two copied it
+    assert prompts_counted(run) == (1, 2)
+
+    unshared = running(model)  # no owner: a prompt never shared (whose weights ran it is unknown)
+    three = request("The bread", max_new=6, min_new=6, count=3, **GREEDY)
+    unshared.admit(three, model.prefix, -1)
+    assert list(run_to_end(unshared)[id(three)]) == expected * 3
+    assert prompts_counted(unshared) == (3, 0)
+
+
+def test_rows_on_different_adapters_never_share_a_prompt(tmp_path) -> None:
+    from bot.pool.prompt_cache import owner_of
+
+    base, anna, bob = two_adapters(tmp_path)
+    base.lora.put(0, anna)
+    base.lora.put(1, bob)
+    decoder = GPT2Decoder(base.model, lora=base.lora, prompt_bytes=10**7)
+
+    def decode(decoder: GPT2Decoder, *joins: tuple[str, int]) -> tuple[dict[str, list[str]], Running]:
+        run = Running("base", base, decoder, GenerationSettings(min_length=0),
+                      PoolMetrics(prometheus_client.CollectorRegistry()), lambda persona: None, 256, 8)
+        reqs = {}
+        for persona, slot in joins:
+            reqs[persona] = request("The bread", max_new=6, min_new=6, persona=persona, **GREEDY)
+            run.admit(reqs[persona], base.prefix, slot, owner=owner_of(persona, "v1"))
+        answers = run_to_end(run)
+        return {persona: list(answers[id(r)]) for persona, r in reqs.items()}, run
+
+    solo = {name: decode(GPT2Decoder(base.model, lora=base.lora), (name, slot))[0][name]
+            for name, slot in (("anna", 0), ("bob", 1))}
+    assert solo["anna"] != solo["bob"]
+    both, run = decode(decoder, ("anna", 0), ("bob", 1))  # one prompt, two adapters: no twins
+    assert both == solo and prompts_counted(run) == (2, 0)
+    assert {owner for owner, _ in decoder.prompts.entries} == {("anna", "v1"), ("bob", "v1")}
+    again, run = decode(decoder, ("bob", 1))  # bob's own kept prompt, never anna's
+    assert again["bob"] == solo["bob"] and prompts_counted(run) == (0, 1)
+    decoder.prompts.drop("anna")
+    assert {owner for owner, _ in decoder.prompts.entries} == {("bob", "v1")}
