@@ -266,9 +266,9 @@ class Engine:
         self.step_rows.append(rows)
         self.metrics.batch_rows.observe(rows)
         self.metrics.batch_personas.observe(personas)
+        self._settle()  # first: `holds` never says "running" of a request its caller has back
         for req, result in answered:
             answer(req, result)
-        self._settle()
 
     def _continuous(self, model: Model) -> bool:
         from bot.pool.gpt2 import unsupported

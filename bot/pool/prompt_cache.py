@@ -11,10 +11,10 @@ from the kept logits, in the step it joins, with no forward at all.
 A key is (owner, token ids): the owner says whose weights computed it ("" on a persona's own model,
 (persona, adapter version) on a shared base, whose rows differ by adapter), so a retrained adapter
 never meets its old prompts, and `drop(persona)` forgets a persona's (its adapter leaving its slot, or
-/persona forget). Least recently used entries go first, within a budget of bytes counted in the
-model's (`GPT2Decoder.nbytes`); the whole cache goes with the decoder when the model leaves the device.
-The logits are kept as the forward gave them (each row applies its own sampling settings).
-"""
+/persona forget). A prompt that quotes another message (a reply's context) is never kept. Least
+recently used entries go first, within a budget of bytes counted in the model's (`GPT2Decoder.nbytes`);
+the whole cache goes with the decoder when the model leaves the device. The logits are kept as the
+forward gave them (each row applies its own sampling settings)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 import torch
 
-LARGEST_SHARE = 8  # an entry over 1/8 of the budget is not kept (one long prompt would push out many)
+LARGEST_SHARE = 4  # an entry over 1/4 of the budget is not kept (one long prompt would push out many):
+# with 32 MB, GPT-2 small keeps prompts of up to ~100 tokens in float32 (74 KB a token, 201 KB of logits)
 
 
 @dataclass(frozen=True)

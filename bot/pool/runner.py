@@ -201,9 +201,9 @@ class Running:
 
     def step(self) -> list[tuple[Any, Samples | BotError]]:
         """One forward and one sampling over every row; returns the requests answered by it. A joining
-        row whose prompt is kept (`prompt_cache`), or that has the same prompt as a row prefilling it
-        whole in this step (its twin: `count=3`, two callers asking alike), takes that prompt's keys,
-        values and logits instead of a forward of its own."""
+        row whose prompt is kept (`prompt_cache`), or that has the same prompt as a row whose prompt is
+        all in after this step (its twin: `count=3`, two callers asking alike), takes that prompt's
+        keys, values and logits instead of a forward of its own."""
         import torch
 
         from bot.pool.gpt2 import Chunk
@@ -251,7 +251,7 @@ class Running:
             for twin in twins.get(row, ()):
                 decoder.load_prompt(twin.cache_row, prompt)
                 twin.filled = len(twin.ids)
-            if row.key is not None:
+            if self._may_keep(row):
                 decoder.prompts.put(row.key, prompt, logits[index])
         self.metrics.prompts_prefilled.inc(len(prefilled))
         self.metrics.prompts_shared.inc(len(kept) + sum(len(t) for t in twins.values()))
@@ -278,6 +278,19 @@ class Running:
             self.decoder.move(last, free, len(row.ids) + len(row.new))
             cache[free], cache[last], row.cache_row = row, None, free
 
+    def _may_keep(self, row: _Row) -> bool:
+        """Whether `row`'s prompt, just prefilled, may be kept: it has an owner, it quotes nobody (a
+        reply's context is someone else's message: never kept past its request), and on a shared base
+        its adapter is still the one in its persona's slot (an adapter leaving its slot takes its
+        prompts: none come back after it from rows still decoding)."""
+        if row.key is None or row.req.context:
+            return False
+        owner = row.key[0]
+        if isinstance(owner, tuple):
+            held = self.model.slots.get(owner[0])
+            return held is not None and held[1] == owner[1]
+        return True
+
     def _from_cache(self) -> list[tuple[_Row, torch.Tensor]]:
         """Joining rows whose prompt is kept: its keys and values copied into their cache row (all of it
         in at once), with the logits to sample their first token from."""
@@ -295,26 +308,33 @@ class Running:
 
     def _start_joins(self) -> tuple[dict[_Row, tuple[int, int]], dict[_Row, list[_Row]]]:
         """This step's prefill: the rows whose prompt is not all in the cache, in the order they joined
-        (one mid-prompt first), `prefill_tokens` tokens in all. Row -> (start, tokens); and the twins
-        of the rows prefilled whole in this step (rows with the same prompt, which take a copy of it)."""
+        (one mid-prompt first), `prefill_tokens` tokens in all. Row -> (start, tokens); and the twins of
+        the rows whose prompt is all in after this step (rows yet to start the same prompt: they take a
+        copy of it). A row whose twin is part way through a long prompt waits for that copy."""
         budget = self.prefill_tokens
         chunks: dict[_Row, tuple[int, int]] = {}
-        whole: dict[tuple, _Row] = {}  # a prompt prefilled whole in this step, by key
+        completing: dict[tuple, _Row] = {}  # a prompt all in after this step, by key
+        under_way = {r.key for r in self.prefilling if 0 < r.filled < len(r.ids)}
         twins: dict[_Row, list[_Row]] = {}
         for row in self.prefilling:
             if row.filled == len(row.ids):  # kept: in from the prompt cache already
                 continue
-            source = None if row.filled or row.key is None else whole.get(row.key)
-            if source is not None:
-                twins.setdefault(source, []).append(row)
+            fresh = not row.filled and row.key is not None
+            if fresh and row.key in completing:
+                twins.setdefault(completing[row.key], []).append(row)
+                continue
+            if fresh and row.key in under_way:
                 continue
             if budget <= 0:
                 break
             take = min(budget, len(row.ids) - row.filled)
             chunks[row] = (row.filled, take)
             budget -= take
-            if not row.filled and take == len(row.ids) and row.key is not None:
-                whole[row.key] = row
+            if row.key is not None:
+                if row.filled + take == len(row.ids):
+                    completing.setdefault(row.key, row)
+                else:
+                    under_way.add(row.key)
         return chunks, twins
 
     def _sample(self, logits: torch.Tensor, rows: list[_Row]) -> list[tuple[Any, Samples | BotError]]:

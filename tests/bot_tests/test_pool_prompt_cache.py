@@ -97,23 +97,25 @@ async def test_forgetting_a_persona_drops_its_prompts_from_a_decode_in_progress(
     await pool.generate("fay", "Morning", **GREEDY)
     (base,) = pool.residency.resident.values()
     assert {owner[0] for owner, _ in base.decoder.prompts.entries} == {"eve", "fay"}
-    forward = GPT2Decoder.forward
+    forward, steps = GPT2Decoder.forward, []
 
     def slow(self, *args):  # fay's decode below lasts long enough to be in progress when eve goes
+        steps.append(self)
         time.sleep(0.005)
         return forward(self, *args)
 
     monkeypatch.setattr(GPT2Decoder, "forward", slow)
+    decoder = base.decoder
     long = asyncio.create_task(pool.generate("fay", "Evening", max_new_tokens=120, min_new_tokens=120))
     for _ in range(4000):
-        if "running" in pool.holds("fay"):
+        if len(steps) >= 2:  # fay's decode is under way (its prompt in, a token decoded)
             break
         await asyncio.sleep(0.001)
     (models / "eve").rename(models / ".forget-eve")
     await pool.forget("eve")
     assert "running" in pool.holds("fay")  # (else this tested a decoder dropped whole)
-    decoder = base.decoder
-    assert decoder is not None and {owner[0] for owner, _ in decoder.prompts.entries} == {"fay"}
+    assert base.decoder is decoder and steps[0] is decoder
+    assert {owner[0] for owner, _ in decoder.prompts.entries} == {"fay"}
     assert decoder.prompts.nbytes == sum(e.nbytes for e in decoder.prompts.entries.values())
     assert base.cache_bytes == decoder.nbytes  # the bytes let go are counted at once
     assert pool.holds("eve") == []

@@ -432,6 +432,7 @@ def test_rows_on_different_adapters_never_share_a_prompt(tmp_path) -> None:
     base, anna, bob = two_adapters(tmp_path)
     base.lora.put(0, anna)
     base.lora.put(1, bob)
+    base.slots.update(anna=(0, "v1"), bob=(1, "v1"))  # as residency records them
     decoder = GPT2Decoder(base.model, lora=base.lora, prompt_bytes=10**7)
 
     def decode(decoder: GPT2Decoder, *joins: tuple[str, int]) -> tuple[dict[str, list[str]], Running]:
@@ -454,3 +455,38 @@ def test_rows_on_different_adapters_never_share_a_prompt(tmp_path) -> None:
     assert again["bob"] == solo["bob"] and prompts_counted(run) == (0, 1)
     decoder.prompts.drop("anna")
     assert {owner for owner, _ in decoder.prompts.entries} == {("bob", "v1")}
+    del base.slots["bob"]  # bob's adapter left its slot (and its prompts with it): his rows decoding on
+    decoder.prompts.drop("bob")  # keep none any more
+    _, run = decode(decoder, ("bob", 1))
+    assert prompts_counted(run) == (1, 0) and not decoder.prompts.entries
+
+
+def test_a_prompt_under_way_is_waited_for_and_copied_by_its_twins(model) -> None:
+    # A long prompt takes several steps (prefill_tokens): a row of the same prompt joining meanwhile
+    # waits for it, and copies it the step it is all in, whether the decoder keeps prompts or not.
+    prompt = "Honestly the best crumb of the morning comes from the oldest oven"
+    alone = running(model)
+    one = request(prompt, max_new=4, min_new=4, **GREEDY)
+    alone.admit(one, model.prefix, -1, owner="")
+    expected = list(run_to_end(alone)[id(one)])
+    run = running(model, prefill=4)
+    first = request(prompt, max_new=4, min_new=4, **GREEDY)
+    run.admit(first, model.prefix, -1, owner="")
+    run.step()  # its first 4 tokens
+    second = request(prompt, max_new=4, min_new=4, count=2, **GREEDY)
+    run.admit(second, model.prefix, -1, owner="")
+    chunks = recording_chunks(run)
+    answers = run_to_end(run)
+    assert list(answers[id(first)]) == expected and list(answers[id(second)]) == expected * 2
+    assert all(chunk is None or chunk.rows.tolist() == [0] for chunk in chunks)  # first's row alone
+    assert prompts_counted(run) == (1, 2)
+
+
+def test_a_prompt_quoting_a_message_is_never_kept(model) -> None:
+    run = running(model, prompt_bytes=10**7)
+    reply = Request("alpha", "Agreed", 2, 4, 4, 1.0, 1e-9, 0, None, None, None,
+                    context="someone's message, quoted")
+    run.admit(reply, model.prefix, -1, owner="")
+    assert len(run_to_end(run)[id(reply)]) == 2
+    assert prompts_counted(run) == (1, 1)  # its two rows shared one prefill, and nothing was kept
+    assert not run.decoder.prompts.entries

@@ -40,14 +40,16 @@ TOKEN = "s3cret-token-for-the-tests"
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory):
     """One service for the module: three tiny personas; small batches and a short queue, so that a burst
-    finds it busy. The config is the bot's too: `[pool] backend = "remote"` at the service's URL."""
+    finds it busy; the exact float32 forward, whose long requests last long enough for the queue tests
+    (a CPU's default float16 weights run them in half the time). The config is the bot's too: `[pool]
+    backend = "remote"` at the service's URL."""
     folder = tmp_path_factory.mktemp("service")
     for i, name in enumerate(PERSONAS):
         make_checkpoint(folder / "models", name, seed=i)
     port = free_port()
     config = write_config(folder, pool={"backend": "remote", "remote_url": f"http://127.0.0.1:{port}/personas",
                                         "max_batch": 2, "max_queue": 4, "torch_threads": 1,
-                                        "remote_token_env": TOKEN_ENV},
+                                        "dtype": "float32", "remote_token_env": TOKEN_ENV},
                           serve={"port": port, "local_num_cpus": 2, "token_env": TOKEN_ENV},
                           generation={"max_new_tokens_limit": 1024})
     with pytest.MonkeyPatch.context() as env:  # the bot's side (and the console's process) reads it too
@@ -345,8 +347,8 @@ async def test_a_cancelled_request_leaves_the_replicas_queue(remote: RemotePool)
     """Serve cancels the replica's request when the bot hangs up (a cancelled interaction), and the pool
     drops it from its queue: told by the queue's bound (4), not by timing alone."""
     await remote.generate("p0", "warm", max_new_tokens=2)
-    # Seeded requests run one per batch: the first runs (about 0.7 s here, the tiny context's 256
-    # tokens in 5 rows), three wait in the queue.
+    # Seeded requests run one per batch: the first runs (about 0.45 s here in float32, the tiny
+    # context's 256 tokens in 5 rows: the 0.21 s below must fall within it), three wait in the queue.
     long = {"max_new_tokens": 1024, "min_new_tokens": 240, "count": 5}
     running = [asyncio.create_task(remote.generate("p0", f"long {i}", seed=i, **long)) for i in range(4)]
     await asyncio.sleep(0.06)
