@@ -45,6 +45,7 @@ class PersonaEntry:
     meta: PersonaMeta = field(compare=False)
     # Changes when the folder is replaced (a retrain swaps in a new folder, so a new inode) or rewritten.
     version: tuple[int, int] = (0, 0)
+    linked: bool = field(default=False, compare=False)  # the folder is a symbolic link (to anywhere)
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ class PersonaRegistry:
         except (ValidationError, ValueError) as exc:
             self._warn_once(folder, version, f"invalid {PERSONA_FILE}: {str(exc).splitlines()[0]}")
             return None
-        return PersonaEntry(name=item.name, path=folder, meta=meta, version=version)
+        return PersonaEntry(name=item.name, path=folder, meta=meta, version=version, linked=item.is_symlink())
 
     def _warn_once(self, folder: Path, version: tuple[int, int], why: str) -> None:
         if (folder.name, version) not in self._warned:

@@ -33,7 +33,7 @@ from bot.pool.request import Request, failed, new_request, resolve
 from bot.pool.residency import Residency, budgets
 from bot.pool.scheduler import Scheduler
 from bot.pool.static_runner import StaticRunner
-from bot.pool.weights import default_threads, dtype_label, folder_gone, resolve_device
+from bot.pool.weights import default_threads, dtype_label, folder_gone, on_local_disk, resolve_device
 from training.generated_text import tweet_text
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,7 @@ class GenerationPool:
         # forget() asks the worker: (persona, the caller's future, its loop). Guarded by _cond.
         self._forgets: list[tuple[str, asyncio.Future, asyncio.AbstractEventLoop]] = []
         self._worker_done = False  # guarded by _cond: the worker has ended, forget() cleans up itself
+        self._local_disk = False  # models/ is on a local filesystem (`start` tells): stat it on the loop
         self._paused = False  # guarded by _cond; see `paused`
         self._broken: str | None = None  # guarded by _cond; see `broken`
 
@@ -81,6 +82,7 @@ class GenerationPool:
         if self._started:
             return
         await asyncio.to_thread(self.registry.scan)
+        self._local_disk = await asyncio.to_thread(on_local_disk, self.registry.models_dir)
         self.worker = threading.Thread(target=self._work, name="pool-worker", daemon=True)
         self._started = True
         self.loader.start()
@@ -195,9 +197,15 @@ class GenerationPool:
         entry = self.registry.get(persona)
         if entry is None:
             raise UnknownPersona(persona, self.registry.suggest(persona))
-        # Removed or forgotten, not rescanned yet: never served from memory. A stat, off the loop (the
-        # service's models/ may be shared storage, where one can stall).
-        if await asyncio.to_thread(folder_gone, entry):
+        # Removed or forgotten, not rescanned yet: never served from memory. A stat: here on a local disk
+        # (microseconds; a thread's round trip would cost more, and take the GIL from the worker), off
+        # the loop where it may wait on a network (the service's models/ may be shared storage) or where
+        # the folder is a link (to anywhere).
+        if entry.linked or not self._local_disk:
+            gone = await asyncio.to_thread(folder_gone, entry)
+        else:
+            gone = folder_gone(entry)
+        if gone:
             raise self._unknown(persona)
         with self._cond:
             self._check_open()  # again under the lock: close() or a breakage may have come meanwhile

@@ -7,6 +7,7 @@ importing the pool stays cheap.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import time
 from collections import OrderedDict
@@ -256,9 +257,38 @@ def unchanged(entry: PersonaEntry) -> bool:
         return False
 
 
+# Filesystems whose `stat` may wait on a network (or on a userspace daemon: every FUSE type).
+NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "ceph", "glusterfs", "lustre",
+                                 "gpfs", "9p", "afs", "beegfs", "ocfs2", "gfs2", "davfs", "sshfs"})
+MOUNTS = Path("/proc/self/mounts")
+
+
+def on_local_disk(path: Path, mounts: str | None = None) -> bool:
+    """Whether `path` lies on a local filesystem, where a `stat` of a file just read costs microseconds
+    and never waits on a network: the type of the innermost mount above it (`mounts`: the text of
+    /proc/self/mounts, read when None). False when that cannot be told (no /proc: not Linux)."""
+    if mounts is None:
+        try:
+            mounts = MOUNTS.read_text()
+        except OSError:
+            return False
+    target = os.path.realpath(path)
+    best, kind = "", None
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        # Spaces and the like are octal escapes there (\040).
+        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[1])
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fields[2]
+    return kind is not None and kind not in NETWORK_FILESYSTEMS and not kind.startswith("fuse")
+
+
 def folder_gone(entry: PersonaEntry) -> bool:
-    """Whether the persona's persona.json is no longer on disk (one `stat`, cheap enough for the event
-    loop). An unreadable one (EACCES, EIO) is there: its load reports the error."""
+    """Whether the persona's persona.json is no longer on disk (one `stat`). An unreadable one (EACCES,
+    EIO) is there: its load reports the error."""
     try:
         (entry.path / PERSONA_FILE).stat()
     except MISSING:

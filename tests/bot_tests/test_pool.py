@@ -90,12 +90,73 @@ async def test_many_callers_several_personas(make_pool):
     assert sample(pool, "pool_resident_personas") == 3
 
 
+MOUNTS = """\
+/dev/vda / ext4 rw,relatime 0 0
+server:/export /srv/models nfs4 rw,relatime 0 0
+/dev/vdb /srv/models/local xfs rw 0 0
+sshfs#me@host: /mnt/remote fuse.sshfs rw 0 0
+server:/share /mnt/my\\040share cifs rw 0 0
+"""
+
+
+@pytest.mark.parametrize(("path", "local"), [
+    ("/home/bot/models", True),  # ext4 at /
+    ("/srv/models/alpha", False),  # nfs4
+    ("/srv/models/local/alpha", True),  # the innermost mount decides: xfs inside the nfs one
+    ("/srv/modelsX", True),  # not under /srv/models: a prefix of the name is not a parent
+    ("/mnt/remote/models", False),  # any FUSE filesystem
+    ("/mnt/my share/models", False),  # a mount point with a space, as /proc writes it
+])
+def test_on_local_disk_reads_the_innermost_mounts_type(path, local) -> None:
+    from pathlib import Path
+
+    from bot.pool.weights import on_local_disk
+
+    assert on_local_disk(Path(path), MOUNTS) is local
+
+
+def test_on_local_disk_is_false_when_it_cannot_tell(tmp_path, monkeypatch) -> None:
+    import bot.pool.weights as weights
+
+    assert weights.on_local_disk(tmp_path, "") is False  # no mount above it
+    monkeypatch.setattr(weights, "MOUNTS", tmp_path / "no-proc")  # not Linux
+    assert weights.on_local_disk(tmp_path) is False
+
+
+async def test_the_disk_check_runs_on_the_loop_only_on_a_local_disk_and_an_unlinked_folder(
+        tmp_path, start_pool, monkeypatch) -> None:
+    import bot.pool.pool as pool_module
+
+    models = tmp_path / "models"
+    make_checkpoint(models, "alpha", seed=1)
+    make_checkpoint(tmp_path / "elsewhere", "beta", seed=2)
+    (models / "beta").symlink_to(tmp_path / "elsewhere" / "beta")
+    where = []
+    real = pool_module.folder_gone
+
+    def check(entry):
+        where.append((entry.name, threading.current_thread() is threading.main_thread()))
+        return real(entry)
+
+    monkeypatch.setattr(pool_module, "folder_gone", check)
+    monkeypatch.setattr(pool_module, "on_local_disk", lambda path: True)
+    pool = await start_pool(models, batch_window_ms=0)
+    assert pool.registry.get("beta").linked and not pool.registry.get("alpha").linked
+    await pool.generate("alpha", "Hi", max_new_tokens=2)
+    await pool.generate("beta", "Hi", max_new_tokens=2)  # a link may lead to any storage: off the loop
+    monkeypatch.setattr(pool_module, "on_local_disk", lambda path: False)
+    remote = await start_pool(models, batch_window_ms=0)
+    await remote.generate("alpha", "Hi", max_new_tokens=2)
+    assert where == [("alpha", True), ("beta", False), ("alpha", False)]
+
+
 async def test_a_requests_place_in_line_is_when_it_reaches_the_queue(make_pool, monkeypatch):
     # The disk check before queueing may take a while (shared storage): the oldest-first order and the
     # batching window count from the queue, not from the call.
     import bot.pool.pool as pool_module
 
     pool = await make_pool()
+    pool._local_disk = False  # as on shared storage: the check runs off the loop
     checked = {}
     real = pool_module.folder_gone
 
