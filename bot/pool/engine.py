@@ -266,9 +266,11 @@ class Engine:
         self.step_rows.append(rows)
         self.metrics.batch_rows.observe(rows)
         self.metrics.batch_personas.observe(personas)
-        self._settle()  # first: `holds` never says "running" of a request its caller has back
-        for req, result in answered:
-            answer(req, result)
+        try:
+            self._settle()  # first: `holds` never says "running" of a request its caller has back
+        finally:  # (those requests are out of the decode: nothing else would answer them)
+            for req, result in answered:
+                answer(req, result)
 
     def _continuous(self, model: Model) -> bool:
         from bot.pool.gpt2 import unsupported
@@ -310,7 +312,7 @@ class Engine:
             slot = slots.get(req.persona, BASE)
             version = model.slots[req.persona][1] if slot != BASE else None
             decode.admit(req, prefix_ids(model, self.registry.get(req.persona)), slot,
-                         owner_of(req.persona, version) if model.lora is not None else "")
+                         owner_of(req.persona, version, shared_base=model.lora is not None))
 
     def _settle(self) -> None:
         """Count each cache's bytes with its model's; forget decodes that ended; who is served."""

@@ -38,10 +38,11 @@ class Prefilled:
         return sum(t.numel() * t.element_size() for t in (self.kv, self.logits))
 
 
-def owner_of(persona: str, adapter_version: object | None) -> Hashable:
+def owner_of(persona: str, adapter_version: object | None, shared_base: bool = True) -> Hashable:
     """Whose weights a row's prompt runs on: "" for a persona's own model (its decoder is its own), or
-    (persona, version) for an adapter on a shared base."""
-    return "" if adapter_version is None else (persona, adapter_version)
+    (persona, version) on a shared base (version None: no adapter in a slot, the plain base: still the
+    persona's, for its prompt prefix, and never kept: `Running._may_keep`)."""
+    return (persona, adapter_version) if shared_base else ""
 
 
 class PromptCache:

@@ -91,6 +91,7 @@ class StaticRunner:
                     log.warning("a batch of %d requests for %s failed (%s: %s): running each alone",
                                 len(batch), what, type(exc).__name__, exc)
                     results = [self._alone(key, model, req) for req in batch]
+            self.running = []  # first: `holds` never says "running" of a request its caller has back
             for req, result in zip(batch, results, strict=True):
                 if result is None:  # owed redraws: back to the head of its queue
                     self.requeue(req)

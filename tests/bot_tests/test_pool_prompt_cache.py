@@ -51,9 +51,10 @@ def test_a_kept_prompt_is_a_copy_and_drop_forgets_one_personas_adapter_prompts()
     assert torch.equal(cache.get((("anna", 1), (5,))).kv, torch.ones(2, 1, 1, 4, 1))
     cache.put((owner_of("anna", 2), (5,)), *entry(8))  # a retrained adapter: another owner
     cache.put((owner_of("bob", 1), (5,)), *entry(8))
-    cache.put((owner_of("anna", None), (5,)), *entry(8))  # a persona's own model: "" (its cache is its own)
+    cache.put((owner_of("anna", None, shared_base=False), (5,)), *entry(8))  # its own model: ""
     cache.drop("anna")
     assert list(cache.entries) == [(("bob", 1), (5,)), ("", (5,))] and cache.nbytes == 2 * 48
+    assert owner_of("cat", None) == ("cat", None)  # the plain base, on a shared base: still cat's
 
 
 async def test_a_repeated_prompt_skips_its_prefill_and_a_seeded_request_never_reads_it(start_pool,
