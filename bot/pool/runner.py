@@ -6,9 +6,9 @@ packed at the front of the cache (`_pack`: a step computes cache rows 0..n-1, fr
 Every `step` is one forward of `GPT2Decoder`: each decoding row feeds the token it sampled last, and
 the rows whose prompt is not all in the cache yet prefill a chunk of it, at most `prefill_tokens`
 tokens in all (a burst of joins, or one long prompt, never stalls the decoding rows for long: a long
-prompt takes several steps). A row whose prompt the decoder keeps (`prompt_cache`), or that joins
-with the same prompt as a row prefilling it whole (a twin), copies that prompt's keys and values
-instead, and samples its first token from its kept logits in the step it joins.
+prompt takes several steps). A row whose prompt the decoder keeps (`prompt_cache`), or that has the
+same prompt as a row whose prompt is all in after this step (a twin: `count=3`), copies that prompt's
+keys and values instead, and samples its first token from its logits, with no forward of its own.
 Then one sampling call over every row that has logits (each with its own temperature, top-k, top-p and
 minimum length: `training.sampling.sample_next`, the very function the voice report samples with), and
 a row that stopped (end of text, a newline, its `max_new`) leaves at once: its tokens become text, the
@@ -308,7 +308,7 @@ class Running:
 
     def _start_joins(self) -> tuple[dict[_Row, tuple[int, int]], dict[_Row, list[_Row]]]:
         """This step's prefill: the rows whose prompt is not all in the cache, in the order they joined
-        (one mid-prompt first), `prefill_tokens` tokens in all. Row -> (start, tokens); and the twins of
+        (those mid-prompt first), `prefill_tokens` tokens in all. Row -> (start, tokens); and the twins of
         the rows whose prompt is all in after this step (rows yet to start the same prompt: they take a
         copy of it). A row whose twin is part way through a long prompt waits for that copy."""
         budget = self.prefill_tokens
