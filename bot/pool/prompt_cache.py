@@ -63,7 +63,7 @@ class PromptCache:
     def put(self, key: tuple[Hashable, tuple[int, ...]], kv: torch.Tensor, logits: torch.Tensor) -> None:
         """Keep a prompt just prefilled (`kv` and `logits` are copied: the caller's are views of buffers
         the next step overwrites)."""
-        size = (kv.numel() * kv.element_size()) + (logits.numel() * logits.element_size())
+        size = Prefilled(kv, logits).nbytes
         if key in self.entries or size > self.budget // LARGEST_SHARE:
             return
         while self.entries and self.nbytes + size > self.budget:

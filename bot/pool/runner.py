@@ -253,9 +253,11 @@ class Running:
                 twin.filled = len(twin.ids)
             if self._may_keep(row):
                 decoder.prompts.put(row.key, prompt, logits[index])
-        self.metrics.prompts_prefilled.inc(len(prefilled))
-        self.metrics.prompts_shared.inc(len(kept) + sum(len(t) for t in twins.values()))
-        self.prefilling = deque(r for r in self.prefilling if r.filled < len(r.ids))
+        shared = len(kept) + sum(len(t) for t in twins.values())
+        if prefilled or shared:  # (most steps join nobody: no counter's lock taken for nothing)
+            self.metrics.prompts_prefilled.inc(len(prefilled))
+            self.metrics.prompts_shared.inc(shared)
+            self.prefilling = deque(r for r in self.prefilling if r.filled < len(r.ids))
         if kept:  # sampled after the forward's rows, from the logits kept with their prompt
             stacked = torch.stack([entry_logits for _, entry_logits in kept])
             logits = stacked if logits is None else torch.cat([logits, stacked])
